@@ -1,6 +1,32 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using Labels.Api;
+using Labels.Api.Endpoints;
+using Labels.Application;
+using Labels.Infrastructure;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
-app.MapGet("/", () => "Hello World!");
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddApplication().AddInfrastructure(builder.Configuration).AddApi();
+
+var app = builder.Build();
+await app.Services.InitialiserAsync();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseSwagger();
+app.UseSwaggerUI(o => o.DocumentTitle = "Labels API");
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+
+app.MapAuthEndpoints()
+    .MapReferentielEndpoints()
+    .MapCollectivitesEndpoints()
+    .MapEditionsEndpoints()
+    .MapCandidaturesEndpoints();
 
 app.Run();
+
+/// <summary>Visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,61 @@
+# Sourced by scripts/api.sh and scripts/test.sh: a project-local PostgreSQL cluster, started on demand
+# from the machine's PostgreSQL binaries. PostgreSQL refuses to run as root, so as root the cluster
+# belongs to the `postgres` user.
+
+LABELS_RACINE=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+
+labels_pg_bin() {
+  local dir
+  for dir in /usr/lib/postgresql/15/bin /usr/lib/postgresql/*/bin; do
+    [ -x "$dir/initdb" ] && { echo "$dir"; return 0; }
+  done
+  command -v initdb >/dev/null 2>&1 && { dirname "$(readlink -f "$(command -v initdb)")"; return 0; }
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "PostgreSQL absent : installation du paquet Debian postgresql-15…" >&2
+    apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-15 >&2 \
+      && { echo /usr/lib/postgresql/15/bin; return 0; }
+  fi
+  echo "PostgreSQL introuvable : installez postgresql-15 ou renseignez la chaîne de connexion." >&2
+  return 1
+}
+
+# As root, commands run as `postgres`; otherwise as the current user.
+labels_pg_exec() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+# labels_pg_demarrer NOM PORT [options du serveur…] — starts (or reuses) the cluster NOM on 127.0.0.1:PORT.
+labels_pg_demarrer() {
+  local nom=$1 port=$2; shift 2
+  local bin; bin=$(labels_pg_bin) || return 1
+  local base="$LABELS_RACINE/.pg"
+  mkdir -p "$base"
+  if [ "$(id -u)" = 0 ] && ! runuser -u postgres -- test -x "$base"; then
+    # The project folder is not reachable by `postgres` (e.g. under /root): keep the cluster in /tmp.
+    base="/tmp/labels-pg-$(echo "$LABELS_RACINE" | md5sum | cut -c1-8)"
+    mkdir -p "$base"
+  fi
+  local data="$base/$nom"
+  if [ ! -f "$data/PG_VERSION" ]; then
+    mkdir -p "$data"
+    [ "$(id -u)" = 0 ] && chown postgres: "$data" "$base"
+    chmod 700 "$data"
+    labels_pg_exec "$bin/initdb" -D "$data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
+  fi
+  if ! labels_pg_exec "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+    labels_pg_exec "$bin/pg_ctl" -D "$data" -l "$data/serveur.log" -w -t 60 \
+      -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories='' $*" start >/dev/null \
+      || { echo "Échec du démarrage de PostgreSQL ; voir $data/serveur.log" >&2; tail -20 "$data/serveur.log" >&2; return 1; }
+  fi
+  LABELS_PG_BIN=$bin
+  LABELS_PG_PORT=$port
+}
+
+# labels_pg_creer_base BASE — creates the database if it does not exist.
+labels_pg_creer_base() {
+  local base=$1
+  if ! "$LABELS_PG_BIN/psql" -h 127.0.0.1 -p "$LABELS_PG_PORT" -U postgres -d postgres -Atc \
+      "SELECT 1 FROM pg_database WHERE datname = '$base'" | grep -q 1; then
+    "$LABELS_PG_BIN/createdb" -h 127.0.0.1 -p "$LABELS_PG_PORT" -U postgres "$base"
+  fi
+}

@@ -1,0 +1,100 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Labels.Api.Erreurs;
+using Labels.Api.Securite;
+using Labels.Application.Commun;
+using Labels.Infrastructure.Persistance;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.OpenApi;
+
+namespace Labels.Api;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddApi(this IServiceCollection services)
+    {
+        services.AddMediator(options =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.Assemblies = [typeof(Application.DependencyInjection).Assembly];
+            options.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
+        });
+
+        services.AddHttpContextAccessor();
+        services.AddScoped<IUtilisateurCourant, UtilisateurCourant>();
+
+        services.ConfigureHttpJsonOptions(o => ConfigurerJson(o.SerializerOptions));
+        services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => ConfigurerJson(o.JsonSerializerOptions));
+        // Binding failures become exceptions, so the one exception handler turns them into problem details.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<GestionnaireExceptions>();
+
+        services.AddAuthentication(IdentityConstants.BearerScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme, o =>
+            {
+                o.BearerTokenExpiration = TimeSpan.FromHours(1);
+                o.RefreshTokenExpiration = TimeSpan.FromDays(14);
+            });
+        services.AddAuthorizationBuilder()
+            // A route that forgets to declare who may call it is closed, not open.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Politiques.Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Politiques.Jure, p => p.RequireRole(Roles.Jure))
+            .AddPolicy(Politiques.Collectivite, p => p.RequireRole(Roles.Collectivite))
+            .AddPolicy(Politiques.AdminOuCollectivite, p => p.RequireRole(Roles.Admin, Roles.Collectivite))
+            .AddPolicy(Politiques.LecteurDeDossier, p => p.RequireRole(Roles.Admin, Roles.Collectivite, Roles.Jure));
+
+        services.AddHealthChecks()
+            .AddDbContextCheck<LabelsDbContext>("base", tags: ["ready"])
+            .AddCheck<MigrationsAppliquees>("migrations", tags: ["ready"]);
+
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(o =>
+        {
+            o.SwaggerDoc("v1", new OpenApiInfo
+            {
+                Title = "Labels — Territoires, Villes et Villages Internet",
+                Version = "v1",
+                Description = "API du label national : éditions, candidatures, fiches actions, jury, palmarès. "
+                    + "Authentification : `Authorization: Bearer <accessToken>` obtenu par POST /api/v1/auth/login.",
+            });
+            o.AddSecurityDefinition("bearer", new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "Jeton d'accès de POST /api/v1/auth/login.",
+            });
+            o.OperationFilter<SecuriteOperationFilter>();
+            o.CustomSchemaIds(t => t.FullName!.Replace('+', '.'));
+        });
+        return services;
+    }
+
+    private static void ConfigurerJson(JsonSerializerOptions o)
+    {
+        o.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        o.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        // A misspelt or forbidden property is an error, not silently ignored.
+        o.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        o.AllowDuplicateProperties = false;
+        o.MaxDepth = 32;
+    }
+}
+
+/// <summary>Ready means: the database answers and holds every migration of this build.</summary>
+internal sealed class MigrationsAppliquees(LabelsDbContext db) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
+    {
+        var enAttente = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        return enAttente.Count == 0
+            ? HealthCheckResult.Healthy()
+            : HealthCheckResult.Unhealthy($"{enAttente.Count} migration(s) en attente.");
+    }
+}

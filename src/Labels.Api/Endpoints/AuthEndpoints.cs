@@ -1,0 +1,53 @@
+using Labels.Infrastructure.Identite;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Labels.Api.Endpoints;
+
+public sealed record Connexion(string Email, string Password);
+
+public sealed record Renouvellement(string RefreshToken);
+
+/// <summary>Only the login and refresh parts of Identity's bearer tokens: accounts are created by admins.</summary>
+public static class AuthEndpoints
+{
+    public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
+    {
+        var auth = app.MapGroup("/api/v1/auth").WithTags("Authentification").AllowAnonymous();
+
+        auth.MapPost("/login", async Task<Results<EmptyHttpResult, ProblemHttpResult>> (Connexion connexion, SignInManager<Compte> connexions) =>
+            {
+                connexions.AuthenticationScheme = IdentityConstants.BearerScheme;
+                var resultat = await connexions.PasswordSignInAsync(connexion.Email ?? "", connexion.Password ?? "",
+                    isPersistent: false, lockoutOnFailure: true);
+                if (resultat.Succeeded) return TypedResults.Empty; // the bearer handler has written the token pair
+                return TypedResults.Problem(
+                    resultat.IsLockedOut ? "Trop d'échecs : le compte est verrouillé un moment." : "Identifiants invalides.",
+                    statusCode: StatusCodes.Status401Unauthorized, title: "Non authentifié");
+            })
+            .WithName("Connexion")
+            .WithSummary("Échange e-mail et mot de passe contre un jeton d'accès et un jeton de renouvellement.")
+            .Produces<AccessTokenResponse>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        auth.MapPost("/refresh", async Task<Results<SignInHttpResult, ProblemHttpResult>> (Renouvellement demande,
+                SignInManager<Compte> connexions, IOptionsMonitor<BearerTokenOptions> options, TimeProvider horloge) =>
+            {
+                var protecteur = options.Get(IdentityConstants.BearerScheme).RefreshTokenProtector;
+                var ticket = string.IsNullOrEmpty(demande.RefreshToken) ? null : protecteur.Unprotect(demande.RefreshToken);
+                if (ticket?.Properties.ExpiresUtc is not { } expiration || horloge.GetUtcNow() >= expiration
+                    || await connexions.ValidateSecurityStampAsync(ticket.Principal) is not { } compte)
+                    return TypedResults.Problem("Jeton de renouvellement invalide ou expiré.",
+                        statusCode: StatusCodes.Status401Unauthorized, title: "Non authentifié");
+                var principal = await connexions.CreateUserPrincipalAsync(compte);
+                return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
+            })
+            .WithName("Renouvellement")
+            .WithSummary("Échange un jeton de renouvellement contre une nouvelle paire de jetons.")
+            .Produces<AccessTokenResponse>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        return app;
+    }
+}

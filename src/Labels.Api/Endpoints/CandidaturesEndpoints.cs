@@ -1,0 +1,137 @@
+using Labels.Api.Securite;
+using Labels.Application.Candidatures;
+using Labels.Application.Commun;
+using Labels.Domain.Candidatures;
+using Mediator;
+
+namespace Labels.Api.Endpoints;
+
+public sealed record CandidatureSaisie(Guid CollectiviteId);
+
+public static class CandidaturesEndpoints
+{
+    public static IEndpointRouteBuilder MapCandidaturesEndpoints(this IEndpointRouteBuilder app)
+    {
+        var parEdition = app.MapGroup("/api/v1/editions/{annee:int}/candidatures").WithTags("Candidatures");
+
+        parEdition.MapPost("/", async (int annee, CandidatureSaisie saisie, ISender sender, CancellationToken ct) =>
+            {
+                var c = await sender.Send(new CreerCandidature(annee, saisie.CollectiviteId), ct);
+                return TypedResults.Created($"/api/v1/candidatures/{c.Id}", c);
+            })
+            .RequireAuthorization(Politiques.AdminOuCollectivite)
+            .WithName("CreerCandidature")
+            .WithSummary("Crée le dossier (brouillon) d'une collectivité ; une collectivité ne crée que le sien.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+
+        parEdition.MapGet("/", async (int annee, StatutCandidature? statut, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListerCandidatures(annee, statut, page ?? 1, pageSize ?? Pagination.TailleParDefaut), ct)))
+            .RequireAuthorization(Politiques.Admin)
+            .WithName("ListerCandidatures")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        var candidatures = app.MapGroup("/api/v1/candidatures/{id:guid}").WithTags("Candidatures");
+
+        candidatures.MapGet("/", async (Guid id, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new LireCandidature(id), ct)))
+            .RequireAuthorization(Politiques.LecteurDeDossier)
+            .WithName("LireCandidature")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        MapTransition(candidatures, "/depot", "DeposerCandidature", "Dépose le dossier (brouillon → deposee) pendant les candidatures.",
+            id => new DeposerCandidature(id));
+        MapTransition(candidatures, "/retrait", "RetirerCandidature", "Retire le dossier ; il reste enregistré.",
+            id => new RetirerCandidature(id));
+
+        candidatures.MapDelete("/", async (Guid id, ISender sender, CancellationToken ct) =>
+            {
+                await sender.Send(new SupprimerCandidature(id), ct);
+                return TypedResults.NoContent();
+            })
+            .RequireAuthorization(Politiques.AdminOuCollectivite)
+            .WithName("SupprimerCandidature")
+            .WithSummary("Supprime un dossier en brouillon et ses fiches.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        var fiches = candidatures.MapGroup("/fiches").WithTags("Fiches actions");
+
+        fiches.MapPost("/", async (Guid id, FicheSaisie saisie, ISender sender, CancellationToken ct) =>
+            {
+                var f = await sender.Send(new AjouterFiche(id, saisie), ct);
+                return TypedResults.Created($"/api/v1/candidatures/{id}/fiches/{f.Id}", f);
+            })
+            .RequireAuthorization(Politiques.AdminOuCollectivite)
+            .WithName("AjouterFiche")
+            .WithSummary("Ajoute une fiche action au dossier (services, ou enjeux quand l'édition n'a pas de services).")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+
+        fiches.MapGet("/", async (Guid id, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListerFiches(id, page ?? 1, pageSize ?? Pagination.TailleParDefaut), ct)))
+            .RequireAuthorization(Politiques.LecteurDeDossier)
+            .WithName("ListerFiches")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        fiches.MapGet("/{ficheId:guid}", async (Guid id, Guid ficheId, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new LireFiche(id, ficheId), ct)))
+            .RequireAuthorization(Politiques.LecteurDeDossier)
+            .WithName("LireFiche")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        fiches.MapPut("/{ficheId:guid}", async (Guid id, Guid ficheId, FicheSaisie saisie, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ModifierFiche(id, ficheId, saisie), ct)))
+            .RequireAuthorization(Politiques.AdminOuCollectivite)
+            .WithName("ModifierFiche")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+
+        fiches.MapDelete("/{ficheId:guid}", async (Guid id, Guid ficheId, ISender sender, CancellationToken ct) =>
+            {
+                await sender.Send(new SupprimerFiche(id, ficheId), ct);
+                return TypedResults.NoContent();
+            })
+            .RequireAuthorization(Politiques.AdminOuCollectivite)
+            .WithName("SupprimerFiche")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return app;
+    }
+
+    private static void MapTransition(RouteGroupBuilder groupe, string chemin, string nom, string resume,
+        Func<Guid, ICommand<CandidatureDto>> commande) =>
+        groupe.MapPost(chemin, async (Guid id, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(commande(id), ct)))
+            .RequireAuthorization(Politiques.AdminOuCollectivite)
+            .WithName(nom)
+            .WithSummary(resume)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+}

@@ -1,0 +1,57 @@
+using Labels.Api.Securite;
+using Labels.Application.Collectivites;
+using Labels.Application.Comptes;
+using Labels.Domain.Collectivites;
+using Mediator;
+
+namespace Labels.Api.Endpoints;
+
+public static class CollectivitesEndpoints
+{
+    public static IEndpointRouteBuilder MapCollectivitesEndpoints(this IEndpointRouteBuilder app)
+    {
+        var collectivites = app.MapGroup("/api/v1/collectivites").WithTags("Collectivités");
+
+        collectivites.MapPost("/", async (CreerCollectivite commande, ISender sender, CancellationToken ct) =>
+            {
+                var c = await sender.Send(commande, ct);
+                return TypedResults.Created($"/api/v1/collectivites/{c.Id}", c);
+            })
+            .RequireAuthorization(Politiques.Admin)
+            .WithName("CreerCollectivite")
+            .WithSummary("Enregistre une collectivité depuis le COG : { codeInsee } pour une commune, { siren } pour un EPCI.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+
+        collectivites.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new LireCollectivite(id), ct)))
+            .AllowAnonymous()
+            .WithName("LireCollectivite")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        collectivites.MapGet("/", async (string? codeInsee, string? siren, string? departement, string? region,
+                Categorie? categorie, string? q, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListerCollectivites(codeInsee, siren, departement, region, categorie, q,
+                    page ?? 1, pageSize ?? Application.Commun.Pagination.TailleParDefaut), ct)))
+            .AllowAnonymous()
+            .WithName("ListerCollectivites")
+            .WithSummary("Les collectivités enregistrées, filtrées et paginées (q cherche dans le nom).")
+            .ProducesValidationProblem();
+
+        app.MapPost("/api/v1/comptes", async (CreerCompte commande, ISender sender, CancellationToken ct) =>
+                TypedResults.Created((string?)null, await sender.Send(commande, ct)))
+            .RequireAuthorization(Politiques.Admin)
+            .WithTags("Comptes")
+            .WithName("CreerCompte")
+            .WithSummary("Crée un compte (admin, jure, ou collectivite rattaché à une collectivité).")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+        return app;
+    }
+}

@@ -1,0 +1,79 @@
+using Labels.Api.Securite;
+using Labels.Application.Commun;
+using Labels.Application.Editions;
+using Labels.Domain.Editions;
+using Mediator;
+
+namespace Labels.Api.Endpoints;
+
+public sealed record StatutSaisi(StatutEdition Statut);
+
+public sealed record ReferentielSaisi(IReadOnlyList<EnjeuDto> Enjeux, IReadOnlyList<MentionDto> Mentions);
+
+public static class EditionsEndpoints
+{
+    public static IEndpointRouteBuilder MapEditionsEndpoints(this IEndpointRouteBuilder app)
+    {
+        var editions = app.MapGroup("/api/v1/editions").WithTags("Éditions");
+
+        editions.MapPost("/", async (OuvrirEdition commande, ISender sender, CancellationToken ct) =>
+            {
+                var e = await sender.Send(commande, ct);
+                return TypedResults.Created($"/api/v1/editions/{e.Annee}", e);
+            })
+            .RequireAuthorization(Politiques.Admin)
+            .WithName("OuvrirEdition")
+            .WithSummary("Ouvre une édition ; son référentiel est cloné de l'édition précédente, sinon le référentiel par défaut.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        editions.MapGet("/", async (int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListerEditions(page ?? 1, pageSize ?? Pagination.TailleParDefaut), ct)))
+            .AllowAnonymous()
+            .WithName("ListerEditions")
+            .ProducesValidationProblem();
+
+        editions.MapGet("/{annee:int}", async (int annee, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new LireEdition(annee), ct)))
+            .AllowAnonymous()
+            .WithName("LireEdition")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        editions.MapPut("/{annee:int}/statut", async (int annee, StatutSaisi saisie, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ChangerStatutEdition(annee, saisie.Statut), ct)))
+            .RequireAuthorization(Politiques.Admin)
+            .WithName("ChangerStatutEdition")
+            .WithSummary("Passe l'édition à l'étape suivante : candidatures, evaluation, deliberation. 409 pour un saut ou un retour.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        editions.MapGet("/{annee:int}/referentiel", async (int annee, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new LireReferentiel(annee), ct)))
+            .AllowAnonymous()
+            .WithName("LireReferentiel")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        editions.MapPut("/{annee:int}/referentiel", async (int annee, ReferentielSaisi saisie, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new RemplacerReferentiel(annee, saisie.Enjeux, saisie.Mentions), ct)))
+            .RequireAuthorization(Politiques.Admin)
+            .WithName("RemplacerReferentiel")
+            .WithSummary("Remplace le référentiel (enjeux, services, mentions) ; 409 si un code encore utilisé disparaît.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        editions.MapGet("/{annee:int}/enjeux", async (int annee, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new LireEnjeux(annee), ct)))
+            .AllowAnonymous()
+            .WithName("LireEnjeux")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+}

@@ -1,0 +1,97 @@
+using System.Text.Json;
+using FluentValidation;
+using Labels.Application.Commun;
+using Labels.Domain.Commun;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Labels.Api.Erreurs;
+
+/// <summary>The one place where exceptions become RFC 9457 problem details.</summary>
+internal sealed class GestionnaireExceptions(IProblemDetailsService problemes, ILogger<GestionnaireExceptions> journal)
+    : IExceptionHandler
+{
+    /// <summary>What a violated unique index means, in the caller's words.</summary>
+    private static readonly Dictionary<string, string> Unicites = new(StringComparer.Ordinal)
+    {
+        ["ux_collectivites_code_insee"] = "Cette commune est déjà enregistrée comme collectivité.",
+        ["ux_collectivites_siren"] = "Cette intercommunalité est déjà enregistrée comme collectivité.",
+        ["pk_editions"] = "Cette édition existe déjà.",
+        ["ux_editions_numero"] = "Une autre édition porte déjà ce numéro.",
+        ["ux_candidatures_edition_collectivite"] = "Cette collectivité a déjà une candidature dans cette édition.",
+        ["ux_fiches_candidature_reference"] = "Une fiche de ce dossier porte déjà cette référence.",
+        ["ux_distinctions_candidature"] = "Ce dossier a déjà une distinction.",
+    };
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        var probleme = exception switch
+        {
+            ValidationException v => Validation(v),
+            DonneeInacceptableException d => new ValidationProblemDetails(new Dictionary<string, string[]> { [CamelCase(d.Champ)] = [d.Message] })
+            {
+                Status = StatusCodes.Status422UnprocessableEntity, Title = "Données inacceptables", Detail = d.Message,
+            },
+            NotFoundException n => Probleme(StatusCodes.Status404NotFound, "Introuvable", n.Message),
+            ForbiddenException f => Probleme(StatusCodes.Status403Forbidden, "Interdit", f.Message),
+            DomainException d => Probleme(StatusCodes.Status409Conflict, "Conflit", d.Message),
+            DbUpdateConcurrencyException => Probleme(StatusCodes.Status412PreconditionFailed, "Modifié entre-temps",
+                "La ressource a changé depuis votre lecture ; relisez-la puis recommencez."),
+            DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg } =>
+                Probleme(StatusCodes.Status409Conflict, "Conflit",
+                    Unicites.GetValueOrDefault(pg.ConstraintName ?? "", "Cette ressource existe déjà.")),
+            DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation } } =>
+                Probleme(StatusCodes.Status409Conflict, "Conflit", "Cette ressource est liée à d'autres données."),
+            BadHttpRequestException b => Probleme(b.StatusCode, b.StatusCode == 413 ? "Requête trop volumineuse" : "Requête invalide",
+                DetailDeRequete(b)),
+            JsonException j => Probleme(StatusCodes.Status400BadRequest, "Requête invalide", DetailJson(j)),
+            OperationCanceledException when http.RequestAborted.IsCancellationRequested => null,
+            _ => null,
+        };
+        if (probleme is null)
+        {
+            if (exception is OperationCanceledException && http.RequestAborted.IsCancellationRequested) return true;
+            journal.LogError(exception, "Erreur inattendue sur {Methode} {Chemin}", http.Request.Method, http.Request.Path);
+            probleme = Probleme(StatusCodes.Status500InternalServerError, "Erreur interne",
+                "Une erreur inattendue s'est produite ; elle a été journalisée.");
+        }
+        http.Response.StatusCode = probleme.Status!.Value;
+        return await problemes.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = probleme, Exception = exception });
+    }
+
+    private static ValidationProblemDetails Validation(ValidationException v)
+    {
+        var erreurs = v.Errors.GroupBy(e => CamelCase(e.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
+        return new ValidationProblemDetails(erreurs)
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "Données invalides",
+            Detail = string.Join(" ", erreurs.Select(e => $"{e.Key} : {e.Value[0]}")),
+        };
+    }
+
+    private static ProblemDetails Probleme(int status, string titre, string detail) =>
+        new() { Status = status, Title = titre, Detail = detail };
+
+    /// <summary>Binding errors name the faulty JSON path, never our types.</summary>
+    private static string DetailDeRequete(BadHttpRequestException b) => b.InnerException switch
+    {
+        JsonException j => DetailJson(j),
+        _ when b.StatusCode == 413 => "Le corps de la requête dépasse la taille permise.",
+        _ => b.Message.Contains("body", StringComparison.OrdinalIgnoreCase)
+            ? "Le corps de la requête est absent ou n'est pas du JSON valide."
+            : "Un paramètre de la requête est invalide.",
+    };
+
+    private static string DetailJson(JsonException j) =>
+        j.Path is { Length: > 1 } chemin
+            ? $"JSON invalide ou inattendu à {chemin}{(j.Message.Contains("could not be mapped", StringComparison.Ordinal) ? " : propriété inconnue" : "")}."
+            : "Le corps de la requête n'est pas du JSON valide.";
+
+    /// <summary>Validation paths follow the JSON names (camelCase) the caller sent.</summary>
+    internal static string CamelCase(string chemin) => string.Join('.', chemin.Split('.').Select(s =>
+        s.Length == 0 || char.IsLower(s[0]) ? s : char.ToLowerInvariant(s[0]) + s[1..]));
+}

@@ -1,0 +1,177 @@
+using FluentValidation;
+using Labels.Application.Commun;
+using Labels.Application.Editions;
+using Labels.Domain.Candidatures;
+using Labels.Domain.Editions;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Labels.Application.Candidatures;
+
+public sealed record FicheDto(
+    Guid Id,
+    Guid CandidatureId,
+    string? Reference,
+    string Titre,
+    string? Resume,
+    string Description,
+    DateOnly DateDebut,
+    DateOnly? DateFin,
+    bool EnCours,
+    string[] Services,
+    string[] Enjeux,
+    string[] Liens,
+    bool Retenue,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt)
+{
+    public static FicheDto De(FicheAction f, DateOnly? cloture) => new(
+        f.Id, f.CandidatureId, f.Reference, f.Titre, f.Resume, f.Description, f.DateDebut, f.DateFin, f.EnCours,
+        f.Services, f.Enjeux, f.Liens, f.EstRetenue(cloture), f.CreatedAt, f.UpdatedAt);
+}
+
+/// <summary>What a caller sends to write a fiche action.</summary>
+public sealed record FicheSaisie(
+    string? Reference,
+    string Titre,
+    string? Resume,
+    string Description,
+    DateOnly DateDebut,
+    DateOnly? DateFin,
+    bool EnCours,
+    string[]? Services,
+    string[]? Enjeux,
+    string[]? Liens)
+{
+    public ContenuFiche Contenu => new(Reference, Titre, Resume, Description, DateDebut, DateFin, EnCours,
+        Services ?? [], Enjeux ?? [], Liens ?? []);
+}
+
+public sealed class FicheSaisieValidator : AbstractValidator<FicheSaisie>
+{
+    private const int NombreMaxCodes = 50;
+
+    public FicheSaisieValidator()
+    {
+        RuleFor(x => x.Reference).MaximumLength(FicheAction.LongueurMaxReference);
+        RuleFor(x => x.Titre).NotEmpty().MaximumLength(FicheAction.LongueurMaxTitre)
+            .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Le titre est requis.");
+        RuleFor(x => x.Resume).MaximumLength(FicheAction.LongueurMaxResume);
+        RuleFor(x => x.Description).NotEmpty().MaximumLength(FicheAction.LongueurMaxDescription)
+            .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("La description est requise.");
+        RuleFor(x => x.DateDebut).NotEmpty().WithMessage("La date de début est requise.");
+        RuleFor(x => x).Custom((x, contexte) =>
+        {
+            if (FicheAction.DefautDePeriode(x.DateDebut, x.DateFin, x.EnCours) is { } defaut)
+                contexte.AddFailure("dateFin", defaut);
+        });
+        RuleFor(x => x.Services).Must(s => s is null || s.Length <= NombreMaxCodes).WithMessage($"{NombreMaxCodes} codes au plus.");
+        RuleFor(x => x.Enjeux).Must(s => s is null || s.Length <= NombreMaxCodes).WithMessage($"{NombreMaxCodes} codes au plus.");
+        RuleFor(x => x).Must(x => (x.Services?.Length ?? 0) + (x.Enjeux?.Length ?? 0) > 0).OverridePropertyName("services")
+            .WithMessage("Indiquez les services de la fiche, ou ses enjeux quand l'édition n'a pas de services.");
+        RuleForEach(x => x.Services).Must(Referentiel.EstCodeValide).WithMessage("Code de service invalide.");
+        RuleForEach(x => x.Enjeux).Must(Referentiel.EstCodeValide).WithMessage("Code d'enjeu invalide.");
+        RuleFor(x => x.Liens).Must(l => l is null || l.Length <= FicheAction.NombreMaxLiens)
+            .WithMessage($"{FicheAction.NombreMaxLiens} liens au plus.");
+        RuleForEach(x => x.Liens).Must(FicheAction.EstLienValide).WithMessage("Un lien est une adresse http(s) absolue.");
+    }
+}
+
+public sealed record AjouterFiche(Guid CandidatureId, FicheSaisie Fiche) : ICommand<FicheDto>;
+
+public sealed class AjouterFicheValidator : AbstractValidator<AjouterFiche>
+{
+    public AjouterFicheValidator() => RuleFor(x => x.Fiche).NotNull().SetValidator(new FicheSaisieValidator());
+}
+
+public sealed record ModifierFiche(Guid CandidatureId, Guid FicheId, FicheSaisie Fiche) : ICommand<FicheDto>;
+
+public sealed class ModifierFicheValidator : AbstractValidator<ModifierFiche>
+{
+    public ModifierFicheValidator() => RuleFor(x => x.Fiche).NotNull().SetValidator(new FicheSaisieValidator());
+}
+
+public sealed record SupprimerFiche(Guid CandidatureId, Guid FicheId) : ICommand;
+
+public sealed record LireFiche(Guid CandidatureId, Guid FicheId) : IQuery<FicheDto>;
+
+public sealed record ListerFiches(Guid CandidatureId, int Page = 1, int PageSize = Pagination.TailleParDefaut) : IQuery<PageDe<FicheDto>>;
+
+public sealed class ListerFichesValidator : AbstractValidator<ListerFiches>
+{
+    public ListerFichesValidator() => this.ReglesDePage(x => x.Page, x => x.PageSize);
+}
+
+public sealed class FichesHandler(ILabelsDbContext db, Acces acces, Journal journal, TimeProvider horloge)
+    : ICommandHandler<AjouterFiche, FicheDto>,
+      ICommandHandler<ModifierFiche, FicheDto>,
+      ICommandHandler<SupprimerFiche>,
+      IQueryHandler<LireFiche, FicheDto>,
+      IQueryHandler<ListerFiches, PageDe<FicheDto>>
+{
+    public async ValueTask<FicheDto> Handle(AjouterFiche command, CancellationToken ct)
+    {
+        var (candidature, edition) = await ChargerDossierAsync(command.CandidatureId, ct);
+        var fiche = FicheAction.Creer(candidature, edition, command.Fiche.Contenu, acces.EstAdmin, horloge.GetUtcNow());
+        db.Fiches.Add(fiche);
+        JournaliserCorrection(edition, "correction.fiche.creee", fiche);
+        await db.SaveChangesAsync(ct);
+        return FicheDto.De(fiche, edition.Calendrier.ClotureCandidatures);
+    }
+
+    public async ValueTask<FicheDto> Handle(ModifierFiche command, CancellationToken ct)
+    {
+        var (candidature, edition) = await ChargerDossierAsync(command.CandidatureId, ct);
+        var fiche = await db.Fiches.FirstOrDefaultAsync(f => f.Id == command.FicheId && f.CandidatureId == candidature.Id, ct)
+            ?? throw new NotFoundException("Fiche introuvable.");
+        fiche.Modifier(candidature, edition, command.Fiche.Contenu, acces.EstAdmin, horloge.GetUtcNow());
+        JournaliserCorrection(edition, "correction.fiche.modifiee", fiche);
+        await db.SaveChangesAsync(ct);
+        return FicheDto.De(fiche, edition.Calendrier.ClotureCandidatures);
+    }
+
+    public async ValueTask<Unit> Handle(SupprimerFiche command, CancellationToken ct)
+    {
+        var (candidature, edition) = await ChargerDossierAsync(command.CandidatureId, ct);
+        var fiche = await db.Fiches.FirstOrDefaultAsync(f => f.Id == command.FicheId && f.CandidatureId == candidature.Id, ct)
+            ?? throw new NotFoundException("Fiche introuvable.");
+        candidature.VerifierFichesModifiables(edition, acces.EstAdmin);
+        JournaliserCorrection(edition, "correction.fiche.supprimee", fiche);
+        db.Fiches.Remove(fiche);
+        await db.SaveChangesAsync(ct);
+        return Unit.Value;
+    }
+
+    public async ValueTask<FicheDto> Handle(LireFiche query, CancellationToken ct)
+    {
+        var (candidature, edition) = await ChargerDossierAsync(query.CandidatureId, ct);
+        var fiche = await db.Fiches.AsNoTracking().FirstOrDefaultAsync(f => f.Id == query.FicheId && f.CandidatureId == candidature.Id, ct)
+            ?? throw new NotFoundException("Fiche introuvable.");
+        return FicheDto.De(fiche, edition.Calendrier.ClotureCandidatures);
+    }
+
+    public async ValueTask<PageDe<FicheDto>> Handle(ListerFiches query, CancellationToken ct)
+    {
+        var (candidature, edition) = await ChargerDossierAsync(query.CandidatureId, ct);
+        var page = await db.Fiches.AsNoTracking().Where(f => f.CandidatureId == candidature.Id)
+            .OrderBy(f => f.CreatedAt).ThenBy(f => f.Id).PaginerAsync(query.Page, query.PageSize, ct);
+        var cloture = edition.Calendrier.ClotureCandidatures;
+        return new PageDe<FicheDto>(page.Items.Select(f => FicheDto.De(f, cloture)).ToArray(), page.Page, page.PageSize, page.Total);
+    }
+
+    private async Task<(Candidature, Edition)> ChargerDossierAsync(Guid candidatureId, CancellationToken ct)
+    {
+        var candidatures = db.Candidatures.AsNoTracking();
+        var candidature = await candidatures.FirstOrDefaultAsync(c => c.Id == candidatureId, ct)
+            ?? throw new NotFoundException("Candidature introuvable.");
+        acces.VerifierDossier(candidature.CollectiviteId);
+        var edition = await db.Editions.AsNoTracking().ChargerAsync(candidature.EditionAnnee, ct);
+        return (candidature, edition);
+    }
+
+    private void JournaliserCorrection(Edition edition, string action, FicheAction fiche)
+    {
+        if (!edition.AccepteCandidatures)
+            journal.Enregistrer(action, $"fiche:{fiche.Id}", new { edition = edition.Annee, candidatureId = fiche.CandidatureId, titre = fiche.Titre });
+    }
+}

@@ -1,0 +1,40 @@
+using FluentValidation;
+using Labels.Application.Commun;
+using Labels.Application.Editions;
+using Labels.Domain.Candidatures;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Labels.Application.Candidatures;
+
+public sealed record LireCandidature(Guid Id) : IQuery<CandidatureDto>;
+
+public sealed class LireCandidatureHandler(ILabelsDbContext db, Acces acces) : IQueryHandler<LireCandidature, CandidatureDto>
+{
+    public async ValueTask<CandidatureDto> Handle(LireCandidature query, CancellationToken ct)
+    {
+        var dto = await db.Candidatures.AsNoTracking().Where(c => c.Id == query.Id).ProjectToDto(db).FirstOrDefaultAsync(ct)
+            ?? throw new NotFoundException("Candidature introuvable.");
+        acces.VerifierDossier(dto.CollectiviteId);
+        return dto;
+    }
+}
+
+public sealed record ListerCandidatures(int Annee, StatutCandidature? Statut, int Page = 1, int PageSize = Pagination.TailleParDefaut)
+    : IQuery<PageDe<CandidatureDto>>;
+
+public sealed class ListerCandidaturesValidator : AbstractValidator<ListerCandidatures>
+{
+    public ListerCandidaturesValidator() => this.ReglesDePage(x => x.Page, x => x.PageSize);
+}
+
+public sealed class ListerCandidaturesHandler(ILabelsDbContext db) : IQueryHandler<ListerCandidatures, PageDe<CandidatureDto>>
+{
+    public async ValueTask<PageDe<CandidatureDto>> Handle(ListerCandidatures query, CancellationToken ct)
+    {
+        await db.Editions.AsNoTracking().ChargerAsync(query.Annee, ct);
+        var q = db.Candidatures.AsNoTracking().Where(c => c.EditionAnnee == query.Annee);
+        if (query.Statut is { } statut) q = q.Where(c => c.Statut == statut);
+        return await q.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ProjectToDto(db).PaginerAsync(query.Page, query.PageSize, ct);
+    }
+}

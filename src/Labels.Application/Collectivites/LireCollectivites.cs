@@ -1,0 +1,48 @@
+using FluentValidation;
+using Labels.Application.Commun;
+using Labels.Domain.Collectivites;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Labels.Application.Collectivites;
+
+public sealed record LireCollectivite(Guid Id) : IQuery<CollectiviteDto>;
+
+public sealed class LireCollectiviteHandler(ILabelsDbContext db) : IQueryHandler<LireCollectivite, CollectiviteDto>
+{
+    public async ValueTask<CollectiviteDto> Handle(LireCollectivite query, CancellationToken ct) =>
+        await db.Collectivites.AsNoTracking().Where(c => c.Id == query.Id).ProjectToDto().FirstOrDefaultAsync(ct)
+        ?? throw new NotFoundException("Collectivité introuvable.");
+}
+
+public sealed record ListerCollectivites(
+    string? CodeInsee, string? Siren, string? Departement, string? Region, Categorie? Categorie, string? Q,
+    int Page = 1, int PageSize = Pagination.TailleParDefaut) : IQuery<PageDe<CollectiviteDto>>;
+
+public sealed class ListerCollectivitesValidator : AbstractValidator<ListerCollectivites>
+{
+    public ListerCollectivitesValidator()
+    {
+        this.ReglesDePage(x => x.Page, x => x.PageSize);
+        RuleFor(x => x.Q).MaximumLength(100);
+    }
+}
+
+public sealed class ListerCollectivitesHandler(ILabelsDbContext db) : IQueryHandler<ListerCollectivites, PageDe<CollectiviteDto>>
+{
+    public async ValueTask<PageDe<CollectiviteDto>> Handle(ListerCollectivites query, CancellationToken ct)
+    {
+        var q = db.Collectivites.AsNoTracking();
+        if (query.CodeInsee is { } code) q = q.Where(c => c.CodeInsee == code);
+        if (query.Siren is { } siren) q = q.Where(c => c.Siren == siren);
+        if (query.Departement is { } dep) q = q.Where(c => c.Departement == dep);
+        if (query.Region is { } reg) q = q.Where(c => c.Region == reg);
+        if (query.Categorie is { } cat) q = q.Where(c => c.Categorie == cat);
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            var texte = query.Q.Trim().ToLowerInvariant();
+            q = q.Where(c => c.Nom.ToLower().Contains(texte));
+        }
+        return await q.OrderBy(c => c.Nom).ThenBy(c => c.Id).ProjectToDto().PaginerAsync(query.Page, query.PageSize, ct);
+    }
+}

@@ -1,0 +1,28 @@
+namespace Labels.Application.Commun;
+
+/// <summary>Object-level access rules shared by the use cases (who may see or change which dossier).</summary>
+public sealed class Acces(IUtilisateurCourant utilisateur)
+{
+    public bool EstAdmin => utilisateur.EstDansLeRole(Roles.Admin);
+    public Guid? UtilisateurId => utilisateur.Id;
+
+    private bool EstLaCollectivite(Guid collectiviteId) =>
+        utilisateur.EstDansLeRole(Roles.Collectivite) && utilisateur.CollectiviteId == collectiviteId;
+
+    /// <summary>Acting for a collectivité (filing its candidature): admins, or that collectivité's own accounts.</summary>
+    public void VerifierActionPour(Guid collectiviteId)
+    {
+        if (!EstAdmin && !EstLaCollectivite(collectiviteId))
+            throw new ForbiddenException("Ce compte n'agit pas pour cette collectivité.");
+    }
+
+    /// <summary>
+    /// A dossier exists for its collectivité and the association's staff only; to anyone else it
+    /// is unknown, so that its existence does not leak.
+    /// </summary>
+    public void VerifierDossier(Guid collectiviteId)
+    {
+        if (!EstAdmin && !EstLaCollectivite(collectiviteId))
+            throw new NotFoundException("Candidature introuvable.");
+    }
+}

@@ -1,0 +1,23 @@
+using Labels.Domain.Audit;
+using Labels.Domain.Candidatures;
+using Labels.Domain.Collectivites;
+using Labels.Domain.Distinctions;
+using Labels.Domain.Editions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Labels.Application.Commun;
+
+/// <summary>The store as use cases see it: the aggregates and the reference data, no repository in between.</summary>
+public interface ILabelsDbContext
+{
+    DbSet<CommuneCog> Communes { get; }
+    DbSet<EpciCog> Epcis { get; }
+    DbSet<Collectivite> Collectivites { get; }
+    DbSet<Edition> Editions { get; }
+    DbSet<Candidature> Candidatures { get; }
+    DbSet<FicheAction> Fiches { get; }
+    DbSet<Distinction> Distinctions { get; }
+    DbSet<EntreeAudit> Audit { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,14 @@
+using System.Text.Json;
+using Labels.Domain.Audit;
+
+namespace Labels.Application.Commun;
+
+/// <summary>Adds audit entries to the unit of work of the current use case, so they commit with it.</summary>
+public sealed class Journal(ILabelsDbContext db, IUtilisateurCourant utilisateur, TimeProvider horloge)
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+
+    public void Enregistrer(string action, string cible, object details) =>
+        db.Audit.Add(EntreeAudit.Enregistrer(utilisateur.Id, action, cible,
+            JsonSerializer.Serialize(details, Options), horloge.GetUtcNow()));
+}

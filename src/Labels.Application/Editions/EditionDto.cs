@@ -1,0 +1,40 @@
+using Labels.Domain.Editions;
+
+namespace Labels.Application.Editions;
+
+public sealed record MentionDto(string Code, string Nom);
+
+public sealed record EditionDto(
+    int Annee,
+    int Numero,
+    StatutEdition Statut,
+    bool Historique,
+    DateOnly? OuvertureCandidatures,
+    DateOnly? ClotureCandidatures,
+    DateOnly? ReunionJury,
+    DateOnly? Ceremonie,
+    int NombreEnjeux,
+    int NombreServices,
+    IReadOnlyList<MentionDto> Mentions,
+    DateTimeOffset CreatedAt)
+{
+    public static EditionDto De(Edition e) => new(
+        e.Annee, e.Numero, e.Statut, e.Historique,
+        e.Calendrier.OuvertureCandidatures, e.Calendrier.ClotureCandidatures, e.Calendrier.ReunionJury, e.Calendrier.Ceremonie,
+        e.Referentiel.Enjeux.Count, e.Referentiel.NombreServices,
+        e.Referentiel.Mentions.Select(m => new MentionDto(m.Code, m.Nom)).ToArray(),
+        e.CreatedAt);
+}
+
+public sealed record ServiceDto(string Code, string Nom);
+
+public sealed record EnjeuDto(string Code, string Nom, IReadOnlyList<ServiceDto> Services);
+
+public sealed record ReferentielDto(IReadOnlyList<EnjeuDto> Enjeux, IReadOnlyList<MentionDto> Mentions)
+{
+    public static IReadOnlyList<EnjeuDto> EnjeuxDe(Referentiel r) =>
+        r.Enjeux.Select(e => new EnjeuDto(e.Code, e.Nom, e.Services.Select(s => new ServiceDto(s.Code, s.Nom)).ToArray())).ToArray();
+
+    public static ReferentielDto De(Referentiel r) =>
+        new(EnjeuxDe(r), r.Mentions.Select(m => new MentionDto(m.Code, m.Nom)).ToArray());
+}

@@ -1,0 +1,55 @@
+using Labels.Domain.Candidatures;
+using Labels.Domain.Commun;
+using Labels.Domain.Editions;
+
+namespace Labels.Domain.Distinctions;
+
+/// <summary>
+/// What a candidature obtains: 1 to 5 arobases and the jury's mentions. Every labelled participant
+/// gets at least one arobase.
+/// </summary>
+public sealed class Distinction
+{
+    public const int ArobasesMin = 1;
+    public const int ArobasesMax = 5;
+
+    private Distinction() { Mentions = []; }
+
+    public Guid Id { get; private set; }
+    public Guid CandidatureId { get; private set; }
+    public int EditionAnnee { get; private set; }
+    public Guid CollectiviteId { get; private set; }
+    public int Arobases { get; private set; }
+    public string[] Mentions { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public static Distinction Attribuer(Candidature candidature, Edition edition, int arobases,
+        IReadOnlyCollection<string> mentions, DateTimeOffset maintenant)
+    {
+        ArgumentNullException.ThrowIfNull(candidature);
+        ArgumentNullException.ThrowIfNull(edition);
+        if (candidature.EditionAnnee != edition.Annee) throw new ArgumentException("Édition d'une autre année.", nameof(edition));
+        var distinction = new Distinction
+        {
+            Id = Guid.CreateVersion7(maintenant),
+            CandidatureId = candidature.Id,
+            EditionAnnee = edition.Annee,
+            CollectiviteId = candidature.CollectiviteId,
+        };
+        distinction.Changer(edition, arobases, mentions, maintenant);
+        return distinction;
+    }
+
+    public void Changer(Edition edition, int arobases, IReadOnlyCollection<string> mentions, DateTimeOffset maintenant)
+    {
+        ArgumentNullException.ThrowIfNull(edition);
+        if (arobases is < ArobasesMin or > ArobasesMax)
+            throw new DomainException($"Les arobases vont de {ArobasesMin} à {ArobasesMax}.");
+        var inconnues = mentions.Where(m => !edition.Referentiel.ConnaitMention(m)).ToArray();
+        if (inconnues.Length > 0)
+            throw new DonneeInacceptableException("mentions", $"Mention(s) inconnue(s) dans l'édition {edition.Annee} : {string.Join(", ", inconnues)}.");
+        Arobases = arobases;
+        Mentions = mentions.Distinct().Order(StringComparer.Ordinal).ToArray();
+        UpdatedAt = maintenant;
+    }
+}

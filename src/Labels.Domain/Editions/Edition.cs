@@ -1,0 +1,117 @@
+using Labels.Domain.Commun;
+
+namespace Labels.Domain.Editions;
+
+public enum StatutEdition { Preparation, Candidatures, Evaluation, Deliberation, Publiee }
+
+public sealed record Calendrier(
+    DateOnly? OuvertureCandidatures,
+    DateOnly? ClotureCandidatures,
+    DateOnly? ReunionJury,
+    DateOnly? Ceremonie)
+{
+    public static readonly Calendrier Vide = new(null, null, null, null);
+
+    /// <summary>The dates that are given must follow the order of the year.</summary>
+    public string? Defaut()
+    {
+        DateOnly?[] dates = [OuvertureCandidatures, ClotureCandidatures, ReunionJury, Ceremonie];
+        DateOnly? precedente = null;
+        foreach (var d in dates)
+        {
+            if (d is null) continue;
+            if (precedente is not null && d < precedente)
+                return "Les dates du calendrier doivent se suivre : ouverture, clôture des candidatures, réunion du jury, cérémonie.";
+            precedente = d;
+        }
+        return null;
+    }
+}
+
+/// <summary>One yearly label, with its lifecycle and its référentiel.</summary>
+public sealed class Edition
+{
+    public const int PremiereAnnee = 1999;
+    public const int DerniereAnnee = 2100;
+
+    private Edition() { Calendrier = Calendrier.Vide; Referentiel = null!; }
+
+    public int Annee { get; private set; }
+    public int Numero { get; private set; }
+    public StatutEdition Statut { get; private set; }
+    public bool Historique { get; private set; }
+    public Calendrier Calendrier { get; private set; }
+    public Referentiel Referentiel { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <param name="precedente">The latest édition before this year, whose référentiel is cloned; null for the first.</param>
+    public static Edition Ouvrir(int annee, int numero, bool historique, Calendrier calendrier, Edition? precedente,
+        DateTimeOffset maintenant)
+    {
+        if (annee is < PremiereAnnee or > DerniereAnnee)
+            throw new DomainException($"L'année doit être comprise entre {PremiereAnnee} et {DerniereAnnee}.");
+        if (numero < 1) throw new DomainException("Le numéro d'édition commence à 1.");
+        if (calendrier.Defaut() is { } defaut) throw new DomainException(defaut);
+        if (precedente is not null && precedente.Annee >= annee)
+            throw new DomainException("Le référentiel se clone d'une édition antérieure.");
+        return new Edition
+        {
+            Annee = annee,
+            Numero = numero,
+            Historique = historique,
+            Statut = StatutEdition.Preparation,
+            Calendrier = calendrier,
+            Referentiel = precedente?.Referentiel ?? Referentiel.ParDefaut(),
+            CreatedAt = maintenant,
+        };
+    }
+
+    public bool AccepteCandidatures => Statut == StatutEdition.Candidatures;
+
+    /// <summary>
+    /// Moves one step along preparation → candidatures → evaluation → deliberation. Publication is
+    /// its own act; an archived édition has no lifecycle, it is loaded then published.
+    /// </summary>
+    public void AvancerVers(StatutEdition cible)
+    {
+        if (Historique)
+            throw new DomainException("Une édition historique n'a pas de cycle de vie : elle est importée puis publiée.");
+        if (cible == StatutEdition.Publiee)
+            throw new DomainException("La publication se fait par la publication du palmarès, pas par un changement de statut.");
+        if (cible != Statut + 1)
+            throw new DomainException($"Le statut passe de « {Nom(Statut)} » à « {Nom(Statut + 1)} », pas à « {Nom(cible)} ».");
+        Statut = cible;
+    }
+
+    /// <summary>
+    /// Dossiers (candidatures and fiches) change only while candidatures are open; the
+    /// association's staff may correct them at other times, until the palmarès is published.
+    /// </summary>
+    public void VerifierDossiersModifiables(bool correctionAdministrateur)
+    {
+        if (Statut == StatutEdition.Publiee)
+            throw new DomainException($"L'édition {Annee} est publiée : ses dossiers ne changent plus.");
+        if (!correctionAdministrateur && !AccepteCandidatures)
+            throw new DomainException($"L'édition {Annee} n'accepte pas de candidatures (statut « {Nom(Statut)} »).");
+    }
+
+    public void RemplacerReferentiel(Referentiel nouveau, IReadOnlySet<string> codesUtilises)
+    {
+        if (Statut == StatutEdition.Publiee)
+            throw new DomainException($"L'édition {Annee} est publiée : son référentiel ne change plus.");
+        var perdus = Referentiel.CodesPerdus(nouveau, codesUtilises);
+        if (perdus.Count > 0)
+            throw new DomainException($"Codes encore utilisés par des fiches ou des distinctions : {string.Join(", ", perdus)}.");
+        Referentiel = nouveau;
+    }
+
+    public static string Nom(StatutEdition statut) => statut switch
+    {
+        StatutEdition.Preparation => "preparation",
+        StatutEdition.Candidatures => "candidatures",
+        StatutEdition.Evaluation => "evaluation",
+        StatutEdition.Deliberation => "deliberation",
+        StatutEdition.Publiee => "publiee",
+        _ => statut.ToString(),
+    };
+}

@@ -1,0 +1,45 @@
+using Labels.Application.Commun;
+using Labels.Infrastructure.Cog;
+using Labels.Infrastructure.Identite;
+using Labels.Infrastructure.Persistance;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Labels.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        var chaine = configuration.GetConnectionString("Labels")
+            ?? throw new InvalidOperationException("ConnectionStrings:Labels n'est pas configurée.");
+        services.AddDbContext<LabelsDbContext>(o => o
+            .UseNpgsql(chaine, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSnakeCaseNamingConvention());
+        services.AddScoped<ILabelsDbContext>(sp => sp.GetRequiredService<LabelsDbContext>());
+        services.AddScoped<ChargeurCog>();
+        services.AddScoped<IComptes, Comptes>();
+
+        services.AddIdentityCore<Compte>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 12;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<LabelsDbContext>()
+            .AddClaimsPrincipalFactory<FabriqueDePrincipal>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+
+        // Tokens are protected with keys kept in PostgreSQL: they survive restarts and work on every instance.
+        services.AddDataProtection().SetApplicationName("Labels").PersistKeysToDbContext<LabelsDbContext>();
+        return services;
+    }
+}

@@ -1,0 +1,59 @@
+using Labels.Application.Commun;
+using Labels.Infrastructure.Cog;
+using Labels.Infrastructure.Identite;
+using Labels.Infrastructure.Persistance;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Labels.Infrastructure;
+
+/// <summary>What start-up does before serving: migrate, load the COG, ensure roles and the first administrator.</summary>
+public static class Initialisation
+{
+    public static async Task InitialiserAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        await sp.GetRequiredService<LabelsDbContext>().Database.MigrateAsync(ct);
+        await sp.GetRequiredService<ChargeurCog>().ChargerAsync(ct);
+        await AmorcerComptesAsync(sp, ct);
+    }
+
+    /// <summary>Roles, then the first administrator from configuration when no administrator exists.</summary>
+    public static async Task AmorcerComptesAsync(IServiceProvider sp, CancellationToken ct = default)
+    {
+        var roles = sp.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
+        foreach (var role in Roles.Tous)
+            if (!await roles.RoleExistsAsync(role))
+                Verifier(await roles.CreateAsync(new IdentityRole<Guid>(role) { Id = Guid.CreateVersion7() }));
+
+        var utilisateurs = sp.GetRequiredService<UserManager<Compte>>();
+        if ((await utilisateurs.GetUsersInRoleAsync(Roles.Admin)).Count > 0) return;
+        var configuration = sp.GetRequiredService<IConfiguration>();
+        var journal = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Labels.Initialisation");
+        var email = configuration["Bootstrap:AdminEmail"];
+        var motDePasse = configuration["Bootstrap:AdminPassword"];
+        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrWhiteSpace(motDePasse))
+        {
+            journal.LogWarning("Aucun administrateur : renseignez Bootstrap:AdminEmail et Bootstrap:AdminPassword.");
+            return;
+        }
+        var compte = await utilisateurs.FindByEmailAsync(email);
+        if (compte is null)
+        {
+            compte = new Compte { Id = Guid.CreateVersion7(), UserName = email, Email = email, EmailConfirmed = true };
+            Verifier(await utilisateurs.CreateAsync(compte, motDePasse));
+        }
+        Verifier(await utilisateurs.AddToRoleAsync(compte, Roles.Admin));
+        journal.LogInformation("Administrateur initial créé : {Email}.", email);
+    }
+
+    private static void Verifier(IdentityResult resultat)
+    {
+        if (!resultat.Succeeded)
+            throw new InvalidOperationException("Initialisation des comptes : " + string.Join("; ", resultat.Errors.Select(e => e.Description)));
+    }
+}

@@ -1,0 +1,159 @@
+using System.Text.Json;
+using Labels.Domain.Audit;
+using Labels.Domain.Candidatures;
+using Labels.Domain.Collectivites;
+using Labels.Domain.Distinctions;
+using Labels.Domain.Editions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Labels.Infrastructure.Persistance;
+
+internal sealed class CommuneCogConfiguration : IEntityTypeConfiguration<CommuneCog>
+{
+    public void Configure(EntityTypeBuilder<CommuneCog> b)
+    {
+        b.ToTable("cog_communes");
+        b.HasKey(c => c.CodeInsee);
+        b.Property(c => c.CodeInsee).HasMaxLength(5);
+    }
+}
+
+internal sealed class EpciCogConfiguration : IEntityTypeConfiguration<EpciCog>
+{
+    public void Configure(EntityTypeBuilder<EpciCog> b)
+    {
+        b.ToTable("cog_epci");
+        b.HasKey(e => e.Siren);
+        b.Property(e => e.Siren).HasMaxLength(9);
+    }
+}
+
+internal sealed class VersionCogConfiguration : IEntityTypeConfiguration<VersionCog>
+{
+    public void Configure(EntityTypeBuilder<VersionCog> b)
+    {
+        b.ToTable("cog_version");
+        b.HasKey(v => v.Empreinte);
+    }
+}
+
+internal sealed class CollectiviteConfiguration : IEntityTypeConfiguration<Collectivite>
+{
+    public void Configure(EntityTypeBuilder<Collectivite> b)
+    {
+        b.ToTable("collectivites");
+        b.HasKey(c => c.Id);
+        b.Property(c => c.Type).HasConversion<string>().HasMaxLength(20);
+        b.Property(c => c.Categorie).HasConversion<string>().HasMaxLength(20);
+        b.Property(c => c.CodeInsee).HasMaxLength(5);
+        b.Property(c => c.Siren).HasMaxLength(9);
+        b.Property(c => c.Nom).HasMaxLength(200);
+        b.Property(c => c.Departement).HasMaxLength(3);
+        b.Property(c => c.Region).HasMaxLength(3);
+        b.Ignore(c => c.Code);
+        b.HasIndex(c => c.CodeInsee).IsUnique().HasDatabaseName("ux_collectivites_code_insee");
+        b.HasIndex(c => c.Siren).IsUnique().HasDatabaseName("ux_collectivites_siren");
+        b.HasIndex(c => c.Departement);
+        b.HasIndex(c => c.Region);
+    }
+}
+
+internal sealed class EditionConfiguration : IEntityTypeConfiguration<Edition>
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    // The référentiel is one value of the édition, read and replaced whole: a jsonb column keeps it so.
+    private sealed record EnjeuJson(string Code, string Nom, ServiceJson[] Services);
+    private sealed record ServiceJson(string Code, string Nom);
+    private sealed record MentionJson(string Code, string Nom);
+    private sealed record ReferentielJson(EnjeuJson[] Enjeux, MentionJson[] Mentions);
+
+    private static string Ecrire(Referentiel r) => JsonSerializer.Serialize(new ReferentielJson(
+        r.Enjeux.Select(e => new EnjeuJson(e.Code, e.Nom, e.Services.Select(s => new ServiceJson(s.Code, s.Nom)).ToArray())).ToArray(),
+        r.Mentions.Select(m => new MentionJson(m.Code, m.Nom)).ToArray()), Json);
+
+    private static Referentiel Lire(string json)
+    {
+        var r = JsonSerializer.Deserialize<ReferentielJson>(json, Json)!;
+        return Referentiel.Creer(
+            r.Enjeux.Select(e => new Enjeu(e.Code, e.Nom, e.Services.Select(s => new ServiceNumerique(s.Code, s.Nom)).ToArray())).ToArray(),
+            r.Mentions.Select(m => new TypeMention(m.Code, m.Nom)).ToArray());
+    }
+
+    public void Configure(EntityTypeBuilder<Edition> b)
+    {
+        b.ToTable("editions");
+        b.HasKey(e => e.Annee);
+        b.Property(e => e.Annee).ValueGeneratedNever();
+        b.HasIndex(e => e.Numero).IsUnique().HasDatabaseName("ux_editions_numero");
+        b.Property(e => e.Statut).HasConversion<string>().HasMaxLength(20);
+        b.ComplexProperty(e => e.Calendrier);
+        b.Property(e => e.Referentiel)
+            .HasColumnType("jsonb")
+            .HasConversion(r => Ecrire(r), s => Lire(s),
+                new ValueComparer<Referentiel>((x, y) => ReferenceEquals(x, y) || (x != null && y != null && Ecrire(x) == Ecrire(y)),
+                    r => Ecrire(r).GetHashCode(StringComparison.Ordinal), r => r));
+    }
+}
+
+internal sealed class CandidatureConfiguration : IEntityTypeConfiguration<Candidature>
+{
+    public void Configure(EntityTypeBuilder<Candidature> b)
+    {
+        b.ToTable("candidatures");
+        b.HasKey(c => c.Id);
+        b.Property(c => c.Statut).HasConversion<string>().HasMaxLength(20);
+        b.HasOne<Edition>().WithMany().HasForeignKey(c => c.EditionAnnee).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Collectivite>().WithMany().HasForeignKey(c => c.CollectiviteId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(c => new { c.EditionAnnee, c.CollectiviteId }).IsUnique().HasDatabaseName("ux_candidatures_edition_collectivite");
+        b.HasIndex(c => c.CollectiviteId);
+    }
+}
+
+internal sealed class FicheActionConfiguration : IEntityTypeConfiguration<FicheAction>
+{
+    public void Configure(EntityTypeBuilder<FicheAction> b)
+    {
+        b.ToTable("fiches_actions");
+        b.HasKey(f => f.Id);
+        b.HasOne<Candidature>().WithMany().HasForeignKey(f => f.CandidatureId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(f => f.Reference).HasMaxLength(FicheAction.LongueurMaxReference);
+        b.Property(f => f.Titre).HasMaxLength(FicheAction.LongueurMaxTitre);
+        b.Property(f => f.Resume).HasMaxLength(FicheAction.LongueurMaxResume);
+        b.Property(f => f.Description).HasMaxLength(FicheAction.LongueurMaxDescription);
+        b.HasIndex(f => new { f.CandidatureId, f.Reference }).IsUnique().HasDatabaseName("ux_fiches_candidature_reference");
+        b.HasIndex(f => f.Enjeux).HasMethod("gin");
+    }
+}
+
+internal sealed class DistinctionConfiguration : IEntityTypeConfiguration<Distinction>
+{
+    public void Configure(EntityTypeBuilder<Distinction> b)
+    {
+        b.ToTable("distinctions");
+        b.HasKey(d => d.Id);
+        b.HasOne<Candidature>().WithOne().HasForeignKey<Distinction>(d => d.CandidatureId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Edition>().WithMany().HasForeignKey(d => d.EditionAnnee).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Collectivite>().WithMany().HasForeignKey(d => d.CollectiviteId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(d => d.CandidatureId).IsUnique().HasDatabaseName("ux_distinctions_candidature");
+        b.HasIndex(d => new { d.CollectiviteId, d.EditionAnnee });
+        b.ToTable(t => t.HasCheckConstraint("ck_distinctions_arobases",
+            $"arobases BETWEEN {Distinction.ArobasesMin} AND {Distinction.ArobasesMax}"));
+    }
+}
+
+internal sealed class EntreeAuditConfiguration : IEntityTypeConfiguration<EntreeAudit>
+{
+    public void Configure(EntityTypeBuilder<EntreeAudit> b)
+    {
+        b.ToTable("journal_audit");
+        b.HasKey(e => e.Id);
+        b.Property(e => e.Action).HasMaxLength(100);
+        b.Property(e => e.Cible).HasMaxLength(200);
+        b.Property(e => e.Details).HasColumnType("jsonb");
+        b.HasIndex(e => e.Instant);
+        b.HasIndex(e => e.Cible);
+    }
+}

@@ -1,0 +1,102 @@
+using Labels.Infrastructure;
+using Labels.Infrastructure.Persistance;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Respawn;
+using Testcontainers.PostgreSql;
+
+namespace Labels.Api.Tests.Outils;
+
+/// <summary>
+/// The real API on a real PostgreSQL: LABELS_TEST_DB (set by scripts/test.sh), else a Testcontainers
+/// PostgreSQL where a Docker engine exists, else a loud failure. The database is recreated per run.
+/// </summary>
+public sealed class LabelsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string AdminEmail = "admin@test.labels";
+    public const string AdminMotDePasse = "Administrateur-de-test-1";
+
+    private PostgreSqlContainer? _conteneur;
+    private Respawner? _respawner;
+    public string ChaineDeConnexion { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        ChaineDeConnexion = await BaseDeTestAsync();
+        _ = Server; // builds the host: migrations, COG, first administrator
+        await using var connexion = new NpgsqlConnection(ChaineDeConnexion);
+        await connexion.OpenAsync();
+        _respawner = await Respawner.CreateAsync(connexion, new RespawnerOptions
+        {
+            DbAdapter = DbAdapter.Postgres,
+            SchemasToInclude = ["public"],
+            // Reference data and schema history survive between tests; everything a test writes goes.
+            TablesToIgnore = ["cog_communes", "cog_epci", "cog_version", "__ef_migrations_history", "asp_net_roles", "data_protection_keys"],
+        });
+    }
+
+    /// <summary>Empties every table a test may write, then recreates the first administrator as start-up does.</summary>
+    public async Task ReinitialiserAsync()
+    {
+        await using (var connexion = new NpgsqlConnection(ChaineDeConnexion))
+        {
+            await connexion.OpenAsync();
+            await _respawner!.ResetAsync(connexion);
+        }
+        await using var scope = Services.CreateAsyncScope();
+        await Initialisation.AmorcerComptesAsync(scope.ServiceProvider);
+    }
+
+    public async Task<T> DansLaBaseAsync<T>(Func<LabelsDbContext, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<LabelsDbContext>());
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Labels", ChaineDeConnexion);
+        builder.UseSetting("Bootstrap:AdminEmail", AdminEmail);
+        builder.UseSetting("Bootstrap:AdminPassword", AdminMotDePasse);
+    }
+
+    private async Task<string> BaseDeTestAsync()
+    {
+        var chaine = Environment.GetEnvironmentVariable("LABELS_TEST_DB");
+        if (string.IsNullOrWhiteSpace(chaine))
+        {
+            if (!File.Exists("/var/run/docker.sock"))
+                throw new InvalidOperationException(
+                    "Aucune base de test : lancez les tests par scripts/test.sh (qui démarre un PostgreSQL local), " +
+                    "ou renseignez LABELS_TEST_DB, ou fournissez un moteur Docker pour Testcontainers.");
+            _conteneur = new PostgreSqlBuilder("postgres:15").Build();
+            await _conteneur.StartAsync();
+            return _conteneur.GetConnectionString();
+        }
+        // A fresh database per run: no state leaks from an earlier run or schema.
+        var cible = new NpgsqlConnectionStringBuilder(chaine);
+        var admin = new NpgsqlConnectionStringBuilder(chaine) { Database = "postgres", Pooling = false };
+        await using var connexion = new NpgsqlConnection(admin.ConnectionString);
+        await connexion.OpenAsync();
+        await using (var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{cible.Database}\" WITH (FORCE)", connexion))
+            await drop.ExecuteNonQueryAsync();
+        await using (var create = new NpgsqlCommand($"CREATE DATABASE \"{cible.Database}\"", connexion))
+            await create.ExecuteNonQueryAsync();
+        return cible.ConnectionString;
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_conteneur is not null) await _conteneur.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Nom)]
+public sealed class CollectionApi : ICollectionFixture<LabelsApiFactory>
+{
+    public const string Nom = "api";
+}
