@@ -13,7 +13,7 @@ fi
 if [ -z "${Bootstrap__AdminEmail:-}" ]; then
   # A local first administrator; its password is generated once and kept out of the repository.
   mkdir -p .pg
-  [ -s .pg/admin-password ] || { head -c 18 /dev/urandom | base64 | tr '+/' '-_' > .pg/admin-password; chmod 600 .pg/admin-password; }
+  [ -s .pg/admin-password ] || { { head -c 18 /dev/urandom | base64 | tr '+/' '-_'; echo -n 'Aa1'; } | tr -d '\n' > .pg/admin-password; chmod 600 .pg/admin-password; }
   export Bootstrap__AdminEmail=admin@labels.local
   export Bootstrap__AdminPassword=$(cat .pg/admin-password)
   echo "Administrateur local : $Bootstrap__AdminEmail / mot de passe dans .pg/admin-password"

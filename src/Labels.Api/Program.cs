@@ -20,6 +20,10 @@ app.UseAuthorization();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 
+// Unknown routes answer 404 to everyone, rather than the fallback policy's 401.
+app.MapFallback(() => TypedResults.Problem("Cette route n'existe pas.", statusCode: StatusCodes.Status404NotFound, title: "Introuvable"))
+    .AllowAnonymous().ExcludeFromDescription();
+
 app.MapAuthEndpoints()
     .MapReferentielEndpoints()
     .MapCollectivitesEndpoints()

@@ -29,10 +29,11 @@ public static class CandidaturesEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
 
-        parEdition.MapGet("/", async (int annee, StatutCandidature? statut, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new ListerCandidatures(annee, statut, page ?? 1, pageSize ?? Pagination.TailleParDefaut), ct)))
+        parEdition.MapGet("/", async (int annee, string? statut, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListerCandidatures(annee, ParametresDeRequete.Enum<StatutCandidature>(statut, "statut"), page ?? 1, pageSize ?? Pagination.TailleParDefaut), ct)))
             .RequireAuthorization(Politiques.Admin)
             .WithName("ListerCandidatures")
+            .WithSummary("Les dossiers de l'édition (statut : brouillon, deposee, retiree), paginés.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)

@@ -33,12 +33,13 @@ public static class CollectivitesEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         collectivites.MapGet("/", async (string? codeInsee, string? siren, string? departement, string? region,
-                Categorie? categorie, string? q, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new ListerCollectivites(codeInsee, siren, departement, region, categorie, q,
+                string? categorie, string? q, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListerCollectivites(codeInsee, siren, departement, region,
+                    ParametresDeRequete.Enum<Categorie>(categorie, "categorie"), q,
                     page ?? 1, pageSize ?? Application.Commun.Pagination.TailleParDefaut), ct)))
             .AllowAnonymous()
             .WithName("ListerCollectivites")
-            .WithSummary("Les collectivités enregistrées, filtrées et paginées (q cherche dans le nom).")
+            .WithSummary("Les collectivités enregistrées, filtrées et paginées (q cherche dans le nom ; categorie : village, ville, intercommunalite).")
             .ProducesValidationProblem();
 
         app.MapPost("/api/v1/comptes", async (CreerCompte commande, ISender sender, CancellationToken ct) =>

@@ -31,7 +31,7 @@ public sealed record FicheDto(
 }
 
 /// <summary>What a caller sends to write a fiche action.</summary>
-public sealed record FicheSaisie(
+public record FicheSaisie(
     string? Reference,
     string Titre,
     string? Resume,
@@ -77,18 +77,28 @@ public sealed class FicheSaisieValidator : AbstractValidator<FicheSaisie>
     }
 }
 
-public sealed record AjouterFiche(Guid CandidatureId, FicheSaisie Fiche) : ICommand<FicheDto>;
+/// <remarks>The command is the saisie itself, so validation errors name the fields the caller sent.</remarks>
+public sealed record AjouterFiche : FicheSaisie, ICommand<FicheDto>
+{
+    public AjouterFiche(Guid candidatureId, FicheSaisie saisie) : base(saisie) => CandidatureId = candidatureId;
+    public Guid CandidatureId { get; }
+}
 
 public sealed class AjouterFicheValidator : AbstractValidator<AjouterFiche>
 {
-    public AjouterFicheValidator() => RuleFor(x => x.Fiche).NotNull().SetValidator(new FicheSaisieValidator());
+    public AjouterFicheValidator() => Include(new FicheSaisieValidator());
 }
 
-public sealed record ModifierFiche(Guid CandidatureId, Guid FicheId, FicheSaisie Fiche) : ICommand<FicheDto>;
+public sealed record ModifierFiche : FicheSaisie, ICommand<FicheDto>
+{
+    public ModifierFiche(Guid candidatureId, Guid ficheId, FicheSaisie saisie) : base(saisie) => (CandidatureId, FicheId) = (candidatureId, ficheId);
+    public Guid CandidatureId { get; }
+    public Guid FicheId { get; }
+}
 
 public sealed class ModifierFicheValidator : AbstractValidator<ModifierFiche>
 {
-    public ModifierFicheValidator() => RuleFor(x => x.Fiche).NotNull().SetValidator(new FicheSaisieValidator());
+    public ModifierFicheValidator() => Include(new FicheSaisieValidator());
 }
 
 public sealed record SupprimerFiche(Guid CandidatureId, Guid FicheId) : ICommand;
@@ -112,7 +122,7 @@ public sealed class FichesHandler(ILabelsDbContext db, Acces acces, Journal jour
     public async ValueTask<FicheDto> Handle(AjouterFiche command, CancellationToken ct)
     {
         var (candidature, edition) = await ChargerDossierAsync(command.CandidatureId, ct);
-        var fiche = FicheAction.Creer(candidature, edition, command.Fiche.Contenu, acces.EstAdmin, horloge.GetUtcNow());
+        var fiche = FicheAction.Creer(candidature, edition, command.Contenu, acces.EstAdmin, horloge.GetUtcNow());
         db.Fiches.Add(fiche);
         JournaliserCorrection(edition, "correction.fiche.creee", fiche);
         await db.SaveChangesAsync(ct);
@@ -124,7 +134,7 @@ public sealed class FichesHandler(ILabelsDbContext db, Acces acces, Journal jour
         var (candidature, edition) = await ChargerDossierAsync(command.CandidatureId, ct);
         var fiche = await db.Fiches.FirstOrDefaultAsync(f => f.Id == command.FicheId && f.CandidatureId == candidature.Id, ct)
             ?? throw new NotFoundException("Fiche introuvable.");
-        fiche.Modifier(candidature, edition, command.Fiche.Contenu, acces.EstAdmin, horloge.GetUtcNow());
+        fiche.Modifier(candidature, edition, command.Contenu, acces.EstAdmin, horloge.GetUtcNow());
         JournaliserCorrection(edition, "correction.fiche.modifiee", fiche);
         await db.SaveChangesAsync(ct);
         return FicheDto.De(fiche, edition.Calendrier.ClotureCandidatures);

@@ -1,0 +1,95 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Labels.Api.Tests.Outils;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Labels.Api.Tests;
+
+public sealed class AuthTests(LabelsApiFactory factory) : ApiTest(factory)
+{
+    [Fact]
+    public async Task Connexion_donne_une_paire_de_jetons_qui_ouvre_les_routes_admin()
+    {
+        var reponse = await Anonyme().PostAsJsonAsync("/api/v1/auth/login",
+            new { email = LabelsApiFactory.AdminEmail, password = LabelsApiFactory.AdminMotDePasse });
+        Assert.Equal(HttpStatusCode.OK, reponse.StatusCode);
+        var corps = await LireAsync(reponse);
+        Assert.False(string.IsNullOrEmpty(corps["accessToken"]!.GetValue<string>()));
+        Assert.False(string.IsNullOrEmpty(corps["refreshToken"]!.GetValue<string>()));
+        Assert.Equal(3600, corps["expiresIn"]!.GetValue<int>());
+
+        var client = Anonyme();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", corps["accessToken"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/v1/editions", new { annee = 2022, numero = 23 })).StatusCode);
+    }
+
+    [Fact]
+    public async Task Mauvais_identifiants_401_en_problem_details()
+    {
+        var reponse = await Anonyme().PostAsJsonAsync("/api/v1/auth/login", new { email = LabelsApiFactory.AdminEmail, password = "faux" });
+        await ProblemeAsync(reponse, HttpStatusCode.Unauthorized);
+        var inconnu = await Anonyme().PostAsJsonAsync("/api/v1/auth/login", new { email = "personne@test.labels", password = "x" });
+        await ProblemeAsync(inconnu, HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Sans_jeton_ou_avec_un_faux_jeton_401()
+    {
+        await ProblemeAsync(await Anonyme().PostAsJsonAsync("/api/v1/editions", new { annee = 2022, numero = 23 }), HttpStatusCode.Unauthorized);
+        var client = Anonyme();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "pas-un-jeton");
+        await ProblemeAsync(await client.PostAsJsonAsync("/api/v1/editions", new { annee = 2022, numero = 23 }), HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Le_renouvellement_donne_une_nouvelle_paire_et_refuse_un_faux_jeton()
+    {
+        var connexion = await LireAsync(await Anonyme().PostAsJsonAsync("/api/v1/auth/login",
+            new { email = LabelsApiFactory.AdminEmail, password = LabelsApiFactory.AdminMotDePasse }));
+        var reponse = await Anonyme().PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = connexion["refreshToken"]!.GetValue<string>() });
+        Assert.Equal(HttpStatusCode.OK, reponse.StatusCode);
+        var paire = await LireAsync(reponse);
+        var client = Anonyme();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", paire["accessToken"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/v1/editions", new { annee = 2022, numero = 23 })).StatusCode);
+
+        await ProblemeAsync(await Anonyme().PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = "faux" }), HttpStatusCode.Unauthorized);
+        // An access token is not a refresh token.
+        await ProblemeAsync(await Anonyme().PostAsJsonAsync("/api/v1/auth/refresh",
+            new { refreshToken = connexion["accessToken"]!.GetValue<string>() }), HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Un_jeton_vaut_sur_une_autre_instance_de_l_api()
+    {
+        var admin = await AdminAsync();
+        // A second host on the same database: its own process state, the key ring from PostgreSQL.
+        await using var autreInstance = Factory.WithWebHostBuilder(_ => { });
+        var client = autreInstance.CreateClient();
+        client.DefaultRequestHeaders.Authorization = admin.DefaultRequestHeaders.Authorization;
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/v1/editions", new { annee = 2022, numero = 23 })).StatusCode);
+        var cles = await Factory.DansLaBaseAsync(db => Task.FromResult(db.DataProtectionKeys.Count()));
+        Assert.True(cles >= 1);
+    }
+
+    [Fact]
+    public async Task Verrouillage_apres_cinq_echecs()
+    {
+        await CompteAsync("jure", email: "jure@test.labels");
+        for (var i = 0; i < 5; i++)
+            await ProblemeAsync(await Anonyme().PostAsJsonAsync("/api/v1/auth/login", new { email = "jure@test.labels", password = "faux" }),
+                HttpStatusCode.Unauthorized);
+        var bon = await Anonyme().PostAsJsonAsync("/api/v1/auth/login", new { email = "jure@test.labels", password = MotDePasse });
+        var corps = await ProblemeAsync(bon, HttpStatusCode.Unauthorized);
+        Assert.Contains("verrouillé", corps["detail"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Pas_d_inscription_publique()
+    {
+        Assert.Equal(HttpStatusCode.NotFound, (await Anonyme().PostAsJsonAsync("/api/v1/auth/register", new { email = "a@b.fr", password = "x" })).StatusCode);
+        await ProblemeAsync(await Anonyme().PostAsJsonAsync("/api/v1/comptes",
+            new { email = "a@b.fr", motDePasse = MotDePasse, role = "admin" }), HttpStatusCode.Unauthorized);
+    }
+}
