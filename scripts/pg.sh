@@ -42,7 +42,15 @@ labels_pg_demarrer() {
     chmod 700 "$data"
     labels_pg_exec "$bin/initdb" -D "$data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
   fi
-  if ! labels_pg_exec "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+  if labels_pg_exec "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+    port=$(sed -n 4p "$data/postmaster.pid")  # already running: keep its port
+  else
+    # Another server (say, another checkout's) may hold the port: take the next free one.
+    local essais=0
+    while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
+      port=$((port + 1)); essais=$((essais + 1))
+      [ "$essais" -lt 50 ] || { echo "Aucun port libre à partir de $2." >&2; return 1; }
+    done
     labels_pg_exec "$bin/pg_ctl" -D "$data" -l "$data/serveur.log" -w -t 60 \
       -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories='' $*" start >/dev/null \
       || { echo "Échec du démarrage de PostgreSQL ; voir $data/serveur.log" >&2; tail -20 "$data/serveur.log" >&2; return 1; }
