@@ -28,7 +28,8 @@ app.MapAuthEndpoints()
     .MapReferentielEndpoints()
     .MapCollectivitesEndpoints()
     .MapEditionsEndpoints()
-    .MapCandidaturesEndpoints();
+    .MapCandidaturesEndpoints()
+    .MapJuryEndpoints();
 
 app.Run();
 

@@ -23,6 +23,8 @@ internal sealed class GestionnaireExceptions(IProblemDetailsService problemes, I
         ["ux_candidatures_edition_collectivite"] = "Cette collectivité a déjà une candidature dans cette édition.",
         ["ux_fiches_candidature_reference"] = "Une fiche de ce dossier porte déjà cette référence.",
         ["ux_distinctions_candidature"] = "Ce dossier a déjà une distinction.",
+        ["ux_membres_jury_edition_compte"] = "Ce compte siège déjà dans le jury de cette édition.",
+        ["ux_affectations_candidature_jure"] = "Ce dossier est déjà affecté à ce juré.",
     };
 
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
@@ -39,9 +41,10 @@ internal sealed class GestionnaireExceptions(IProblemDetailsService problemes, I
             DomainException d => Probleme(StatusCodes.Status409Conflict, "Conflit", d.Message),
             DbUpdateConcurrencyException => Probleme(StatusCodes.Status412PreconditionFailed, "Modifié entre-temps",
                 "La ressource a changé depuis votre lecture ; relisez-la puis recommencez."),
-            DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg } =>
-                Probleme(StatusCodes.Status409Conflict, "Conflit",
-                    Unicites.GetValueOrDefault(pg.ConstraintName ?? "", "Cette ressource existe déjà.")),
+            PreconditionFailedException p => Probleme(StatusCodes.Status412PreconditionFailed, "Précondition non remplie", p.Message),
+            PreconditionRequiredException p => Probleme(StatusCodes.Status428PreconditionRequired, "Précondition requise", p.Message),
+            UniciteException u => Probleme(StatusCodes.Status409Conflict, "Conflit",
+                Unicites.GetValueOrDefault(u.Contrainte ?? "", "Cette ressource existe déjà.")),
             DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation } } =>
                 Probleme(StatusCodes.Status409Conflict, "Conflit", "Cette ressource est liée à d'autres données."),
             BadHttpRequestException b => Probleme(b.StatusCode, b.StatusCode == 413 ? "Requête trop volumineuse" : "Requête invalide",

@@ -154,7 +154,7 @@ public sealed class FichesHandler(ILabelsDbContext db, Acces acces, Journal jour
 
     public async ValueTask<FicheDto> Handle(LireFiche query, CancellationToken ct)
     {
-        var (candidature, edition) = await ChargerDossierAsync(query.CandidatureId, ct);
+        var (candidature, edition) = await ChargerDossierAsync(query.CandidatureId, ct, lecture: true);
         var fiche = await db.Fiches.AsNoTracking().FirstOrDefaultAsync(f => f.Id == query.FicheId && f.CandidatureId == candidature.Id, ct)
             ?? throw new NotFoundException("Fiche introuvable.");
         return FicheDto.De(fiche, edition.Calendrier.ClotureCandidatures);
@@ -162,19 +162,20 @@ public sealed class FichesHandler(ILabelsDbContext db, Acces acces, Journal jour
 
     public async ValueTask<PageDe<FicheDto>> Handle(ListerFiches query, CancellationToken ct)
     {
-        var (candidature, edition) = await ChargerDossierAsync(query.CandidatureId, ct);
+        var (candidature, edition) = await ChargerDossierAsync(query.CandidatureId, ct, lecture: true);
         var page = await db.Fiches.AsNoTracking().Where(f => f.CandidatureId == candidature.Id)
             .OrderBy(f => f.CreatedAt).ThenBy(f => f.Id).PaginerAsync(query.Page, query.PageSize, ct);
         var cloture = edition.Calendrier.ClotureCandidatures;
         return new PageDe<FicheDto>(page.Items.Select(f => FicheDto.De(f, cloture)).ToArray(), page.Page, page.PageSize, page.Total);
     }
 
-    private async Task<(Candidature, Edition)> ChargerDossierAsync(Guid candidatureId, CancellationToken ct)
+    private async Task<(Candidature, Edition)> ChargerDossierAsync(Guid candidatureId, CancellationToken ct, bool lecture = false)
     {
         var candidatures = db.Candidatures.AsNoTracking();
         var candidature = await candidatures.FirstOrDefaultAsync(c => c.Id == candidatureId, ct)
             ?? throw new NotFoundException("Candidature introuvable.");
-        acces.VerifierDossier(candidature.CollectiviteId);
+        if (lecture) await acces.VerifierLectureDossierAsync(candidature.Id, candidature.CollectiviteId, ct);
+        else acces.VerifierDossier(candidature.CollectiviteId);
         var edition = await db.Editions.AsNoTracking().ChargerAsync(candidature.EditionAnnee, ct);
         return (candidature, edition);
     }

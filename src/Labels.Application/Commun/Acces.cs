@@ -1,7 +1,9 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace Labels.Application.Commun;
 
 /// <summary>Object-level access rules shared by the use cases (who may see or change which dossier).</summary>
-public sealed class Acces(IUtilisateurCourant utilisateur)
+public sealed class Acces(IUtilisateurCourant utilisateur, ILabelsDbContext db)
 {
     public bool EstAdmin => utilisateur.EstDansLeRole(Roles.Admin);
     public Guid? UtilisateurId => utilisateur.Id;
@@ -24,5 +26,16 @@ public sealed class Acces(IUtilisateurCourant utilisateur)
     {
         if (!EstAdmin && !EstLaCollectivite(collectiviteId))
             throw new NotFoundException("Candidature introuvable.");
+    }
+
+    /// <summary>Reading a dossier: as <see cref="VerifierDossier"/>, and also the jurors it is assigned to.</summary>
+    public async Task VerifierLectureDossierAsync(Guid candidatureId, Guid collectiviteId, CancellationToken ct)
+    {
+        if (EstAdmin || EstLaCollectivite(collectiviteId)) return;
+        if (utilisateur.EstDansLeRole(Roles.Jure) && utilisateur.Id is { } compte
+            && await db.Affectations.AnyAsync(a => a.CandidatureId == candidatureId
+                && db.Jures.Any(j => j.Id == a.JureId && j.CompteId == compte), ct))
+            return;
+        throw new NotFoundException("Candidature introuvable.");
     }
 }

@@ -5,3 +5,15 @@ public sealed class NotFoundException(string message) : Exception(message);
 
 /// <summary>The caller is known but may not do this (HTTP 403).</summary>
 public sealed class ForbiddenException(string message) : Exception(message);
+
+/// <summary>The caller's precondition (If-Match) no longer holds: the resource changed (HTTP 412).</summary>
+public sealed class PreconditionFailedException(string message) : Exception(message);
+
+/// <summary>A write that must be conditional came without its precondition (HTTP 428).</summary>
+public sealed class PreconditionRequiredException(string message) : Exception(message);
+
+/// <summary>A unique index of the store refused the write: the record already exists (HTTP 409).</summary>
+public sealed class UniciteException(string? contrainte, Exception inner) : Exception("Violation d'unicité.", inner)
+{
+    public string? Contrainte { get; } = contrainte;
+}

@@ -7,4 +7,6 @@ public interface IComptes
 {
     /// <returns>The new account's id, or the reasons it was refused, by field.</returns>
     Task<(Guid? Id, IReadOnlyDictionary<string, string[]> Erreurs)> CreerAsync(NouveauCompte compte, CancellationToken ct);
+
+    Task<bool> EstDuRoleAsync(Guid compteId, string role, CancellationToken ct);
 }

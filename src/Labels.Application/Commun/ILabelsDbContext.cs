@@ -3,6 +3,7 @@ using Labels.Domain.Candidatures;
 using Labels.Domain.Collectivites;
 using Labels.Domain.Distinctions;
 using Labels.Domain.Editions;
+using Labels.Domain.Jury;
 using Microsoft.EntityFrameworkCore;
 
 namespace Labels.Application.Commun;
@@ -18,6 +19,10 @@ public interface ILabelsDbContext
     DbSet<FicheAction> Fiches { get; }
     DbSet<Distinction> Distinctions { get; }
     DbSet<EntreeAudit> Audit { get; }
+    DbSet<MembreJury> Jures { get; }
+    DbSet<Affectation> Affectations { get; }
+    DbSet<Evaluation> Evaluations { get; }
+    DbSet<ChangementEvaluation> ChangementsEvaluation { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

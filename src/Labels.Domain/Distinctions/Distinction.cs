@@ -21,7 +21,44 @@ public sealed class Distinction
     public Guid CollectiviteId { get; private set; }
     public int Arobases { get; private set; }
     public string[] Mentions { get; private set; }
+    /// <summary>What the thresholds proposed when the jury decided (null: no submitted evaluation, or an archived distinction).</summary>
+    public int? ArobasesProposees { get; private set; }
+    /// <summary>Why the jury departed from the proposal.</summary>
+    public string? Justification { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
+
+    public const int LongueurMaxJustification = 5_000;
+
+    /// <summary>
+    /// The jury's decision during deliberation (rule 5): arobases and mentions; departing from the
+    /// proposal of the thresholds, or deciding without one, needs a written justification.
+    /// </summary>
+    public static Distinction Decider(Candidature candidature, Edition edition, int arobases, IReadOnlyCollection<string> mentions,
+        string? justification, int? proposees, DateTimeOffset maintenant)
+    {
+        ArgumentNullException.ThrowIfNull(candidature);
+        if (candidature.Statut != StatutCandidature.Deposee)
+            throw new DomainException("Seul un dossier déposé reçoit une décision.");
+        var distinction = Attribuer(candidature, edition, arobases, mentions, maintenant);
+        distinction.Reviser(edition, arobases, mentions, justification, proposees, maintenant);
+        return distinction;
+    }
+
+    public void Reviser(Edition edition, int arobases, IReadOnlyCollection<string> mentions, string? justification, int? proposees,
+        DateTimeOffset maintenant)
+    {
+        ArgumentNullException.ThrowIfNull(edition);
+        edition.VerifierDeliberation();
+        if (proposees != arobases && string.IsNullOrWhiteSpace(justification))
+            throw new DonneeInacceptableException("justification", proposees is null
+                ? "Sans évaluation soumise il n'y a pas de proposition : justifiez la décision."
+                : $"La décision ({arobases} @) s'écarte de la proposition ({proposees} @) : justifiez-la.");
+        if (justification is { Length: > LongueurMaxJustification })
+            throw new DomainException($"La justification fait {LongueurMaxJustification} caractères au plus.");
+        Changer(edition, arobases, mentions, maintenant);
+        ArobasesProposees = proposees;
+        Justification = string.IsNullOrWhiteSpace(justification) ? null : justification.Trim();
+    }
 
     public static Distinction Attribuer(Candidature candidature, Edition edition, int arobases,
         IReadOnlyCollection<string> mentions, DateTimeOffset maintenant)

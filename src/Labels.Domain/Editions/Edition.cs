@@ -34,7 +34,7 @@ public sealed class Edition
     public const int PremiereAnnee = 1999;
     public const int DerniereAnnee = 2100;
 
-    private Edition() { Calendrier = Calendrier.Vide; Referentiel = null!; }
+    private Edition() { Calendrier = Calendrier.Vide; Referentiel = null!; Grille = null!; }
 
     public int Annee { get; private set; }
     public int Numero { get; private set; }
@@ -42,6 +42,7 @@ public sealed class Edition
     public bool Historique { get; private set; }
     public Calendrier Calendrier { get; private set; }
     public Referentiel Referentiel { get; private set; }
+    public Grille Grille { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
 
     /// <param name="precedente">The latest édition before this year, whose référentiel is cloned; null for the first.</param>
@@ -62,6 +63,7 @@ public sealed class Edition
             Statut = StatutEdition.Preparation,
             Calendrier = calendrier,
             Referentiel = precedente?.Referentiel ?? Referentiel.ParDefaut(),
+            Grille = precedente?.Grille ?? Grille.ParDefaut(),
             CreatedAt = maintenant,
         };
     }
@@ -103,6 +105,39 @@ public sealed class Edition
         if (perdus.Count > 0)
             throw new DomainException($"Codes encore utilisés par des fiches ou des distinctions : {string.Join(", ", perdus)}.");
         Referentiel = nouveau;
+    }
+
+    /// <summary>
+    /// Criteria are fixed once evaluation begins (scores already given refer to them); thresholds
+    /// may still move until publication, since they only shape the proposals.
+    /// </summary>
+    public void DefinirGrille(Grille nouvelle)
+    {
+        if (Statut == StatutEdition.Publiee)
+            throw new DomainException($"L'édition {Annee} est publiée : sa grille ne change plus.");
+        if (Statut >= StatutEdition.Evaluation && !Grille.MemesCriteres(nouvelle))
+            throw new DomainException("Les critères ne changent plus une fois l'évaluation commencée ; seuls les seuils peuvent bouger.");
+        Grille = nouvelle;
+    }
+
+    /// <summary>Scores are written only while the édition is in evaluation.</summary>
+    public void VerifierEvaluationOuverte()
+    {
+        if (Statut != StatutEdition.Evaluation)
+            throw new DomainException($"Les évaluations ne s'écrivent que pendant l'évaluation (statut « {Nom(Statut)} »).");
+    }
+
+    /// <summary>Dossiers are assigned to jurors from the candidatures period until the end of evaluation.</summary>
+    public void VerifierAffectationsOuvertes()
+    {
+        if (Statut is not (StatutEdition.Candidatures or StatutEdition.Evaluation))
+            throw new DomainException($"Les affectations se font pendant les candidatures ou l'évaluation (statut « {Nom(Statut)} »).");
+    }
+
+    public void VerifierDeliberation()
+    {
+        if (Statut != StatutEdition.Deliberation)
+            throw new DomainException($"L'édition {Annee} n'est pas en délibération (statut « {Nom(Statut)} »).");
     }
 
     public static string Nom(StatutEdition statut) => statut switch

@@ -30,6 +30,9 @@ internal sealed class Comptes(UserManager<Compte> utilisateurs) : IComptes
         if (!role.Succeeded) throw new InvalidOperationException(string.Join("; ", role.Errors.Select(e => e.Description)));
         return (compte.Id, new Dictionary<string, string[]>());
     }
+
+    public async Task<bool> EstDuRoleAsync(Guid compteId, string role, CancellationToken ct) =>
+        await utilisateurs.FindByIdAsync(compteId.ToString()) is { } compte && await utilisateurs.IsInRoleAsync(compte, role);
 }
 
 /// <summary>Puts the account's collectivité into its token, so access checks need no query.</summary>

@@ -4,6 +4,7 @@ using Labels.Domain.Candidatures;
 using Labels.Domain.Collectivites;
 using Labels.Domain.Distinctions;
 using Labels.Domain.Editions;
+using Labels.Domain.Jury;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -82,6 +83,19 @@ internal sealed class EditionConfiguration : IEntityTypeConfiguration<Edition>
             r.Mentions.Select(m => new TypeMention(m.Code, m.Nom)).ToArray());
     }
 
+    private sealed record CritereJson(string Code, string Nom, decimal Min, decimal Max, decimal Poids, bool CompteDansLeTotal);
+    private sealed record GrilleJson(CritereJson[] Criteres, decimal[] SeuilsArobases);
+
+    private static string EcrireGrille(Grille g) => JsonSerializer.Serialize(new GrilleJson(
+        g.Criteres.Select(c => new CritereJson(c.Code, c.Nom, c.Min, c.Max, c.Poids, c.CompteDansLeTotal)).ToArray(),
+        g.SeuilsArobases.ToArray()), Json);
+
+    private static Grille LireGrille(string json)
+    {
+        var g = JsonSerializer.Deserialize<GrilleJson>(json, Json)!;
+        return Grille.Creer(g.Criteres.Select(c => new Critere(c.Code, c.Nom, c.Min, c.Max, c.Poids, c.CompteDansLeTotal)).ToArray(), g.SeuilsArobases);
+    }
+
     public void Configure(EntityTypeBuilder<Edition> b)
     {
         b.ToTable("editions");
@@ -95,6 +109,11 @@ internal sealed class EditionConfiguration : IEntityTypeConfiguration<Edition>
             .HasConversion(r => Ecrire(r), s => Lire(s),
                 new ValueComparer<Referentiel>((x, y) => ReferenceEquals(x, y) || (x != null && y != null && Ecrire(x) == Ecrire(y)),
                     r => Ecrire(r).GetHashCode(StringComparison.Ordinal), r => r));
+        b.Property(e => e.Grille)
+            .HasColumnType("jsonb")
+            .HasConversion(g => EcrireGrille(g), s => LireGrille(s),
+                new ValueComparer<Grille>((x, y) => ReferenceEquals(x, y) || (x != null && y != null && EcrireGrille(x) == EcrireGrille(y)),
+                    g => EcrireGrille(g).GetHashCode(StringComparison.Ordinal), g => g));
     }
 }
 
@@ -139,6 +158,7 @@ internal sealed class DistinctionConfiguration : IEntityTypeConfiguration<Distin
         b.HasOne<Collectivite>().WithMany().HasForeignKey(d => d.CollectiviteId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(d => d.CandidatureId).IsUnique().HasDatabaseName("ux_distinctions_candidature");
         b.HasIndex(d => new { d.CollectiviteId, d.EditionAnnee });
+        b.Property(d => d.Justification).HasMaxLength(Distinction.LongueurMaxJustification);
         b.ToTable(t => t.HasCheckConstraint("ck_distinctions_arobases",
             $"arobases BETWEEN {Distinction.ArobasesMin} AND {Distinction.ArobasesMax}"));
     }
@@ -155,5 +175,71 @@ internal sealed class EntreeAuditConfiguration : IEntityTypeConfiguration<Entree
         b.Property(e => e.Details).HasColumnType("jsonb");
         b.HasIndex(e => e.Instant);
         b.HasIndex(e => e.Cible);
+    }
+}
+
+internal sealed class MembreJuryConfiguration : IEntityTypeConfiguration<MembreJury>
+{
+    public void Configure(EntityTypeBuilder<MembreJury> b)
+    {
+        b.ToTable("membres_jury");
+        b.HasKey(j => j.Id);
+        b.Property(j => j.Qualite).HasConversion<string>().HasMaxLength(30);
+        b.HasOne<Edition>().WithMany().HasForeignKey(j => j.EditionAnnee).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(j => new { j.EditionAnnee, j.CompteId }).IsUnique().HasDatabaseName("ux_membres_jury_edition_compte");
+        b.HasIndex(j => j.CompteId);
+    }
+}
+
+internal sealed class AffectationConfiguration : IEntityTypeConfiguration<Affectation>
+{
+    public void Configure(EntityTypeBuilder<Affectation> b)
+    {
+        b.ToTable("affectations");
+        b.HasKey(a => a.Id);
+        b.HasOne<Candidature>().WithMany().HasForeignKey(a => a.CandidatureId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<MembreJury>().WithMany().HasForeignKey(a => a.JureId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(a => new { a.CandidatureId, a.JureId }).IsUnique().HasDatabaseName("ux_affectations_candidature_jure");
+        b.HasIndex(a => new { a.EditionAnnee, a.JureId });
+    }
+}
+
+internal sealed class EvaluationConfiguration : IEntityTypeConfiguration<Evaluation>
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public void Configure(EntityTypeBuilder<Evaluation> b)
+    {
+        b.ToTable("evaluations");
+        b.HasKey(e => e.Id);
+        b.HasOne<Candidature>().WithMany().HasForeignKey(e => e.CandidatureId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<MembreJury>().WithMany().HasForeignKey(e => e.JureId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(e => new { e.CandidatureId, e.JureId }).IsUnique().HasDatabaseName("ux_evaluations_candidature_jure");
+        b.HasIndex(e => new { e.EditionAnnee, e.Soumise });
+        b.Property(e => e.Commentaire).HasMaxLength(Evaluation.LongueurMaxCommentaire);
+        // The version is checked by the UPDATE itself: of two writes carrying the same If-Match, one wins.
+        b.Property(e => e.Version).IsConcurrencyToken();
+        b.Property(e => e.Notes)
+            .HasColumnType("jsonb")
+            .HasConversion(
+                n => JsonSerializer.Serialize(n, Json),
+                s => JsonSerializer.Deserialize<Dictionary<string, decimal>>(s, Json)!,
+                new ValueComparer<Dictionary<string, decimal>>(
+                    (x, y) => x != null && y != null && x.Count == y.Count && !x.Except(y).Any(),
+                    n => n.Count,
+                    n => new Dictionary<string, decimal>(n)));
+    }
+}
+
+internal sealed class ChangementEvaluationConfiguration : IEntityTypeConfiguration<ChangementEvaluation>
+{
+    public void Configure(EntityTypeBuilder<ChangementEvaluation> b)
+    {
+        b.ToTable("evaluations_historique");
+        b.HasKey(c => c.Id);
+        b.Property(c => c.Avant).HasColumnType("jsonb");
+        b.Property(c => c.Apres).HasColumnType("jsonb");
+        b.HasIndex(c => new { c.CandidatureId, c.Instant });
+        b.HasOne<Evaluation>().WithMany().HasForeignKey(c => c.EvaluationId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -4,11 +4,13 @@ using Labels.Domain.Candidatures;
 using Labels.Domain.Collectivites;
 using Labels.Domain.Distinctions;
 using Labels.Domain.Editions;
+using Labels.Domain.Jury;
 using Labels.Infrastructure.Identite;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Labels.Infrastructure.Persistance;
 
@@ -23,8 +25,26 @@ public sealed class LabelsDbContext(DbContextOptions<LabelsDbContext> options)
     public DbSet<FicheAction> Fiches => Set<FicheAction>();
     public DbSet<Distinction> Distinctions => Set<Distinction>();
     public DbSet<EntreeAudit> Audit => Set<EntreeAudit>();
+    public DbSet<MembreJury> Jures => Set<MembreJury>();
+    public DbSet<Affectation> Affectations => Set<Affectation>();
+    public DbSet<Evaluation> Evaluations => Set<Evaluation>();
+    public DbSet<ChangementEvaluation> ChangementsEvaluation => Set<ChangementEvaluation>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     internal DbSet<VersionCog> VersionsCog => Set<VersionCog>();
+
+    /// <summary>A unique index refusing a write becomes the application's own exception, named by its constraint.</summary>
+    public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await base.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException
+                                          && e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg)
+        {
+            throw new UniciteException(pg.ConstraintName, e);
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

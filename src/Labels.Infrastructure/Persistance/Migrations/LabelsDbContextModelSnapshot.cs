@@ -351,6 +351,10 @@ namespace Labels.Infrastructure.Persistance.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("arobases");
 
+                    b.Property<int?>("ArobasesProposees")
+                        .HasColumnType("integer")
+                        .HasColumnName("arobases_proposees");
+
                     b.Property<Guid>("CandidatureId")
                         .HasColumnType("uuid")
                         .HasColumnName("candidature_id");
@@ -362,6 +366,11 @@ namespace Labels.Infrastructure.Persistance.Migrations
                     b.Property<int>("EditionAnnee")
                         .HasColumnType("integer")
                         .HasColumnName("edition_annee");
+
+                    b.Property<string>("Justification")
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("justification");
 
                     b.PrimitiveCollection<string[]>("Mentions")
                         .IsRequired()
@@ -400,6 +409,11 @@ namespace Labels.Infrastructure.Persistance.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<string>("Grille")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("grille");
 
                     b.Property<bool>("Historique")
                         .HasColumnType("boolean")
@@ -449,6 +463,218 @@ namespace Labels.Infrastructure.Persistance.Migrations
                         .HasDatabaseName("ux_editions_numero");
 
                     b.ToTable("editions", (string)null);
+                });
+
+            modelBuilder.Entity("Labels.Domain.Jury.Affectation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CandidatureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("candidature_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("EditionAnnee")
+                        .HasColumnType("integer")
+                        .HasColumnName("edition_annee");
+
+                    b.Property<Guid>("JureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("jure_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_affectations");
+
+                    b.HasIndex("JureId")
+                        .HasDatabaseName("ix_affectations_jure_id");
+
+                    b.HasIndex("CandidatureId", "JureId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_affectations_candidature_jure");
+
+                    b.HasIndex("EditionAnnee", "JureId")
+                        .HasDatabaseName("ix_affectations_edition_annee_jure_id");
+
+                    b.ToTable("affectations", (string)null);
+                });
+
+            modelBuilder.Entity("Labels.Domain.Jury.ChangementEvaluation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Apres")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("apres");
+
+                    b.Property<Guid>("AuteurId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("auteur_id");
+
+                    b.Property<string>("Avant")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("avant");
+
+                    b.Property<Guid>("CandidatureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("candidature_id");
+
+                    b.Property<Guid>("EvaluationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("evaluation_id");
+
+                    b.Property<DateTimeOffset>("Instant")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("instant");
+
+                    b.Property<Guid>("JureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("jure_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_evaluations_historique");
+
+                    b.HasIndex("EvaluationId")
+                        .HasDatabaseName("ix_evaluations_historique_evaluation_id");
+
+                    b.HasIndex("CandidatureId", "Instant")
+                        .HasDatabaseName("ix_evaluations_historique_candidature_id_instant");
+
+                    b.ToTable("evaluations_historique", (string)null);
+                });
+
+            modelBuilder.Entity("Labels.Domain.Jury.Evaluation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CandidatureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("candidature_id");
+
+                    b.Property<string>("Commentaire")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("commentaire");
+
+                    b.Property<int>("EditionAnnee")
+                        .HasColumnType("integer")
+                        .HasColumnName("edition_annee");
+
+                    b.Property<Guid>("JureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("jure_id");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("notes");
+
+                    b.Property<bool>("Soumise")
+                        .HasColumnType("boolean")
+                        .HasColumnName("soumise");
+
+                    b.Property<DateTimeOffset?>("SoumiseLe")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("soumise_le");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_evaluations");
+
+                    b.HasIndex("JureId")
+                        .HasDatabaseName("ix_evaluations_jure_id");
+
+                    b.HasIndex("CandidatureId", "JureId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_evaluations_candidature_jure");
+
+                    b.HasIndex("EditionAnnee", "Soumise")
+                        .HasDatabaseName("ix_evaluations_edition_annee_soumise");
+
+                    b.ToTable("evaluations", (string)null);
+                });
+
+            modelBuilder.Entity("Labels.Domain.Jury.MembreJury", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<string[]>("CodesInsee")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("codes_insee");
+
+                    b.Property<Guid>("CompteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("compte_id");
+
+                    b.PrimitiveCollection<Guid[]>("Conflits")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("conflits");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.PrimitiveCollection<string[]>("Departements")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("departements");
+
+                    b.PrimitiveCollection<string[]>("DepartementsEffectifs")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("departements_effectifs");
+
+                    b.Property<int>("EditionAnnee")
+                        .HasColumnType("integer")
+                        .HasColumnName("edition_annee");
+
+                    b.Property<string>("Qualite")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("qualite");
+
+                    b.PrimitiveCollection<string[]>("Sirens")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("sirens");
+
+                    b.HasKey("Id")
+                        .HasName("pk_membres_jury");
+
+                    b.HasIndex("CompteId")
+                        .HasDatabaseName("ix_membres_jury_compte_id");
+
+                    b.HasIndex("EditionAnnee", "CompteId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_membres_jury_edition_compte");
+
+                    b.ToTable("membres_jury", (string)null);
                 });
 
             modelBuilder.Entity("Labels.Infrastructure.Identite.Compte", b =>
@@ -789,6 +1015,60 @@ namespace Labels.Infrastructure.Persistance.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_distinctions_editions_edition_annee");
+                });
+
+            modelBuilder.Entity("Labels.Domain.Jury.Affectation", b =>
+                {
+                    b.HasOne("Labels.Domain.Candidatures.Candidature", null)
+                        .WithMany()
+                        .HasForeignKey("CandidatureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_affectations_candidatures_candidature_id");
+
+                    b.HasOne("Labels.Domain.Jury.MembreJury", null)
+                        .WithMany()
+                        .HasForeignKey("JureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_affectations_jures_jure_id");
+                });
+
+            modelBuilder.Entity("Labels.Domain.Jury.ChangementEvaluation", b =>
+                {
+                    b.HasOne("Labels.Domain.Jury.Evaluation", null)
+                        .WithMany()
+                        .HasForeignKey("EvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_evaluations_historique_evaluations_evaluation_id");
+                });
+
+            modelBuilder.Entity("Labels.Domain.Jury.Evaluation", b =>
+                {
+                    b.HasOne("Labels.Domain.Candidatures.Candidature", null)
+                        .WithMany()
+                        .HasForeignKey("CandidatureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_evaluations_candidatures_candidature_id");
+
+                    b.HasOne("Labels.Domain.Jury.MembreJury", null)
+                        .WithMany()
+                        .HasForeignKey("JureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_evaluations_jures_jure_id");
+                });
+
+            modelBuilder.Entity("Labels.Domain.Jury.MembreJury", b =>
+                {
+                    b.HasOne("Labels.Domain.Editions.Edition", null)
+                        .WithMany()
+                        .HasForeignKey("EditionAnnee")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_membres_jury_editions_edition_annee");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

@@ -1,0 +1,156 @@
+using Labels.Api.Securite;
+using Labels.Application.Commun;
+using Labels.Application.Jury;
+using Labels.Domain.Jury;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Labels.Api.Endpoints;
+
+public sealed record GrilleSaisie(IReadOnlyList<CritereDto> Criteres, IReadOnlyList<decimal> SeuilsArobases);
+
+public sealed record JureSaisi(Guid CompteId, QualiteJure Qualite, AttachesDto? Attaches, Guid[]? Conflits);
+
+public sealed record AffectationsSaisies(IReadOnlyList<PaireDto> Affectations);
+
+public sealed record RepartitionSaisie(int? JuresParDossier);
+
+public sealed record EvaluationSaisie(Dictionary<string, decimal>? Notes, string? Commentaire, bool Soumise);
+
+public sealed record DecisionSaisie(int Arobases, string[]? Mentions, string? Justification);
+
+public sealed record PropositionsAccepteesDto(int Decisions);
+
+public static class JuryEndpoints
+{
+    public static IEndpointRouteBuilder MapJuryEndpoints(this IEndpointRouteBuilder app)
+    {
+        var edition = app.MapGroup("/api/v1/editions/{annee:int}").WithTags("Jury").RequireAuthorization(Politiques.Admin)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        edition.MapGet("/grille", async (int annee, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new LireGrille(annee), ct)))
+            .WithName("LireGrille");
+
+        edition.MapPut("/grille", async (int annee, GrilleSaisie saisie, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new DefinirGrille(annee, saisie.Criteres, saisie.SeuilsArobases), ct)))
+            .WithName("DefinirGrille")
+            .WithSummary("La grille de notation et les seuils (0–100) de 2, 3, 4 et 5 @ ; critères figés dès l'évaluation.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        edition.MapPost("/jures", async (int annee, JureSaisi saisie, ISender sender, CancellationToken ct) =>
+                TypedResults.Created($"/api/v1/editions/{annee}/jures", await sender.Send(
+                    new NommerJure(annee, saisie.CompteId, saisie.Qualite, saisie.Attaches, saisie.Conflits), ct)))
+            .WithName("NommerJure")
+            .WithSummary("Fait d'un compte de rôle jure un membre du jury, avec ses territoires d'attache et ses conflits déclarés.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+
+        edition.MapGet("/jures", async (int annee, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListerJures(annee, page ?? 1, pageSize ?? Pagination.TailleParDefaut), ct)))
+            .WithName("ListerJures")
+            .ProducesValidationProblem();
+
+        edition.MapPost("/affectations", async (int annee, AffectationsSaisies saisie, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new AffecterDossiers(annee, saisie.Affectations), ct)))
+            .WithName("AffecterDossiers")
+            .WithSummary("Affecte un lot de dossiers : tout ou rien ; 409 si une paire est en conflit d'intérêts.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+
+        edition.MapPost("/affectations/auto", async (int annee, RepartitionSaisie saisie, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new AffecterAutomatiquement(annee, saisie.JuresParDossier ?? 3), ct)))
+            .WithName("AffecterAutomatiquement")
+            .WithSummary("Répartit chaque dossier déposé entre N jurés (3 par défaut), sans conflit, charges à un près ; remplace les affectations tant qu'aucune évaluation n'est commencée.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        edition.MapGet("/affectations", async (int annee, Guid? jureId, Guid? candidatureId, int? page, int? pageSize, ISender sender,
+                CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListerAffectations(annee, jureId, candidatureId, page ?? 1, pageSize ?? Pagination.TailleParDefaut), ct)))
+            .WithName("ListerAffectations")
+            .ProducesValidationProblem();
+
+        edition.MapGet("/deliberation", async (int annee, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new LireDeliberation(annee, page ?? 1, pageSize ?? Pagination.TailleParDefaut), ct)))
+            .WithName("LireDeliberation")
+            .WithSummary("Par dossier déposé : évaluations soumises, moyenne, médiane, écart type, moyenne corrigée de la sévérité des jurés, désaccord, enjeux couverts, arobases proposées, décision.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        edition.MapGet("/deliberation/jures", async (int annee, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new LireStatistiquesJures(annee), ct)))
+            .WithName("LireStatistiquesJures")
+            .WithSummary("Par juré : dossiers affectés, évaluations soumises, moyenne et écart type de ses scores.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        edition.MapPost("/deliberation/propositions", async (int annee, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(new PropositionsAccepteesDto(await sender.Send(new AccepterPropositions(annee), ct))))
+            .WithName("AccepterPropositions")
+            .WithSummary("Accepte la proposition de chaque dossier qui n'a pas encore de décision.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        var candidature = app.MapGroup("/api/v1/candidatures/{id:guid}").WithTags("Jury")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        candidature.MapGet("/evaluations/moi", async (Guid id, ISender sender, HttpContext http, CancellationToken ct) =>
+            {
+                var evaluation = await sender.Send(new LireMonEvaluation(id), ct);
+                http.Response.Headers.ETag = evaluation.ETag;
+                return TypedResults.Ok(evaluation);
+            })
+            .RequireAuthorization(Politiques.Jure)
+            .WithName("LireMonEvaluation")
+            .WithSummary("L'évaluation du juré appelant sur ce dossier, avec son ETag ; 404 tant qu'il n'a rien écrit.");
+
+        candidature.MapPut("/evaluations/moi", async (Guid id, EvaluationSaisie saisie, [FromHeader(Name = "If-Match")] string? ifMatch,
+                ISender sender, HttpContext http, CancellationToken ct) =>
+            {
+                var evaluation = await sender.Send(new EcrireMonEvaluation(id, saisie.Notes, saisie.Commentaire, saisie.Soumise, ifMatch), ct);
+                http.Response.Headers.ETag = evaluation.ETag;
+                return TypedResults.Ok(evaluation);
+            })
+            .RequireAuthorization(Politiques.Jure)
+            .WithName("EcrireMonEvaluation")
+            .WithSummary("Écrit les notes (brouillon ou soumises) ; la première écriture sans précondition, les suivantes avec If-Match (428 sans, 412 périmé).")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+
+        candidature.MapGet("/evaluations/historique", async (Guid id, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new LireHistoriqueEvaluations(id, page ?? 1, pageSize ?? Pagination.TailleParDefaut), ct)))
+            .RequireAuthorization(Politiques.Admin)
+            .WithName("LireHistoriqueEvaluations")
+            .WithSummary("Chaque changement des évaluations du dossier : qui, quand, avant, après.")
+            .ProducesValidationProblem();
+
+        candidature.MapPut("/decision", async (Guid id, DecisionSaisie saisie, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new DeciderDistinction(id, saisie.Arobases, saisie.Mentions, saisie.Justification), ct)))
+            .RequireAuthorization(Politiques.Admin)
+            .WithName("DeciderDistinction")
+            .WithSummary("La décision du jury : arobases et mentions ; justification requise quand elle s'écarte de la proposition.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+
+        app.MapGet("/api/v1/jures/moi/affectations", async (int edition, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListerMesAffectations(edition, page ?? 1, pageSize ?? Pagination.TailleParDefaut), ct)))
+            .RequireAuthorization(Politiques.Jure)
+            .WithTags("Jury")
+            .WithName("ListerMesAffectations")
+            .WithSummary("Les dossiers affectés au juré appelant dans l'édition, et l'état de ses évaluations.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        return app;
+    }
+}

@@ -1,0 +1,57 @@
+using FluentValidation;
+using Labels.Application.Commun;
+using Labels.Application.Editions;
+using Labels.Domain.Editions;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Labels.Application.Jury;
+
+public sealed record CritereDto(string Code, string Nom, decimal Min, decimal Max, decimal Poids, bool CompteDansLeTotal);
+
+public sealed record GrilleDto(IReadOnlyList<CritereDto> Criteres, IReadOnlyList<decimal> SeuilsArobases)
+{
+    public static GrilleDto De(Grille g) => new(
+        g.Criteres.Select(c => new CritereDto(c.Code, c.Nom, c.Min, c.Max, c.Poids, c.CompteDansLeTotal)).ToArray(), g.SeuilsArobases);
+}
+
+public sealed record LireGrille(int Annee) : IQuery<GrilleDto>;
+
+public sealed class LireGrilleHandler(ILabelsDbContext db) : IQueryHandler<LireGrille, GrilleDto>
+{
+    public async ValueTask<GrilleDto> Handle(LireGrille query, CancellationToken ct) =>
+        GrilleDto.De((await db.Editions.AsNoTracking().ChargerAsync(query.Annee, ct)).Grille);
+}
+
+public sealed record DefinirGrille(int Annee, IReadOnlyList<CritereDto> Criteres, IReadOnlyList<decimal> SeuilsArobases) : ICommand<GrilleDto>
+{
+    public IReadOnlyList<Critere> CriteresDuDomaine() =>
+        (Criteres ?? []).Select(c => new Critere(c.Code, c.Nom, c.Min, c.Max, c.Poids, c.CompteDansLeTotal)).ToArray();
+}
+
+public sealed class DefinirGrilleValidator : AbstractValidator<DefinirGrille>
+{
+    public DefinirGrilleValidator()
+    {
+        RuleFor(x => x.Criteres).NotEmpty().Must(c => c is null || c.Count <= 50).WithMessage("De 1 à 50 critères.");
+        RuleFor(x => x.SeuilsArobases).NotNull();
+        RuleFor(x => x).Custom((x, contexte) =>
+        {
+            if (x.Criteres is null || x.SeuilsArobases is null) return;
+            foreach (var (chemin, message) in Domain.Editions.Grille.Defauts(x.CriteresDuDomaine(), x.SeuilsArobases))
+                contexte.AddFailure(chemin, message);
+        });
+    }
+}
+
+public sealed class DefinirGrilleHandler(ILabelsDbContext db, Journal journal) : ICommandHandler<DefinirGrille, GrilleDto>
+{
+    public async ValueTask<GrilleDto> Handle(DefinirGrille command, CancellationToken ct)
+    {
+        var edition = await db.Editions.ChargerAsync(command.Annee, ct);
+        edition.DefinirGrille(Domain.Editions.Grille.Creer(command.CriteresDuDomaine(), command.SeuilsArobases));
+        journal.Enregistrer("edition.grille", $"edition:{edition.Annee}", GrilleDto.De(edition.Grille));
+        await db.SaveChangesAsync(ct);
+        return GrilleDto.De(edition.Grille);
+    }
+}

@@ -1,0 +1,92 @@
+using FluentValidation;
+using Labels.Application.Commun;
+using Labels.Application.Editions;
+using Labels.Domain.Commun;
+using Labels.Domain.Jury;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Labels.Application.Jury;
+
+public sealed record AttachesDto(string[]? CodesInsee, string[]? Sirens, string[]? Departements);
+
+public sealed record JureDto(Guid Id, int Edition, Guid CompteId, QualiteJure Qualite, AttachesDto Attaches, string[] DepartementsEffectifs,
+    Guid[] Conflits)
+{
+    public static JureDto De(MembreJury j) => new(j.Id, j.EditionAnnee, j.CompteId, j.Qualite,
+        new AttachesDto(j.CodesInsee, j.Sirens, j.Departements), j.DepartementsEffectifs, j.Conflits);
+}
+
+/// <summary>Makes an account of role jure a member of the édition's jury.</summary>
+public sealed record NommerJure(int Annee, Guid CompteId, QualiteJure Qualite, AttachesDto? Attaches, Guid[]? Conflits) : ICommand<JureDto>;
+
+public sealed class NommerJureValidator : AbstractValidator<NommerJure>
+{
+    public NommerJureValidator()
+    {
+        RuleFor(x => x.CompteId).NotEmpty();
+        RuleFor(x => x.Qualite).IsInEnum();
+        RuleForEach(x => x.Attaches!.CodesInsee).Must(CodesOfficiels.EstCodeInseeValide).When(x => x.Attaches?.CodesInsee is not null)
+            .OverridePropertyName("attaches.codesInsee").WithMessage("Code INSEE malformé.");
+        RuleForEach(x => x.Attaches!.Sirens).Must(CodesOfficiels.EstSirenValide).When(x => x.Attaches?.Sirens is not null)
+            .OverridePropertyName("attaches.sirens").WithMessage("SIREN invalide.");
+        RuleForEach(x => x.Attaches!.Departements).Matches("^(?:[0-9]{2}|2[AB]|97[1-6])$").When(x => x.Attaches?.Departements is not null)
+            .OverridePropertyName("attaches.departements").WithMessage("Code de département invalide.");
+        RuleFor(x => x).Must(x => (x.Attaches?.CodesInsee?.Length ?? 0) + (x.Attaches?.Sirens?.Length ?? 0)
+                + (x.Attaches?.Departements?.Length ?? 0) + (x.Conflits?.Length ?? 0) <= MembreJury.NombreMaxAttaches)
+            .OverridePropertyName("attaches").WithMessage($"{MembreJury.NombreMaxAttaches} attaches et conflits au plus.");
+    }
+}
+
+public sealed class NommerJureHandler(ILabelsDbContext db, IComptes comptes, Journal journal, TimeProvider horloge)
+    : ICommandHandler<NommerJure, JureDto>
+{
+    public async ValueTask<JureDto> Handle(NommerJure command, CancellationToken ct)
+    {
+        var edition = await db.Editions.AsNoTracking().ChargerAsync(command.Annee, ct);
+        if (!await comptes.EstDuRoleAsync(command.CompteId, Roles.Jure, ct))
+            throw new DonneeInacceptableException("compteId", "Ce compte n'existe pas ou n'a pas le rôle jure.");
+        var codes = command.Attaches?.CodesInsee ?? [];
+        var sirens = command.Attaches?.Sirens ?? [];
+        var conflits = command.Conflits ?? [];
+
+        var communes = await db.Communes.AsNoTracking().Where(c => codes.Contains(c.CodeInsee))
+            .Select(c => new { c.CodeInsee, c.Departement }).ToListAsync(ct);
+        if (codes.Except(communes.Select(c => c.CodeInsee)).FirstOrDefault() is { } inconnue)
+            throw new DonneeInacceptableException("attaches.codesInsee", $"Le COG ne connaît pas la commune {inconnue}.");
+        var epcis = await db.Epcis.AsNoTracking().Where(e => sirens.Contains(e.Siren)).Select(e => new { e.Siren, e.Communes }).ToListAsync(ct);
+        if (sirens.Except(epcis.Select(e => e.Siren)).FirstOrDefault() is { } inconnu)
+            throw new DonneeInacceptableException("attaches.sirens", $"Le COG ne connaît pas l'EPCI {inconnu}.");
+        var membres = epcis.SelectMany(e => e.Communes).Distinct().ToArray();
+        var departementsDesEpci = await db.Communes.AsNoTracking().Where(c => membres.Contains(c.CodeInsee))
+            .Select(c => c.Departement).Distinct().ToListAsync(ct);
+        var connues = await db.Collectivites.CountAsync(c => conflits.Contains(c.Id), ct);
+        if (connues != conflits.Distinct().Count())
+            throw new DonneeInacceptableException("conflits", "Un conflit déclaré nomme une collectivité inconnue.");
+
+        var jure = MembreJury.Nommer(edition, command.CompteId, command.Qualite, codes, sirens, command.Attaches?.Departements ?? [],
+            communes.Select(c => c.Departement).Concat(departementsDesEpci).ToArray(), conflits, horloge.GetUtcNow());
+        db.Jures.Add(jure);
+        journal.Enregistrer("jury.membre", $"jure:{jure.Id}", new { edition = edition.Annee, compteId = command.CompteId });
+        await db.SaveChangesAsync(ct);
+        return JureDto.De(jure);
+    }
+}
+
+public sealed record ListerJures(int Annee, int Page = 1, int PageSize = Pagination.TailleParDefaut) : IQuery<PageDe<JureDto>>;
+
+public sealed class ListerJuresValidator : AbstractValidator<ListerJures>
+{
+    public ListerJuresValidator() => this.ReglesDePage(x => x.Page, x => x.PageSize);
+}
+
+public sealed class ListerJuresHandler(ILabelsDbContext db) : IQueryHandler<ListerJures, PageDe<JureDto>>
+{
+    public async ValueTask<PageDe<JureDto>> Handle(ListerJures query, CancellationToken ct)
+    {
+        await db.Editions.AsNoTracking().ChargerAsync(query.Annee, ct);
+        var page = await db.Jures.AsNoTracking().Where(j => j.EditionAnnee == query.Annee).OrderBy(j => j.Id)
+            .PaginerAsync(query.Page, query.PageSize, ct);
+        return new PageDe<JureDto>(page.Items.Select(JureDto.De).ToArray(), page.Page, page.PageSize, page.Total);
+    }
+}
