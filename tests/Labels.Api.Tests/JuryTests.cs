@@ -388,6 +388,8 @@ public sealed class JuryTests(LabelsApiFactory factory) : ApiTest(factory)
         Assert.Equal(53.82m, lignes[y]["moyenneNormalisee"]!.GetValue<decimal>());
         Assert.Equal(53.82m, lignes[z]["moyenneNormalisee"]!.GetValue<decimal>());
         Assert.Equal(2, lignes[x]["nombreEvaluations"]!.GetValue<int>());
+        Assert.Equal([70m, 80m], lignes[x]["scores"]!.AsArray().Select(s => s!["score"]!.GetValue<decimal>()).Order());
+        Assert.Equal(80m, lignes[x]["scores"]!.AsArray().Single(s => s!["jureId"]!.GetValue<Guid>() == a.Id)!["score"]!.GetValue<decimal>());
         Assert.False(lignes[x]["desaccord"]!.GetValue<bool>());
         Assert.Equal(4, lignes[x]["arobasesProposees"]!.GetValue<int>()); // 75 ≥ 65
         Assert.Equal(3, lignes[y]["arobasesProposees"]!.GetValue<int>()); // 60 ≥ 50

@@ -15,10 +15,13 @@ public sealed record CollectiviteResumeDto(Guid Id, string Nom, Categorie Catego
 
 public sealed record DecisionDto(int Arobases, string[] Mentions, string? Justification, int? ArobasesProposees);
 
+public sealed record ScoreDto(Guid JureId, decimal Score);
+
 public sealed record LigneDeliberationDto(
     Guid CandidatureId,
     CollectiviteResumeDto Collectivite,
     int NombreEvaluations,
+    IReadOnlyList<ScoreDto> Scores,
     decimal? Moyenne,
     decimal? Mediane,
     decimal? EcartType,
@@ -67,7 +70,9 @@ public sealed class DeliberationHandler(ILabelsDbContext db, Journal journal, Ti
     public async ValueTask<PageDe<LigneDeliberationDto>> Handle(LireDeliberation query, CancellationToken ct)
     {
         var edition = await EditionEnDeliberationAsync(query.Annee, ct);
-        var (statistiques, _) = Domain.Jury.Deliberation.Calculer(await ScoresAsync(edition, ct));
+        var scores = await ScoresAsync(edition, ct);
+        var (statistiques, _) = Domain.Jury.Deliberation.Calculer(scores);
+        var scoresParDossier = scores.ToLookup(s => s.CandidatureId, s => new ScoreDto(s.JureId, Arrondi(s.Score)!.Value));
         var page = await (from c in db.Candidatures.AsNoTracking()
                           join col in db.Collectivites on c.CollectiviteId equals col.Id
                           where c.EditionAnnee == query.Annee && c.Statut == StatutCandidature.Deposee
@@ -87,7 +92,8 @@ public sealed class DeliberationHandler(ILabelsDbContext db, Journal journal, Ti
         var lignes = page.Items.Select(i =>
         {
             var s = statistiques.GetValueOrDefault(i.Id);
-            return new LigneDeliberationDto(i.Id, i.Collectivite, s?.NombreEvaluations ?? 0, Arrondi(s?.Moyenne), Arrondi(s?.Mediane),
+            return new LigneDeliberationDto(i.Id, i.Collectivite, s?.NombreEvaluations ?? 0,
+                scoresParDossier[i.Id].OrderBy(x => x.JureId).ToArray(), Arrondi(s?.Moyenne), Arrondi(s?.Mediane),
                 Arrondi(s?.EcartType), Arrondi(s?.MoyenneNormalisee), s?.Desaccord ?? false, enjeux.GetValueOrDefault(i.Id) ?? [],
                 edition.Referentiel.Enjeux.Count, Proposition(edition, s), i.Decision);
         }).ToArray();
