@@ -50,6 +50,12 @@ public static class DependencyInjection
             .AddPolicy(Politiques.AdminOuCollectivite, p => p.RequireRole(Roles.Admin, Roles.Collectivite))
             .AddPolicy(Politiques.LecteurDeDossier, p => p.RequireRole(Roles.Admin, Roles.Collectivite, Roles.Jure));
 
+        services.AddSingleton<Publication.PalmaresPublies>();
+        services.AddSingleton<Application.Palmares.IPalmaresPublies>(sp => sp.GetRequiredService<Publication.PalmaresPublies>());
+        // Public reads are open to every origin, for GET only and without credentials.
+        services.AddCors(o => o.AddPolicy(Endpoints.PalmaresEndpoints.PolitiqueCors, p => p
+            .AllowAnyOrigin().WithMethods("GET", "HEAD").WithExposedHeaders("ETag", "Last-Modified", "Content-Disposition")));
+
         services.AddHealthChecks()
             .AddDbContextCheck<LabelsDbContext>("base", tags: ["ready"])
             .AddCheck<MigrationsAppliquees>("migrations", tags: ["ready"]);

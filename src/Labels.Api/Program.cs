@@ -14,6 +14,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSwagger();
 app.UseSwaggerUI(o => o.DocumentTitle = "Labels API");
+app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
 
@@ -29,7 +30,8 @@ app.MapAuthEndpoints()
     .MapCollectivitesEndpoints()
     .MapEditionsEndpoints()
     .MapCandidaturesEndpoints()
-    .MapJuryEndpoints();
+    .MapJuryEndpoints()
+    .MapPalmaresEndpoints();
 
 app.Run();
 

@@ -22,6 +22,7 @@ public static class DependencyInjection
         services.AddScoped<ILabelsDbContext>(sp => sp.GetRequiredService<LabelsDbContext>());
         services.AddScoped<ChargeurCog>();
         services.AddScoped<IComptes, Comptes>();
+        services.AddScoped<Application.Palmares.ICatalogueFiches, Catalogue.CatalogueFiches>();
 
         services.AddIdentityCore<Compte>(o =>
             {

@@ -4,6 +4,7 @@ using Labels.Domain.Collectivites;
 using Labels.Domain.Distinctions;
 using Labels.Domain.Editions;
 using Labels.Domain.Jury;
+using Labels.Domain.Palmares;
 using Microsoft.EntityFrameworkCore;
 
 namespace Labels.Application.Commun;
@@ -23,6 +24,8 @@ public interface ILabelsDbContext
     DbSet<Affectation> Affectations { get; }
     DbSet<Evaluation> Evaluations { get; }
     DbSet<ChangementEvaluation> ChangementsEvaluation { get; }
+    DbSet<VersionPalmares> VersionsPalmares { get; }
+    DbSet<Laureat> Laureats { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -1,4 +1,5 @@
 using Labels.Domain.Editions;
+using Labels.Domain.Palmares;
 
 namespace Labels.Application.Editions;
 
@@ -16,6 +17,7 @@ public sealed record EditionDto(
     int NombreEnjeux,
     int NombreServices,
     IReadOnlyList<MentionDto> Mentions,
+    ParametresTen ParametresTen,
     DateTimeOffset CreatedAt)
 {
     public static EditionDto De(Edition e) => new(
@@ -23,6 +25,7 @@ public sealed record EditionDto(
         e.Calendrier.OuvertureCandidatures, e.Calendrier.ClotureCandidatures, e.Calendrier.ReunionJury, e.Calendrier.Ceremonie,
         e.Referentiel.Enjeux.Count, e.Referentiel.NombreServices,
         e.Referentiel.Mentions.Select(m => new MentionDto(m.Code, m.Nom)).ToArray(),
+        e.ParametresTen,
         e.CreatedAt);
 }
 

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Labels.Application.Commun;
 using Labels.Domain.Editions;
+using Labels.Domain.Palmares;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,8 @@ public sealed record OuvrirEdition(
     DateOnly? OuvertureCandidatures,
     DateOnly? ClotureCandidatures,
     DateOnly? ReunionJury,
-    DateOnly? Ceremonie) : ICommand<EditionDto>
+    DateOnly? Ceremonie,
+    ParametresTen? ParametresTen = null) : ICommand<EditionDto>
 {
     public Calendrier Calendrier => new(OuvertureCandidatures, ClotureCandidatures, ReunionJury, Ceremonie);
 }
@@ -27,6 +29,8 @@ public sealed class OuvrirEditionValidator : AbstractValidator<OuvrirEdition>
         RuleFor(x => x.Numero).GreaterThanOrEqualTo(1);
         RuleFor(x => x.Calendrier).Must(c => c.Defaut() is null).OverridePropertyName("clotureCandidatures")
             .WithMessage(x => x.Calendrier.Defaut());
+        RuleFor(x => x.ParametresTen).Must(p => p!.Defaut() is null).When(x => x.ParametresTen is not null)
+            .WithMessage(x => x.ParametresTen!.Defaut());
     }
 }
 
@@ -37,7 +41,7 @@ public sealed class OuvrirEditionHandler(ILabelsDbContext db, TimeProvider horlo
         var precedente = await db.Editions.AsNoTracking()
             .Where(e => e.Annee < command.Annee).OrderByDescending(e => e.Annee).FirstOrDefaultAsync(ct);
         var edition = Edition.Ouvrir(command.Annee, command.Numero, command.Historique ?? false, command.Calendrier,
-            precedente, horloge.GetUtcNow());
+            precedente, horloge.GetUtcNow(), command.ParametresTen);
         db.Editions.Add(edition);
         await db.SaveChangesAsync(ct);
         return EditionDto.De(edition);

@@ -48,7 +48,13 @@ public sealed class Distinction
         DateTimeOffset maintenant)
     {
         ArgumentNullException.ThrowIfNull(edition);
-        edition.VerifierDeliberation();
+        if (edition.Statut == StatutEdition.Publiee)
+        {
+            // A correction after publication: always explained; it shows in the next version of the palmarès.
+            if (string.IsNullOrWhiteSpace(justification))
+                throw new DonneeInacceptableException("justification", "Une correction après publication se justifie.");
+        }
+        else edition.VerifierDeliberation();
         if (proposees != arobases && string.IsNullOrWhiteSpace(justification))
             throw new DonneeInacceptableException("justification", proposees is null
                 ? "Sans évaluation soumise il n'y a pas de proposition : justifiez la décision."

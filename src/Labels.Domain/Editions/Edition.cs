@@ -1,4 +1,5 @@
 using Labels.Domain.Commun;
+using Labels.Domain.Palmares;
 
 namespace Labels.Domain.Editions;
 
@@ -34,7 +35,7 @@ public sealed class Edition
     public const int PremiereAnnee = 1999;
     public const int DerniereAnnee = 2100;
 
-    private Edition() { Calendrier = Calendrier.Vide; Referentiel = null!; Grille = null!; }
+    private Edition() { Calendrier = Calendrier.Vide; Referentiel = null!; Grille = null!; ParametresTen = ParametresTen.ParDefaut; }
 
     public int Annee { get; private set; }
     public int Numero { get; private set; }
@@ -43,12 +44,14 @@ public sealed class Edition
     public Calendrier Calendrier { get; private set; }
     public Referentiel Referentiel { get; private set; }
     public Grille Grille { get; private set; }
+    public ParametresTen ParametresTen { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
 
     /// <param name="precedente">The latest édition before this year, whose référentiel is cloned; null for the first.</param>
     public static Edition Ouvrir(int annee, int numero, bool historique, Calendrier calendrier, Edition? precedente,
-        DateTimeOffset maintenant)
+        DateTimeOffset maintenant, ParametresTen? parametresTen = null)
     {
+        if ((parametresTen ?? precedente?.ParametresTen)?.Defaut() is { } defautTen) throw new DomainException(defautTen);
         if (annee is < PremiereAnnee or > DerniereAnnee)
             throw new DomainException($"L'année doit être comprise entre {PremiereAnnee} et {DerniereAnnee}.");
         if (numero < 1) throw new DomainException("Le numéro d'édition commence à 1.");
@@ -64,6 +67,7 @@ public sealed class Edition
             Calendrier = calendrier,
             Referentiel = precedente?.Referentiel ?? Referentiel.ParDefaut(),
             Grille = precedente?.Grille ?? Grille.ParDefaut(),
+            ParametresTen = parametresTen ?? precedente?.ParametresTen ?? ParametresTen.ParDefaut,
             CreatedAt = maintenant,
         };
     }
@@ -138,6 +142,23 @@ public sealed class Edition
     {
         if (Statut != StatutEdition.Deliberation)
             throw new DomainException($"L'édition {Annee} n'est pas en délibération (statut « {Nom(Statut)} »).");
+    }
+
+    /// <summary>
+    /// Publishes the édition (rule 7): from deliberation once every deposited dossier has a
+    /// decision, or an archived édition at any time; always after every earlier édition.
+    /// </summary>
+    public void Publier(int dossiersSansDecision, IReadOnlyCollection<int> anterieuresNonPubliees)
+    {
+        ArgumentNullException.ThrowIfNull(anterieuresNonPubliees);
+        if (Statut == StatutEdition.Publiee) throw new DomainException($"L'édition {Annee} est déjà publiée.");
+        if (!Historique && Statut != StatutEdition.Deliberation)
+            throw new DomainException($"L'édition {Annee} se publie après la délibération (statut « {Nom(Statut)} »).");
+        if (anterieuresNonPubliees.Count > 0)
+            throw new DomainException($"Les éditions se publient dans l'ordre : publiez d'abord {string.Join(", ", anterieuresNonPubliees.Order())}.");
+        if (dossiersSansDecision > 0)
+            throw new DomainException($"{dossiersSansDecision} dossier(s) déposé(s) sans décision du jury.");
+        Statut = StatutEdition.Publiee;
     }
 
     public static string Nom(StatutEdition statut) => statut switch

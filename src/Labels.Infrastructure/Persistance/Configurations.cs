@@ -5,6 +5,7 @@ using Labels.Domain.Collectivites;
 using Labels.Domain.Distinctions;
 using Labels.Domain.Editions;
 using Labels.Domain.Jury;
+using Labels.Domain.Palmares;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -104,6 +105,7 @@ internal sealed class EditionConfiguration : IEntityTypeConfiguration<Edition>
         b.HasIndex(e => e.Numero).IsUnique().HasDatabaseName("ux_editions_numero");
         b.Property(e => e.Statut).HasConversion<string>().HasMaxLength(20);
         b.ComplexProperty(e => e.Calendrier);
+        b.ComplexProperty(e => e.ParametresTen);
         b.Property(e => e.Referentiel)
             .HasColumnType("jsonb")
             .HasConversion(r => Ecrire(r), s => Lire(s),
@@ -241,5 +243,42 @@ internal sealed class ChangementEvaluationConfiguration : IEntityTypeConfigurati
         b.Property(c => c.Apres).HasColumnType("jsonb");
         b.HasIndex(c => new { c.CandidatureId, c.Instant });
         b.HasOne<Evaluation>().WithMany().HasForeignKey(c => c.EvaluationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class VersionPalmaresConfiguration : IEntityTypeConfiguration<VersionPalmares>
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public void Configure(EntityTypeBuilder<VersionPalmares> b)
+    {
+        b.ToTable("palmares_versions");
+        b.HasKey(v => v.Id);
+        b.HasOne<Edition>().WithMany().HasForeignKey(v => v.EditionAnnee).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(v => new { v.EditionAnnee, v.Version }).IsUnique().HasDatabaseName("ux_palmares_versions_edition_version");
+        b.HasMany(v => v.Laureats).WithOne().HasForeignKey(l => l.PalmaresId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(v => v.Laureats).UsePropertyAccessMode(PropertyAccessMode.Field).HasField("_laureats");
+        b.Property(v => v.Changements)
+            .HasColumnType("jsonb")
+            .HasConversion(
+                c => JsonSerializer.Serialize(c, Json),
+                s => JsonSerializer.Deserialize<List<ChangementPalmares>>(s, Json)!,
+                new ValueComparer<IReadOnlyList<ChangementPalmares>>((x, y) => ReferenceEquals(x, y), c => c.Count, c => c));
+    }
+}
+
+internal sealed class LaureatConfiguration : IEntityTypeConfiguration<Laureat>
+{
+    public void Configure(EntityTypeBuilder<Laureat> b)
+    {
+        b.ToTable("laureats");
+        b.HasKey(l => l.Id);
+        b.Property(l => l.Type).HasConversion<string>().HasMaxLength(20);
+        b.Property(l => l.Categorie).HasConversion<string>().HasMaxLength(20);
+        b.Property(l => l.Nom).HasMaxLength(200);
+        b.Ignore(l => l.Ten);
+        b.Ignore(l => l.Resultat);
+        b.HasIndex(l => new { l.PalmaresId, l.CollectiviteId }).IsUnique().HasDatabaseName("ux_laureats_palmares_collectivite");
+        b.HasIndex(l => l.CollectiviteId);
     }
 }

@@ -5,6 +5,7 @@ using Labels.Domain.Collectivites;
 using Labels.Domain.Distinctions;
 using Labels.Domain.Editions;
 using Labels.Domain.Jury;
+using Labels.Domain.Palmares;
 using Labels.Infrastructure.Identite;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -29,6 +30,8 @@ public sealed class LabelsDbContext(DbContextOptions<LabelsDbContext> options)
     public DbSet<Affectation> Affectations => Set<Affectation>();
     public DbSet<Evaluation> Evaluations => Set<Evaluation>();
     public DbSet<ChangementEvaluation> ChangementsEvaluation => Set<ChangementEvaluation>();
+    public DbSet<VersionPalmares> VersionsPalmares => Set<VersionPalmares>();
+    public DbSet<Laureat> Laureats => Set<Laureat>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     internal DbSet<VersionCog> VersionsCog => Set<VersionCog>();
 

@@ -455,6 +455,23 @@ namespace Labels.Infrastructure.Persistance.Migrations
                                 .HasColumnName("calendrier_reunion_jury");
                         });
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "ParametresTen", "Labels.Domain.Editions.Edition.ParametresTen#ParametresTen", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("CinqArobasesRequis")
+                                .HasColumnType("integer")
+                                .HasColumnName("parametres_ten_cinq_arobases_requis");
+
+                            b1.Property<int>("DureeValidite")
+                                .HasColumnType("integer")
+                                .HasColumnName("parametres_ten_duree_validite");
+
+                            b1.Property<int>("PremiereEdition")
+                                .HasColumnType("integer")
+                                .HasColumnName("parametres_ten_premiere_edition");
+                        });
+
                     b.HasKey("Annee")
                         .HasName("pk_editions");
 
@@ -675,6 +692,127 @@ namespace Labels.Infrastructure.Persistance.Migrations
                         .HasDatabaseName("ux_membres_jury_edition_compte");
 
                     b.ToTable("membres_jury", (string)null);
+                });
+
+            modelBuilder.Entity("Labels.Domain.Palmares.Laureat", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Arobases")
+                        .HasColumnType("integer")
+                        .HasColumnName("arobases");
+
+                    b.Property<string>("Categorie")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("categorie");
+
+                    b.Property<string>("CodeInsee")
+                        .HasColumnType("text")
+                        .HasColumnName("code_insee");
+
+                    b.Property<Guid>("CollectiviteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("collectivite_id");
+
+                    b.Property<string>("Departement")
+                        .HasColumnType("text")
+                        .HasColumnName("departement");
+
+                    b.PrimitiveCollection<string[]>("Mentions")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("mentions");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("nom");
+
+                    b.Property<Guid>("PalmaresId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("palmares_id");
+
+                    b.Property<int>("Population")
+                        .HasColumnType("integer")
+                        .HasColumnName("population");
+
+                    b.Property<string>("Region")
+                        .HasColumnType("text")
+                        .HasColumnName("region");
+
+                    b.Property<string>("Siren")
+                        .HasColumnType("text")
+                        .HasColumnName("siren");
+
+                    b.Property<int?>("TenAttribueEn")
+                        .HasColumnType("integer")
+                        .HasColumnName("ten_attribue_en");
+
+                    b.Property<int?>("TenValableJusquEn")
+                        .HasColumnType("integer")
+                        .HasColumnName("ten_valable_jusqu_en");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_laureats");
+
+                    b.HasIndex("CollectiviteId")
+                        .HasDatabaseName("ix_laureats_collectivite_id");
+
+                    b.HasIndex("PalmaresId", "CollectiviteId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_laureats_palmares_collectivite");
+
+                    b.ToTable("laureats", (string)null);
+                });
+
+            modelBuilder.Entity("Labels.Domain.Palmares.VersionPalmares", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Changements")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("changements");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("EditionAnnee")
+                        .HasColumnType("integer")
+                        .HasColumnName("edition_annee");
+
+                    b.Property<DateTimeOffset>("PublieLe")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("publie_le");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_palmares_versions");
+
+                    b.HasIndex("EditionAnnee", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ux_palmares_versions_edition_version");
+
+                    b.ToTable("palmares_versions", (string)null);
                 });
 
             modelBuilder.Entity("Labels.Infrastructure.Identite.Compte", b =>
@@ -1071,6 +1209,26 @@ namespace Labels.Infrastructure.Persistance.Migrations
                         .HasConstraintName("fk_membres_jury_editions_edition_annee");
                 });
 
+            modelBuilder.Entity("Labels.Domain.Palmares.Laureat", b =>
+                {
+                    b.HasOne("Labels.Domain.Palmares.VersionPalmares", null)
+                        .WithMany("Laureats")
+                        .HasForeignKey("PalmaresId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_laureats_palmares_versions_palmares_id");
+                });
+
+            modelBuilder.Entity("Labels.Domain.Palmares.VersionPalmares", b =>
+                {
+                    b.HasOne("Labels.Domain.Editions.Edition", null)
+                        .WithMany()
+                        .HasForeignKey("EditionAnnee")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_palmares_versions_editions_edition_annee");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -1126,6 +1284,11 @@ namespace Labels.Infrastructure.Persistance.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("Labels.Domain.Palmares.VersionPalmares", b =>
+                {
+                    b.Navigation("Laureats");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,129 @@
+using System.Globalization;
+using Labels.Api.Publication;
+using Labels.Api.Securite;
+using Labels.Application.Commun;
+using Labels.Application.Palmares;
+using Labels.Domain.Collectivites;
+using Mediator;
+using Microsoft.Net.Http.Headers;
+
+namespace Labels.Api.Endpoints;
+
+public sealed record PublicationSaisie(DateTimeOffset? PublieLe);
+
+public static class PalmaresEndpoints
+{
+    public const string PolitiqueCors = "lecture-publique";
+
+    public static IEndpointRouteBuilder MapPalmaresEndpoints(this IEndpointRouteBuilder app)
+    {
+        var edition = app.MapGroup("/api/v1/editions/{annee:int}").WithTags("Palmarès");
+
+        edition.MapPost("/publication", async (int annee, PublicationSaisie? saisie, ISender sender, CancellationToken ct) =>
+            {
+                var version = await sender.Send(new PublierPalmares(annee, saisie?.PublieLe), ct);
+                return TypedResults.Created($"/api/v1/editions/{annee}/palmares?version={version.Version}", version);
+            })
+            .RequireAuthorization(Politiques.Admin)
+            .WithName("PublierPalmares")
+            .WithSummary("Fige et publie le palmarès (version 1), visible dès publieLe (défaut : maintenant ; futur = embargo) ; calcule les TEN. "
+                + "Sur une édition publiée dont des décisions ont été corrigées : version suivante avec son journal des changements.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        var publiques = app.MapGroup("/api/v1").AllowAnonymous().RequireCors(PolitiqueCors);
+
+        publiques.MapGet("/editions/{annee:int}/palmares", (int annee, int? version, string? region, string? departement, string? categorie,
+                int? arobases, string? mention, HttpContext http, PalmaresPublies publies, Acces acces, TimeProvider horloge) =>
+                ServirAsync(annee, version, new FiltresPalmares(region, departement, ParametresDeRequete.Enum<Categorie>(categorie, "categorie"),
+                    arobases, mention), EstDemandeCsv(http), http, publies, acces, horloge))
+            .WithTags("Palmarès")
+            .WithName("LirePalmares")
+            .WithSummary("Le palmarès publié (JSON, ou CSV avec Accept: text/csv), filtrable ; ETag fort, 304, Cache-Control public, CORS.")
+            .Produces<PalmaresDto>(contentType: "application/json")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        publiques.MapGet("/editions/{annee:int}/palmares.csv", (int annee, int? version, string? region, string? departement, string? categorie,
+                int? arobases, string? mention, HttpContext http, PalmaresPublies publies, Acces acces, TimeProvider horloge) =>
+                ServirAsync(annee, version, new FiltresPalmares(region, departement, ParametresDeRequete.Enum<Categorie>(categorie, "categorie"),
+                    arobases, mention), csv: true, http, publies, acces, horloge))
+            .WithTags("Palmarès")
+            .WithName("LirePalmaresCsv")
+            .WithSummary("Le palmarès en CSV (UTF-8 avec BOM, séparateur ;).")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        publiques.MapGet("/editions/{annee:int}/palmares/versions", async (int annee, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListerVersionsPalmares(annee, page ?? 1, pageSize ?? Pagination.TailleParDefaut), ct)))
+            .WithTags("Palmarès")
+            .WithName("ListerVersionsPalmares")
+            .WithSummary("Les versions du palmarès et, pour chacune, ce qui a changé (collectivité, avant, après).")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        publiques.MapGet("/editions/{annee:int}/chiffres-cles", async (int annee, ISender sender, Acces acces, TimeProvider horloge, CancellationToken ct) =>
+            {
+                var chiffres = await sender.Send(new CalculerChiffresCles(annee), ct);
+                if (chiffres is null || !Visibilite.EstVisible(chiffres.PublieLe, acces, horloge.GetUtcNow()))
+                    throw new NotFoundException($"Aucun palmarès publié pour l'édition {annee}.");
+                return TypedResults.Ok(chiffres);
+            })
+            .WithTags("Palmarès")
+            .WithName("LireChiffresCles")
+            .WithSummary("Les chiffres clés de l'édition publiée, comparés à l'édition précédente.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        publiques.MapGet("/collectivites/{id:guid}/historique", async (Guid id, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new LireHistorique(id, page ?? 1, pageSize ?? Pagination.TailleParDefaut), ct)))
+            .WithTags("Collectivités")
+            .WithName("LireHistorique")
+            .WithSummary("Les distinctions publiées de la collectivité, une par édition, de la plus ancienne à la plus récente.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        publiques.MapGet("/editions/{annee:int}/fiches", async (int annee, string? q, string? enjeu, string? departement, string? region,
+                string? categorie, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new RechercherFiches(annee, q, enjeu, departement, region,
+                    ParametresDeRequete.Enum<Categorie>(categorie, "categorie"), page ?? 1, pageSize ?? Pagination.TailleParDefaut), ct)))
+            .WithTags("Catalogue")
+            .WithName("RechercherFiches")
+            .WithSummary("Le catalogue public des fiches d'une édition publiée : recherche plein texte en français (accents ignorés, classée), filtres.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    private static bool EstDemandeCsv(HttpContext http) =>
+        http.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase));
+
+    private static async Task<IResult> ServirAsync(int annee, int? version, FiltresPalmares filtres, bool csv, HttpContext http,
+        PalmaresPublies publies, Acces acces, TimeProvider horloge)
+    {
+        var release = await publies.ObtenirAsync(annee, version);
+        if (release is null || !Visibilite.EstVisible(release.Palmares.PublieLe, acces, horloge.GetUtcNow()))
+            throw new NotFoundException(version is null
+                ? $"Aucun palmarès publié pour l'édition {annee}."
+                : $"Pas de version {version} publiée du palmarès {annee}.");
+        var representation = publies.Representer(release, filtres, csv);
+        var entetes = http.Response.GetTypedHeaders();
+        http.Response.Headers.ETag = representation.ETag;
+        http.Response.Headers.Vary = HeaderNames.Accept;
+        entetes.LastModified = release.Palmares.PublieLe;
+        // A numbered version never changes; "the latest" may gain a correction.
+        http.Response.Headers.CacheControl = version is null ? "public, max-age=60" : "public, max-age=31536000, immutable";
+        // Before its publication instant only admins see a release: keep such answers out of shared caches.
+        if (release.Palmares.PublieLe > horloge.GetUtcNow()) http.Response.Headers.CacheControl = "private, no-store";
+        if (http.Request.GetTypedHeaders().IfNoneMatch.Any(e => e.Tag == representation.ETag || e.Tag == "*"))
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        if (csv)
+            http.Response.Headers.ContentDisposition = string.Create(CultureInfo.InvariantCulture, $"inline; filename=\"palmares-{annee}-v{release.Palmares.Version}.csv\"");
+        return TypedResults.Bytes(representation.Octets, representation.TypeDeContenu);
+    }
+}

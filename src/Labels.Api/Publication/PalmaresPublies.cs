@@ -1,0 +1,147 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Labels.Application.Palmares;
+using Labels.Domain.Collectivites;
+using Mediator;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using nietras.SeparatedValues;
+
+namespace Labels.Api.Publication;
+
+/// <summary>A representation ready to send: its exact bytes and their strong ETag.</summary>
+public sealed record Representation(byte[] Octets, string ETag, string TypeDeContenu)
+{
+    public static Representation De(byte[] octets, string type) =>
+        new(octets, $"\"{Convert.ToBase64String(SHA256.HashData(octets), 0, 18).Replace('+', '-').Replace('/', '_')}\"", type);
+}
+
+public sealed record FiltresPalmares(string? Region, string? Departement, Categorie? Categorie, int? Arobases, string? Mention)
+{
+    public bool Vides => this == new FiltresPalmares(null, null, null, null, null);
+
+    public bool Retient(LaureatDto l) =>
+        (Region is null || l.Region == Region)
+        && (Departement is null || l.Departement == Departement)
+        && (Categorie is null || l.Categorie == Categorie)
+        && (Arobases is null || l.Arobases == Arobases)
+        && (Mention is null || l.Mentions.Contains(Mention));
+}
+
+/// <summary>
+/// Published releases, serialised once and served as bytes. A release never changes, so the bytes of
+/// a version are kept for the process's life; "the latest version" is looked up again after a short
+/// delay (and at once on this instance when it publishes), so a correction reaches every instance.
+/// Filtered answers are computed from the release in memory and memoised.
+/// </summary>
+public sealed class PalmaresPublies(IServiceScopeFactory scopes, IOptions<JsonOptions> json, TimeProvider horloge) : IPalmaresPublies
+{
+    public const string TypeJson = "application/json; charset=utf-8";
+    public const string TypeCsv = "text/csv; charset=utf-8";
+    private const int FiltresMemorisesMax = 2_000;
+    private static readonly TimeSpan DureeDuPointeur = TimeSpan.FromSeconds(2);
+
+    public sealed class Release(PalmaresDto palmares)
+    {
+        public PalmaresDto Palmares { get; } = palmares;
+        internal ConcurrentDictionary<(FiltresPalmares, bool Csv), Representation> Representations { get; } = new();
+    }
+
+    private sealed record Pointeur(Task<Release?> Release, DateTimeOffset ExpireLe);
+
+    private readonly ConcurrentDictionary<(int Annee, int Version), Task<Release?>> _versions = new();
+    private readonly ConcurrentDictionary<int, Pointeur> _dernieres = new();
+
+    public void Invalider(int annee) => _dernieres.TryRemove(annee, out _);
+
+    public async Task<Release?> ObtenirAsync(int annee, int? version)
+    {
+        if (version is { } v) return await _versions.GetOrAdd((annee, v), cle => ChargerAsync(cle.Annee, cle.Version));
+        var maintenant = horloge.GetUtcNow();
+        if (!_dernieres.TryGetValue(annee, out var pointeur) || pointeur.ExpireLe <= maintenant || pointeur.Release.IsFaulted)
+        {
+            pointeur = new Pointeur(ChargerDerniereAsync(annee), maintenant + DureeDuPointeur);
+            _dernieres[annee] = pointeur;
+        }
+        return await pointeur.Release;
+    }
+
+    private async Task<Release?> ChargerDerniereAsync(int annee)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var palmares = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new ChargerPalmares(annee, null));
+        if (palmares is null) return null;
+        // Share the release object with the version key, so its memoised representations serve both URLs.
+        return await _versions.GetOrAdd((annee, palmares.Version), _ => Task.FromResult<Release?>(new Release(palmares)));
+    }
+
+    private async Task<Release?> ChargerAsync(int annee, int version)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var palmares = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new ChargerPalmares(annee, version));
+        return palmares is null ? null : new Release(palmares);
+    }
+
+    public Representation Representer(Release release, FiltresPalmares filtres, bool csv)
+    {
+        if (release.Representations.TryGetValue((filtres, csv), out var connue)) return connue;
+        var palmares = filtres.Vides ? release.Palmares : release.Palmares with { Laureats = release.Palmares.Laureats.Where(filtres.Retient).ToArray() };
+        var representation = csv
+            ? Representation.De(Csv(palmares), TypeCsv)
+            : Representation.De(JsonSerializer.SerializeToUtf8Bytes(palmares, json.Value.SerializerOptions), TypeJson);
+        if (release.Representations.Count < FiltresMemorisesMax) release.Representations.TryAdd((filtres, csv), representation);
+        return representation;
+    }
+
+    /// <summary>
+    /// CSV as French spreadsheets expect it: UTF-8 with BOM, `;`, one line per laureate, the édition,
+    /// version, publication instant and licence on every line.
+    /// </summary>
+    public static byte[] Csv(PalmaresDto p)
+    {
+        using var flux = new MemoryStream();
+        flux.Write(Encoding.UTF8.Preamble);
+        using (var texte = new StreamWriter(flux, new UTF8Encoding(false), leaveOpen: true))
+        using (var ecrivain = Sep.New(';').Writer(o => o with { Escape = true }).To(texte))
+        {
+            // Sep writes the header with the first row: an empty selection still gets its header.
+            if (p.Laureats.Count == 0) texte.Write(string.Join(';', ColonnesCsv) + "\n");
+            var publieLe = p.PublieLe.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+            foreach (var l in p.Laureats)
+            {
+                using var ligne = ecrivain.NewRow();
+                ligne["edition"].Format(p.Edition);
+                ligne["version"].Format(p.Version);
+                ligne["publieLe"].Set(publieLe);
+                ligne["licence"].Set(p.Licence);
+                ligne["collectiviteId"].Set(l.CollectiviteId.ToString());
+                ligne["codeInsee"].Set(l.CodeInsee ?? "");
+                ligne["siren"].Set(l.Siren ?? "");
+                ligne["nom"].Set(Neutraliser(l.Nom));
+                ligne["type"].Set(JsonNamingPolicy.CamelCase.ConvertName(l.Type.ToString()));
+                ligne["categorie"].Set(JsonNamingPolicy.CamelCase.ConvertName(l.Categorie.ToString()));
+                ligne["departement"].Set(l.Departement ?? "");
+                ligne["region"].Set(l.Region ?? "");
+                ligne["population"].Format(l.Population);
+                ligne["arobases"].Format(l.Arobases);
+                ligne["mentions"].Set(Neutraliser(string.Join('|', l.Mentions)));
+                ligne["tenAttribueEn"].Set(l.TerritoireExcellenceNumerique?.AttribueEn.ToString(CultureInfo.InvariantCulture) ?? "");
+                ligne["tenValableJusquEn"].Set(l.TerritoireExcellenceNumerique?.ValableJusquEn.ToString(CultureInfo.InvariantCulture) ?? "");
+            }
+        }
+        return flux.ToArray();
+    }
+
+    public static readonly string[] ColonnesCsv =
+    [
+        "edition", "version", "publieLe", "licence", "collectiviteId", "codeInsee", "siren", "nom", "type", "categorie", "departement",
+        "region", "population", "arobases", "mentions", "tenAttribueEn", "tenValableJusquEn",
+    ];
+
+    /// <summary>A cell a spreadsheet would take for a formula (=, +, -, @, tab, CR) is prefixed with a quote.</summary>
+    public static string Neutraliser(string valeur) =>
+        valeur.Length > 0 && valeur[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + valeur : valeur;
+}

@@ -1,0 +1,51 @@
+using FluentValidation;
+using Labels.Application.Commun;
+using Labels.Domain.Collectivites;
+using Labels.Domain.Editions;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Labels.Application.Palmares;
+
+public sealed record FicheCatalogueDto(
+    Guid Id, string Titre, string? Resume, DateOnly DateDebut, DateOnly? DateFin, bool EnCours, string[] Enjeux, string[] Services,
+    string[] Liens, CollectiviteCatalogueDto Collectivite, double? Pertinence);
+
+public sealed record CollectiviteCatalogueDto(Guid Id, string Nom, Categorie Categorie, string? Departement, string? Region);
+
+public sealed record CritereCatalogue(int Annee, string? Q, string? Enjeu, string? Departement, string? Region, Categorie? Categorie,
+    int Page, int PageSize);
+
+/// <summary>French full-text search over the fiches of one édition (PostgreSQL lives in Infrastructure).</summary>
+public interface ICatalogueFiches
+{
+    Task<PageDe<FicheCatalogueDto>> RechercherAsync(CritereCatalogue critere, CancellationToken ct);
+}
+
+/// <summary>The public catalogue of the fiches actions of a published édition.</summary>
+public sealed record RechercherFiches(int Annee, string? Q, string? Enjeu, string? Departement, string? Region, Categorie? Categorie,
+    int Page = 1, int PageSize = Pagination.TailleParDefaut) : IQuery<PageDe<FicheCatalogueDto>>;
+
+public sealed class RechercherFichesValidator : AbstractValidator<RechercherFiches>
+{
+    public RechercherFichesValidator()
+    {
+        this.ReglesDePage(x => x.Page, x => x.PageSize);
+        RuleFor(x => x.Q).MaximumLength(200);
+        RuleFor(x => x.Enjeu).Must(Referentiel.EstCodeValide).When(x => x.Enjeu is not null).WithMessage("Code d'enjeu invalide.");
+    }
+}
+
+public sealed class RechercherFichesHandler(ILabelsDbContext db, ICatalogueFiches catalogue, Acces acces, TimeProvider horloge)
+    : IQueryHandler<RechercherFiches, PageDe<FicheCatalogueDto>>
+{
+    public async ValueTask<PageDe<FicheCatalogueDto>> Handle(RechercherFiches query, CancellationToken ct)
+    {
+        var publieLe = await db.VersionsPalmares.Where(v => v.EditionAnnee == query.Annee).OrderBy(v => v.Version)
+            .Select(v => (DateTimeOffset?)v.PublieLe).FirstOrDefaultAsync(ct);
+        if (publieLe is null || !Visibilite.EstVisible(publieLe.Value, acces, horloge.GetUtcNow()))
+            throw new NotFoundException($"L'édition {query.Annee} n'est pas publiée.");
+        return await catalogue.RechercherAsync(new CritereCatalogue(query.Annee, string.IsNullOrWhiteSpace(query.Q) ? null : query.Q.Trim(),
+            query.Enjeu, query.Departement, query.Region, query.Categorie, query.Page, query.PageSize), ct);
+    }
+}

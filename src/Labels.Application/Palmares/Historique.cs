@@ -1,0 +1,38 @@
+using FluentValidation;
+using Labels.Application.Commun;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Labels.Application.Palmares;
+
+public sealed record DistinctionPublieeDto(int Edition, int Numero, int Version, DateTimeOffset PublieLe, int Arobases, string[] Mentions,
+    TenDto? TerritoireExcellenceNumerique);
+
+/// <summary>A collectivité's published distinctions, one per édition, oldest first.</summary>
+public sealed record LireHistorique(Guid CollectiviteId, int Page = 1, int PageSize = Pagination.TailleParDefaut) : IQuery<PageDe<DistinctionPublieeDto>>;
+
+public sealed class LireHistoriqueValidator : AbstractValidator<LireHistorique>
+{
+    public LireHistoriqueValidator() => this.ReglesDePage(x => x.Page, x => x.PageSize);
+}
+
+public sealed class LireHistoriqueHandler(ILabelsDbContext db, Acces acces, TimeProvider horloge)
+    : IQueryHandler<LireHistorique, PageDe<DistinctionPublieeDto>>
+{
+    public async ValueTask<PageDe<DistinctionPublieeDto>> Handle(LireHistorique query, CancellationToken ct)
+    {
+        if (!await db.Collectivites.AnyAsync(c => c.Id == query.CollectiviteId, ct)) throw new NotFoundException("Collectivité introuvable.");
+        var maintenant = horloge.GetUtcNow();
+        var admin = acces.EstAdmin;
+        var q = from l in db.Laureats.AsNoTracking()
+                join v in db.VersionsPalmares.Dernieres(db) on l.PalmaresId equals v.Id
+                join e in db.Editions on v.EditionAnnee equals e.Annee
+                where l.CollectiviteId == query.CollectiviteId && (admin || v.PublieLe <= maintenant)
+                orderby v.EditionAnnee
+                select new { v.EditionAnnee, e.Numero, v.Version, v.PublieLe, l.Arobases, l.Mentions, l.TenAttribueEn, l.TenValableJusquEn };
+        var page = await q.PaginerAsync(query.Page, query.PageSize, ct);
+        return new PageDe<DistinctionPublieeDto>(page.Items.Select(x => new DistinctionPublieeDto(x.EditionAnnee, x.Numero, x.Version, x.PublieLe,
+                x.Arobases, x.Mentions, x.TenAttribueEn is { } a ? new TenDto(a, x.TenValableJusquEn!.Value) : null)).ToArray(),
+            page.Page, page.PageSize, page.Total);
+    }
+}

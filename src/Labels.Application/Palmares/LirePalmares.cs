@@ -1,0 +1,68 @@
+using FluentValidation;
+using Labels.Application.Commun;
+using Labels.Application.Editions;
+using Labels.Domain.Palmares;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Labels.Application.Palmares;
+
+/// <summary>Rule 7: a result is public from its publication instant; the association's staff see it before.</summary>
+public static class Visibilite
+{
+    public static bool EstVisible(DateTimeOffset publieLe, Acces acces, DateTimeOffset maintenant) => acces.EstAdmin || publieLe <= maintenant;
+}
+
+public static class VersionsQueryExtensions
+{
+    /// <summary>The latest version of each édition's palmarès.</summary>
+    public static IQueryable<VersionPalmares> Dernieres(this IQueryable<VersionPalmares> versions, ILabelsDbContext db) =>
+        versions.Where(v => v.Version == db.VersionsPalmares.Where(w => w.EditionAnnee == v.EditionAnnee).Max(w => w.Version));
+}
+
+/// <summary>
+/// A release whole, as frozen (embargo not applied: the caller that serves it checks
+/// <see cref="PalmaresDto.PublieLe"/> on every request, since an embargo lifts without a new version).
+/// </summary>
+public sealed record ChargerPalmares(int Annee, int? Version) : IQuery<PalmaresDto?>;
+
+public sealed class ChargerPalmaresHandler(ILabelsDbContext db) : IQueryHandler<ChargerPalmares, PalmaresDto?>
+{
+    public async ValueTask<PalmaresDto?> Handle(ChargerPalmares query, CancellationToken ct)
+    {
+        var versions = db.VersionsPalmares.AsNoTracking().Where(v => v.EditionAnnee == query.Annee);
+        versions = query.Version is { } n ? versions.Where(v => v.Version == n) : versions.OrderByDescending(v => v.Version);
+        var version = await versions.Select(v => new { v.Id, v.Version, v.PublieLe }).FirstOrDefaultAsync(ct);
+        if (version is null) return null;
+        var numero = await db.Editions.Where(e => e.Annee == query.Annee).Select(e => e.Numero).FirstAsync(ct);
+        var laureats = await db.Laureats.AsNoTracking().Where(l => l.PalmaresId == version.Id).OrderBy(l => l.Nom).ThenBy(l => l.CollectiviteId)
+            .ToListAsync(ct);
+        return new PalmaresDto(query.Annee, numero, version.PublieLe, version.Version, VersionPalmares.Licence,
+            laureats.Select(LaureatDto.De).ToArray());
+    }
+}
+
+/// <summary>Every version of a palmarès with its change log (visible versions only, to the public).</summary>
+public sealed record ListerVersionsPalmares(int Annee, int Page = 1, int PageSize = Pagination.TailleParDefaut) : IQuery<PageDe<VersionPalmaresDto>>;
+
+public sealed class ListerVersionsPalmaresValidator : AbstractValidator<ListerVersionsPalmares>
+{
+    public ListerVersionsPalmaresValidator() => this.ReglesDePage(x => x.Page, x => x.PageSize);
+}
+
+public sealed class ListerVersionsPalmaresHandler(ILabelsDbContext db, Acces acces, TimeProvider horloge)
+    : IQueryHandler<ListerVersionsPalmares, PageDe<VersionPalmaresDto>>
+{
+    public async ValueTask<PageDe<VersionPalmaresDto>> Handle(ListerVersionsPalmares query, CancellationToken ct)
+    {
+        var maintenant = horloge.GetUtcNow();
+        var q = db.VersionsPalmares.AsNoTracking().Where(v => v.EditionAnnee == query.Annee);
+        if (!acces.EstAdmin) q = q.Where(v => v.PublieLe <= maintenant);
+        var page = await q.OrderBy(v => v.Version)
+            .Select(v => new { Version = v, Nombre = db.Laureats.Count(l => l.PalmaresId == v.Id) })
+            .PaginerAsync(query.Page, query.PageSize, ct);
+        if (page.Total == 0) throw new NotFoundException($"Aucun palmarès publié pour l'édition {query.Annee}.");
+        return new PageDe<VersionPalmaresDto>(page.Items.Select(x => VersionPalmaresDto.De(x.Version, x.Nombre)).ToArray(),
+            page.Page, page.PageSize, page.Total);
+    }
+}
