@@ -57,6 +57,13 @@ public sealed class PalmaresPublies(IServiceScopeFactory scopes, IOptions<JsonOp
 
     public void Invalider(int annee) => _dernieres.TryRemove(annee, out _);
 
+    /// <summary>Forgets every release: only for a database emptied underneath (tests).</summary>
+    internal void Vider()
+    {
+        _versions.Clear();
+        _dernieres.Clear();
+    }
+
     public async Task<Release?> ObtenirAsync(int annee, int? version)
     {
         if (version is { } v) return await _versions.GetOrAdd((annee, v), cle => ChargerAsync(cle.Annee, cle.Version));

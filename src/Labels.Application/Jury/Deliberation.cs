@@ -118,7 +118,6 @@ public sealed class DeliberationHandler(ILabelsDbContext db, Journal journal, Ti
         var candidature = await db.Candidatures.AsNoTracking().FirstOrDefaultAsync(c => c.Id == command.CandidatureId, ct)
             ?? throw new NotFoundException("Candidature introuvable.");
         var edition = await db.Editions.AsNoTracking().ChargerAsync(candidature.EditionAnnee, ct);
-        edition.VerifierDeliberation();
         var scores = await ScoresAsync(edition, ct, candidature.Id);
         var proposees = Proposition(edition, Domain.Jury.Deliberation.Calculer(scores).Dossiers.GetValueOrDefault(candidature.Id));
         var mentions = command.Mentions ?? [];

@@ -154,10 +154,10 @@ public sealed class Edition
         if (Statut == StatutEdition.Publiee) throw new DomainException($"L'édition {Annee} est déjà publiée.");
         if (!Historique && Statut != StatutEdition.Deliberation)
             throw new DomainException($"L'édition {Annee} se publie après la délibération (statut « {Nom(Statut)} »).");
-        if (anterieuresNonPubliees.Count > 0)
-            throw new DomainException($"Les éditions se publient dans l'ordre : publiez d'abord {string.Join(", ", anterieuresNonPubliees.Order())}.");
         if (dossiersSansDecision > 0)
             throw new DomainException($"{dossiersSansDecision} dossier(s) déposé(s) sans décision du jury.");
+        if (anterieuresNonPubliees.Count > 0)
+            throw new DomainException($"Les éditions se publient dans l'ordre : publiez d'abord {string.Join(", ", anterieuresNonPubliees.Order())}.");
         Statut = StatutEdition.Publiee;
     }
 

@@ -47,6 +47,7 @@ public sealed class LabelsApiFactory : WebApplicationFactory<Program>, IAsyncLif
         }
         await using var scope = Services.CreateAsyncScope();
         await Initialisation.AmorcerComptesAsync(scope.ServiceProvider);
+        Services.GetRequiredService<Publication.PalmaresPublies>().Vider();
     }
 
     public async Task<T> DansLaBaseAsync<T>(Func<LabelsDbContext, Task<T>> action)

@@ -1,0 +1,416 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Labels.Api.Tests.Outils;
+using Labels.Domain.Candidatures;
+using Labels.Domain.Collectivites;
+using Labels.Domain.Distinctions;
+using Microsoft.EntityFrameworkCore;
+using nietras.SeparatedValues;
+
+namespace Labels.Api.Tests;
+
+public sealed class PalmaresTests(LabelsApiFactory factory) : ApiTest(factory)
+{
+    private sealed record Resultat(string Code, int Arobases, string[]? Mentions = null, int Fiches = 0);
+
+    /// <summary>
+    /// An archived édition with these distinctions, published through the API. Dossiers and distinctions are
+    /// written directly (the import route will load them in production); publication is the code under test.
+    /// </summary>
+    private async Task<HttpResponseMessage> HistoriqueAsync(HttpClient admin, int annee, params Resultat[] resultats)
+    {
+        await EditionAsync(admin, annee, historique: true);
+        await Factory.DansLaBaseAsync(async db =>
+        {
+            var edition = await db.Editions.SingleAsync(e => e.Annee == annee);
+            foreach (var r in resultats)
+            {
+                var collectivite = await db.Collectivites.FirstOrDefaultAsync(c => c.CodeInsee == r.Code || c.Siren == r.Code);
+                if (collectivite is null)
+                {
+                    collectivite = r.Code.Length == 9
+                        ? Collectivite.Intercommunalite(await db.Epcis.SingleAsync(e => e.Siren == r.Code), DateTimeOffset.UtcNow)
+                        : Collectivite.Commune(await db.Communes.SingleAsync(c => c.CodeInsee == r.Code), DateTimeOffset.UtcNow);
+                    db.Collectivites.Add(collectivite);
+                }
+                var candidature = Candidature.Creer(edition, collectivite.Id, correctionAdministrateur: true, DateTimeOffset.UtcNow);
+                db.Candidatures.Add(candidature);
+                db.Distinctions.Add(Distinction.Attribuer(candidature, edition, r.Arobases, r.Mentions ?? [], DateTimeOffset.UtcNow));
+                for (var i = 0; i < r.Fiches; i++)
+                    db.Fiches.Add(FicheAction.Creer(candidature, edition, new ContenuFiche(null, $"Action {i}", null, "Description", new DateOnly(annee - 1, 1, 1),
+                        null, true, [], ["education"], []), true, DateTimeOffset.UtcNow));
+            }
+            return await db.SaveChangesAsync();
+        });
+        return await admin.PostAsJsonAsync($"/api/v1/editions/{annee}/publication", new { });
+    }
+
+    private async Task<JsonObject> PalmaresAsync(int annee, string requete = "")
+    {
+        var reponse = await Anonyme().GetAsync($"/api/v1/editions/{annee}/palmares{requete}");
+        Assert.Equal(HttpStatusCode.OK, reponse.StatusCode);
+        return await LireAsync(reponse);
+    }
+
+    private static JsonNode Laureat(JsonObject palmares, string nom) =>
+        palmares["laureats"]!.AsArray().Single(l => l!["nom"]!.GetValue<string>() == nom)!;
+
+    [Fact]
+    public async Task Territoire_d_excellence_numerique_sur_un_historique_construit()
+    {
+        var admin = await AdminAsync();
+        // Arras: 5 @ from 2016 to 2021 (its sixth in 2021). Bellange: five 5 @ by 2021, its sixth in 2022.
+        // Ajaccio: six 5 @ by 2020, before the rule existed; 5 @ again in 2021.
+        for (var annee = 2015; annee <= 2021; annee++)
+        {
+            var resultats = new List<Resultat>
+            {
+                new("62041", annee >= 2016 ? 5 : 3),
+                new("57059", annee >= 2017 ? 5 : 2),
+                new("2A004", 5),
+            };
+            Assert.Equal(HttpStatusCode.Created, (await HistoriqueAsync(admin, annee, resultats.ToArray())).StatusCode);
+        }
+        var p2020 = await PalmaresAsync(2020);
+        Assert.All(p2020["laureats"]!.AsArray(), l => Assert.Null(l!["territoireExcellenceNumerique"]));
+
+        var p2021 = await PalmaresAsync(2021);
+        Assert.Equal(2021, Laureat(p2021, "Arras")["territoireExcellenceNumerique"]!["attribueEn"]!.GetValue<int>());
+        Assert.Equal(2023, Laureat(p2021, "Arras")["territoireExcellenceNumerique"]!["valableJusquEn"]!.GetValue<int>());
+        Assert.Null(Laureat(p2021, "Bellange")["territoireExcellenceNumerique"]); // a fifth 5 @ only
+        Assert.Equal(2021, Laureat(p2021, "Ajaccio")["territoireExcellenceNumerique"]!["attribueEn"]!.GetValue<int>());
+        var c2021 = await Anonyme().GetFromJsonAsync<JsonObject>("/api/v1/editions/2021/chiffres-cles");
+        Assert.Equal(2, c2021!["territoiresExcellenceNumerique"]!["nouveaux"]!.GetValue<int>());
+        Assert.Equal(2, c2021["territoiresExcellenceNumerique"]!["total"]!.GetValue<int>());
+
+        // 2022: Arras 5 @ again but holds a valid title (no second one); Bellange gets its sixth; Ajaccio does not take part.
+        await HistoriqueAsync(admin, 2022, new Resultat("62041", 5), new Resultat("57059", 5));
+        var p2022 = await PalmaresAsync(2022);
+        Assert.Equal(2021, Laureat(p2022, "Arras")["territoireExcellenceNumerique"]!["attribueEn"]!.GetValue<int>());
+        Assert.Equal(2022, Laureat(p2022, "Bellange")["territoireExcellenceNumerique"]!["attribueEn"]!.GetValue<int>());
+        var c2022 = await Anonyme().GetFromJsonAsync<JsonObject>("/api/v1/editions/2022/chiffres-cles");
+        Assert.Equal(1, c2022!["territoiresExcellenceNumerique"]!["nouveaux"]!.GetValue<int>());
+        Assert.Equal(3, c2022["territoiresExcellenceNumerique"]!["total"]!.GetValue<int>()); // Ajaccio's title still counts
+
+        // 2024: Arras' title expired after 2023 and its 5 @ earns a new one; Ajaccio's expired; Bellange's lasts through 2024.
+        await HistoriqueAsync(admin, 2023, new Resultat("62041", 4));
+        await HistoriqueAsync(admin, 2024, new Resultat("62041", 5), new Resultat("57059", 2));
+        var p2024 = await PalmaresAsync(2024);
+        Assert.Equal(2024, Laureat(p2024, "Arras")["territoireExcellenceNumerique"]!["attribueEn"]!.GetValue<int>());
+        Assert.Equal(2022, Laureat(p2024, "Bellange")["territoireExcellenceNumerique"]!["attribueEn"]!.GetValue<int>());
+        var c2024 = await Anonyme().GetFromJsonAsync<JsonObject>("/api/v1/editions/2024/chiffres-cles");
+        Assert.Equal(1, c2024!["territoiresExcellenceNumerique"]!["nouveaux"]!.GetValue<int>());
+        Assert.Equal(2, c2024["territoiresExcellenceNumerique"]!["total"]!.GetValue<int>());
+
+        var arras = await Factory.DansLaBaseAsync(db => db.Collectivites.Where(c => c.CodeInsee == "62041").Select(c => c.Id).SingleAsync());
+        var historique = await Anonyme().GetFromJsonAsync<JsonObject>($"/api/v1/collectivites/{arras}/historique");
+        var editions = historique!["items"]!.AsArray();
+        Assert.Equal(Enumerable.Range(2015, 10), editions.Select(e => e!["edition"]!.GetValue<int>()));
+        Assert.Equal(3, editions[0]!["arobases"]!.GetValue<int>());
+        Assert.Equal(2021, editions[7]!["territoireExcellenceNumerique"]!["attribueEn"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Publication_depuis_la_deliberation_dans_l_ordre_des_editions()
+    {
+        var admin = await AdminAsync();
+        await EditionAsync(admin, 2021, historique: true);
+        await EditionAsync(admin, 2022, "candidatures");
+        var dossiers = new List<Guid>();
+        foreach (var code in new[] { "62041", "57059" })
+        {
+            var id = await CandidatureAsync(admin, 2022, await CollectiviteAsync(admin, code));
+            await admin.PostAsJsonAsync($"/api/v1/candidatures/{id}/fiches", Fiche());
+            await admin.PostAsync($"/api/v1/candidatures/{id}/depot", null);
+            dossiers.Add(id);
+        }
+        await admin.PutAsJsonAsync("/api/v1/editions/2022/statut", new { statut = "evaluation" });
+        await ProblemeAsync(await admin.PostAsJsonAsync("/api/v1/editions/2022/publication", new { }), HttpStatusCode.Conflict);
+        await admin.PutAsJsonAsync("/api/v1/editions/2022/statut", new { statut = "deliberation" });
+        await admin.PutAsJsonAsync($"/api/v1/candidatures/{dossiers[0]}/decision", new { arobases = 3, justification = "Aucune évaluation." });
+
+        var sansDecision = await ProblemeAsync(await admin.PostAsJsonAsync("/api/v1/editions/2022/publication", new { }), HttpStatusCode.Conflict);
+        Assert.Contains("sans décision", sansDecision["detail"]!.GetValue<string>());
+        await admin.PutAsJsonAsync($"/api/v1/candidatures/{dossiers[1]}/decision",
+            new { arobases = 2, mentions = new[] { "democratie-locale" }, justification = "Aucune évaluation." });
+        var desordre = await ProblemeAsync(await admin.PostAsJsonAsync("/api/v1/editions/2022/publication", new { }), HttpStatusCode.Conflict);
+        Assert.Contains("2021", desordre["detail"]!.GetValue<string>());
+        await ProblemeAsync(await Anonyme().GetAsync("/api/v1/editions/2022/palmares"), HttpStatusCode.NotFound);
+
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/v1/editions/2021/publication", new { })).StatusCode);
+        var publication = await admin.PostAsJsonAsync("/api/v1/editions/2022/publication", new { });
+        Assert.Equal(HttpStatusCode.Created, publication.StatusCode);
+        Assert.Equal("/api/v1/editions/2022/palmares?version=1", publication.Headers.Location!.ToString());
+        Assert.Equal("publiee", (await Anonyme().GetFromJsonAsync<JsonObject>("/api/v1/editions/2022"))!["statut"]!.GetValue<string>());
+
+        var palmares = await PalmaresAsync(2022);
+        Assert.Equal(2022, palmares["edition"]!.GetValue<int>());
+        Assert.Equal(23, palmares["numero"]!.GetValue<int>());
+        Assert.Equal(1, palmares["version"]!.GetValue<int>());
+        Assert.Equal("Licence Ouverte 2.0", palmares["licence"]!.GetValue<string>());
+        Assert.EndsWith("Z", palmares["publieLe"]!.GetValue<string>());
+        var arras = Laureat(palmares, "Arras");
+        Assert.Equal("62041", arras["codeInsee"]!.GetValue<string>());
+        Assert.Equal("216200410", arras["siren"]!.GetValue<string>());
+        Assert.Equal("commune", arras["type"]!.GetValue<string>());
+        Assert.Equal("ville", arras["categorie"]!.GetValue<string>());
+        Assert.Equal("62", arras["departement"]!.GetValue<string>());
+        Assert.Equal("32", arras["region"]!.GetValue<string>());
+        Assert.Equal(3, arras["arobases"]!.GetValue<int>());
+        Assert.True(arras.AsObject().ContainsKey("territoireExcellenceNumerique"));
+        Assert.Equal(["democratie-locale"], Laureat(palmares, "Bellange")["mentions"]!.AsArray().Select(m => m!.GetValue<string>()));
+
+        // Changing a decision now needs a justification, and changes nothing public until a new version.
+        await ProblemeAsync(await admin.PutAsJsonAsync("/api/v1/editions/2022/statut", new { statut = "deliberation" }), HttpStatusCode.Conflict);
+        await ProblemeAsync(await admin.PostAsJsonAsync($"/api/v1/candidatures/{dossiers[0]}/fiches", Fiche()), HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task Une_correction_fait_une_nouvelle_version_avec_son_journal()
+    {
+        var admin = await AdminAsync();
+        await HistoriqueAsync(admin, 2021, new Resultat("62041", 3), new Resultat("57059", 2));
+        var v1 = await Anonyme().GetAsync("/api/v1/editions/2021/palmares");
+        var etag1 = v1.Headers.ETag!.Tag;
+        var candidature = await Factory.DansLaBaseAsync(db => db.Candidatures
+            .Where(c => db.Collectivites.Any(col => col.Id == c.CollectiviteId && col.CodeInsee == "62041")).Select(c => c.Id).SingleAsync());
+
+        await ProblemeAsync(await admin.PutAsJsonAsync($"/api/v1/candidatures/{candidature}/decision", new { arobases = 4 }),
+            HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/v1/candidatures/{candidature}/decision",
+            new { arobases = 4, justification = "Erreur de saisie corrigée." })).StatusCode);
+        var inchange = await Anonyme().GetAsync("/api/v1/editions/2021/palmares");
+        Assert.Equal(etag1, inchange.Headers.ETag!.Tag);
+        Assert.Equal(3, Laureat(await LireAsync(inchange), "Arras")["arobases"]!.GetValue<int>());
+
+        var publication = await admin.PostAsJsonAsync("/api/v1/editions/2021/publication", new { });
+        Assert.Equal(HttpStatusCode.Created, publication.StatusCode);
+        var version2 = await LireAsync(publication);
+        Assert.Equal(2, version2["version"]!.GetValue<int>());
+        var changement = Assert.Single(version2["changements"]!.AsArray())!;
+        Assert.Equal("Arras", changement["nom"]!.GetValue<string>());
+        Assert.Equal(3, changement["avant"]!["arobases"]!.GetValue<int>());
+        Assert.Equal(4, changement["apres"]!["arobases"]!.GetValue<int>());
+
+        Assert.Equal(4, Laureat(await PalmaresAsync(2021), "Arras")["arobases"]!.GetValue<int>());
+        Assert.Equal(3, Laureat(await PalmaresAsync(2021, "?version=1"), "Arras")["arobases"]!.GetValue<int>());
+        var versions = await Anonyme().GetFromJsonAsync<JsonObject>("/api/v1/editions/2021/palmares/versions");
+        Assert.Equal(2, versions!["total"]!.GetValue<int>());
+        Assert.Empty(versions["items"]![0]!["changements"]!.AsArray());
+        await ProblemeAsync(await admin.PostAsJsonAsync("/api/v1/editions/2021/publication", new { }), HttpStatusCode.Conflict);
+        await ProblemeAsync(await Anonyme().GetAsync("/api/v1/editions/2021/palmares?version=3"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Embargo_jusqu_a_l_instant_de_publication()
+    {
+        var admin = await AdminAsync();
+        await EditionAsync(admin, 2021, historique: true);
+        await Factory.DansLaBaseAsync(async db =>
+        {
+            var edition = await db.Editions.SingleAsync(e => e.Annee == 2021);
+            var c = Collectivite.Commune(await db.Communes.SingleAsync(x => x.CodeInsee == "62041"), DateTimeOffset.UtcNow);
+            var candidature = Candidature.Creer(edition, c.Id, true, DateTimeOffset.UtcNow);
+            db.AddRange(c, candidature, Distinction.Attribuer(candidature, edition, 4, [], DateTimeOffset.UtcNow));
+            db.Fiches.Add(FicheAction.Creer(candidature, edition, new ContenuFiche(null, "Médiathèque numérique", null, "Prêt de liseuses",
+                new DateOnly(2020, 1, 1), null, true, [], ["culture"], []), true, DateTimeOffset.UtcNow));
+            return await db.SaveChangesAsync();
+        });
+        var levee = DateTimeOffset.UtcNow.AddSeconds(3);
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/v1/editions/2021/publication", new { publieLe = levee })).StatusCode);
+        var arras = await Factory.DansLaBaseAsync(db => db.Collectivites.Select(c => c.Id).SingleAsync());
+
+        await ProblemeAsync(await Anonyme().GetAsync("/api/v1/editions/2021/palmares"), HttpStatusCode.NotFound);
+        await ProblemeAsync(await Anonyme().GetAsync("/api/v1/editions/2021/palmares.csv"), HttpStatusCode.NotFound);
+        await ProblemeAsync(await Anonyme().GetAsync("/api/v1/editions/2021/chiffres-cles"), HttpStatusCode.NotFound);
+        await ProblemeAsync(await Anonyme().GetAsync("/api/v1/editions/2021/fiches"), HttpStatusCode.NotFound);
+        Assert.Equal(0, (await Anonyme().GetFromJsonAsync<JsonObject>($"/api/v1/collectivites/{arras}/historique"))!["total"]!.GetValue<int>());
+        var jure = await CompteAsync("jure");
+        await ProblemeAsync(await jure.GetAsync("/api/v1/editions/2021/palmares"), HttpStatusCode.NotFound);
+        var vuParAdmin = await admin.GetAsync("/api/v1/editions/2021/palmares");
+        Assert.Equal(HttpStatusCode.OK, vuParAdmin.StatusCode);
+        Assert.True(vuParAdmin.Headers.CacheControl!.Private);
+        Assert.True(vuParAdmin.Headers.CacheControl.NoStore);
+
+        await Task.Delay(levee - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(300));
+        Assert.Equal(4, Laureat(await PalmaresAsync(2021), "Arras")["arobases"]!.GetValue<int>());
+        Assert.Equal(HttpStatusCode.OK, (await Anonyme().GetAsync("/api/v1/editions/2021/chiffres-cles")).StatusCode);
+        Assert.Equal(1, (await Anonyme().GetFromJsonAsync<JsonObject>($"/api/v1/collectivites/{arras}/historique"))!["total"]!.GetValue<int>());
+        Assert.Equal(1, (await Anonyme().GetFromJsonAsync<JsonObject>("/api/v1/editions/2021/fiches"))!["total"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Etag_304_cache_cors_et_filtres()
+    {
+        var admin = await AdminAsync();
+        await HistoriqueAsync(admin, 2021, new Resultat("62041", 3, ["arobase-verte"]), new Resultat("57059", 5), new Resultat("200033579", 4), new Resultat("2A004", 3));
+        var client = Anonyme();
+        var requete = new HttpRequestMessage(HttpMethod.Get, "/api/v1/editions/2021/palmares");
+        requete.Headers.Add("Origin", "https://portail.exemple.fr");
+        var reponse = await client.SendAsync(requete);
+        Assert.Equal(HttpStatusCode.OK, reponse.StatusCode);
+        Assert.Equal("*", reponse.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.False(reponse.Headers.Contains("Access-Control-Allow-Credentials"));
+        Assert.False(reponse.Headers.ETag!.IsWeak);
+        Assert.True(reponse.Headers.CacheControl!.Public);
+        Assert.NotNull(reponse.Content.Headers.LastModified);
+
+        var conditionnelle = new HttpRequestMessage(HttpMethod.Get, "/api/v1/editions/2021/palmares");
+        conditionnelle.Headers.IfNoneMatch.Add(reponse.Headers.ETag!);
+        var nonModifie = await client.SendAsync(conditionnelle);
+        Assert.Equal(HttpStatusCode.NotModified, nonModifie.StatusCode);
+        Assert.Equal(reponse.Headers.ETag, nonModifie.Headers.ETag);
+        Assert.Empty(await nonModifie.Content.ReadAsByteArrayAsync());
+
+        async Task<string[]> Noms(string filtre) => (await PalmaresAsync(2021, filtre))["laureats"]!.AsArray()
+            .Select(l => l!["nom"]!.GetValue<string>()).Order().ToArray();
+        Assert.Equal(["Arras", "CU d'Arras"], await Noms("?departement=62"));
+        Assert.Equal(["Ajaccio"], await Noms("?region=94"));
+        Assert.Equal(["Bellange"], await Noms("?categorie=village"));
+        Assert.Equal(["CU d'Arras"], await Noms("?categorie=intercommunalite"));
+        Assert.Equal(["Ajaccio", "Arras"], await Noms("?arobases=3"));
+        Assert.Equal(["Arras"], await Noms("?mention=arobase-verte"));
+        Assert.Empty(await Noms("?departement=62&arobases=5"));
+        var filtre = await client.GetAsync("/api/v1/editions/2021/palmares?departement=62");
+        Assert.NotEqual(reponse.Headers.ETag, filtre.Headers.ETag);
+        await ProblemeAsync(await client.GetAsync("/api/v1/editions/2021/palmares?categorie=metropole"), HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Csv_avec_bom_point_virgule_et_relu()
+    {
+        var admin = await AdminAsync();
+        await HistoriqueAsync(admin, 2021, new Resultat("62041", 3, ["arobase-verte", "democratie-locale"]), new Resultat("200033579", 4));
+        var client = Anonyme();
+        var parSuffixe = await client.GetAsync("/api/v1/editions/2021/palmares.csv");
+        var requete = new HttpRequestMessage(HttpMethod.Get, "/api/v1/editions/2021/palmares");
+        requete.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/csv"));
+        var parNegociation = await client.SendAsync(requete);
+        Assert.Equal("text/csv", parSuffixe.Content.Headers.ContentType!.MediaType);
+        var octets = await parSuffixe.Content.ReadAsByteArrayAsync();
+        Assert.Equal(octets, await parNegociation.Content.ReadAsByteArrayAsync());
+        Assert.Equal(parSuffixe.Headers.ETag, parNegociation.Headers.ETag);
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, octets[..3]);
+
+        using var lecteur = Sep.New(';').Reader(o => o with { Unescape = true }).FromText(Encoding.UTF8.GetString(octets[3..]));
+        var lignes = lecteur.Enumerate(r => (Nom: r["nom"].ToString(), Arobases: r["arobases"].Parse<int>(), Mentions: r["mentions"].ToString(),
+            Licence: r["licence"].ToString(), PublieLe: r["publieLe"].ToString(), Code: r["codeInsee"].ToString(), Siren: r["siren"].ToString())).ToList();
+        Assert.Equal(2, lignes.Count);
+        var arras = lignes.Single(l => l.Nom == "Arras");
+        Assert.Equal(3, arras.Arobases);
+        Assert.Equal("arobase-verte|democratie-locale", arras.Mentions);
+        Assert.Equal("Licence Ouverte 2.0", arras.Licence);
+        Assert.EndsWith("Z", arras.PublieLe);
+        var cu = lignes.Single(l => l.Nom == "CU d'Arras");
+        Assert.Equal("", cu.Code);
+        Assert.Equal("200033579", cu.Siren);
+
+        var vide = await client.GetAsync("/api/v1/editions/2021/palmares.csv?arobases=1");
+        Assert.StartsWith("edition;version;publieLe;licence", Encoding.UTF8.GetString((await vide.Content.ReadAsByteArrayAsync())[3..]));
+    }
+
+    [Theory]
+    [InlineData("=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")")]
+    [InlineData("+33", "'+33")]
+    [InlineData("-1", "'-1")]
+    [InlineData("@SUM", "'@SUM")]
+    [InlineData("Arras", "Arras")]
+    public void Les_cellules_csv_ne_deviennent_pas_des_formules(string valeur, string attendue) =>
+        Assert.Equal(attendue, Publication.PalmaresPublies.Neutraliser(valeur));
+
+    [Fact]
+    public async Task Chiffres_cles_d_une_paire_d_editions()
+    {
+        var admin = await AdminAsync();
+        await HistoriqueAsync(admin, 2021, new Resultat("62041", 3, Fiches: 2), new Resultat("57059", 2, Fiches: 1), new Resultat("97101", 1));
+        await HistoriqueAsync(admin, 2022,
+            new Resultat("62041", 4, ["arobase-verte", "democratie-locale"], Fiches: 3), new Resultat("200033579", 5, ["arobase-verte"], Fiches: 1),
+            new Resultat("57059", 2, Fiches: 1), new Resultat("2A004", 1), new Resultat("62042", 3, ["mediation-numerique"]));
+        var c = await Anonyme().GetFromJsonAsync<JsonObject>("/api/v1/editions/2022/chiffres-cles");
+        Assert.Equal(2022, c!["edition"]!.GetValue<int>());
+        Assert.Equal(2021, c["editionPrecedente"]!.GetValue<int>());
+        var candidatures = c["candidatures"]!;
+        Assert.Equal(5, candidatures["total"]!.GetValue<int>());
+        Assert.Equal(2, candidatures["villes"]!.GetValue<int>()); // Arras, Ajaccio
+        Assert.Equal(2, candidatures["villages"]!.GetValue<int>()); // Bellange and 62042
+        Assert.Equal(1, candidatures["intercommunalites"]!.GetValue<int>());
+        Assert.Equal(3, candidatures["precedent"]!.GetValue<int>());
+        Assert.Equal(67, candidatures["evolutionPourcent"]!.GetValue<int>()); // 5 vs 3: +66.7 %
+        Assert.Equal(5, c["fichesActions"]!["total"]!.GetValue<int>());
+        Assert.Equal(3, c["fichesActions"]!["precedent"]!.GetValue<int>());
+        Assert.Equal([1, 1, 1, 1, 1], Enumerable.Range(1, 5).Select(a => c["arobases"]![a.ToString()]!.GetValue<int>()));
+        Assert.Equal(4, c["mentions"]!["total"]!.GetValue<int>());
+        Assert.Equal(2, c["mentions"]!["parType"]!["arobase-verte"]!.GetValue<int>());
+        Assert.Equal(0, c["mentions"]!["parType"]!["numerique-educatif"]!.GetValue<int>());
+        Assert.Equal(16, c["enjeux"]!.GetValue<int>());
+        Assert.Equal(0, c["services"]!.GetValue<int>());
+
+        // Communes counted once: Arras and 62042 are members of the CU d'Arras.
+        var attendue = await Factory.DansLaBaseAsync(async db =>
+        {
+            var membres = (await db.Epcis.SingleAsync(e => e.Siren == "200033579")).Communes.Concat(["62041", "57059", "2A004", "62042"]).Distinct().ToArray();
+            return await db.Communes.Where(x => membres.Contains(x.CodeInsee)).SumAsync(x => (long)(x.Population ?? 0));
+        });
+        Assert.Equal(attendue, c["populationRepresentee"]!.GetValue<long>());
+
+        var premiere = await Anonyme().GetFromJsonAsync<JsonObject>("/api/v1/editions/2021/chiffres-cles");
+        Assert.Null(premiere!["editionPrecedente"]);
+        Assert.Null(premiere["candidatures"]!["precedent"]);
+        Assert.Null(premiere["candidatures"]!["evolutionPourcent"]);
+    }
+
+    [Fact]
+    public async Task Catalogue_plein_texte_en_francais()
+    {
+        var admin = await AdminAsync();
+        await EditionAsync(admin, 2021, historique: true);
+        await Factory.DansLaBaseAsync(async db =>
+        {
+            var edition = await db.Editions.SingleAsync(e => e.Annee == 2021);
+            foreach (var (code, titre, description, enjeu) in new[]
+            {
+                ("62041", "Médiathèque numérique", "Prêt de liseuses et ateliers.", "culture"),
+                ("62041", "Conseil municipal en direct", "Retransmission des séances.", "democratie-locale"),
+                ("57059", "Espace public numérique", "Accompagnement des habitants aux démarches.", "mediation"),
+                ("2A004", "Budget participatif", "Les habitants votent en ligne.", "democratie-locale"),
+            })
+            {
+                var c = await db.Collectivites.FirstOrDefaultAsync(x => x.CodeInsee == code);
+                Candidature? candidature = null;
+                if (c is null)
+                {
+                    c = Collectivite.Commune(await db.Communes.SingleAsync(x => x.CodeInsee == code), DateTimeOffset.UtcNow);
+                    candidature = Candidature.Creer(edition, c.Id, true, DateTimeOffset.UtcNow);
+                    db.AddRange(c, candidature, Distinction.Attribuer(candidature, edition, 3, [], DateTimeOffset.UtcNow));
+                    await db.SaveChangesAsync();
+                }
+                candidature ??= await db.Candidatures.SingleAsync(x => x.CollectiviteId == c.Id);
+                db.Fiches.Add(FicheAction.Creer(candidature, edition, new ContenuFiche(null, titre, null, description, new DateOnly(2020, 1, 1), null, true,
+                    [], [enjeu], []), true, DateTimeOffset.UtcNow));
+            }
+            // A dossier that is not in the palmarès stays out of the catalogue.
+            return await db.SaveChangesAsync();
+        });
+        await ProblemeAsync(await Anonyme().GetAsync("/api/v1/editions/2021/fiches?q=numerique"), HttpStatusCode.NotFound);
+        await admin.PostAsJsonAsync("/api/v1/editions/2021/publication", new { });
+
+        async Task<string[]> Titres(string requete) => (await Anonyme().GetFromJsonAsync<JsonObject>($"/api/v1/editions/2021/fiches{requete}"))!
+            ["items"]!.AsArray().Select(f => f!["titre"]!.GetValue<string>()).ToArray();
+        Assert.Equal(["Espace public numérique", "Médiathèque numérique"], (await Titres("?q=numériques")).Order());
+        Assert.Equal(["Médiathèque numérique"], await Titres("?q=mediatheque"));
+        Assert.Equal(["Conseil municipal en direct"], await Titres("?q=séance"));
+        Assert.Equal(["Budget participatif", "Conseil municipal en direct"], (await Titres("?enjeu=democratie-locale")).Order());
+        Assert.Equal(["Budget participatif"], await Titres("?q=habitants&region=94"));
+        Assert.Equal(["Espace public numérique"], await Titres("?categorie=village"));
+        var page = await Anonyme().GetFromJsonAsync<JsonObject>("/api/v1/editions/2021/fiches?pageSize=1&page=2");
+        Assert.Equal(4, page!["total"]!.GetValue<int>());
+        var item = Assert.Single(page["items"]!.AsArray())!;
+        Assert.NotNull(item["collectivite"]!["nom"]);
+        Assert.Null(item.AsObject()["description"]);
+        var classes = (await Anonyme().GetFromJsonAsync<JsonObject>("/api/v1/editions/2021/fiches?q=habitants"))!["items"]!.AsArray();
+        Assert.All(classes, f => Assert.True(f!["pertinence"]!.GetValue<double>() > 0));
+    }
+}
