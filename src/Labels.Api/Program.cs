@@ -5,7 +5,7 @@ using Labels.Infrastructure;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddApplication().AddInfrastructure(builder.Configuration).AddApi();
+builder.Services.AddApplication().AddInfrastructure(builder.Configuration).AddApi(builder.Configuration);
 
 var app = builder.Build();
 await app.Services.InitialiserAsync();
@@ -31,7 +31,8 @@ app.MapAuthEndpoints()
     .MapEditionsEndpoints()
     .MapCandidaturesEndpoints()
     .MapJuryEndpoints()
-    .MapPalmaresEndpoints();
+    .MapPalmaresEndpoints()
+    .MapImportsEndpoints();
 
 app.Run();
 

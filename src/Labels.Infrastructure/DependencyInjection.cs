@@ -23,6 +23,11 @@ public static class DependencyInjection
         services.AddScoped<ChargeurCog>();
         services.AddScoped<IComptes, Comptes>();
         services.AddScoped<Application.Palmares.ICatalogueFiches, Catalogue.CatalogueFiches>();
+        services.AddScoped<Application.Imports.IChargeurImport, Imports.ChargeurImport>();
+        services.AddSingleton<Application.Imports.IProgressionImports, Imports.ProgressionImports>();
+        services.AddSingleton<Imports.FileImports>();
+        services.AddSingleton<Application.Imports.IFileImports>(sp => sp.GetRequiredService<Imports.FileImports>());
+        services.AddHostedService(sp => sp.GetRequiredService<Imports.FileImports>());
 
         services.AddIdentityCore<Compte>(o =>
             {

@@ -19,6 +19,7 @@ public static class Initialisation
         var sp = scope.ServiceProvider;
         await sp.GetRequiredService<LabelsDbContext>().Database.MigrateAsync(ct);
         await sp.GetRequiredService<ChargeurCog>().ChargerAsync(ct);
+        await Imports.ImportsInterrompus.MarquerAsync(sp.GetRequiredService<LabelsDbContext>(), sp.GetRequiredService<TimeProvider>(), ct);
         await AmorcerComptesAsync(sp, ct);
     }
 

@@ -47,8 +47,10 @@ internal sealed class GestionnaireExceptions(IProblemDetailsService problemes, I
                 Unicites.GetValueOrDefault(u.Contrainte ?? "", "Cette ressource existe déjà.")),
             DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation } } =>
                 Probleme(StatusCodes.Status409Conflict, "Conflit", "Cette ressource est liée à d'autres données."),
-            BadHttpRequestException b => Probleme(b.StatusCode, b.StatusCode == 413 ? "Requête trop volumineuse" : "Requête invalide",
-                DetailDeRequete(b)),
+            BadHttpRequestException { StatusCode: 413 or 415 } b => Probleme(b.StatusCode,
+                b.StatusCode == 413 ? "Requête trop volumineuse" : "Type de contenu non pris en charge", b.Message),
+            BadHttpRequestException b => Probleme(b.StatusCode, "Requête invalide", DetailDeRequete(b)),
+            Application.Imports.FichierIllisibleException f => Probleme(StatusCodes.Status400BadRequest, "Fichier illisible", f.Message),
             JsonException j => Probleme(StatusCodes.Status400BadRequest, "Requête invalide", DetailJson(j)),
             OperationCanceledException when http.RequestAborted.IsCancellationRequested => null,
             _ => null,

@@ -4,6 +4,7 @@ using Labels.Domain.Collectivites;
 using Labels.Domain.Distinctions;
 using Labels.Domain.Editions;
 using Labels.Domain.Jury;
+using Labels.Domain.Imports;
 using Labels.Domain.Palmares;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,6 +27,10 @@ public interface ILabelsDbContext
     DbSet<ChangementEvaluation> ChangementsEvaluation { get; }
     DbSet<VersionPalmares> VersionsPalmares { get; }
     DbSet<Laureat> Laureats { get; }
+    DbSet<Import> Imports { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Forgets every tracked entity (after a bulk operation that bypassed the change tracker).</summary>
+    void ChangeTrackerClear();
 }

@@ -20,6 +20,9 @@ public sealed record CritereCatalogue(int Annee, string? Q, string? Enjeu, strin
 public interface ICatalogueFiches
 {
     Task<PageDe<FicheCatalogueDto>> RechercherAsync(CritereCatalogue critere, CancellationToken ct);
+
+    /// <summary>Analyses the text of the édition's fiches for search (at publication: they no longer change).</summary>
+    Task IndexerAsync(int annee, CancellationToken ct);
 }
 
 /// <summary>The public catalogue of the fiches actions of a published édition.</summary>

@@ -22,7 +22,8 @@ public sealed class PublierPalmaresValidator : AbstractValidator<PublierPalmares
             .WithMessage("publieLe est un instant plausible (ISO 8601).");
 }
 
-public sealed class PublierPalmaresHandler(ILabelsDbContext db, Journal journal, TimeProvider horloge, IPalmaresPublies publies)
+public sealed class PublierPalmaresHandler(ILabelsDbContext db, Journal journal, TimeProvider horloge, IPalmaresPublies publies,
+    ICatalogueFiches catalogue)
     : ICommandHandler<PublierPalmares, VersionPalmaresDto>
 {
     public async ValueTask<VersionPalmaresDto> Handle(PublierPalmares command, CancellationToken ct)
@@ -54,6 +55,7 @@ public sealed class PublierPalmaresHandler(ILabelsDbContext db, Journal journal,
             .ToList();
         var version = VersionPalmares.Publier(edition, laureats, precedent, command.PublieLe, maintenant);
         db.VersionsPalmares.Add(version);
+        await catalogue.IndexerAsync(command.Annee, ct);
         journal.Enregistrer("palmares.publication", $"edition:{edition.Annee}",
             new { version = version.Version, publieLe = version.PublieLe, laureats = laureats.Count, changements = version.Changements.Count });
         await db.SaveChangesAsync(ct);

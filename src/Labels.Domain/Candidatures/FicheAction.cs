@@ -87,22 +87,40 @@ public sealed class FicheAction
 
     private void Appliquer(Edition edition, ContenuFiche contenu, DateTimeOffset maintenant)
     {
+        var c = Normaliser(edition, contenu);
+        Reference = c.Reference;
+        Titre = c.Titre;
+        Resume = c.Resume;
+        Description = c.Description;
+        DateDebut = c.DateDebut;
+        DateFin = c.DateFin;
+        EnCours = c.EnCours;
+        Services = c.Services.ToArray();
+        Enjeux = c.Enjeux.ToArray();
+        Liens = c.Liens.ToArray();
+        UpdatedAt = maintenant;
+    }
+
+    /// <summary>
+    /// The checked, canonical form of a fiche's content (trimmed texts, classified and sorted codes,
+    /// distinct links): what is stored, whether it comes from a form or a yearly import.
+    /// </summary>
+    public static ContenuFiche Normaliser(Edition edition, ContenuFiche contenu)
+    {
+        ArgumentNullException.ThrowIfNull(edition);
+        ArgumentNullException.ThrowIfNull(contenu);
         if (string.IsNullOrWhiteSpace(contenu.Titre)) throw new DomainException("Le titre est requis.");
         if (string.IsNullOrWhiteSpace(contenu.Description)) throw new DomainException("La description est requise.");
         if (DefautDePeriode(contenu.DateDebut, contenu.DateFin, contenu.EnCours) is { } defaut) throw new DomainException(defaut);
         if (contenu.Liens.FirstOrDefault(l => !EstLienValide(l)) is { } lien) throw new DomainException($"Lien invalide : {lien}.");
         var (services, enjeux) = edition.Referentiel.Classer(contenu.Services, contenu.Enjeux);
-        Reference = string.IsNullOrWhiteSpace(contenu.Reference) ? null : contenu.Reference.Trim();
-        Titre = contenu.Titre.Trim();
-        Resume = string.IsNullOrWhiteSpace(contenu.Resume) ? null : contenu.Resume.Trim();
-        Description = contenu.Description.Trim();
-        DateDebut = contenu.DateDebut;
-        DateFin = contenu.DateFin;
-        EnCours = contenu.EnCours;
-        Services = services;
-        Enjeux = enjeux;
-        Liens = contenu.Liens.Distinct().ToArray();
-        UpdatedAt = maintenant;
+        return new ContenuFiche(
+            string.IsNullOrWhiteSpace(contenu.Reference) ? null : contenu.Reference.Trim(),
+            contenu.Titre.Trim(),
+            string.IsNullOrWhiteSpace(contenu.Resume) ? null : contenu.Resume.Trim(),
+            contenu.Description.Trim(),
+            contenu.DateDebut, contenu.DateFin, contenu.EnCours,
+            services, enjeux, contenu.Liens.Distinct().ToArray());
     }
 
     /// <summary>

@@ -161,6 +161,19 @@ public sealed class Edition
         Statut = StatutEdition.Publiee;
     }
 
+    /// <summary>
+    /// A yearly import loads dossiers until publication: while candidatures are open, or as the
+    /// staff's correction, or at any time for an archived édition (then with distinctions).
+    /// </summary>
+    public void VerifierImportPossible()
+    {
+        if (Statut == StatutEdition.Publiee)
+            throw new DomainException($"L'édition {Annee} est publiée : elle n'importe plus de dossiers.");
+    }
+
+    /// <summary>Only an archived édition receives distinctions by import; a live one gets them from its jury.</summary>
+    public bool AccepteDistinctionsImportees => Historique;
+
     public static string Nom(StatutEdition statut) => statut switch
     {
         StatutEdition.Preparation => "preparation",

@@ -8,7 +8,7 @@ using Npgsql;
 namespace Labels.Infrastructure.Catalogue;
 
 /// <summary>
-/// French full-text search on PostgreSQL: the generated column <c>fiches_actions.recherche</c> uses
+/// French full-text search on PostgreSQL: the column <c>fiches_actions.recherche</c>, filled at publication, uses
 /// the <c>fr_unaccent</c> configuration (French stemming, accents ignored), ranked with ts_rank.
 /// Only the fiches of the laureates of the latest published version are searched.
 /// </summary>
@@ -38,6 +38,14 @@ internal sealed class CatalogueFiches(LabelsDbContext db) : ICatalogueFiches
         ORDER BY pertinence DESC NULLS LAST, f.titre, f.id
         LIMIT @taille OFFSET @decalage
         """;
+
+    public Task IndexerAsync(int annee, CancellationToken ct) => db.Database.ExecuteSqlInterpolatedAsync($"""
+        UPDATE fiches_actions f SET recherche =
+            setweight(to_tsvector('public.fr_unaccent', coalesce(f.titre, '')), 'A') ||
+            setweight(to_tsvector('public.fr_unaccent', coalesce(f.resume, '')), 'B') ||
+            setweight(to_tsvector('public.fr_unaccent', coalesce(f.description, '')), 'C')
+        FROM candidatures c WHERE c.id = f.candidature_id AND c.edition_annee = {annee}
+        """, ct);
 
     public async Task<PageDe<FicheCatalogueDto>> RechercherAsync(CritereCatalogue critere, CancellationToken ct)
     {

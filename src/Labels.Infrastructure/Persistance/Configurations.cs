@@ -4,6 +4,7 @@ using Labels.Domain.Candidatures;
 using Labels.Domain.Collectivites;
 using Labels.Domain.Distinctions;
 using Labels.Domain.Editions;
+using Labels.Domain.Imports;
 using Labels.Domain.Jury;
 using Labels.Domain.Palmares;
 using Microsoft.EntityFrameworkCore;
@@ -146,6 +147,8 @@ internal sealed class FicheActionConfiguration : IEntityTypeConfiguration<FicheA
         b.Property(f => f.Description).HasMaxLength(FicheAction.LongueurMaxDescription);
         b.HasIndex(f => new { f.CandidatureId, f.Reference }).IsUnique().HasDatabaseName("ux_fiches_candidature_reference");
         b.HasIndex(f => f.Enjeux).HasMethod("gin");
+        // Imports match a fiche without reference by its title within the dossier.
+        b.HasIndex(f => new { f.CandidatureId, f.Titre }).HasDatabaseName("ix_fiches_candidature_titre");
     }
 }
 
@@ -280,5 +283,21 @@ internal sealed class LaureatConfiguration : IEntityTypeConfiguration<Laureat>
         b.Ignore(l => l.Resultat);
         b.HasIndex(l => new { l.PalmaresId, l.CollectiviteId }).IsUnique().HasDatabaseName("ux_laureats_palmares_collectivite");
         b.HasIndex(l => l.CollectiviteId);
+    }
+}
+
+internal sealed class ImportConfiguration : IEntityTypeConfiguration<Import>
+{
+    public void Configure(EntityTypeBuilder<Import> b)
+    {
+        b.ToTable("imports");
+        b.HasKey(i => i.Id);
+        b.Property(i => i.Format).HasConversion<string>().HasMaxLength(10);
+        b.Property(i => i.Statut).HasConversion<string>().HasMaxLength(20);
+        b.Property(i => i.Empreinte).HasMaxLength(64);
+        b.Property(i => i.Rapport).HasColumnType("jsonb");
+        b.HasOne<Edition>().WithMany().HasForeignKey(i => i.EditionAnnee).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(i => new { i.EditionAnnee, i.DemarreLe });
+        b.HasIndex(i => i.Statut);
     }
 }

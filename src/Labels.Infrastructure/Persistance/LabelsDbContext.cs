@@ -4,6 +4,7 @@ using Labels.Domain.Candidatures;
 using Labels.Domain.Collectivites;
 using Labels.Domain.Distinctions;
 using Labels.Domain.Editions;
+using Labels.Domain.Imports;
 using Labels.Domain.Jury;
 using Labels.Domain.Palmares;
 using Labels.Infrastructure.Identite;
@@ -32,7 +33,10 @@ public sealed class LabelsDbContext(DbContextOptions<LabelsDbContext> options)
     public DbSet<ChangementEvaluation> ChangementsEvaluation => Set<ChangementEvaluation>();
     public DbSet<VersionPalmares> VersionsPalmares => Set<VersionPalmares>();
     public DbSet<Laureat> Laureats => Set<Laureat>();
+    public DbSet<Import> Imports => Set<Import>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public void ChangeTrackerClear() => ChangeTracker.Clear();
     internal DbSet<VersionCog> VersionsCog => Set<VersionCog>();
 
     /// <summary>A unique index refusing a write becomes the application's own exception, named by its constraint.</summary>

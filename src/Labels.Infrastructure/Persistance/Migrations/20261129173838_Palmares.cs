@@ -106,12 +106,9 @@ namespace Labels.Infrastructure.Persistance.Migrations
             migrationBuilder.Sql("CREATE EXTENSION IF NOT EXISTS unaccent");
             migrationBuilder.Sql("CREATE TEXT SEARCH CONFIGURATION public.fr_unaccent (COPY = pg_catalog.french)");
             migrationBuilder.Sql("ALTER TEXT SEARCH CONFIGURATION public.fr_unaccent ALTER MAPPING FOR hword, hword_part, word WITH public.unaccent, french_stem");
-            migrationBuilder.Sql("""
-                ALTER TABLE fiches_actions ADD COLUMN recherche tsvector GENERATED ALWAYS AS (
-                    setweight(to_tsvector('public.fr_unaccent', coalesce(titre, '')), 'A') ||
-                    setweight(to_tsvector('public.fr_unaccent', coalesce(resume, '')), 'B') ||
-                    setweight(to_tsvector('public.fr_unaccent', coalesce(description, '')), 'C')) STORED
-                """);
+            // Filled when the édition's palmarès is published (the catalogue shows published éditions only),
+            // so that bulk imports do not pay for text analysis row by row.
+            migrationBuilder.Sql("ALTER TABLE fiches_actions ADD COLUMN recherche tsvector");
             migrationBuilder.Sql("CREATE INDEX ix_fiches_actions_recherche ON fiches_actions USING gin (recherche)");
         }
 

@@ -193,6 +193,9 @@ namespace Labels.Infrastructure.Persistance.Migrations
                         .IsUnique()
                         .HasDatabaseName("ux_fiches_candidature_reference");
 
+                    b.HasIndex("CandidatureId", "Titre")
+                        .HasDatabaseName("ix_fiches_candidature_titre");
+
                     b.ToTable("fiches_actions", (string)null);
                 });
 
@@ -480,6 +483,79 @@ namespace Labels.Infrastructure.Persistance.Migrations
                         .HasDatabaseName("ux_editions_numero");
 
                     b.ToTable("editions", (string)null);
+                });
+
+            modelBuilder.Entity("Labels.Domain.Imports.Import", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Asynchrone")
+                        .HasColumnType("boolean")
+                        .HasColumnName("asynchrone");
+
+                    b.Property<Guid?>("AuteurId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("auteur_id");
+
+                    b.Property<DateTimeOffset>("DemarreLe")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("demarre_le");
+
+                    b.Property<bool>("DryRun")
+                        .HasColumnType("boolean")
+                        .HasColumnName("dry_run");
+
+                    b.Property<int>("EditionAnnee")
+                        .HasColumnType("integer")
+                        .HasColumnName("edition_annee");
+
+                    b.Property<string>("Empreinte")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("empreinte");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("format");
+
+                    b.Property<int>("LignesLues")
+                        .HasColumnType("integer")
+                        .HasColumnName("lignes_lues");
+
+                    b.Property<long>("Octets")
+                        .HasColumnType("bigint")
+                        .HasColumnName("octets");
+
+                    b.Property<string>("Rapport")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("rapport");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("statut");
+
+                    b.Property<DateTimeOffset?>("TermineLe")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("termine_le");
+
+                    b.HasKey("Id")
+                        .HasName("pk_imports");
+
+                    b.HasIndex("Statut")
+                        .HasDatabaseName("ix_imports_statut");
+
+                    b.HasIndex("EditionAnnee", "DemarreLe")
+                        .HasDatabaseName("ix_imports_edition_annee_demarre_le");
+
+                    b.ToTable("imports", (string)null);
                 });
 
             modelBuilder.Entity("Labels.Domain.Jury.Affectation", b =>
@@ -1153,6 +1229,16 @@ namespace Labels.Infrastructure.Persistance.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_distinctions_editions_edition_annee");
+                });
+
+            modelBuilder.Entity("Labels.Domain.Imports.Import", b =>
+                {
+                    b.HasOne("Labels.Domain.Editions.Edition", null)
+                        .WithMany()
+                        .HasForeignKey("EditionAnnee")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_imports_editions_edition_annee");
                 });
 
             modelBuilder.Entity("Labels.Domain.Jury.Affectation", b =>

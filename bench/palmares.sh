@@ -1,0 +1,305 @@
+#!/usr/bin/env bash
+# Benchmark of the public palmarès route (GET /api/v1/editions/{annee}/palmares), side by side with
+# nginx serving the very same bytes from files: nginx is the practical ceiling for "send these bytes",
+# so the ratio API/nginx tells how much the API adds on top of it.
+#
+# Usage: bench/palmares.sh        (as root on Debian; see bench/README.md)
+#   LABELS_BENCH_CONFIG  build configuration of the API (default Release)
+#   LABELS_BENCH_DUREE   seconds measured per scenario and target (default 10)
+#   LABELS_BENCH_CHAUFFE seconds of warm-up per scenario and target (default 3)
+#   LABELS_BENCH_PUBLIER=0  reuse bench/out/api as it is (e.g. while src/ is mid-edit)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/pg.sh
+
+CONFIG=${LABELS_BENCH_CONFIG:-Release}
+DUREE=${LABELS_BENCH_DUREE:-10}
+CHAUFFE=${LABELS_BENCH_CHAUFFE:-3}
+WRK_OPTIONS=(-t2 -c64 "-d${DUREE}s" --latency)
+OUT=$LABELS_RACINE/bench/out
+API=http://127.0.0.1:5090
+NGINX=http://127.0.0.1:5091
+debut=$SECONDS
+
+echo_etape() { printf '\n== %s\n' "$*" >&2; }
+echouer() { echo "ÉCHEC : $*" >&2; exit 1; }
+
+# --- 1. Tools ---------------------------------------------------------------------------------------
+manquants=()
+command -v wrk >/dev/null 2>&1 || manquants+=(wrk)
+[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || manquants+=(nginx)
+command -v curl >/dev/null 2>&1 || manquants+=(curl)
+if [ "${#manquants[@]}" -gt 0 ]; then
+  [ "$(id -u)" = 0 ] || echouer "il manque ${manquants[*]} ; relancez en root ou installez-les."
+  echo_etape "Installation de ${manquants[*]}"
+  apt-get update -qq
+  paquets=("${manquants[@]/nginx/nginx-light}")
+  # nginx-light is the smallest build with the static module; newer Debian releases only ship `nginx`.
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${paquets[@]}" >/dev/null \
+    || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${manquants[@]}" >/dev/null
+fi
+NGINX_BIN=$(command -v nginx || echo /usr/sbin/nginx)
+
+# Ports are fixed (the figures are compared run to run): refuse to start on someone else's server.
+for port in 5090 5091; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echouer "le port 127.0.0.1:$port est déjà pris."; fi
+done
+
+mkdir -p "$OUT"
+rm -rf "$OUT/www" "$OUT/nginx"
+mkdir -p "$OUT/www" "$OUT/nginx"
+
+# --- Clean-up: whatever was started is stopped, even after a failure --------------------------------
+API_PID='' NGINX_PID='' PG_DATA=''
+nettoyer() {
+  local code=$?
+  set +e
+  if [ -n "$API_PID" ]; then kill "$API_PID" 2>/dev/null; wait "$API_PID" 2>/dev/null; fi
+  if [ -n "$NGINX_PID" ]; then kill "$NGINX_PID" 2>/dev/null; wait "$NGINX_PID" 2>/dev/null; fi
+  if [ -n "$PG_DATA" ]; then labels_pg_exec "$LABELS_PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w -t 30 stop >/dev/null 2>&1; fi
+  exit "$code"
+}
+trap nettoyer EXIT
+trap 'exit 130' INT TERM
+
+# --- 2. Database and API ----------------------------------------------------------------------------
+echo_etape "PostgreSQL (cluster bench)"
+labels_pg_demarrer bench 55434
+PSQL=("$LABELS_PG_BIN/psql" -h 127.0.0.1 -p "$LABELS_PG_PORT" -U postgres -v ON_ERROR_STOP=1 -X -q)
+# pg.sh may have put the cluster in /tmp (root without access to the folder): ask the server where it is.
+PG_DATA=$("${PSQL[@]}" -d postgres -Atc 'SHOW data_directory')
+"$LABELS_PG_BIN/dropdb" -h 127.0.0.1 -p "$LABELS_PG_PORT" -U postgres --if-exists --force labels_bench
+"$LABELS_PG_BIN/createdb" -h 127.0.0.1 -p "$LABELS_PG_PORT" -U postgres labels_bench
+
+if [ "${LABELS_BENCH_PUBLIER:-1}" = 0 ] && [ -f "$OUT/api/Labels.Api.dll" ]; then
+  echo_etape "API déjà publiée dans $OUT/api (LABELS_BENCH_PUBLIER=0)"
+else
+  echo_etape "Publication de l'API ($CONFIG)"
+  # Optimize=true: a configuration other than Release (e.g. Bench, used to keep clear of a concurrent
+  # Release build's obj/bin) would otherwise be compiled without optimisations.
+  dotnet publish src/Labels.Api -c "$CONFIG" -p:Optimize=true -o "$OUT/api" -nologo >"$OUT/publish.log" 2>&1 \
+    || { tail -30 "$OUT/publish.log" >&2; echouer "dotnet publish (journal : $OUT/publish.log)"; }
+fi
+
+echo_etape "Démarrage de l'API sur $API"
+MOT_DE_PASSE="Bench$(head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | cut -c1-16)a9Z"
+ConnectionStrings__Labels="Host=127.0.0.1;Port=$LABELS_PG_PORT;Username=postgres;Database=labels_bench" \
+Bootstrap__AdminEmail=bench@labels.local \
+Bootstrap__AdminPassword="$MOT_DE_PASSE" \
+ASPNETCORE_ENVIRONMENT=Production \
+Logging__LogLevel__Default=Warning \
+  dotnet "$OUT/api/Labels.Api.dll" --urls "$API" >"$OUT/api.log" 2>&1 &
+API_PID=$!
+# Start-up applies the migrations and loads the COG (~10 s): wait for readiness, at most 120 s.
+pret=''
+for _ in $(seq 240); do
+  kill -0 "$API_PID" 2>/dev/null || { tail -30 "$OUT/api.log" >&2; echouer "l'API s'est arrêtée (journal : $OUT/api.log)"; }
+  [ "$(curl -s -o /dev/null -w '%{http_code}' -m 2 "$API/health/ready" || true)" = 200 ] && { pret=1; break; }
+  sleep 0.5
+done
+[ -n "$pret" ] || echouer "l'API n'est pas prête après 120 s (journal : $OUT/api.log)"
+
+# --- 3. Data: two archived éditions, 254 and 5,000 laureates ----------------------------------------
+echo_etape "Données : éditions 2021 (254 lauréats) et 2022 (5 000 lauréats)"
+# appeler MÉTHODE CHEMIN CORPS STATUT_ATTENDU — prints the body; fails on any other status.
+appeler() {
+  local reponse statut
+  reponse=$(curl -s -m 60 -w '\n%{http_code}' -X "$1" "$API$2" -H 'Content-Type: application/json' \
+    ${JETON:+-H "Authorization: Bearer $JETON"} --data "$3")
+  statut=${reponse##*$'\n'}
+  [ "$statut" = "$4" ] || echouer "$1 $2 a répondu $statut au lieu de $4 : ${reponse%$'\n'*}"
+  printf '%s' "${reponse%$'\n'*}"
+}
+JETON=''
+JETON=$(appeler POST /api/v1/auth/login "{\"email\":\"bench@labels.local\",\"password\":\"$MOT_DE_PASSE\"}" 200 \
+  | sed -n 's/.*"accessToken" *: *"\([^"]*\)".*/\1/p')
+[ -n "$JETON" ] || echouer "pas de accessToken dans la réponse de /auth/login"
+appeler POST /api/v1/editions '{"annee":2021,"numero":22,"historique":true}' 201 >/dev/null
+appeler POST /api/v1/editions '{"annee":2022,"numero":23,"historique":true}' 201 >/dev/null
+
+# Archived éditions have no candidature workflow (they are imported): write the dossiers straight in
+# the tables, as an import would, from the COG communes. Every k-th commune by code spreads the
+# laureates over every département; the two sets overlap a little, as real palmarès do.
+"${PSQL[@]}" -d labels_bench <<'SQL'
+BEGIN;
+CREATE TEMP TABLE choix (annee int, code_insee text, i int);
+INSERT INTO choix
+SELECT e.annee, c.code_insee, c.i
+FROM (VALUES (2021, 254), (2022, 5000)) AS e(annee, nombre)
+CROSS JOIN LATERAL (
+  SELECT code_insee, row_number() OVER (ORDER BY code_insee) AS i
+  FROM (SELECT code_insee, row_number() OVER (ORDER BY code_insee) AS rn, count(*) OVER () AS n FROM cog_communes) t
+  WHERE rn % (n / e.nombre) = 0
+  ORDER BY code_insee
+  LIMIT e.nombre
+) c;
+
+INSERT INTO collectivites (id, type, code_insee, siren, nom, categorie, departement, region, population, created_at)
+SELECT gen_random_uuid(), 'Commune', c.code_insee, c.siren, c.nom,
+       CASE WHEN coalesce(c.population, 0) < 3000 THEN 'Village' ELSE 'Ville' END,
+       c.departement, c.region, coalesce(c.population, 0), now()
+FROM cog_communes c
+WHERE c.code_insee IN (SELECT code_insee FROM choix);
+
+INSERT INTO candidatures (id, edition_annee, collectivite_id, statut, created_at, deposee_le)
+SELECT gen_random_uuid(), ch.annee, col.id, 'Deposee', now(), now()
+FROM choix ch JOIN collectivites col USING (code_insee);
+
+-- Arobases 1 to 5 in turn; one laureate in nine gets a mention.
+INSERT INTO distinctions (id, candidature_id, edition_annee, collectivite_id, arobases, mentions, updated_at)
+SELECT gen_random_uuid(), ca.id, ca.edition_annee, ca.collectivite_id, 1 + ch.i % 5,
+       CASE WHEN ch.i % 9 = 0 THEN '{arobase-verte}'::text[] ELSE '{}'::text[] END, now()
+FROM candidatures ca
+JOIN collectivites col ON col.id = ca.collectivite_id
+JOIN choix ch ON ch.code_insee = col.code_insee AND ch.annee = ca.edition_annee;
+COMMIT;
+SQL
+for annee in 2021 2022; do
+  nombre=$("${PSQL[@]}" -d labels_bench -Atc "SELECT count(*) FROM distinctions WHERE edition_annee = $annee")
+  echo "  $annee : $nombre distinctions" >&2
+done
+# Publication freezes the palmarès; an édition is published only after every earlier one.
+appeler POST /api/v1/editions/2021/publication '{}' 201 >/dev/null
+appeler POST /api/v1/editions/2022/publication '{}' 201 >/dev/null
+
+# The filtered scenario uses the département with the most laureates of the édition.
+departement_de() {
+  "${PSQL[@]}" -d labels_bench -Atc "SELECT col.departement FROM distinctions d JOIN collectivites col ON col.id = d.collectivite_id
+    WHERE d.edition_annee = $1 GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1"
+}
+DEP_2021=$(departement_de 2021)
+DEP_2022=$(departement_de 2022)
+
+# --- 4. Scenarios: the API's bytes become nginx's files ---------------------------------------------
+# nom|chemin (same on both targets)|fichier served by nginx|304 of which file ('' = a 200 scenario)
+SCENARIOS=(
+  "254 full|/api/v1/editions/2021/palmares|2021.json|"
+  "254 filtered (dep $DEP_2021)|/api/v1/editions/2021/palmares?departement=$DEP_2021|2021-dep.json|"
+  "254 full 304|/api/v1/editions/2021/palmares|2021.json|304"
+  "5000 full|/api/v1/editions/2022/palmares|2022.json|"
+  "5000 filtered (dep $DEP_2022)|/api/v1/editions/2022/palmares?departement=$DEP_2022|2022-dep.json|"
+  "5000 full 304|/api/v1/editions/2022/palmares|2022.json|304"
+)
+declare -A ETAG_API ETAG_NGINX
+map_nginx=''
+for s in "${SCENARIOS[@]}"; do
+  IFS='|' read -r nom chemin fichier cond <<<"$s"
+  [ -z "$cond" ] || continue
+  statut=$(curl -s -m 30 -D "$OUT/www/$fichier.entetes" -o "$OUT/www/$fichier" -w '%{http_code}' "$API$chemin")
+  [ "$statut" = 200 ] || echouer "GET $chemin a répondu $statut"
+  ETAG_API[$fichier]=$(sed -n 's/^[Ee][Tt][Aa][Gg]: *\(.*\)\r$/\1/p' "$OUT/www/$fichier.entetes")
+  [ -n "${ETAG_API[$fichier]}" ] || echouer "pas d'ETag pour $chemin"
+  map_nginx+="    \"$chemin\" /$fichier;"$'\n'
+done
+
+# nginx: same URLs, answered from the saved files through a map on the request URI.
+utilisateur=''
+if [ "$(id -u)" = 0 ]; then utilisateur='user root;'; fi  # workers must read bench/out, which `nobody` may not reach
+cat >"$OUT/nginx.conf" <<EOF
+# Generated by bench/palmares.sh.
+$utilisateur
+daemon off;
+worker_processes 2;
+pid $OUT/nginx.pid;
+error_log $OUT/nginx/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  types { }
+  default_type application/json;
+  etag on;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;   # like Kestrel: no per-connection request cap
+  open_file_cache max=16;
+  client_body_temp_path $OUT/nginx/client_body;
+  proxy_temp_path $OUT/nginx/proxy;
+  fastcgi_temp_path $OUT/nginx/fastcgi;
+  uwsgi_temp_path $OUT/nginx/uwsgi;
+  scgi_temp_path $OUT/nginx/scgi;
+  map \$request_uri \$fichier {
+    default "";
+$map_nginx  }
+  server {
+    listen 127.0.0.1:5091;
+    root $OUT/www;
+    location / { try_files \$fichier =404; }
+  }
+}
+EOF
+"$NGINX_BIN" -t -q -c "$OUT/nginx.conf" -p "$OUT/nginx/" -e "$OUT/nginx/error.log" \
+  || echouer "configuration nginx refusée ($OUT/nginx.conf)"
+"$NGINX_BIN" -c "$OUT/nginx.conf" -p "$OUT/nginx/" -e "$OUT/nginx/error.log" &
+NGINX_PID=$!
+pret=''
+for _ in $(seq 50); do
+  [ "$(curl -s -o /dev/null -w '%{http_code}' -m 2 "$NGINX/api/v1/editions/2021/palmares" || true)" = 200 ] && { pret=1; break; }
+  sleep 0.2
+done
+[ -n "$pret" ] || echouer "nginx ne répond pas (journal : $OUT/nginx/error.log)"
+
+# Both targets must answer the same bytes (or the same 304) before anything is measured.
+for s in "${SCENARIOS[@]}"; do
+  IFS='|' read -r nom chemin fichier cond <<<"$s"
+  if [ -z "$cond" ]; then
+    curl -s -m 30 -o "$OUT/nginx/verif" -D "$OUT/nginx/verif.entetes" "$NGINX$chemin"
+    cmp -s "$OUT/nginx/verif" "$OUT/www/$fichier" || echouer "nginx ne sert pas les octets de l'API pour $chemin"
+    ETAG_NGINX[$fichier]=$(sed -n 's/^[Ee][Tt][Aa][Gg]: *\(.*\)\r$/\1/p' "$OUT/nginx/verif.entetes")
+  else
+    for cible in "$API|${ETAG_API[$fichier]}" "$NGINX|${ETAG_NGINX[$fichier]}"; do
+      statut=$(curl -s -m 30 -o /dev/null -w '%{http_code}' -H "If-None-Match: ${cible#*|}" "${cible%%|*}$chemin")
+      [ "$statut" = 304 ] || echouer "${cible%%|*}$chemin avec If-None-Match a répondu $statut au lieu de 304"
+    done
+  fi
+done
+
+# --- 5. Measures ------------------------------------------------------------------------------------
+# wrk prints latencies as 812.00us, 1.23ms or 1.05s: convert to milliseconds.
+en_ms() {
+  awk -v v="$1" 'BEGIN {
+    if (v ~ /us$/) printf "%.2f", v / 1000; else if (v ~ /ms$/) printf "%.2f", v + 0;
+    else if (v ~ /m$/) printf "%.0f", v * 60000; else if (v ~ /s$/) printf "%.2f", v * 1000; else print "?" }'
+}
+# mesurer URL [ETAG] — warm-up, then the measure; prints "req/s p50 p99" (p in ms).
+mesurer() {
+  local url=$1 entete=() sortie rps p50 p99
+  [ -z "${2:-}" ] || entete=(-H "If-None-Match: $2")
+  wrk -t2 -c64 "-d${CHAUFFE}s" "${entete[@]}" "$url" >/dev/null
+  sortie=$(wrk "${WRK_OPTIONS[@]}" "${entete[@]}" "$url")
+  printf '%s\n' "$sortie" >>"$OUT/wrk.log"
+  # A fast 404 or reset would look like a good figure: any error or unexpected status fails the run.
+  if grep -qE 'Non-2xx or 3xx|Socket errors' <<<"$sortie"; then
+    printf '%s\n' "$sortie" >&2; echouer "erreurs pendant la mesure de $url"
+  fi
+  rps=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' <<<"$sortie")
+  p50=$(awk '$1 == "50%" { print $2 }' <<<"$sortie")
+  p99=$(awk '$1 == "99%" { print $2 }' <<<"$sortie")
+  echo "$rps $(en_ms "$p50") $(en_ms "$p99")"
+}
+
+: >"$OUT/wrk.log"
+entete_table="# palmarès: $(date -u '+%Y-%m-%dT%H:%M:%SZ'), nproc $(nproc), wrk ${WRK_OPTIONS[*]} (warm-up ${CHAUFFE}s), API $CONFIG vs nginx $("$NGINX_BIN" -v 2>&1 | sed 's|.*/||')"
+format='%-26s | %9s | %7s | %7s | %11s | %9s | %9s | %5s\n'
+lignes=$(printf "$format" scenario 'API req/s' 'API p50' 'API p99' 'nginx req/s' 'nginx p50' 'nginx p99' ratio)
+lignes+=$'\n'$(printf "$format" '' '' ms ms '' ms ms API/ng)
+for s in "${SCENARIOS[@]}"; do
+  IFS='|' read -r nom chemin fichier cond <<<"$s"
+  echo_etape "Mesure : $nom"
+  etag_api='' etag_nginx=''
+  if [ -n "$cond" ]; then etag_api=${ETAG_API[$fichier]} etag_nginx=${ETAG_NGINX[$fichier]}; fi
+  mesure=$(mesurer "$API$chemin" "$etag_api")
+  read -r a_rps a_p50 a_p99 <<<"$mesure"
+  mesure=$(mesurer "$NGINX$chemin" "$etag_nginx")
+  read -r n_rps n_p50 n_p99 <<<"$mesure"
+  [ -n "$a_rps" ] && [ -n "$n_rps" ] || echouer "mesure illisible pour $nom (voir $OUT/wrk.log)"
+  ratio=$(awk -v a="$a_rps" -v n="$n_rps" 'BEGIN { printf "%.2f", a / n }')
+  lignes+=$'\n'$(printf "$format" "$nom" "$a_rps" "$a_p50" "$a_p99" "$n_rps" "$n_p50" "$n_p99" "$ratio")
+done
+
+tailles="# response bytes: 254 full $(stat -c %s "$OUT/www/2021.json"), 254 filtered $(stat -c %s "$OUT/www/2021-dep.json"), 5000 full $(stat -c %s "$OUT/www/2022.json"), 5000 filtered $(stat -c %s "$OUT/www/2022-dep.json")"
+{
+  echo "$entete_table"
+  echo "$lignes"
+  echo "$tailles"
+} | tee "$OUT/palmares.txt"
+echo "(total $((SECONDS - debut)) s ; table in $OUT/palmares.txt, raw wrk output in $OUT/wrk.log)" >&2

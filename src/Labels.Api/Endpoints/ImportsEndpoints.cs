@@ -1,0 +1,141 @@
+using Labels.Api.Securite;
+using Labels.Application.Commun;
+using Labels.Application.Imports;
+using Labels.Domain.Imports;
+using Mediator;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace Labels.Api.Endpoints;
+
+/// <summary>Limits of the import route (configuration section <c>Imports</c>).</summary>
+public sealed class OptionsImports
+{
+    /// <summary>Largest accepted file; beyond it the answer is 413.</summary>
+    public long TailleMax { get; set; } = 512L << 20;
+    /// <summary>Files larger than this run asynchronously (202 and GET /imports/{id}).</summary>
+    public long SeuilAsynchrone { get; set; } = 32L << 20;
+    /// <summary>Where asynchronous imports wait for their turn; the system's temporary folder by default.</summary>
+    public string? Dossier { get; set; }
+}
+
+public static class ImportsEndpoints
+{
+    public static IEndpointRouteBuilder MapImportsEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/v1/editions/{annee:int}/imports", ImporterAsync)
+            .RequireAuthorization(Politiques.Admin)
+            .WithTags("Imports")
+            .WithName("ImporterDossiers")
+            .WithSummary("Charge une année de dossiers (JSON ou CSV) : tout ou rien, idempotent par clés naturelles ; dryRun=true vérifie sans écrire ; "
+                + "async=true (ou un gros fichier) répond 202 avec Location /api/v1/imports/{id}.")
+            .Accepts<object>("application/json", "text/csv")
+            .Produces<RapportImport>()
+            .Produces<RapportImport>(StatusCodes.Status422UnprocessableEntity)
+            .Produces<ImportDto>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            // The route's own limit replaces the server's default one; the body is then counted as it streams.
+            .WithMetadata(new DisableRequestSizeLimitAttribute());
+
+        app.MapGet("/api/v1/imports/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new LireImport(id), ct)))
+            .RequireAuthorization(Politiques.Admin)
+            .WithTags("Imports")
+            .WithName("LireImport")
+            .WithSummary("L'état d'un import (lignes lues pendant qu'il tourne) et, à la fin, son rapport.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        app.MapGet("/api/v1/editions/{annee:int}/imports", async (int annee, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListerImports(annee, page ?? 1, pageSize ?? Pagination.TailleParDefaut), ct)))
+            .RequireAuthorization(Politiques.Admin)
+            .WithTags("Imports")
+            .WithName("ListerImports")
+            .WithSummary("Les imports de l'édition : qui, quand, empreinte SHA-256 du fichier, résultat.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        return app;
+    }
+
+    private static async Task<IResult> ImporterAsync(int annee, bool? dryRun, bool? async, HttpContext http, ISender sender,
+        IOptions<OptionsImports> options, CancellationToken ct)
+    {
+        var limites = options.Value;
+        var format = http.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant() switch
+        {
+            "application/json" => FormatImport.Json,
+            "text/csv" => FormatImport.Csv,
+            _ => throw new BadHttpRequestException("Corps attendu : application/json ou text/csv.", StatusCodes.Status415UnsupportedMediaType),
+        };
+        if (http.Request.ContentLength > limites.TailleMax) throw TropGros(limites);
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } taille) taille.MaxRequestBodySize = null;
+        var corps = new FluxLimite(http.Request.Body, limites.TailleMax);
+
+        if (async == true || http.Request.ContentLength > limites.SeuilAsynchrone)
+        {
+            var dossier = limites.Dossier ?? Path.Combine(Path.GetTempPath(), "labels-imports");
+            Directory.CreateDirectory(dossier);
+            var fichier = Path.Combine(dossier, $"{Guid.NewGuid():N}.{(format == FormatImport.Json ? "json" : "csv")}");
+            try
+            {
+                await using (var sortie = new FileStream(fichier, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+                    await corps.CopyToAsync(sortie, ct);
+                var import = await sender.Send(new PlanifierImport(annee, fichier, format, dryRun ?? false), ct);
+                return TypedResults.Accepted($"/api/v1/imports/{import.Id}", import);
+            }
+            catch
+            {
+                File.Delete(fichier);
+                throw;
+            }
+        }
+
+        var (id, rapport) = await sender.Send(new ImporterDossiers(annee, corps, format, dryRun ?? false), ct);
+        http.Response.Headers.Location = $"/api/v1/imports/{id}";
+        return rapport.Status == StatutImport.Refuse
+            ? TypedResults.UnprocessableEntity(rapport)
+            : TypedResults.Ok(rapport);
+    }
+
+    private static BadHttpRequestException TropGros(OptionsImports limites) =>
+        new($"Le fichier dépasse {limites.TailleMax >> 20} Mo.", StatusCodes.Status413PayloadTooLarge);
+
+    /// <summary>Counts the body as it streams and stops at the route's limit, before it costs memory or disk.</summary>
+    private sealed class FluxLimite(Stream interne, long limite) : Stream
+    {
+        private long _lus;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => _lus; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override int Read(byte[] buffer, int offset, int count) => Compter(interne.Read(buffer, offset, count));
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            Compter(await interne.ReadAsync(buffer, cancellationToken));
+
+        public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            Compter(await interne.ReadAsync(buffer.AsMemory(offset, count), cancellationToken));
+
+        private int Compter(int lus)
+        {
+            _lus += lus;
+            if (_lus > limite) throw new BadHttpRequestException($"Le fichier dépasse {limite >> 20} Mo.", StatusCodes.Status413PayloadTooLarge);
+            return lus;
+        }
+    }
+}

@@ -1,0 +1,154 @@
+using System.Text.Json;
+using Labels.Application.Commun;
+using Labels.Application.Editions;
+using Labels.Domain.Editions;
+using Labels.Domain.Imports;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Labels.Application.Imports;
+
+/// <summary>Parses, checks and applies a whole file in one transaction (Infrastructure: streaming, COPY, set-based merge).</summary>
+public interface IChargeurImport
+{
+    /// <param name="importId">The run: its id guards the transaction against being declared interrupted by another instance.</param>
+    Task<RapportImport> ChargerAsync(Guid importId, Edition edition, Stream corps, FormatImport format, bool dryRun, IProgress<int> progression,
+        CancellationToken ct);
+}
+
+/// <summary>Runs asynchronous imports one after the other, off the request.</summary>
+public interface IFileImports
+{
+    ValueTask PlanifierAsync(Guid importId, string fichier, CancellationToken ct);
+}
+
+/// <summary>Loads a year of dossiers from a stream, synchronously: the answer is the report.</summary>
+public sealed record ImporterDossiers(int Annee, Stream Corps, FormatImport Format, bool DryRun) : ICommand<(Guid Id, RapportImport Rapport)>;
+
+/// <summary>
+/// Registers an asynchronous import whose body is already saved to <paramref name="Fichier"/>;
+/// the queue runs it and GET /imports/{id} shows its progress and report.
+/// </summary>
+public sealed record PlanifierImport(int Annee, string Fichier, FormatImport Format, bool DryRun) : ICommand<ImportDto>;
+
+/// <summary>Runs a registered asynchronous import (called by the queue).</summary>
+public sealed record ExecuterImport(Guid ImportId, string Fichier) : ICommand;
+
+public sealed record LireImport(Guid Id) : IQuery<ImportDto>;
+
+public sealed record ListerImports(int Annee, int Page = 1, int PageSize = Pagination.TailleParDefaut) : IQuery<PageDe<ImportDto>>;
+
+public sealed class ListerImportsValidator : FluentValidation.AbstractValidator<ListerImports>
+{
+    public ListerImportsValidator() => this.ReglesDePage(x => x.Page, x => x.PageSize);
+}
+
+public sealed class ImportsHandler(ILabelsDbContext db, IChargeurImport chargeur, IFileImports file, IUtilisateurCourant utilisateur,
+    IProgressionImports progressions, Journal journal, TimeProvider horloge)
+    : ICommandHandler<ImporterDossiers, (Guid Id, RapportImport Rapport)>,
+      ICommandHandler<PlanifierImport, ImportDto>,
+      ICommandHandler<ExecuterImport>,
+      IQueryHandler<LireImport, ImportDto>,
+      IQueryHandler<ListerImports, PageDe<ImportDto>>
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    public async ValueTask<(Guid Id, RapportImport Rapport)> Handle(ImporterDossiers command, CancellationToken ct)
+    {
+        var edition = await db.Editions.AsNoTracking().ChargerAsync(command.Annee, ct);
+        var import = Import.Demarrer(edition, utilisateur.Id, command.Format, command.DryRun, asynchrone: false, horloge.GetUtcNow());
+        db.Imports.Add(import);
+        await db.SaveChangesAsync(ct);
+        var rapport = await ExecuterAsync(import, edition, command.Corps, ct);
+        return (import.Id, rapport);
+    }
+
+    public async ValueTask<ImportDto> Handle(PlanifierImport command, CancellationToken ct)
+    {
+        var edition = await db.Editions.AsNoTracking().ChargerAsync(command.Annee, ct);
+        var import = Import.Demarrer(edition, utilisateur.Id, command.Format, command.DryRun, asynchrone: true, horloge.GetUtcNow());
+        db.Imports.Add(import);
+        await db.SaveChangesAsync(ct);
+        await file.PlanifierAsync(import.Id, command.Fichier, ct);
+        return Dto(import);
+    }
+
+    public async ValueTask<Mediator.Unit> Handle(ExecuterImport command, CancellationToken ct)
+    {
+        var import = await db.Imports.FirstAsync(i => i.Id == command.ImportId, ct);
+        var edition = await db.Editions.AsNoTracking().ChargerAsync(import.EditionAnnee, ct);
+        await using var flux = new FileStream(command.Fichier, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        await ExecuterAsync(import, edition, flux, ct);
+        return Mediator.Unit.Value;
+    }
+
+    private async Task<RapportImport> ExecuterAsync(Import import, Edition edition, Stream corps, CancellationToken ct)
+    {
+        RapportImport rapport;
+        try
+        {
+            rapport = await chargeur.ChargerAsync(import.Id, edition, corps, import.Format, import.DryRun, progressions.Pour(import.Id), ct);
+        }
+        catch (FichierIllisibleException e)
+        {
+            rapport = new RapportImport(StatutImport.Refuse, CompteursImport.Zero, CompteursImport.Zero,
+                [new ErreurImport(null, import.Format == FormatImport.Json ? "$" : null, "", e.Message)], 1, 0, "");
+            await TerminerAsync(import, rapport, corps, CancellationToken.None);
+            throw;
+        }
+        catch (Exception) when (!ct.IsCancellationRequested)
+        {
+            rapport = new RapportImport(StatutImport.Echoue, CompteursImport.Zero, CompteursImport.Zero, [], 0, 0, "");
+            await TerminerAsync(import, rapport, corps, CancellationToken.None);
+            throw;
+        }
+        await TerminerAsync(import, rapport, corps, ct);
+        return rapport;
+    }
+
+    private async Task TerminerAsync(Import import, RapportImport rapport, Stream corps, CancellationToken ct)
+    {
+        // The import's own transaction is over (committed or rolled back): the run record is written on its own.
+        db.ChangeTrackerClear();
+        db.Imports.Attach(import);
+        import.Terminer(rapport.Status, rapport.Sha256, corps.CanSeek ? corps.Length : 0, rapport.LignesLues,
+            JsonSerializer.Serialize(rapport, Json), horloge.GetUtcNow());
+        if (rapport.Status == StatutImport.Applique)
+            journal.Enregistrer("import.applique", $"import:{import.Id}", new
+            {
+                edition = import.EditionAnnee, sha256 = rapport.Sha256, dossiers = rapport.Dossiers, fiches = rapport.Fiches,
+            });
+        await db.SaveChangesAsync(ct);
+        progressions.Oublier(import.Id);
+    }
+
+    public async ValueTask<ImportDto> Handle(LireImport query, CancellationToken ct)
+    {
+        var import = await db.Imports.AsNoTracking().FirstOrDefaultAsync(i => i.Id == query.Id, ct)
+            ?? throw new NotFoundException("Import introuvable.");
+        var dto = Dto(import);
+        return import.Statut == StatutImport.EnCours ? dto with { LignesLues = progressions.Lues(import.Id) ?? dto.LignesLues } : dto;
+    }
+
+    public async ValueTask<PageDe<ImportDto>> Handle(ListerImports query, CancellationToken ct)
+    {
+        var page = await db.Imports.AsNoTracking().Where(i => i.EditionAnnee == query.Annee).OrderByDescending(i => i.DemarreLe)
+            .PaginerAsync(query.Page, query.PageSize, ct);
+        return new PageDe<ImportDto>(page.Items.Select(i => Dto(i) with { Rapport = null }).ToArray(), page.Page, page.PageSize, page.Total);
+    }
+
+    private static ImportDto Dto(Import i) => new(i.Id, i.EditionAnnee, i.Format, i.DryRun, i.Asynchrone, i.Statut,
+        string.IsNullOrEmpty(i.Empreinte) ? null : i.Empreinte, i.Octets, i.LignesLues, i.DemarreLe, i.TermineLe,
+        i.Rapport is null ? null : JsonSerializer.Deserialize<RapportImport>(i.Rapport, Json));
+}
+
+/// <summary>Rows read so far by running imports, kept in memory: the import's transaction is invisible to other connections.</summary>
+public interface IProgressionImports
+{
+    IProgress<int> Pour(Guid importId);
+    int? Lues(Guid importId);
+    void Oublier(Guid importId);
+}

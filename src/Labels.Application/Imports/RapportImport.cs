@@ -1,0 +1,34 @@
+using System.Text.Json.Serialization;
+using Labels.Domain.Imports;
+
+namespace Labels.Application.Imports;
+
+/// <summary>One problem of the file: its physical line (CSV, header = 1) or JSON path, the field, why.</summary>
+public sealed record ErreurImport(
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Line,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Path,
+    string Field,
+    string Message);
+
+public sealed record CompteursImport(int Created, int Updated, int Unchanged)
+{
+    public static readonly CompteursImport Zero = new(0, 0, 0);
+}
+
+/// <summary>The report of api.md: status, counts by kind, every error.</summary>
+public sealed record RapportImport(
+    StatutImport Status,
+    CompteursImport Dossiers,
+    CompteursImport Fiches,
+    IReadOnlyList<ErreurImport> Errors,
+    int ErrorsTotal,
+    int LignesLues,
+    string Sha256);
+
+/// <summary>A run as GET /imports/{id} shows it.</summary>
+public sealed record ImportDto(
+    Guid Id, int Edition, FormatImport Format, bool DryRun, bool Asynchrone, StatutImport Statut, string? Sha256, long Octets,
+    int LignesLues, DateTimeOffset DemarreLe, DateTimeOffset? TermineLe, RapportImport? Rapport);
+
+/// <summary>The file could not be read at all (not JSON, not CSV, truncated): HTTP 400.</summary>
+public sealed class FichierIllisibleException(string message) : Exception(message);

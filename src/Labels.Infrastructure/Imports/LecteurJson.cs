@@ -1,0 +1,188 @@
+using System.Buffers;
+using System.Text.Json;
+using Labels.Application.Imports;
+
+namespace Labels.Infrastructure.Imports;
+
+internal sealed class DossierJson
+{
+    public CollectiviteJson? Collectivite { get; set; }
+    public DistinctionJson? Distinction { get; set; }
+    public List<FicheJson>? Fiches { get; set; }
+}
+
+internal sealed class CollectiviteJson
+{
+    public string? CodeInsee { get; set; }
+    public string? Siren { get; set; }
+}
+
+internal sealed class DistinctionJson
+{
+    public int? Arobases { get; set; }
+    public List<string>? Mentions { get; set; }
+}
+
+internal sealed class FicheJson
+{
+    public string? Reference { get; set; }
+    public string? Titre { get; set; }
+    public string? Resume { get; set; }
+    public string? Description { get; set; }
+    public string? DateDebut { get; set; }
+    public string? DateFin { get; set; }
+    public bool? EnCours { get; set; }
+    public List<string>? Enjeux { get; set; }
+    public List<string>? Services { get; set; }
+    public List<string>? Liens { get; set; }
+}
+
+/// <summary>
+/// Reads <c>{ "dossiers": [ … ] }</c> from a stream one dossier at a time: a dossier's bytes are
+/// located with <see cref="Utf8JsonReader"/> over a sliding buffer, then deserialised alone, so
+/// memory holds one dossier, never the file.
+/// </summary>
+internal sealed class LecteurJson(Stream flux)
+{
+    private const int TailleInitiale = 1 << 16;
+    private const int TailleMaxDossier = 64 << 20;
+
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+        AllowDuplicateProperties = false,
+    };
+
+    private byte[] _tampon = ArrayPool<byte>.Shared.Rent(TailleInitiale);
+    private int _debut, _fin;
+    private bool _fini;
+    private JsonReaderState _etat = new(new JsonReaderOptions { MaxDepth = 32 });
+    private int _phase; // 0 before the root, 1 in the root object, 2 in "dossiers", 3 done
+    private int _index;
+    private bool _dossiersVus;
+
+    /// <summary>The next batch of dossiers (index, value or the reason it could not be read); empty at the end.</summary>
+    public async Task<List<(int Index, DossierJson? Dossier, string? Chemin, string? Erreur)>> LireAsync(CancellationToken ct)
+    {
+        var lot = new List<(int, DossierJson?, string?, string?)>();
+        while (lot.Count == 0 && _phase != 3)
+        {
+            if (!_fini && _debut == _fin || !Avancer(lot))
+            {
+                if (_fini)
+                {
+                    if (_phase != 3) throw new FichierIllisibleException("JSON tronqué : la fin du fichier arrive avant la fin de l'objet racine.");
+                    break;
+                }
+                await RemplirAsync(ct);
+            }
+        }
+        return lot;
+    }
+
+    public void Liberer() => ArrayPool<byte>.Shared.Return(_tampon);
+
+    private async Task RemplirAsync(CancellationToken ct)
+    {
+        if (_debut > 0)
+        {
+            Buffer.BlockCopy(_tampon, _debut, _tampon, 0, _fin - _debut);
+            _fin -= _debut;
+            _debut = 0;
+        }
+        if (_fin == _tampon.Length)
+        {
+            if (_tampon.Length >= TailleMaxDossier)
+                throw new FichierIllisibleException($"Un dossier dépasse {TailleMaxDossier >> 20} Mo de JSON.");
+            var plus = ArrayPool<byte>.Shared.Rent(_tampon.Length * 2);
+            Buffer.BlockCopy(_tampon, 0, plus, 0, _fin);
+            ArrayPool<byte>.Shared.Return(_tampon);
+            _tampon = plus;
+        }
+        var lus = await flux.ReadAsync(_tampon.AsMemory(_fin), ct);
+        if (lus == 0) _fini = true;
+        _fin += lus;
+    }
+
+    /// <returns>false when more bytes are needed to go on.</returns>
+    private bool Avancer(List<(int, DossierJson?, string?, string?)> lot)
+    {
+        var donnees = _tampon.AsSpan(_debut, _fin - _debut);
+        var lecteur = new Utf8JsonReader(donnees, _fini, _etat);
+        long consommes = 0;
+        var etat = _etat;
+        try
+        {
+            while (_phase != 3)
+            {
+                consommes = lecteur.BytesConsumed;
+                etat = lecteur.CurrentState;
+                if (!lecteur.Read()) return Conserver(consommes, etat, lot.Count > 0);
+                switch (_phase)
+                {
+                    case 0:
+                        if (lecteur.TokenType != JsonTokenType.StartObject)
+                            throw new FichierIllisibleException("Le JSON attendu est un objet { \"dossiers\": [ … ] }.");
+                        _phase = 1;
+                        break;
+                    case 1 when lecteur.TokenType == JsonTokenType.EndObject:
+                        if (!_dossiersVus) throw new FichierIllisibleException("La propriété \"dossiers\" manque.");
+                        _phase = 3;
+                        break;
+                    case 1 when lecteur.TokenType == JsonTokenType.PropertyName:
+                        if (!lecteur.ValueTextEquals("dossiers"u8))
+                            throw new FichierIllisibleException($"Propriété inconnue à la racine : {lecteur.GetString()}.");
+                        if (!lecteur.Read()) return Conserver(consommes, etat, lot.Count > 0);
+                        if (lecteur.TokenType != JsonTokenType.StartArray)
+                            throw new FichierIllisibleException("\"dossiers\" est un tableau.");
+                        _dossiersVus = true;
+                        _phase = 2;
+                        break;
+                    case 2 when lecteur.TokenType == JsonTokenType.EndArray:
+                        _phase = 1;
+                        break;
+                    case 2:
+                        var debut = lecteur.TokenStartIndex;
+                        var estObjet = lecteur.TokenType == JsonTokenType.StartObject;
+                        if (lecteur.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && !lecteur.TrySkip())
+                            return Conserver(consommes, etat, lot.Count > 0);
+                        var chemin = $"$.dossiers[{_index}]";
+                        if (!estObjet) lot.Add((_index, null, chemin, "Un dossier est un objet JSON."));
+                        else
+                        {
+                            var tranche = donnees[(int)debut..(int)lecteur.BytesConsumed];
+                            try
+                            {
+                                lot.Add((_index, JsonSerializer.Deserialize<DossierJson>(tranche, Options), chemin, null));
+                            }
+                            catch (JsonException e)
+                            {
+                                var ou = e.Path is { Length: > 1 } p ? chemin + p[1..] : chemin;
+                                lot.Add((_index, null, ou, e.Message.Contains("could not be mapped", StringComparison.Ordinal)
+                                    ? "Propriété inconnue." : "Valeur de type inattendu."));
+                            }
+                        }
+                        _index++;
+                        break;
+                    default:
+                        throw new FichierIllisibleException("JSON inattendu à la racine.");
+                }
+            }
+            consommes = lecteur.BytesConsumed;
+            _debut += (int)consommes;
+            _etat = lecteur.CurrentState;
+            return true;
+        }
+        catch (JsonException e)
+        {
+            throw new FichierIllisibleException($"JSON invalide (ligne {e.LineNumber + 1}) : {e.Message.Split('.')[0]}.");
+        }
+    }
+
+    private bool Conserver(long consommes, JsonReaderState etat, bool progres)
+    {
+        _debut += (int)consommes;
+        _etat = etat;
+        return progres;
+    }
+}
