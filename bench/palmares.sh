@@ -277,8 +277,24 @@ mesurer() {
   echo "$rps $(en_ms "$p50") $(en_ms "$p99")"
 }
 
+# The figures only mean something on an idle machine (a concurrent build or test run halves them):
+# record how idle the CPUs were just before measuring, and warn when they were not.
+inactivite() {
+  local avant apres
+  avant=$(head -1 /proc/stat); sleep 2; apres=$(head -1 /proc/stat)
+  # "cpu user nice system idle …" in ticks: the idle share of the ticks elapsed between the two reads.
+  awk -v a="$avant" -v b="$apres" 'BEGIN { n = split(a, x); split(b, y)
+    for (i = 2; i <= n; i++) t += y[i] - x[i]; printf "%.0f", 100 * (y[5] - x[5]) / t }'
+}
+# Wait up to ~2 minutes for another load (a build, a test run) to end, then measure anyway.
+for _ in $(seq 60); do
+  IDLE=$(inactivite)
+  [ "$IDLE" -lt 90 ] || break
+done
+[ "$IDLE" -ge 90 ] || echo "ATTENTION : CPU inactive à ${IDLE} % seulement avant les mesures ; chiffres faussés par une autre charge." >&2
+
 : >"$OUT/wrk.log"
-entete_table="# palmarès: $(date -u '+%Y-%m-%dT%H:%M:%SZ'), nproc $(nproc), wrk ${WRK_OPTIONS[*]} (warm-up ${CHAUFFE}s), API $CONFIG vs nginx $("$NGINX_BIN" -v 2>&1 | sed 's|.*/||')"
+entete_table="# palmarès: $(date -u '+%Y-%m-%dT%H:%M:%SZ'), nproc $(nproc), CPU idle ${IDLE}% before, wrk ${WRK_OPTIONS[*]} (warm-up ${CHAUFFE}s), API $CONFIG vs nginx $("$NGINX_BIN" -v 2>&1 | sed 's|.*/||')"
 format='%-26s | %9s | %7s | %7s | %11s | %9s | %9s | %5s\n'
 lignes=$(printf "$format" scenario 'API req/s' 'API p50' 'API p99' 'nginx req/s' 'nginx p50' 'nginx p99' ratio)
 lignes+=$'\n'$(printf "$format" '' '' ms ms '' ms ms API/ng)

@@ -78,6 +78,7 @@ public static class DependencyInjection
                 Description = "Jeton d'accès de POST /api/v1/auth/login.",
             });
             o.OperationFilter<SecuriteOperationFilter>();
+            o.OperationFilter<CorpsImportOperationFilter>();
             o.CustomSchemaIds(t => t.FullName!.Replace('+', '.'));
         });
         return services;

@@ -30,7 +30,6 @@ public static class ImportsEndpoints
             .WithName("ImporterDossiers")
             .WithSummary("Charge une année de dossiers (JSON ou CSV) : tout ou rien, idempotent par clés naturelles ; dryRun=true vérifie sans écrire ; "
                 + "async=true (ou un gros fichier) répond 202 avec Location /api/v1/imports/{id}.")
-            .Accepts<object>("application/json", "text/csv")
             .Produces<RapportImport>()
             .Produces<RapportImport>(StatusCodes.Status422UnprocessableEntity)
             .Produces<ImportDto>(StatusCodes.Status202Accepted)

@@ -24,3 +24,25 @@ internal sealed class SecuriteOperationFilter : IOperationFilter
         });
     }
 }
+
+/// <summary>
+/// The import route reads its body itself (streamed JSON or CSV); routing-level content-type metadata
+/// would turn other types into the catch-all's 404, so the body is described here for the document only.
+/// </summary>
+internal sealed class CorpsImportOperationFilter : IOperationFilter
+{
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        if (operation.OperationId != "ImporterDossiers") return;
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = true,
+            Description = "JSON { \"dossiers\": [ … ] } ou CSV (UTF-8, en-tête, séparateur , ou ;), selon Content-Type.",
+            Content = new Dictionary<string, IOpenApiMediaType>
+            {
+                ["application/json"] = new OpenApiMediaType(),
+                ["text/csv"] = new OpenApiMediaType(),
+            },
+        };
+    }
+}

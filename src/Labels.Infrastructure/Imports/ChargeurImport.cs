@@ -314,9 +314,9 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
             copie.Write(f.DateDebut, NpgsqlDbType.Date);
             Ecrire(f.DateFin, NpgsqlDbType.Date);
             copie.Write(f.EnCours, NpgsqlDbType.Boolean);
-            copie.Write(f.Services, NpgsqlDbType.Array | NpgsqlDbType.Text);
-            copie.Write(f.Enjeux, NpgsqlDbType.Array | NpgsqlDbType.Text);
-            copie.Write(f.Liens, NpgsqlDbType.Array | NpgsqlDbType.Text);
+            copie.Write(f.Services.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+            copie.Write(f.Enjeux.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+            copie.Write(f.Liens.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
         }
 
         private void Debut(int? ligne, string? chemin, string genre, string code)
@@ -340,8 +340,18 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
     private sealed class FluxEmpreinte(Stream interne) : Stream
     {
         private readonly IncrementalHash _sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        private string? _empreinte;
 
-        public string Empreinte() => Convert.ToHexStringLower(_sha.GetCurrentHash());
+        // The CSV reader disposes the stream it reads; the hash outlives it until asked for.
+        public string Empreinte()
+        {
+            if (_empreinte is null)
+            {
+                _empreinte = Convert.ToHexStringLower(_sha.GetHashAndReset());
+                _sha.Dispose();
+            }
+            return _empreinte;
+        }
         public override bool CanRead => true;
         public override bool CanSeek => false;
         public override bool CanWrite => false;
@@ -369,10 +379,5 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
         public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
             ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing) _sha.Dispose();
-            base.Dispose(disposing);
-        }
     }
 }

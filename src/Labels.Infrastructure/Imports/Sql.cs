@@ -65,12 +65,11 @@ internal static class Sql
     /// then fiches by reference — or by title when the line has none. Only what differs is written.
     /// </summary>
     public const string Fusion = """
+        -- One dossier per code, carrying the distinction given on its lines (checked consistent beforehand).
         CREATE TEMP TABLE import_dossiers ON COMMIT DROP AS
-        SELECT code,
-               (array_agg(arobases ORDER BY ordre) FILTER (WHERE arobases IS NOT NULL))[1] AS arobases,
-               (array_agg(mentions ORDER BY ordre) FILTER (WHERE arobases IS NOT NULL))[1] AS mentions,
+        SELECT DISTINCT ON (code) code, arobases, mentions,
                NULL::uuid AS collectivite_id, NULL::uuid AS candidature_id, false AS cree
-        FROM import_lignes WHERE genre = 'D' GROUP BY code;
+        FROM import_lignes WHERE genre = 'D' ORDER BY code, arobases IS NULL, ordre;
 
         INSERT INTO collectivites (id, type, code_insee, siren, nom, categorie, departement, region, population, created_at)
         SELECT gen_random_uuid(), @commune, c.code_insee, c.siren, c.nom,

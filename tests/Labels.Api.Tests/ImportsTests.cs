@@ -1,0 +1,308 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Labels.Api.Tests.Outils;
+using Labels.Domain.Imports;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+
+namespace Labels.Api.Tests;
+
+public sealed class ImportsTests(LabelsApiFactory factory) : ApiTest(factory)
+{
+    private static readonly string Json2022 = """
+        { "dossiers": [
+          { "collectivite": { "codeInsee": "62041" },
+            "fiches": [
+              { "reference": "ARR-001", "titre": "Portail citoyen", "description": "Démarches en ligne", "dateDebut": "2021-03-01", "enCours": true, "enjeux": ["services-publics"] },
+              { "titre": "Médiathèque numérique", "description": "Prêt de liseuses", "dateDebut": "2020-09-01", "dateFin": "2021-06-30", "enCours": false, "enjeux": ["culture", "education"], "liens": ["https://arras.fr/mediatheque"] } ] },
+          { "collectivite": { "siren": "200033579" },
+            "fiches": [ { "reference": "CUA-1", "titre": "Fibre pour tous", "description": "Déploiement", "dateDebut": "2021-01-01", "enCours": true, "enjeux": ["attractivite"] } ] },
+          { "collectivite": { "codeInsee": "57059" } } ] }
+        """;
+
+    private static HttpContent Contenu(string texte, string type = "application/json") => new StringContent(texte, Encoding.UTF8, type);
+
+    private static Task<HttpResponseMessage> ImporterAsync(HttpClient client, string texte, string type = "application/json", string requete = "", int annee = 2022) =>
+        client.PostAsync($"/api/v1/editions/{annee}/imports{requete}", Contenu(texte, type));
+
+    private Task<(int Collectivites, int Candidatures, int Fiches, int Distinctions)> ComptesAsync() => Factory.DansLaBaseAsync(async db =>
+        (await db.Collectivites.CountAsync(), await db.Candidatures.CountAsync(), await db.Fiches.CountAsync(), await db.Distinctions.CountAsync()));
+
+    private static void Compteurs(JsonNode rapport, string genre, int crees, int modifies, int inchanges)
+    {
+        Assert.Equal(crees, rapport[genre]!["created"]!.GetValue<int>());
+        Assert.Equal(modifies, rapport[genre]!["updated"]!.GetValue<int>());
+        Assert.Equal(inchanges, rapport[genre]!["unchanged"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Un_json_se_charge_puis_se_recharge_sans_rien_changer()
+    {
+        var admin = await AdminAsync();
+        await EditionAsync(admin, 2022, "candidatures");
+        var premiere = await ImporterAsync(admin, Json2022);
+        Assert.Equal(HttpStatusCode.OK, premiere.StatusCode);
+        var rapport = await LireAsync(premiere);
+        Assert.Equal("applique", rapport["status"]!.GetValue<string>());
+        Compteurs(rapport, "dossiers", 3, 0, 0);
+        Compteurs(rapport, "fiches", 3, 0, 0);
+        Assert.Empty(rapport["errors"]!.AsArray());
+        Assert.Equal((3, 3, 3, 0), await ComptesAsync());
+
+        var arras = await Factory.DansLaBaseAsync(db => db.Collectivites.SingleAsync(c => c.CodeInsee == "62041"));
+        Assert.Equal("Arras", arras.Nom);
+        var cu = await Factory.DansLaBaseAsync(db => db.Collectivites.SingleAsync(c => c.Siren == "200033579"));
+        Assert.Equal(Labels.Domain.Collectivites.Categorie.Intercommunalite, cu.Categorie);
+        var mediatheque = await Factory.DansLaBaseAsync(db => db.Fiches.SingleAsync(f => f.Titre == "Médiathèque numérique"));
+        Assert.Equal(["culture", "education"], mediatheque.Enjeux);
+        Assert.Equal(new DateOnly(2021, 6, 30), mediatheque.DateFin);
+
+        var seconde = await LireAsync(await ImporterAsync(admin, Json2022));
+        Compteurs(seconde, "dossiers", 0, 0, 3);
+        Compteurs(seconde, "fiches", 0, 0, 3);
+        Assert.Equal((3, 3, 3, 0), await ComptesAsync());
+
+        // A changed fiche is updated in place, matched by its reference, or by its title when it has none.
+        var modifie = Json2022.Replace("Démarches en ligne", "Démarches et paiements en ligne").Replace("Prêt de liseuses", "Prêt de liseuses et tablettes");
+        var troisieme = await LireAsync(await ImporterAsync(admin, modifie));
+        Compteurs(troisieme, "dossiers", 0, 1, 2);
+        Compteurs(troisieme, "fiches", 0, 2, 1);
+        Assert.Equal((3, 3, 3, 0), await ComptesAsync());
+        Assert.Equal("Démarches et paiements en ligne",
+            await Factory.DansLaBaseAsync(db => db.Fiches.Where(f => f.Reference == "ARR-001").Select(f => f.Description).SingleAsync()));
+
+        var imports = await Factory.DansLaBaseAsync(db => db.Imports.OrderBy(i => i.DemarreLe).ToListAsync());
+        Assert.Equal(3, imports.Count);
+        Assert.All(imports, i => Assert.Equal(StatutImport.Applique, i.Statut));
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Json2022))), imports[0].Empreinte);
+        Assert.NotNull(imports[0].AuteurId);
+        var lu = await admin.GetFromJsonAsync<JsonObject>($"/api/v1/imports/{imports[0].Id}");
+        Assert.Equal("applique", lu!["statut"]!.GetValue<string>());
+        Assert.Equal(3, lu["rapport"]!["fiches"]!["created"]!.GetValue<int>());
+    }
+
+    [Theory]
+    [InlineData(",", false, "\n")]
+    [InlineData(";", true, "\r\n")]
+    public async Task Un_csv_comme_on_en_produit(string sep, bool bom, string finDeLigne)
+    {
+        var admin = await AdminAsync();
+        await EditionAsync(admin, 2022, "candidatures");
+        string L(params string[] cellules) => string.Join(sep, cellules) + finDeLigne;
+        var csv = L("titre", "collectivite", "reference", "description", "dateDebut", "enCours", "enjeux", "dateFin")
+            + L($"\"Portail{sep} citoyen\"", "62041", "ARR-001", "\"Démarches\nen ligne\"", "2021-03-01", "true", "services-publics", "")
+            + L("Médiathèque", "62041", "", "Liseuses", "01/09/2020", "non", "culture|education", "2021-06-30")
+            + L("", "57059", "", "", "", "", "", "")
+            + finDeLigne + finDeLigne;
+        var octets = (bom ? Encoding.UTF8.GetPreamble() : []).Concat(Encoding.UTF8.GetBytes(csv)).ToArray();
+        var contenu = new ByteArrayContent(octets);
+        contenu.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv") { CharSet = "utf-8" };
+        var reponse = await admin.PostAsync("/api/v1/editions/2022/imports", contenu);
+        var rapport = await LireAsync(reponse);
+        Assert.True(reponse.StatusCode == HttpStatusCode.OK, rapport.ToJsonString());
+        Compteurs(rapport, "dossiers", 2, 0, 0);
+        Compteurs(rapport, "fiches", 2, 0, 0);
+        var portail = await Factory.DansLaBaseAsync(db => db.Fiches.SingleAsync(f => f.Reference == "ARR-001"));
+        Assert.Equal($"Portail{sep} citoyen", portail.Titre);
+        Assert.Equal("Démarches\nen ligne", portail.Description);
+        Assert.Equal(new DateOnly(2020, 9, 1), await Factory.DansLaBaseAsync(db => db.Fiches.Where(f => f.Titre == "Médiathèque").Select(f => f.DateDebut).SingleAsync()));
+        var encore = await admin.PostAsync("/api/v1/editions/2022/imports", new ByteArrayContent(octets) { Headers = { ContentType = contenu.Headers.ContentType } });
+        Compteurs(await LireAsync(encore), "fiches", 0, 0, 2);
+    }
+
+    [Fact]
+    public async Task Toutes_les_erreurs_avec_leur_ligne_physique_et_rien_d_ecrit()
+    {
+        var admin = await AdminAsync();
+        await EditionAsync(admin, 2022, "candidatures");
+        var csv = "collectivite;reference;titre;description;dateDebut;enCours;enjeux;mentions\n"   // line 1
+            + "62041;R1;Portail;\"Deux\nlignes\";2021-03-01;true;services-publics;\n"             // lines 2-3
+            + "62041;R2;Sans date;Texte;;true;culture;\n"                                          // line 4: date
+            + "62999;R3;Inconnue;Texte;2021-01-01;true;culture;\n"                                 // line 5: unknown COG code
+            + "6204;R4;Malformé;Texte;2021-01-01;true;culture;\n"                                  // line 6: malformed code
+            + "62041;R5;Enjeu;Texte;2021-01-01;true;espace;\n"                                     // line 7: unknown enjeu
+            + "62041;R1;Doublon;Texte;2021-01-01;true;culture;\n"                                  // line 8: duplicate reference
+            + "57059;R6;Distinction;Texte;2021-01-01;true;culture;arobase-verte\n";               // line 9: distinction in a live édition
+        var reponse = await ImporterAsync(admin, csv, "text/csv");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, reponse.StatusCode);
+        var rapport = await LireAsync(reponse);
+        Assert.Equal("refuse", rapport["status"]!.GetValue<string>());
+        var erreurs = rapport["errors"]!.AsArray().Select(e => (Ligne: e!["line"]!.GetValue<int>(), Champ: e["field"]!.GetValue<string>())).ToList();
+        Assert.Contains((4, "dateDebut"), erreurs);
+        Assert.Contains((5, "collectivite"), erreurs);
+        Assert.Contains((6, "collectivite"), erreurs);
+        Assert.Contains((7, "enjeux"), erreurs);
+        Assert.Contains((8, "reference"), erreurs);
+        Assert.Contains((9, "arobases"), erreurs);
+        Assert.DoesNotContain(erreurs, e => e.Ligne is 2 or 3);
+        Assert.Equal(erreurs.Count, rapport["errorsTotal"]!.GetValue<int>());
+        Assert.All(rapport["errors"]!.AsArray(), e => Assert.Null(e!["path"]));
+        Assert.Equal((0, 0, 0, 0), await ComptesAsync());
+        Assert.Equal(StatutImport.Refuse, await Factory.DansLaBaseAsync(db => db.Imports.Select(i => i.Statut).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Une_seule_ligne_fausse_parmi_des_milliers_et_la_base_reste_identique()
+    {
+        var admin = await AdminAsync();
+        await EditionAsync(admin, 2022, "candidatures");
+        Assert.Equal(HttpStatusCode.OK, (await ImporterAsync(admin, Json2022)).StatusCode);
+        var avant = await ComptesAsync();
+        var csv = new StringBuilder("collectivite,reference,titre,description,dateDebut,enCours,enjeux\n");
+        for (var i = 0; i < 3000; i++) csv.Append($"2A004,A-{i},Action {i},Description {i},2021-01-01,true,{(i == 2345 ? "inconnu" : "education")}\n");
+        var reponse = await ImporterAsync(admin, csv.ToString(), "text/csv");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, reponse.StatusCode);
+        var erreur = Assert.Single((await LireAsync(reponse))["errors"]!.AsArray())!;
+        Assert.Equal(2347, erreur["line"]!.GetValue<int>());
+        Assert.Equal(avant, await ComptesAsync());
+    }
+
+    [Fact]
+    public async Task Erreurs_json_avec_leur_chemin()
+    {
+        var admin = await AdminAsync();
+        await EditionAsync(admin, 2022, "candidatures");
+        var json = """
+            { "dossiers": [
+              { "collectivite": { "codeInsee": "62041" }, "fiches": [ { "titre": "Ok", "description": "D", "dateDebut": "2021-01-01", "enCours": true, "enjeux": ["culture"] } ] },
+              { "collectivite": { "codeInsee": "57059" }, "fiches": [ { "titre": "", "description": "D", "dateDebut": "2021-13-01", "enCours": true, "enjeux": ["culture"] } ] },
+              { "collectivite": { "siren": "200000008" } },
+              { "collectivite": { "codeInsee": "62041" } },
+              { "collectivite": { "codeInsee": "2A004" }, "inconnu": 1 } ] }
+            """;
+        var reponse = await ImporterAsync(admin, json);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, reponse.StatusCode);
+        var chemins = (await LireAsync(reponse))["errors"]!.AsArray().Select(e => e!["path"]!.GetValue<string>()).ToList();
+        Assert.Contains("$.dossiers[1].fiches[0].titre", chemins);
+        Assert.Contains("$.dossiers[1].fiches[0].dateDebut", chemins);
+        Assert.Contains("$.dossiers[2].collectivite.siren", chemins);
+        Assert.Contains("$.dossiers[3].collectivite", chemins);
+        Assert.Contains(chemins, c => c.StartsWith("$.dossiers[4]", StringComparison.Ordinal));
+        Assert.Equal((0, 0, 0, 0), await ComptesAsync());
+    }
+
+    [Fact]
+    public async Task Fichier_illisible_400_type_inconnu_415()
+    {
+        var admin = await AdminAsync();
+        await EditionAsync(admin, 2022, "candidatures");
+        await ProblemeAsync(await ImporterAsync(admin, "{ \"dossiers\": [ { \"collectivite\": "), HttpStatusCode.BadRequest);
+        await ProblemeAsync(await ImporterAsync(admin, "[1, 2]"), HttpStatusCode.BadRequest);
+        await ProblemeAsync(await ImporterAsync(admin, "<xml/>", "application/xml"), HttpStatusCode.UnsupportedMediaType);
+        await ProblemeAsync(await ImporterAsync(admin, Json2022, annee: 2030), HttpStatusCode.NotFound);
+        Assert.Equal((0, 0, 0, 0), await ComptesAsync());
+        var jure = await CompteAsync("jure");
+        await ProblemeAsync(await ImporterAsync(jure, Json2022), HttpStatusCode.Forbidden);
+        await ProblemeAsync(await ImporterAsync(Anonyme(), Json2022), HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Un_essai_a_blanc_verifie_et_compte_sans_ecrire()
+    {
+        var admin = await AdminAsync();
+        await EditionAsync(admin, 2022, "candidatures");
+        var reponse = await ImporterAsync(admin, Json2022, requete: "?dryRun=true");
+        Assert.Equal(HttpStatusCode.OK, reponse.StatusCode);
+        var rapport = await LireAsync(reponse);
+        Assert.Equal("valide", rapport["status"]!.GetValue<string>());
+        Compteurs(rapport, "dossiers", 3, 0, 0);
+        Compteurs(rapport, "fiches", 3, 0, 0);
+        Assert.Equal((0, 0, 0, 0), await ComptesAsync());
+        var import = await admin.GetFromJsonAsync<JsonObject>(reponse.Headers.Location);
+        Assert.True(import!["dryRun"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Une_edition_historique_recoit_ses_distinctions_que_la_publication_fige()
+    {
+        var admin = await AdminAsync();
+        await EditionAsync(admin, 2021, historique: true);
+        var csv = "collectivite;arobases;mentions\n62041;5;arobase-verte|democratie-locale\n200033579;3;\n57059;2;inconnue\n";
+        var refuse = await ImporterAsync(admin, csv, "text/csv", annee: 2021);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refuse.StatusCode);
+        Assert.Equal(4, Assert.Single((await LireAsync(refuse))["errors"]!.AsArray())!["line"]!.GetValue<int>());
+
+        var bon = await ImporterAsync(admin, csv.Replace("inconnue", "mediation-numerique"), "text/csv", annee: 2021);
+        Assert.Equal(HttpStatusCode.OK, bon.StatusCode);
+        Assert.Equal((3, 3, 0, 3), await ComptesAsync());
+        var changement = await ImporterAsync(admin, "collectivite;arobases;mentions\n200033579;4;\n", "text/csv", annee: 2021);
+        Compteurs(await LireAsync(changement), "dossiers", 0, 1, 0);
+
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/v1/editions/2021/publication", new { })).StatusCode);
+        var palmares = await Anonyme().GetFromJsonAsync<JsonObject>("/api/v1/editions/2021/palmares");
+        var laureats = palmares!["laureats"]!.AsArray().ToDictionary(l => l!["nom"]!.GetValue<string>(), l => l!);
+        Assert.Equal(5, laureats["Arras"]["arobases"]!.GetValue<int>());
+        Assert.Equal(["arobase-verte", "democratie-locale"], laureats["Arras"]["mentions"]!.AsArray().Select(m => m!.GetValue<string>()));
+        Assert.Equal(4, laureats["CU d'Arras"]["arobases"]!.GetValue<int>());
+        await ProblemeAsync(await ImporterAsync(admin, csv, "text/csv", annee: 2021), HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task Au_dela_de_la_taille_permise_413()
+    {
+        await using var petite = Factory.WithWebHostBuilder(b => b.UseSetting("Imports:TailleMax", "2048"));
+        var admin = await AdminAsync();
+        await EditionAsync(admin, 2022, "candidatures");
+        var client = petite.CreateClient();
+        client.DefaultRequestHeaders.Authorization = admin.DefaultRequestHeaders.Authorization;
+        var gros = "collectivite,titre,description,dateDebut,enCours,enjeux\n" + string.Concat(Enumerable.Repeat("62041,T,D,2021-01-01,true,culture\n", 200));
+        await ProblemeAsync(await client.PostAsync("/api/v1/editions/2022/imports", Contenu(gros, "text/csv")), HttpStatusCode.RequestEntityTooLarge);
+        // Without a Content-Length the body is counted as it streams.
+        var flux = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(gros)));
+        flux.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        var requete = new HttpRequestMessage(HttpMethod.Post, "/api/v1/editions/2022/imports") { Content = flux };
+        requete.Headers.TransferEncodingChunked = true;
+        await ProblemeAsync(await client.SendAsync(requete), HttpStatusCode.RequestEntityTooLarge);
+        Assert.Equal((0, 0, 0, 0), await ComptesAsync());
+    }
+
+    [Fact]
+    public async Task Un_import_asynchrone_montre_sa_progression_puis_son_rapport()
+    {
+        var admin = await AdminAsync();
+        await EditionAsync(admin, 2022, "candidatures");
+        var csv = new StringBuilder("collectivite,reference,titre,description,dateDebut,enCours,enjeux\n");
+        for (var i = 0; i < 20_000; i++) csv.Append($"{(i % 2 == 0 ? "62041" : "57059")},R-{i},Action {i},Description,2021-01-01,true,culture\n");
+        var reponse = await ImporterAsync(admin, csv.ToString(), "text/csv", "?async=true");
+        Assert.Equal(HttpStatusCode.Accepted, reponse.StatusCode);
+        var location = reponse.Headers.Location!.ToString();
+        Assert.StartsWith("/api/v1/imports/", location);
+
+        JsonObject etat;
+        var debut = DateTime.UtcNow;
+        do
+        {
+            await Task.Delay(200);
+            etat = (await admin.GetFromJsonAsync<JsonObject>(location))!;
+        } while (etat["statut"]!.GetValue<string>() == "enCours" && DateTime.UtcNow - debut < TimeSpan.FromMinutes(2));
+        Assert.Equal("applique", etat["statut"]!.GetValue<string>());
+        Assert.Equal(20_000, etat["lignesLues"]!.GetValue<int>());
+        Assert.Equal(20_000, etat["rapport"]!["fiches"]!["created"]!.GetValue<int>());
+        Assert.Equal(20_000, (await ComptesAsync()).Fiches);
+        Assert.True(etat["asynchrone"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Un_import_interrompu_par_un_redemarrage_est_marque_et_n_a_rien_ecrit()
+    {
+        var admin = await AdminAsync();
+        await EditionAsync(admin, 2022, "candidatures");
+        var id = await Factory.DansLaBaseAsync(async db =>
+        {
+            var edition = await db.Editions.SingleAsync();
+            var import = Import.Demarrer(edition, null, FormatImport.Csv, false, true, DateTimeOffset.UtcNow);
+            db.Imports.Add(import);
+            await db.SaveChangesAsync();
+            return import.Id;
+        });
+        // A new instance starting on the same database finds the run with no live transaction behind it.
+        await using var redemarree = Factory.WithWebHostBuilder(_ => { });
+        _ = redemarree.Server;
+        var import = await admin.GetFromJsonAsync<JsonObject>($"/api/v1/imports/{id}");
+        Assert.Equal("interrompu", import!["statut"]!.GetValue<string>());
+        Assert.Equal((0, 0, 0, 0), await ComptesAsync());
+    }
+}
