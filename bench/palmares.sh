@@ -68,6 +68,7 @@ labels_pg_demarrer bench 55434
 PSQL=("$LABELS_PG_BIN/psql" -h 127.0.0.1 -p "$LABELS_PG_PORT" -U postgres -v ON_ERROR_STOP=1 -X -q)
 # pg.sh may have put the cluster in /tmp (root without access to the folder): ask the server where it is.
 PG_DATA=$("${PSQL[@]}" -d postgres -Atc 'SHOW data_directory')
+PG_PID=$(head -1 "$PG_DATA/postmaster.pid")
 "$LABELS_PG_BIN/dropdb" -h 127.0.0.1 -p "$LABELS_PG_PORT" -U postgres --if-exists --force labels_bench
 "$LABELS_PG_BIN/createdb" -h 127.0.0.1 -p "$LABELS_PG_PORT" -U postgres labels_bench
 
@@ -260,12 +261,26 @@ en_ms() {
     if (v ~ /us$/) printf "%.2f", v / 1000; else if (v ~ /ms$/) printf "%.2f", v + 0;
     else if (v ~ /m$/) printf "%.0f", v * 60000; else if (v ~ /s$/) printf "%.2f", v * 1000; else print "?" }'
 }
-# mesurer URL [ETAG] — warm-up, then the measure; prints "req/s p50 p99" (p in ms).
+# CPU ticks of the whole machine (total, busy) and of the processes of this benchmark: what is left
+# over during a measure is another load (a build, a test run), which would skew the figures.
+ticks_machine() { awk 'NR == 1 { for (i = 2; i <= NF; i++) t += $i; print t, t - $5 - $6 }' /proc/stat; }
+ticks_nos_processus() {  # $1: the shell that runs wrk
+  local pid total=0
+  for pid in "$API_PID" "$NGINX_PID" $(pgrep -P "$NGINX_PID") "$PG_PID" $(pgrep -P "$PG_PID"); do
+    total=$((total + $(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+  done
+  # wrk, once waited for, counts in that shell's children's times.
+  echo $((total + $(awk '{ print $16 + $17 }' "/proc/$1/stat")))
+}
+
+# mesurer URL [ETAG] — warm-up, then the measure; prints "req/s p50 p99 other-load-%" (p in ms).
 mesurer() {
-  local url=$1 entete=() sortie rps p50 p99
+  local url=$1 entete=() sortie rps p50 p99 total1 occupe1 nous1 total2 occupe2 nous2 moi=$BASHPID
   [ -z "${2:-}" ] || entete=(-H "If-None-Match: $2")
   wrk -t2 -c64 "-d${CHAUFFE}s" "${entete[@]}" "$url" >/dev/null
+  read -r total1 occupe1 <<<"$(ticks_machine)"; nous1=$(ticks_nos_processus "$moi")
   sortie=$(wrk "${WRK_OPTIONS[@]}" "${entete[@]}" "$url")
+  read -r total2 occupe2 <<<"$(ticks_machine)"; nous2=$(ticks_nos_processus "$moi")
   printf '%s\n' "$sortie" >>"$OUT/wrk.log"
   # A fast 404 or reset would look like a good figure: any error or unexpected status fails the run.
   if grep -qE 'Non-2xx or 3xx|Socket errors' <<<"$sortie"; then
@@ -274,7 +289,7 @@ mesurer() {
   rps=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' <<<"$sortie")
   p50=$(awk '$1 == "50%" { print $2 }' <<<"$sortie")
   p99=$(awk '$1 == "99%" { print $2 }' <<<"$sortie")
-  echo "$rps $(en_ms "$p50") $(en_ms "$p99")"
+  echo "$rps $(en_ms "$p50") $(en_ms "$p99") $(( 100 * ((occupe2 - occupe1) - (nous2 - nous1)) / (total2 - total1) ))"
 }
 
 # The figures only mean something on an idle machine (a concurrent build or test run halves them):
@@ -295,6 +310,7 @@ done
 
 : >"$OUT/wrk.log"
 entete_table="# palmarès: $(date -u '+%Y-%m-%dT%H:%M:%SZ'), nproc $(nproc), CPU idle ${IDLE}% before, wrk ${WRK_OPTIONS[*]} (warm-up ${CHAUFFE}s), API $CONFIG vs nginx $("$NGINX_BIN" -v 2>&1 | sed 's|.*/||')"
+AUTRE_MAX=0
 format='%-26s | %9s | %7s | %7s | %11s | %9s | %9s | %5s\n'
 lignes=$(printf "$format" scenario 'API req/s' 'API p50' 'API p99' 'nginx req/s' 'nginx p50' 'nginx p99' ratio)
 lignes+=$'\n'$(printf "$format" '' '' ms ms '' ms ms API/ng)
@@ -304,11 +320,16 @@ for s in "${SCENARIOS[@]}"; do
   etag_api='' etag_nginx=''
   if [ -n "$cond" ]; then etag_api=${ETAG_API[$fichier]} etag_nginx=${ETAG_NGINX[$fichier]}; fi
   mesure=$(mesurer "$API$chemin" "$etag_api")
-  read -r a_rps a_p50 a_p99 <<<"$mesure"
+  read -r a_rps a_p50 a_p99 a_autre <<<"$mesure"
   mesure=$(mesurer "$NGINX$chemin" "$etag_nginx")
-  read -r n_rps n_p50 n_p99 <<<"$mesure"
+  read -r n_rps n_p50 n_p99 n_autre <<<"$mesure"
   [ -n "$a_rps" ] && [ -n "$n_rps" ] || echouer "mesure illisible pour $nom (voir $OUT/wrk.log)"
   ratio=$(awk -v a="$a_rps" -v n="$n_rps" 'BEGIN { printf "%.2f", a / n }')
+  # Another load over 10 % of the CPUs during either measure: mark the row.
+  for autre in "$a_autre" "$n_autre"; do
+    if [ "$autre" -gt "$AUTRE_MAX" ]; then AUTRE_MAX=$autre; fi
+  done
+  if [ "$a_autre" -gt 10 ] || [ "$n_autre" -gt 10 ]; then nom="$nom !"; fi
   lignes+=$'\n'$(printf "$format" "$nom" "$a_rps" "$a_p50" "$a_p99" "$n_rps" "$n_p50" "$n_p99" "$ratio")
 done
 
@@ -317,5 +338,6 @@ tailles="# response bytes: 254 full $(stat -c %s "$OUT/www/2021.json"), 254 filt
   echo "$entete_table"
   echo "$lignes"
   echo "$tailles"
+  echo "# other load on the CPUs during the measures: at most ${AUTRE_MAX}%$([ "$AUTRE_MAX" -le 10 ] || echo ' (rows marked ! are skewed)')"
 } | tee "$OUT/palmares.txt"
 echo "(total $((SECONDS - debut)) s ; table in $OUT/palmares.txt, raw wrk output in $OUT/wrk.log)" >&2

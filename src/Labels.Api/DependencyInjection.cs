@@ -18,6 +18,7 @@ public static class DependencyInjection
     public static IServiceCollection AddApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<Endpoints.OptionsImports>(configuration.GetSection("Imports"));
+        services.AddProtections(configuration);
         services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;

@@ -1,5 +1,6 @@
 using Labels.Api;
 using Labels.Api.Endpoints;
+using Labels.Api.Securite;
 using Labels.Application;
 using Labels.Infrastructure;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -12,11 +13,20 @@ await app.Services.InitialiserAsync();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseEntetesDeSecurite();
+// Outside development, clients reach the API over HTTPS (a reverse proxy terminating TLS may turn this off).
+if (app.Configuration.GetValue("Securite:HttpsObligatoire", !app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing")))
+{
+    app.UseHsts();
+    app.UseHttpsRedirection();
+}
 app.UseSwagger();
 app.UseSwaggerUI(o => o.DocumentTitle = "Labels API");
 app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
+app.UseRequestTimeouts();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
@@ -32,7 +42,8 @@ app.MapAuthEndpoints()
     .MapCandidaturesEndpoints()
     .MapJuryEndpoints()
     .MapPalmaresEndpoints()
-    .MapImportsEndpoints();
+    .MapImportsEndpoints()
+    .MapAuditEndpoints();
 
 app.Run();
 

@@ -1,4 +1,6 @@
+using Labels.Application.Audit;
 using Labels.Infrastructure.Identite;
+using Mediator;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -15,13 +17,19 @@ public static class AuthEndpoints
 {
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
-        var auth = app.MapGroup("/api/v1/auth").WithTags("Authentification").AllowAnonymous();
+        var auth = app.MapGroup("/api/v1/auth").WithTags("Authentification").AllowAnonymous()
+            .RequireRateLimiting(Securite.Protections.PolitiqueAuthentification)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-        auth.MapPost("/login", async Task<Results<EmptyHttpResult, ProblemHttpResult>> (Connexion connexion, SignInManager<Compte> connexions) =>
+        auth.MapPost("/login", async Task<Results<EmptyHttpResult, ProblemHttpResult>> (Connexion connexion, SignInManager<Compte> connexions,
+                ISender sender, HttpContext http) =>
             {
                 connexions.AuthenticationScheme = IdentityConstants.BearerScheme;
-                var resultat = await connexions.PasswordSignInAsync(connexion.Email ?? "", connexion.Password ?? "",
-                    isPersistent: false, lockoutOnFailure: true);
+                var email = connexion.Email ?? "";
+                var resultat = await connexions.PasswordSignInAsync(email, connexion.Password ?? "", isPersistent: false, lockoutOnFailure: true);
+                var compte = await connexions.UserManager.FindByEmailAsync(email);
+                await sender.Send(new JournaliserConnexion(email, resultat.Succeeded, compte?.Id,
+                    resultat.Succeeded ? null : resultat.IsLockedOut ? "verrouille" : "identifiants", http.Connection.RemoteIpAddress?.ToString()));
                 if (resultat.Succeeded) return TypedResults.Empty; // the bearer handler has written the token pair
                 return TypedResults.Problem(
                     resultat.IsLockedOut ? "Trop d'échecs : le compte est verrouillé un moment." : "Identifiants invalides.",

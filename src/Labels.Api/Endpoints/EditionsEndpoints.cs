@@ -31,13 +31,13 @@ public static class EditionsEndpoints
 
         editions.MapGet("/", async (int? page, int? pageSize, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListerEditions(page ?? 1, pageSize ?? Pagination.TailleParDefaut), ct)))
-            .AllowAnonymous()
+            .AllowAnonymous().RequireCors(PalmaresEndpoints.PolitiqueCors).RequireRateLimiting(Securite.Protections.PolitiqueLecturePublique)
             .WithName("ListerEditions")
             .ProducesValidationProblem();
 
         editions.MapGet("/{annee:int}", async (int annee, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new LireEdition(annee), ct)))
-            .AllowAnonymous()
+            .AllowAnonymous().RequireCors(PalmaresEndpoints.PolitiqueCors).RequireRateLimiting(Securite.Protections.PolitiqueLecturePublique)
             .WithName("LireEdition")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -54,7 +54,7 @@ public static class EditionsEndpoints
 
         editions.MapGet("/{annee:int}/referentiel", async (int annee, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new LireReferentiel(annee), ct)))
-            .AllowAnonymous()
+            .AllowAnonymous().RequireCors(PalmaresEndpoints.PolitiqueCors).RequireRateLimiting(Securite.Protections.PolitiqueLecturePublique)
             .WithName("LireReferentiel")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -71,7 +71,7 @@ public static class EditionsEndpoints
 
         editions.MapGet("/{annee:int}/enjeux", async (int annee, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new LireEnjeux(annee), ct)))
-            .AllowAnonymous()
+            .AllowAnonymous().RequireCors(PalmaresEndpoints.PolitiqueCors).RequireRateLimiting(Securite.Protections.PolitiqueLecturePublique)
             .WithName("LireEnjeux")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;

@@ -41,7 +41,8 @@ public static class ImportsEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             // The route's own limit replaces the server's default one; the body is then counted as it streams.
-            .WithMetadata(new DisableRequestSizeLimitAttribute());
+            .WithMetadata(new DisableRequestSizeLimitAttribute())
+            .WithRequestTimeout(Protections.PolitiqueSansDelai);
 
         app.MapGet("/api/v1/imports/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new LireImport(id), ct)))

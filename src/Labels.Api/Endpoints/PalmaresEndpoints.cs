@@ -34,7 +34,9 @@ public static class PalmaresEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        var publiques = app.MapGroup("/api/v1").AllowAnonymous().RequireCors(PolitiqueCors);
+        var publiques = app.MapGroup("/api/v1").AllowAnonymous().RequireCors(PolitiqueCors)
+            .RequireRateLimiting(Protections.PolitiqueLecturePublique)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         publiques.MapGet("/editions/{annee:int}/palmares", (int annee, int? version, string? region, string? departement, string? categorie,
                 int? arobases, string? mention, HttpContext http, PalmaresPublies publies, Acces acces, TimeProvider horloge) =>

@@ -7,7 +7,7 @@ public static class ReferentielEndpoints
 {
     public static IEndpointRouteBuilder MapReferentielEndpoints(this IEndpointRouteBuilder app)
     {
-        var cog = app.MapGroup("/api/v1/referentiel").WithTags("Référentiel officiel (COG)").AllowAnonymous();
+        var cog = app.MapGroup("/api/v1/referentiel").WithTags("Référentiel officiel (COG)").AllowAnonymous().RequireCors(PalmaresEndpoints.PolitiqueCors).RequireRateLimiting(Securite.Protections.PolitiqueLecturePublique);
 
         cog.MapGet("/communes/{codeInsee}", async (string codeInsee, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new LireCommune(codeInsee), ct)))

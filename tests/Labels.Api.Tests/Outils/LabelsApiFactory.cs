@@ -62,6 +62,9 @@ public sealed class LabelsApiFactory : WebApplicationFactory<Program>, IAsyncLif
         builder.UseSetting("ConnectionStrings:Labels", ChaineDeConnexion);
         builder.UseSetting("Bootstrap:AdminEmail", AdminEmail);
         builder.UseSetting("Bootstrap:AdminPassword", AdminMotDePasse);
+        // Tests log in far more often than a person: the limits have their own test.
+        builder.UseSetting("LimitesDeDebit:Authentification", "0");
+        builder.UseSetting("LimitesDeDebit:LecturePublique", "0");
     }
 
     private async Task<string> BaseDeTestAsync()

@@ -1,0 +1,25 @@
+using Labels.Api.Securite;
+using Labels.Application.Audit;
+using Labels.Application.Commun;
+using Mediator;
+
+namespace Labels.Api.Endpoints;
+
+public static class AuditEndpoints
+{
+    public static IEndpointRouteBuilder MapAuditEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/audit", async (string? action, string? cible, Guid? acteurId, DateTimeOffset? depuis, DateTimeOffset? jusqua,
+                int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new LireAudit(action, cible, acteurId, depuis, jusqua, page ?? 1, pageSize ?? Pagination.TailleParDefaut), ct)))
+            .RequireAuthorization(Politiques.Admin)
+            .WithTags("Audit")
+            .WithName("LireAudit")
+            .WithSummary("Le journal d'audit : connexions (auth.connexion, auth.echec), jetons, décisions, publications, imports, corrections ; "
+                + "filtres action (préfixe avec un point final, ex. « auth. »), cible, acteurId, depuis, jusqua.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        return app;
+    }
+}

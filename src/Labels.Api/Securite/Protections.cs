@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http.Timeouts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Labels.Api.Securite;
+
+/// <summary>Requests per minute and per client address (configuration section <c>LimitesDeDebit</c>; 0 = no limit).</summary>
+public sealed class LimitesDeDebit
+{
+    public int Authentification { get; set; } = 10;
+    public int LecturePublique { get; set; } = 1_200;
+}
+
+/// <summary>Abuse limits, request time limits and security headers, set up in one place.</summary>
+public static class Protections
+{
+    public const string PolitiqueAuthentification = "authentification";
+    public const string PolitiqueLecturePublique = "lecture-publique";
+    public const string PolitiqueSansDelai = "sans-delai";
+
+    public static IServiceCollection AddProtections(this IServiceCollection services, IConfiguration configuration)
+    {
+        var limites = configuration.GetSection("LimitesDeDebit").Get<LimitesDeDebit>() ?? new LimitesDeDebit();
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(PolitiqueAuthentification, http => ParClient(http, limites.Authentification));
+            o.AddPolicy(PolitiqueLecturePublique, http => ParClient(http, limites.LecturePublique));
+            o.OnRejected = async (contexte, ct) =>
+            {
+                var attente = contexte.Lease.TryGetMetadata(MetadataName.RetryAfter, out var delai) ? delai : TimeSpan.FromMinutes(1);
+                contexte.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(attente.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                await contexte.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = contexte.HttpContext,
+                    ProblemDetails = new ProblemDetails
+                    {
+                        Status = StatusCodes.Status429TooManyRequests,
+                        Title = "Trop de requêtes",
+                        Detail = $"Réessayez dans {(int)Math.Ceiling(attente.TotalSeconds)} s.",
+                    },
+                });
+            };
+        });
+        // Long requests hold connections and memory: everything answers within 30 s, imports excepted (they stream large files).
+        services.AddRequestTimeouts(o =>
+        {
+            o.DefaultPolicy = new RequestTimeoutPolicy { Timeout = TimeSpan.FromSeconds(30), TimeoutStatusCode = StatusCodes.Status503ServiceUnavailable };
+            o.AddPolicy(PolitiqueSansDelai, new RequestTimeoutPolicy { Timeout = Timeout.InfiniteTimeSpan });
+        });
+        return services;
+    }
+
+    private static RateLimitPartition<string> ParClient(HttpContext http, int parMinute) =>
+        parMinute <= 0
+            ? RateLimitPartition.GetNoLimiter("illimite")
+            : RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "inconnu", _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = parMinute,
+                Window = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+            });
+
+    /// <summary>Headers on every answer; the only HTML served (Swagger UI) gets a CSP that allows its own files and nothing else.</summary>
+    public static IApplicationBuilder UseEntetesDeSecurite(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        http.Response.OnStarting(() =>
+        {
+            var entetes = http.Response.Headers;
+            entetes.XContentTypeOptions = "nosniff";
+            entetes["Referrer-Policy"] = "no-referrer";
+            entetes.XFrameOptions = "DENY";
+            entetes.ContentSecurityPolicy = http.Request.Path.StartsWithSegments("/swagger")
+                ? "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'"
+                : "default-src 'none'; frame-ancestors 'none'";
+            return Task.CompletedTask;
+        });
+        await next();
+    });
+}
