@@ -9,6 +9,7 @@
 #   LABELS_BENCH_CHAUFFE seconds of warm-up per scenario and target (default 3)
 #   LABELS_BENCH_PUBLIER=0  reuse bench/out/api as it is (e.g. while src/ is mid-edit)
 set -euo pipefail
+shopt -s inherit_errexit  # so that a failing command inside $(…) stops the script too
 cd "$(dirname "$0")/.."
 source scripts/pg.sh
 
@@ -83,12 +84,17 @@ else
 fi
 
 echo_etape "Démarrage de l'API sur $API"
+# Production settings, except two that would measure something else: the per-client limit on public
+# reads (wrk is one client: it would time 429s) and the HTTPS redirection (plain HTTP on loopback,
+# as behind a reverse proxy terminating TLS).
 MOT_DE_PASSE="Bench$(head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | cut -c1-16)a9Z"
 ConnectionStrings__Labels="Host=127.0.0.1;Port=$LABELS_PG_PORT;Username=postgres;Database=labels_bench" \
 Bootstrap__AdminEmail=bench@labels.local \
 Bootstrap__AdminPassword="$MOT_DE_PASSE" \
 ASPNETCORE_ENVIRONMENT=Production \
 Logging__LogLevel__Default=Warning \
+LimitesDeDebit__LecturePublique=0 \
+Securite__HttpsObligatoire=false \
   dotnet "$OUT/api/Labels.Api.dll" --urls "$API" >"$OUT/api.log" 2>&1 &
 API_PID=$!
 # Start-up applies the migrations and loads the COG (~10 s): wait for readiness, at most 120 s.
@@ -282,6 +288,7 @@ mesurer() {
   sortie=$(wrk "${WRK_OPTIONS[@]}" "${entete[@]}" "$url")
   read -r total2 occupe2 <<<"$(ticks_machine)"; nous2=$(ticks_nos_processus "$moi")
   printf '%s\n' "$sortie" >>"$OUT/wrk.log"
+  kill -0 "$API_PID" 2>/dev/null || echouer "l'API s'est arrêtée pendant la mesure de $url (journal : $OUT/api.log)"
   # A fast 404 or reset would look like a good figure: any error or unexpected status fails the run.
   if grep -qE 'Non-2xx or 3xx|Socket errors' <<<"$sortie"; then
     printf '%s\n' "$sortie" >&2; echouer "erreurs pendant la mesure de $url"
@@ -289,6 +296,7 @@ mesurer() {
   rps=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' <<<"$sortie")
   p50=$(awk '$1 == "50%" { print $2 }' <<<"$sortie")
   p99=$(awk '$1 == "99%" { print $2 }' <<<"$sortie")
+  [ -n "$rps" ] && [ -n "$p50" ] && [ -n "$p99" ] || { printf '%s\n' "$sortie" >&2; echouer "sortie de wrk illisible pour $url"; }
   echo "$rps $(en_ms "$p50") $(en_ms "$p99") $(( 100 * ((occupe2 - occupe1) - (nous2 - nous1)) / (total2 - total1) ))"
 }
 
@@ -323,7 +331,7 @@ for s in "${SCENARIOS[@]}"; do
   read -r a_rps a_p50 a_p99 a_autre <<<"$mesure"
   mesure=$(mesurer "$NGINX$chemin" "$etag_nginx")
   read -r n_rps n_p50 n_p99 n_autre <<<"$mesure"
-  [ -n "$a_rps" ] && [ -n "$n_rps" ] || echouer "mesure illisible pour $nom (voir $OUT/wrk.log)"
+  echo "  API $a_rps req/s, nginx $n_rps req/s; other load on the CPUs: ${a_autre}% / ${n_autre}%" >&2
   ratio=$(awk -v a="$a_rps" -v n="$n_rps" 'BEGIN { printf "%.2f", a / n }')
   # Another load over 10 % of the CPUs during either measure: mark the row.
   for autre in "$a_autre" "$n_autre"; do

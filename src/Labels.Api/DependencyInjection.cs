@@ -23,7 +23,7 @@ public static class DependencyInjection
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
             options.Assemblies = [typeof(Application.DependencyInjection).Assembly];
-            options.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
+            options.PipelineBehaviors = [typeof(AutorisationBehavior<,>), typeof(ValidationBehavior<,>)];
         });
 
         services.AddHttpContextAccessor();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Labels.Cli.Generation;
 using Labels.Cli.Import;
 
@@ -31,6 +32,9 @@ public static class Programme
 
     public static async Task<int> Main(string[] args)
     {
+        // Figures are printed for scripts and logs as much as for people: one format on every machine.
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         using var annulation = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
         {

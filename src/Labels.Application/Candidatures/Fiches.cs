@@ -78,7 +78,7 @@ public sealed class FicheSaisieValidator : AbstractValidator<FicheSaisie>
 }
 
 /// <remarks>The command is the saisie itself, so validation errors name the fields the caller sent.</remarks>
-public sealed record AjouterFiche : FicheSaisie, ICommand<FicheDto>
+public sealed record AjouterFiche : FicheSaisie, ICommand<FicheDto>, Commun.IEcritureDeDossier
 {
     public AjouterFiche(Guid candidatureId, FicheSaisie saisie) : base(saisie) => CandidatureId = candidatureId;
     public Guid CandidatureId { get; }
@@ -89,7 +89,7 @@ public sealed class AjouterFicheValidator : AbstractValidator<AjouterFiche>
     public AjouterFicheValidator() => Include(new FicheSaisieValidator());
 }
 
-public sealed record ModifierFiche : FicheSaisie, ICommand<FicheDto>
+public sealed record ModifierFiche : FicheSaisie, ICommand<FicheDto>, Commun.IEcritureDeDossier
 {
     public ModifierFiche(Guid candidatureId, Guid ficheId, FicheSaisie saisie) : base(saisie) => (CandidatureId, FicheId) = (candidatureId, ficheId);
     public Guid CandidatureId { get; }

@@ -44,7 +44,7 @@ public sealed record LireMonEvaluation(Guid CandidatureId) : IQuery<EvaluationDt
 /// later ones carry the ETag they read (If-Match), so two tabs or two devices never overwrite each other.
 /// </summary>
 public sealed record EcrireMonEvaluation(Guid CandidatureId, IReadOnlyDictionary<string, decimal>? Notes, string? Commentaire, bool Soumise,
-    string? IfMatch) : ICommand<EvaluationDto>;
+    string? IfMatch) : ICommand<EvaluationDto>, IEcritureDeJure;
 
 public sealed class EcrireMonEvaluationValidator : AbstractValidator<EcrireMonEvaluation>
 {

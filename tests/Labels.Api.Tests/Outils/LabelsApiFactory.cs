@@ -33,7 +33,7 @@ public sealed class LabelsApiFactory : WebApplicationFactory<Program>, IAsyncLif
             DbAdapter = DbAdapter.Postgres,
             SchemasToInclude = ["public"],
             // Reference data and schema history survive between tests; everything a test writes goes.
-            TablesToIgnore = ["cog_communes", "cog_epci", "cog_version", "__ef_migrations_history", "asp_net_roles", "data_protection_keys"],
+            TablesToIgnore = ["cog_communes", "cog_epci", "cog_version", "__ef_migrations_history", "AspNetRoles", "data_protection_keys"],
         });
     }
 

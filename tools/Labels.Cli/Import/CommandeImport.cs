@@ -134,7 +134,7 @@ public static class CommandeImport
         var terminal = !Console.IsErrorRedirected;
         Console.Error.WriteLine($"accepted: import {etat.Id}, following {suivi}");
         var chrono = Stopwatch.StartNew();
-        var dernierAffichage = TimeSpan.MinValue;
+        var dernierAffichage = TimeSpan.FromSeconds(-10);
         var echecs = 0;
         var reconnecte = false;
         while (etat.Statut == StatutsImport.EnCours)

@@ -1,0 +1,198 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.RegularExpressions;
+using Labels.Api.Tests.Outils;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Labels.Api.Tests;
+
+/// <summary>
+/// Every route of the application, called by each kind of caller, against a table kept here: a route
+/// missing from the table fails the test, so no route ships without a declared policy; refused writes
+/// leave the database as it was.
+/// </summary>
+public sealed partial class MatriceAutorisationsTests(LabelsApiFactory factory) : ApiTest(factory)
+{
+    private enum Appelant { Anonyme, Admin, JureAssigne, JureLibre, JureEnConflit, Proprietaire, AutreCollectivite }
+
+    // Per route, one entry per caller in the order of Appelant: "ok" (allowed: anything but 401, 403 and 500),
+    // "*" (anything but 500: the route itself answers 401 to bad credentials), or the exact refusal.
+    private static readonly Dictionary<string, string> Table = new()
+    {
+        ["GET /health/live"] = "ok ok ok ok ok ok ok",
+        ["GET /health/ready"] = "ok ok ok ok ok ok ok",
+        ["POST /api/v1/auth/login"] = "* * * * * * *",
+        ["POST /api/v1/auth/refresh"] = "* * * * * * *",
+        ["GET /api/v1/audit"] = "401 ok 403 403 403 403 403",
+        ["GET /api/v1/referentiel/communes/{codeInsee}"] = "ok ok ok ok ok ok ok",
+        ["GET /api/v1/referentiel/epci/{siren}"] = "ok ok ok ok ok ok ok",
+        ["POST /api/v1/collectivites"] = "401 ok 403 403 403 403 403",
+        ["GET /api/v1/collectivites"] = "ok ok ok ok ok ok ok",
+        ["GET /api/v1/collectivites/{id}"] = "ok ok ok ok ok ok ok",
+        ["GET /api/v1/collectivites/{id}/historique"] = "ok ok ok ok ok ok ok",
+        ["POST /api/v1/comptes"] = "401 ok 403 403 403 403 403",
+        ["POST /api/v1/editions"] = "401 ok 403 403 403 403 403",
+        ["GET /api/v1/editions"] = "ok ok ok ok ok ok ok",
+        ["GET /api/v1/editions/{annee}"] = "ok ok ok ok ok ok ok",
+        ["PUT /api/v1/editions/{annee}/statut"] = "401 ok 403 403 403 403 403",
+        ["GET /api/v1/editions/{annee}/referentiel"] = "ok ok ok ok ok ok ok",
+        ["PUT /api/v1/editions/{annee}/referentiel"] = "401 ok 403 403 403 403 403",
+        ["GET /api/v1/editions/{annee}/enjeux"] = "ok ok ok ok ok ok ok",
+        ["POST /api/v1/editions/{annee}/candidatures"] = "401 ok 403 403 403 ok 403",
+        ["GET /api/v1/editions/{annee}/candidatures"] = "401 ok 403 403 403 403 403",
+        ["GET /api/v1/candidatures/{id}"] = "401 ok ok 404 404 ok 404",
+        ["DELETE /api/v1/candidatures/{id}"] = "401 ok 403 403 403 ok 404",
+        ["POST /api/v1/candidatures/{id}/depot"] = "401 ok 403 403 403 ok 404",
+        ["POST /api/v1/candidatures/{id}/retrait"] = "401 ok 403 403 403 ok 404",
+        ["POST /api/v1/candidatures/{id}/fiches"] = "401 ok 403 403 403 ok 404",
+        ["GET /api/v1/candidatures/{id}/fiches"] = "401 ok ok 404 404 ok 404",
+        ["GET /api/v1/candidatures/{id}/fiches/{ficheId}"] = "401 ok ok 404 404 ok 404",
+        ["PUT /api/v1/candidatures/{id}/fiches/{ficheId}"] = "401 ok 403 403 403 ok 404",
+        ["DELETE /api/v1/candidatures/{id}/fiches/{ficheId}"] = "401 ok 403 403 403 ok 404",
+        ["GET /api/v1/editions/{annee}/grille"] = "401 ok 403 403 403 403 403",
+        ["PUT /api/v1/editions/{annee}/grille"] = "401 ok 403 403 403 403 403",
+        ["POST /api/v1/editions/{annee}/jures"] = "401 ok 403 403 403 403 403",
+        ["GET /api/v1/editions/{annee}/jures"] = "401 ok 403 403 403 403 403",
+        ["POST /api/v1/editions/{annee}/affectations"] = "401 ok 403 403 403 403 403",
+        ["GET /api/v1/editions/{annee}/affectations"] = "401 ok 403 403 403 403 403",
+        ["POST /api/v1/editions/{annee}/affectations/auto"] = "401 ok 403 403 403 403 403",
+        ["GET /api/v1/jures/moi/affectations"] = "401 403 ok ok ok 403 403",
+        ["GET /api/v1/candidatures/{id}/evaluations/moi"] = "401 403 ok 403 403 403 403",
+        ["PUT /api/v1/candidatures/{id}/evaluations/moi"] = "401 403 ok 403 403 403 403",
+        ["GET /api/v1/candidatures/{id}/evaluations/historique"] = "401 ok 403 403 403 403 403",
+        ["GET /api/v1/editions/{annee}/deliberation"] = "401 ok 403 403 403 403 403",
+        ["GET /api/v1/editions/{annee}/deliberation/jures"] = "401 ok 403 403 403 403 403",
+        ["POST /api/v1/editions/{annee}/deliberation/propositions"] = "401 ok 403 403 403 403 403",
+        ["PUT /api/v1/candidatures/{id}/decision"] = "401 ok 403 403 403 403 403",
+        ["POST /api/v1/editions/{annee}/publication"] = "401 ok 403 403 403 403 403",
+        ["GET /api/v1/editions/{annee}/palmares"] = "ok ok ok ok ok ok ok",
+        ["GET /api/v1/editions/{annee}/palmares.csv"] = "ok ok ok ok ok ok ok",
+        ["GET /api/v1/editions/{annee}/palmares/versions"] = "ok ok ok ok ok ok ok",
+        ["GET /api/v1/editions/{annee}/chiffres-cles"] = "ok ok ok ok ok ok ok",
+        ["GET /api/v1/editions/{annee}/fiches"] = "ok ok ok ok ok ok ok",
+        ["POST /api/v1/editions/{annee}/imports"] = "401 ok 403 403 403 403 403",
+        ["GET /api/v1/editions/{annee}/imports"] = "401 ok 403 403 403 403 403",
+        ["GET /api/v1/imports/{id}"] = "401 ok 403 403 403 403 403",
+    };
+
+    [GeneratedRegex(@"\{(\w+):[^}]+\}")]
+    private static partial Regex Contrainte();
+
+    private IReadOnlyList<(string Methode, string Modele)> Routes() =>
+        Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => !e.RoutePattern.RawText!.Contains("{*", StringComparison.Ordinal))
+            // Health checks answer every method; they are listed under GET.
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m =>
+                (m, "/" + Contrainte().Replace(e.RoutePattern.RawText!, "{$1}").Trim('/'))))
+            .Distinct().ToList();
+
+    [Fact]
+    public async Task Chaque_route_est_dans_la_table()
+    {
+        var manquantes = Routes().Select(r => $"{r.Methode} {r.Modele}").Where(r => !Table.ContainsKey(r)).ToList();
+        Assert.True(manquantes.Count == 0, "Routes sans politique déclarée dans la table : " + string.Join(", ", manquantes));
+        var disparues = Table.Keys.Where(k => !Routes().Any(r => $"{r.Methode} {r.Modele}" == k)).ToList();
+        Assert.True(disparues.Count == 0, "Entrées de la table sans route : " + string.Join(", ", disparues));
+        await Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Chaque_appelant_obtient_ce_que_la_table_dit_et_les_refus_n_ecrivent_rien()
+    {
+        var admin = await AdminAsync();
+        await EditionAsync(admin, 2022, "candidatures");
+        var arras = await CollectiviteAsync(admin, "62041");
+        var bellange = await CollectiviteAsync(admin, "57059");
+        var proprietaire = await CompteAsync("collectivite", arras);
+        var autre = await CompteAsync("collectivite", bellange);
+        var dossier = await CandidatureAsync(proprietaire, 2022, arras);
+        var fiche = (await LireAsync(await proprietaire.PostAsJsonAsync($"/api/v1/candidatures/{dossier}/fiches", Fiche())))["id"]!.GetValue<Guid>();
+        await proprietaire.PostAsync($"/api/v1/candidatures/{dossier}/depot", null);
+        var (assigne, _) = await JureAsync(admin, null);
+        var (libre, _) = await JureAsync(admin, null);
+        var (enConflit, _) = await JureAsync(admin, arras);
+        var jureAssigne = await Factory.DansLaBaseAsync(db => db.Jures.OrderBy(j => j.CreatedAt).Select(j => j.Id).FirstAsync());
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync("/api/v1/editions/2022/affectations",
+            new { affectations = new[] { new { candidatureId = dossier, jureId = jureAssigne } } })).StatusCode);
+        await admin.PutAsJsonAsync("/api/v1/editions/2022/statut", new { statut = "evaluation" });
+        var import = await Factory.DansLaBaseAsync(async db =>
+        {
+            var i = Labels.Domain.Imports.Import.Demarrer(await db.Editions.SingleAsync(), null, Labels.Domain.Imports.FormatImport.Csv, true, false, DateTimeOffset.UtcNow);
+            db.Imports.Add(i);
+            await db.SaveChangesAsync();
+            return i.Id;
+        });
+
+        var clients = new Dictionary<Appelant, HttpClient>
+        {
+            [Appelant.Anonyme] = Anonyme(), [Appelant.Admin] = admin, [Appelant.JureAssigne] = assigne, [Appelant.JureLibre] = libre,
+            [Appelant.JureEnConflit] = enConflit, [Appelant.Proprietaire] = proprietaire, [Appelant.AutreCollectivite] = autre,
+        };
+        string Url(string modele) => modele
+            .Replace("{annee}", "2022")
+            .Replace("/candidatures/{id}", $"/candidatures/{dossier}")
+            .Replace("/collectivites/{id}", $"/collectivites/{arras}")
+            .Replace("/imports/{id}", $"/imports/{import}")
+            .Replace("{ficheId}", fiche.ToString())
+            .Replace("{codeInsee}", "62041")
+            .Replace("{siren}", "200033579")
+            + (modele == "/api/v1/jures/moi/affectations" ? "?edition=2022" : "");
+        HttpContent? Corps(string methode, string modele) => methode is "POST" or "PUT"
+            ? new StringContent(modele.EndsWith("/candidatures", StringComparison.Ordinal) ? $"{{\"collectiviteId\":\"{arras}\"}}" : "{}",
+                Encoding.UTF8, "application/json")
+            : null;
+
+        var cas = Routes().SelectMany(r => Enum.GetValues<Appelant>().Select(a =>
+            (r.Methode, r.Modele, Appelant: a, Attendu: Table[$"{r.Methode} {r.Modele}"].Split(' ')[(int)a]))).ToList();
+        var echecs = new List<string>();
+
+        var avant = await EmpreinteAsync();
+        foreach (var c in cas.Where(c => c.Attendu is not ("ok" or "*")))
+        {
+            var reponse = await clients[c.Appelant].SendAsync(new HttpRequestMessage(new HttpMethod(c.Methode), Url(c.Modele)) { Content = Corps(c.Methode, c.Modele) });
+            if ((int)reponse.StatusCode != int.Parse(c.Attendu))
+                echecs.Add($"{c.Methode} {c.Modele} par {c.Appelant} : attendu {c.Attendu}, reçu {(int)reponse.StatusCode}");
+        }
+        Assert.Equal(avant, await EmpreinteAsync());
+
+        // The staff's allowed calls come last: some change the dossier (a withdrawal, a new assignment) for the others.
+        foreach (var c in cas.Where(c => c.Attendu is "ok" or "*").OrderBy(c => c.Appelant == Appelant.Admin))
+        {
+            var reponse = await clients[c.Appelant].SendAsync(new HttpRequestMessage(new HttpMethod(c.Methode), Url(c.Modele)) { Content = Corps(c.Methode, c.Modele) });
+            var code = (int)reponse.StatusCode;
+            if (code >= 500 || (c.Attendu == "ok" && code is 401 or 403))
+                echecs.Add($"{c.Methode} {c.Modele} par {c.Appelant} : permis, reçu {code}");
+        }
+        Assert.True(echecs.Count == 0, string.Join("\n", echecs));
+    }
+
+    private async Task<(HttpClient Client, Guid CompteId)> JureAsync(HttpClient admin, Guid? conflit)
+    {
+        var email = $"jure-{Guid.NewGuid():N}@test.labels";
+        var compte = (await LireAsync(await admin.PostAsJsonAsync("/api/v1/comptes", new { email, motDePasse = MotDePasse, role = "jure" })))["id"]!.GetValue<Guid>();
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/v1/editions/2022/jures",
+            new { compteId = compte, qualite = "universitaire", conflits = conflit is null ? Array.Empty<Guid>() : [conflit.Value] })).StatusCode);
+        return (await ConnecteAsync(email, MotDePasse), compte);
+    }
+
+    /// <summary>A digest of every row a write could touch (the audit journal and run records aside).</summary>
+    private async Task<string> EmpreinteAsync()
+    {
+        await using var connexion = new NpgsqlConnection(Factory.ChaineDeConnexion);
+        await connexion.OpenAsync();
+        var tables = new[] { "collectivites", "editions", "candidatures", "fiches_actions", "distinctions", "membres_jury", "affectations",
+            "evaluations", "palmares_versions", "laureats", "\"AspNetUsers\"", "\"AspNetUserRoles\"" };
+        var sb = new StringBuilder();
+        foreach (var table in tables)
+        {
+            await using var commande = new NpgsqlCommand(
+                $"SELECT coalesce(md5(string_agg(to_jsonb(t)::text, '|' ORDER BY to_jsonb(t)::text)), '') FROM {table} t", connexion);
+            sb.Append(table).Append('=').Append(await commande.ExecuteScalarAsync()).Append(';');
+        }
+        return sb.ToString();
+    }
+}
