@@ -155,20 +155,22 @@ echantillonner() {
     sleep 0.5
   done
 }
-# phases JOURNAL — seconds spent in each phase of ChargeurImport: each sample lasts until the next one.
+# phases JOURNAL — seconds spent in each phase of ChargeurImport (Npgsql sends the merge's statements one
+# by one, so each shows on its own): each sample lasts until the next one.
 phases() {
   awk -F'|' '
     function classe(etat, q) {
-      if (etat == "active" && q ~ /^COPY import_lignes/) return 1
-      if (etat == "active" && q ~ /^SELECT (l\.)?ligne/) return 2
-      if (etat == "active" && q ~ /One dossier per code/) return 3
-      if (etat ~ /^idle in transaction/) return 4
-      if (etat == "active") return 5
-      return 6
+      if (etat == "-") return 7
+      if (etat ~ /^idle in transaction/) return 6
+      if (q ~ /^COPY import_lignes/) return 1
+      if (q ~ /^SELECT (l\.)?ligne/) return 2
+      if (q ~ /^(-- One dossier|CREATE TEMP TABLE import_(dossiers|fiches|changes)|UPDATE import_(dossiers|fiches)|SELECT \(SELECT count)/) return 3
+      if (q ~ /^(INSERT INTO (collectivites|candidatures)|WITH (maj|ins) AS)/) return 4
+      return 5
     }
     NR > 1 { d[c] += $1 - t }
     { t = $1; c = classe($2, $3) }
-    END { printf "%.1f %.1f %.1f %.1f %.1f %.1f", d[1], d[2], d[3], d[4], d[5], d[6] }' "$1"
+    END { for (i = 1; i <= 7; i++) printf "%.1f ", d[i] }' "$1"
 }
 
 # --- 3. Measures ------------------------------------------------------------------------------------
@@ -271,13 +273,15 @@ tail -8 "$OUT/import-cli.log" >&2
   done
   echo
   echo "# where the import's time goes, from pg_stat_activity sampled every ~0.5 s (seconds): read+COPY = the body is read, parsed,"
-  echo "# checked line by line and streamed to the staging table; checks = cross-line SQL; merge = the set-based SQL into the tables;"
-  echo "# in-tx = transaction open, no statement running; sql = other statements; no-sql = nothing running in the database"
-  printf '%-6s %-5s %-10s %9s %10s %7s %7s %7s %7s %7s\n' scale fmt run seconds read+COPY checks merge in-tx sql no-sql
+  echo "# checked line by line and streamed to the staging table; checks = cross-line SQL (unknown codes, duplicates); match = staging"
+  echo "# tables, natural-key lookups and counts; write = INSERT/UPDATE of collectivites, candidatures, distinctions, fiches_actions;"
+  echo "# sql = other statements; in-tx = transaction open, no statement running; no-sql = nothing running in the database"
+  printf '%-6s %-5s %-10s %9s %10s %7s %7s %7s %7s %7s %7s\n' scale fmt run seconds read+COPY checks match write sql in-tx no-sql
   for l in "${PHASES[@]}"; do
     IFS='|' read -r e f nom duree p <<<"$l"
-    read -r copie verif fusion client autre rien <<<"$p"
-    printf '%-6s %-5s %-10s %9.1f %10s %7s %7s %7s %7s %7s\n' "${e}x" "$f" "$nom" "$duree" "$copie" "$verif" "$fusion" "$client" "$autre" "$rien"
+    read -r copie verif prepa ecriture autre client rien <<<"$p"
+    printf '%-6s %-5s %-10s %9.1f %10s %7s %7s %7s %7s %7s %7s\n' \
+      "${e}x" "$f" "$nom" "$duree" "$copie" "$verif" "$prepa" "$ecriture" "$autre" "$client" "$rien"
   done
 } | tee "$OUT/import.txt"
 echo "(table in $OUT/import.txt; reports in $OUT/import-rapport-*.json; run time $((SECONDS - debut)) s)" >&2

@@ -4,6 +4,7 @@ using Labels.Api.Erreurs;
 using Labels.Api.Securite;
 using Labels.Application.Commun;
 using Labels.Infrastructure.Persistance;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Identity;
@@ -37,7 +38,11 @@ public static class DependencyInjection
         services.AddProblemDetails();
         services.AddExceptionHandler<GestionnaireExceptions>();
 
-        services.AddAuthentication(IdentityConstants.BearerScheme)
+        // One bearer header, two kinds of tokens: a person's (Identity) or a script's API token (lbl_…).
+        services.AddAuthentication("Labels")
+            .AddPolicyScheme("Labels", "Jeton de personne ou d'API", o => o.ForwardDefaultSelector = http =>
+                JetonsApiHandler.LireSecret(http.Request) is null ? IdentityConstants.BearerScheme : JetonsApiHandler.Schema)
+            .AddScheme<AuthenticationSchemeOptions, JetonsApiHandler>(JetonsApiHandler.Schema, _ => { })
             .AddBearerToken(IdentityConstants.BearerScheme, o =>
             {
                 o.BearerTokenExpiration = TimeSpan.FromHours(1);

@@ -25,6 +25,7 @@ app.UseSwaggerUI(o => o.DocumentTitle = "Labels API");
 app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseMiddleware<VerificationDesScopes>();
 app.UseRateLimiter();
 app.UseRequestTimeouts();
 
@@ -43,7 +44,8 @@ app.MapAuthEndpoints()
     .MapJuryEndpoints()
     .MapPalmaresEndpoints()
     .MapImportsEndpoints()
-    .MapAuditEndpoints();
+    .MapAuditEndpoints()
+    .MapJetonsEndpoints();
 
 app.Run();
 

@@ -77,6 +77,9 @@ public sealed partial class MatriceAutorisationsTests(LabelsApiFactory factory) 
         ["POST /api/v1/editions/{annee}/imports"] = "401 ok 403 403 403 403 403",
         ["GET /api/v1/editions/{annee}/imports"] = "401 ok 403 403 403 403 403",
         ["GET /api/v1/imports/{id}"] = "401 ok 403 403 403 403 403",
+        ["POST /api/v1/jetons"] = "401 ok 403 403 403 403 403",
+        ["GET /api/v1/jetons"] = "401 ok 403 403 403 403 403",
+        ["DELETE /api/v1/jetons/{id}"] = "401 ok 403 403 403 403 403",
     };
 
     [GeneratedRegex(@"\{(\w+):[^}]+\}")]
@@ -137,6 +140,7 @@ public sealed partial class MatriceAutorisationsTests(LabelsApiFactory factory) 
             .Replace("/candidatures/{id}", $"/candidatures/{dossier}")
             .Replace("/collectivites/{id}", $"/collectivites/{arras}")
             .Replace("/imports/{id}", $"/imports/{import}")
+            .Replace("/jetons/{id}", $"/jetons/{Guid.NewGuid()}")
             .Replace("{ficheId}", fiche.ToString())
             .Replace("{codeInsee}", "62041")
             .Replace("{siren}", "200033579")

@@ -13,6 +13,7 @@ public static class AuditEndpoints
                 int? page, int? pageSize, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new LireAudit(action, cible, acteurId, depuis, jusqua, page ?? 1, pageSize ?? Pagination.TailleParDefaut), ct)))
             .RequireAuthorization(Politiques.Admin)
+            .RequireScope("audit:read")
             .WithTags("Audit")
             .WithName("LireAudit")
             .WithSummary("Le journal d'audit : connexions (auth.connexion, auth.echec), jetons, décisions, publications, imports, corrections ; "

@@ -13,6 +13,10 @@ internal sealed class UtilisateurCourant(IHttpContextAccessor accesseur) : IUtil
     public bool EstDansLeRole(string role) => Principal?.IsInRole(role) ?? false;
 
     public Guid? CollectiviteId => Guid.TryParse(Principal?.FindFirstValue(ClaimsLabels.CollectiviteId), out var id) ? id : null;
+
+    public IReadOnlyCollection<string>? Scopes => Principal?.HasClaim(c => c.Type == JetonsApiHandler.ClaimJeton) == true
+        ? Principal.FindAll(JetonsApiHandler.ClaimScope).Select(c => c.Value).ToArray()
+        : null;
 }
 
 /// <summary>The named policies every route declares.</summary>

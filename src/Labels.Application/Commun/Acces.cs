@@ -6,6 +6,9 @@ namespace Labels.Application.Commun;
 public sealed class Acces(IUtilisateurCourant utilisateur, ILabelsDbContext db)
 {
     public bool EstAdmin => utilisateur.EstDansLeRole(Roles.Admin);
+
+    /// <summary>Results before their publication instant: the staff, and API tokens given <c>palmares:read</c>.</summary>
+    public bool VoitAvantPublication => EstAdmin && (utilisateur.Scopes is null || utilisateur.Scopes.Contains("palmares:read"));
     public Guid? UtilisateurId => utilisateur.Id;
 
     private bool EstLaCollectivite(Guid collectiviteId) =>

@@ -6,6 +6,7 @@ using Labels.Domain.Editions;
 using Labels.Domain.Jury;
 using Labels.Domain.Imports;
 using Labels.Domain.Palmares;
+using Labels.Domain.Securite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Labels.Application.Commun;
@@ -28,6 +29,7 @@ public interface ILabelsDbContext
     DbSet<VersionPalmares> VersionsPalmares { get; }
     DbSet<Laureat> Laureats { get; }
     DbSet<Import> Imports { get; }
+    DbSet<JetonApi> JetonsApi { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 

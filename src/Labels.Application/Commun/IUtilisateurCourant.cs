@@ -16,4 +16,7 @@ public interface IUtilisateurCourant
     bool EstDansLeRole(string role);
     /// <summary>The collectivité an account of role <c>collectivite</c> acts for.</summary>
     Guid? CollectiviteId { get; }
+
+    /// <summary>An API token's scopes; null for a person.</summary>
+    IReadOnlyCollection<string>? Scopes { get; }
 }

@@ -23,7 +23,7 @@ public sealed class LireHistoriqueHandler(ILabelsDbContext db, Acces acces, Time
     {
         if (!await db.Collectivites.AnyAsync(c => c.Id == query.CollectiviteId, ct)) throw new NotFoundException("Collectivité introuvable.");
         var maintenant = horloge.GetUtcNow();
-        var admin = acces.EstAdmin;
+        var admin = acces.VoitAvantPublication;
         var q = from l in db.Laureats.AsNoTracking()
                 join v in db.VersionsPalmares.Dernieres(db) on l.PalmaresId equals v.Id
                 join e in db.Editions on v.EditionAnnee equals e.Annee

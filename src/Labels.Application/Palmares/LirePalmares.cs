@@ -10,7 +10,8 @@ namespace Labels.Application.Palmares;
 /// <summary>Rule 7: a result is public from its publication instant; the association's staff see it before.</summary>
 public static class Visibilite
 {
-    public static bool EstVisible(DateTimeOffset publieLe, Acces acces, DateTimeOffset maintenant) => acces.EstAdmin || publieLe <= maintenant;
+    public static bool EstVisible(DateTimeOffset publieLe, Acces acces, DateTimeOffset maintenant) =>
+        acces.VoitAvantPublication || publieLe <= maintenant;
 }
 
 public static class VersionsQueryExtensions
@@ -57,7 +58,7 @@ public sealed class ListerVersionsPalmaresHandler(ILabelsDbContext db, Acces acc
     {
         var maintenant = horloge.GetUtcNow();
         var q = db.VersionsPalmares.AsNoTracking().Where(v => v.EditionAnnee == query.Annee);
-        if (!acces.EstAdmin) q = q.Where(v => v.PublieLe <= maintenant);
+        if (!acces.VoitAvantPublication) q = q.Where(v => v.PublieLe <= maintenant);
         var page = await q.OrderBy(v => v.Version)
             .Select(v => new { Version = v, Nombre = db.Laureats.Count(l => l.PalmaresId == v.Id) })
             .PaginerAsync(query.Page, query.PageSize, ct);

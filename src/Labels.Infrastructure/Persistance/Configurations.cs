@@ -7,6 +7,7 @@ using Labels.Domain.Editions;
 using Labels.Domain.Imports;
 using Labels.Domain.Jury;
 using Labels.Domain.Palmares;
+using Labels.Domain.Securite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -299,5 +300,18 @@ internal sealed class ImportConfiguration : IEntityTypeConfiguration<Import>
         b.HasOne<Edition>().WithMany().HasForeignKey(i => i.EditionAnnee).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(i => new { i.EditionAnnee, i.DemarreLe });
         b.HasIndex(i => i.Statut);
+    }
+}
+
+internal sealed class JetonApiConfiguration : IEntityTypeConfiguration<JetonApi>
+{
+    public void Configure(EntityTypeBuilder<JetonApi> b)
+    {
+        b.ToTable("jetons_api");
+        b.HasKey(j => j.Id);
+        b.Property(j => j.Nom).HasMaxLength(100);
+        b.Property(j => j.Debut).HasMaxLength(20);
+        b.Property(j => j.Empreinte).HasMaxLength(64);
+        b.HasIndex(j => j.Empreinte).IsUnique().HasDatabaseName("ux_jetons_api_empreinte");
     }
 }

@@ -7,6 +7,7 @@ using Labels.Domain.Editions;
 using Labels.Domain.Imports;
 using Labels.Domain.Jury;
 using Labels.Domain.Palmares;
+using Labels.Domain.Securite;
 using Labels.Infrastructure.Identite;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -34,6 +35,7 @@ public sealed class LabelsDbContext(DbContextOptions<LabelsDbContext> options)
     public DbSet<VersionPalmares> VersionsPalmares => Set<VersionPalmares>();
     public DbSet<Laureat> Laureats => Set<Laureat>();
     public DbSet<Import> Imports => Set<Import>();
+    public DbSet<JetonApi> JetonsApi => Set<JetonApi>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public void ChangeTrackerClear() => ChangeTracker.Clear();

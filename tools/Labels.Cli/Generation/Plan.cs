@@ -24,15 +24,28 @@ public static class Plan
         };
         voulus[GenreCollectivite.Ville] = Math.Max(0, total - voulus.Values.Sum());
 
-        // Past ~20× there are not enough villes of 3,000 inhabitants or more: the missing dossiers go to the
-        // kinds that still have candidates (villages first, they are by far the most numerous), so the total holds.
+        // Past ~20× there are not enough villes of 3,000 inhabitants or more: the missing dossiers go to the kinds
+        // that still have candidates, in proportion to their share of 2022, so the total holds and the mix bends least.
         var pris = voulus.ToDictionary(p => p.Key, p => Math.Min(p.Value, parGenre[p.Key].Count));
         var manque = voulus.Sum(p => p.Value) - pris.Values.Sum();
-        foreach (var genre in new[] { GenreCollectivite.Village, GenreCollectivite.Intercommunalite, GenreCollectivite.Ville })
+        var part2022 = new Dictionary<GenreCollectivite, int>
         {
-            var ajout = Math.Min(manque, parGenre[genre].Count - pris[genre]);
-            pris[genre] += ajout;
-            manque -= ajout;
+            [GenreCollectivite.Intercommunalite] = Intercommunalites2022, [GenreCollectivite.Village] = Villages2022, [GenreCollectivite.Ville] = Villes2022,
+        };
+        while (manque > 0)
+        {
+            var ouverts = pris.Keys.Where(g => pris[g] < parGenre[g].Count).ToList();
+            if (ouverts.Count == 0) break; // the whole COG is taken
+            var poids = ouverts.Sum(g => part2022[g]);
+            var donne = 0;
+            foreach (var genre in ouverts)
+            {
+                var ajout = Math.Min(parGenre[genre].Count - pris[genre], Math.Max(1, (int)((long)manque * part2022[genre] / poids)));
+                ajout = Math.Min(ajout, manque - donne);
+                pris[genre] += ajout;
+                donne += ajout;
+            }
+            manque -= donne;
         }
 
         var choisis = new List<CollectiviteCog>();

@@ -22,7 +22,12 @@ public sealed class ClientLabels : IDisposable
 
     public ClientLabels(Uri adresse)
     {
-        _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        _http = new HttpClient(new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            // A server that ignores Expect: 100-continue still gets the body, after this pause.
+            Expect100ContinueTimeout = TimeSpan.FromSeconds(3),
+        })
         {
             BaseAddress = adresse,
             Timeout = Timeout.InfiniteTimeSpan,
@@ -48,6 +53,9 @@ public sealed class ClientLabels : IDisposable
         var chemin = $"api/v1/editions/{annee}/imports?dryRun={(dryRun ? "true" : "false")}&async={(asynchrone ? "true" : "false")}";
         using var requete = new HttpRequestMessage(HttpMethod.Post, chemin) { Content = contenu };
         Authentifier(requete);
+        // The API turns down a bad token, an unknown édition or a too large file before it reads the body:
+        // with 100-continue those answers come before a gigabyte is sent for nothing.
+        requete.Headers.ExpectContinue = true;
         return await _http.SendAsync(requete, HttpCompletionOption.ResponseHeadersRead, ct);
     }
 

@@ -53,7 +53,10 @@ public static class CommandeImport
         }
         catch (ErreurApi e)
         {
-            Console.Error.WriteLine($"labels-import: HTTP {(int)e.Statut} {e.Probleme?.Title ?? e.Statut.ToString()}: {e.Message}");
+            var detail = e.Statut == HttpStatusCode.Unauthorized && e.Probleme?.Detail is null
+                ? "no valid credentials (token missing, wrong or expired; or wrong email or password)."
+                : e.Message;
+            Console.Error.WriteLine($"labels-import: HTTP {(int)e.Statut} {e.Probleme?.Title ?? e.Statut.ToString()}: {detail}");
             foreach (var (champ, messages) in e.Probleme?.Errors ?? [])
                 foreach (var message in messages) Console.Error.WriteLine($"  {champ}  {message}");
             return e.Statut switch

@@ -891,6 +891,62 @@ namespace Labels.Infrastructure.Persistance.Migrations
                     b.ToTable("palmares_versions", (string)null);
                 });
 
+            modelBuilder.Entity("Labels.Domain.Securite.JetonApi", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreeParId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cree_par_id");
+
+                    b.Property<string>("Debut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("debut");
+
+                    b.Property<string>("Empreinte")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("empreinte");
+
+                    b.Property<DateTimeOffset>("ExpireLe")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expire_le");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("nom");
+
+                    b.Property<DateTimeOffset?>("RevoqueLe")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoque_le");
+
+                    b.PrimitiveCollection<string[]>("Scopes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("scopes");
+
+                    b.HasKey("Id")
+                        .HasName("pk_jetons_api");
+
+                    b.HasIndex("Empreinte")
+                        .IsUnique()
+                        .HasDatabaseName("ux_jetons_api_empreinte");
+
+                    b.ToTable("jetons_api", (string)null);
+                });
+
             modelBuilder.Entity("Labels.Infrastructure.Identite.Compte", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,0 +1,121 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Labels.Api.Tests.Outils;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+
+namespace Labels.Api.Tests;
+
+public sealed class SecuriteTests(LabelsApiFactory factory) : ApiTest(factory)
+{
+    private HttpClient AvecJeton(string secret)
+    {
+        var client = Anonyme();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+        return client;
+    }
+
+    private static async Task<(Guid Id, string Secret)> JetonAsync(HttpClient admin, string[] scopes, TimeSpan? duree = null)
+    {
+        var reponse = await admin.PostAsJsonAsync("/api/v1/jetons",
+            new { nom = "script d'import", scopes, expireLe = DateTimeOffset.UtcNow + (duree ?? TimeSpan.FromDays(30)) });
+        Assert.Equal(HttpStatusCode.Created, reponse.StatusCode);
+        var corps = await LireAsync(reponse);
+        return (corps["jeton"]!["id"]!.GetValue<Guid>(), corps["secret"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Un_jeton_d_api_vaut_pour_ses_scopes_jusqu_a_sa_revocation()
+    {
+        var admin = await AdminAsync();
+        await EditionAsync(admin, 2022, "candidatures");
+        var (id, secret) = await JetonAsync(admin, ["imports:write"]);
+        Assert.StartsWith("lbl_", secret);
+        var stocke = await Factory.DansLaBaseAsync(db => db.JetonsApi.SingleAsync());
+        Assert.NotEqual(secret, stocke.Empreinte);
+        Assert.DoesNotContain(secret, stocke.Empreinte + stocke.Debut + stocke.Nom);
+        var liste = await admin.GetStringAsync("/api/v1/jetons");
+        Assert.DoesNotContain(secret, liste);
+        Assert.Contains(stocke.Debut, liste);
+
+        var script = AvecJeton(secret);
+        var import = await script.PostAsync("/api/v1/editions/2022/imports",
+            new StringContent("collectivite;titre;description;dateDebut;enCours;enjeux\n62041;T;D;2021-01-01;true;culture\n", System.Text.Encoding.UTF8, "text/csv"));
+        Assert.Equal(HttpStatusCode.OK, import.StatusCode);
+        await ProblemeAsync(await script.GetAsync("/api/v1/audit"), HttpStatusCode.Forbidden);
+        await ProblemeAsync(await script.PostAsJsonAsync("/api/v1/editions", new { annee = 2030, numero = 31 }), HttpStatusCode.Forbidden);
+        await ProblemeAsync(await script.PostAsJsonAsync("/api/v1/jetons", new { nom = "x", scopes = new[] { "audit:read" }, expireLe = DateTimeOffset.UtcNow.AddDays(1) }),
+            HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.OK, (await script.GetAsync("/api/v1/editions/2022")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/v1/jetons/{id}")).StatusCode);
+        await ProblemeAsync(await script.GetAsync("/api/v1/editions/2022/imports"), HttpStatusCode.Unauthorized);
+        await ProblemeAsync(await AvecJeton("lbl_inconnu").GetAsync("/api/v1/editions/2022/imports"), HttpStatusCode.Unauthorized);
+        var journal = await admin.GetFromJsonAsync<JsonObject>("/api/v1/audit?action=jeton.");
+        Assert.Equal(["jeton.revocation", "jeton.creation"], journal!["items"]!.AsArray().Select(e => e!["action"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Un_jeton_expire_ne_vaut_plus()
+    {
+        var admin = await AdminAsync();
+        var (_, secret) = await JetonAsync(admin, ["audit:read"], TimeSpan.FromSeconds(2));
+        Assert.Equal(HttpStatusCode.OK, (await AvecJeton(secret).GetAsync("/api/v1/audit")).StatusCode);
+        await Task.Delay(2500);
+        await ProblemeAsync(await AvecJeton(secret).GetAsync("/api/v1/audit"), HttpStatusCode.Unauthorized);
+        var invalide = await ProblemeAsync(await admin.PostAsJsonAsync("/api/v1/jetons",
+            new { nom = "x", scopes = new[] { "tout" }, expireLe = DateTimeOffset.UtcNow.AddDays(1) }), HttpStatusCode.BadRequest);
+        Assert.NotNull(invalide["errors"]!["scopes"]);
+        await ProblemeAsync(await admin.PostAsJsonAsync("/api/v1/jetons",
+            new { nom = "x", scopes = new[] { "audit:read" }, expireLe = DateTimeOffset.UtcNow.AddYears(3) }), HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task Les_connexions_sont_journalisees()
+    {
+        await Anonyme().PostAsJsonAsync("/api/v1/auth/login", new { email = LabelsApiFactory.AdminEmail, password = "mauvais" });
+        var admin = await AdminAsync();
+        var journal = await admin.GetFromJsonAsync<JsonObject>("/api/v1/audit?action=auth.");
+        var actions = journal!["items"]!.AsArray().Select(e => e!["action"]!.GetValue<string>()).ToArray();
+        Assert.Equal(["auth.connexion", "auth.echec"], actions);
+        Assert.Equal($"compte:{LabelsApiFactory.AdminEmail}", journal["items"]![1]!["cible"]!.GetValue<string>());
+        Assert.Equal("identifiants", journal["items"]![1]!["details"]!["raison"]!.GetValue<string>());
+        var jure = await CompteAsync("jure");
+        await ProblemeAsync(await jure.GetAsync("/api/v1/audit"), HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Trop_de_connexions_429_avec_retry_after()
+    {
+        await using var limitee = Factory.WithWebHostBuilder(b => b.UseSetting("LimitesDeDebit:Authentification", "3"));
+        var client = limitee.CreateClient();
+        for (var i = 0; i < 3; i++)
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/v1/auth/login", new { email = "x@y.fr", password = "z" })).StatusCode);
+        var refuse = await client.PostAsJsonAsync("/api/v1/auth/login", new { email = LabelsApiFactory.AdminEmail, password = LabelsApiFactory.AdminMotDePasse });
+        await ProblemeAsync(refuse, HttpStatusCode.TooManyRequests);
+        Assert.True(refuse.Headers.RetryAfter!.Delta > TimeSpan.Zero);
+    }
+
+    [Fact]
+    public async Task En_tetes_de_securite_et_proprietes_inconnues_nommees()
+    {
+        var reponse = await Anonyme().GetAsync("/api/v1/editions");
+        Assert.Equal("nosniff", reponse.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("no-referrer", reponse.Headers.GetValues("Referrer-Policy").Single());
+        Assert.Contains("default-src 'none'", reponse.Headers.GetValues("Content-Security-Policy").Single());
+        var swagger = await Anonyme().GetAsync("/swagger/index.html");
+        Assert.Contains("script-src 'self'", swagger.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.DoesNotContain("unsafe-inline", swagger.Headers.GetValues("Content-Security-Policy").Single().Split(';').Single(d => d.Contains("script-src")));
+
+        var admin = await AdminAsync();
+        var inconnue = await ProblemeAsync(await admin.PostAsJsonAsync("/api/v1/collectivites", new { codeInsee = "62041", statut = "deposee" }),
+            HttpStatusCode.BadRequest);
+        Assert.Contains("statut", inconnue["detail"]!.GetValue<string>());
+        Assert.Equal(0, await Factory.DansLaBaseAsync(db => db.Collectivites.CountAsync()));
+        var profond = string.Concat(Enumerable.Repeat("{\"a\":", 200)) + "1" + new string('}', 200);
+        await ProblemeAsync(await admin.PostAsync("/api/v1/collectivites", new StringContent(profond, System.Text.Encoding.UTF8, "application/json")),
+            HttpStatusCode.BadRequest);
+    }
+}
