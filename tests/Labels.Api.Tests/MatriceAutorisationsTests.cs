@@ -1,9 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using System.Text.RegularExpressions;
 using Labels.Api.Tests.Outils;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -15,7 +13,7 @@ namespace Labels.Api.Tests;
 /// missing from the table fails the test, so no route ships without a declared policy; refused writes
 /// leave the database as it was.
 /// </summary>
-public sealed partial class MatriceAutorisationsTests(LabelsApiFactory factory) : ApiTest(factory)
+public sealed class MatriceAutorisationsTests(LabelsApiFactory factory) : ApiTest(factory)
 {
     private enum Appelant { Anonyme, Admin, JureAssigne, JureLibre, JureEnConflit, Proprietaire, AutreCollectivite }
 
@@ -82,16 +80,7 @@ public sealed partial class MatriceAutorisationsTests(LabelsApiFactory factory) 
         ["DELETE /api/v1/jetons/{id}"] = "401 ok 403 403 403 403 403",
     };
 
-    [GeneratedRegex(@"\{(\w+):[^}]+\}")]
-    private static partial Regex Contrainte();
-
-    private IReadOnlyList<(string Methode, string Modele)> Routes() =>
-        Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => !e.RoutePattern.RawText!.Contains("{*", StringComparison.Ordinal))
-            // Health checks answer every method; they are listed under GET.
-            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m =>
-                (m, "/" + Contrainte().Replace(e.RoutePattern.RawText!, "{$1}").Trim('/'))))
-            .Distinct().ToList();
+    private IReadOnlyList<(string Methode, string Modele)> Routes() => Scenario.Routes(Factory.Services);
 
     [Fact]
     public async Task Chaque_route_est_dans_la_table()
@@ -106,45 +95,15 @@ public sealed partial class MatriceAutorisationsTests(LabelsApiFactory factory) 
     [Fact]
     public async Task Chaque_appelant_obtient_ce_que_la_table_dit_et_les_refus_n_ecrivent_rien()
     {
-        var admin = await AdminAsync();
-        await EditionAsync(admin, 2022, "candidatures");
-        var arras = await CollectiviteAsync(admin, "62041");
-        var bellange = await CollectiviteAsync(admin, "57059");
-        var proprietaire = await CompteAsync("collectivite", arras);
-        var autre = await CompteAsync("collectivite", bellange);
-        var dossier = await CandidatureAsync(proprietaire, 2022, arras);
-        var fiche = (await LireAsync(await proprietaire.PostAsJsonAsync($"/api/v1/candidatures/{dossier}/fiches", Fiche())))["id"]!.GetValue<Guid>();
-        await proprietaire.PostAsync($"/api/v1/candidatures/{dossier}/depot", null);
-        var (assigne, _) = await JureAsync(admin, null);
-        var (libre, _) = await JureAsync(admin, null);
-        var (enConflit, _) = await JureAsync(admin, arras);
-        var jureAssigne = await Factory.DansLaBaseAsync(db => db.Jures.OrderBy(j => j.CreatedAt).Select(j => j.Id).FirstAsync());
-        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync("/api/v1/editions/2022/affectations",
-            new { affectations = new[] { new { candidatureId = dossier, jureId = jureAssigne } } })).StatusCode);
-        await admin.PutAsJsonAsync("/api/v1/editions/2022/statut", new { statut = "evaluation" });
-        var import = await Factory.DansLaBaseAsync(async db =>
-        {
-            var i = Labels.Domain.Imports.Import.Demarrer(await db.Editions.SingleAsync(), null, Labels.Domain.Imports.FormatImport.Csv, true, false, DateTimeOffset.UtcNow);
-            db.Imports.Add(i);
-            await db.SaveChangesAsync();
-            return i.Id;
-        });
-
+        var scenario = await Scenario.PreparerAsync(this);
         var clients = new Dictionary<Appelant, HttpClient>
         {
-            [Appelant.Anonyme] = Anonyme(), [Appelant.Admin] = admin, [Appelant.JureAssigne] = assigne, [Appelant.JureLibre] = libre,
-            [Appelant.JureEnConflit] = enConflit, [Appelant.Proprietaire] = proprietaire, [Appelant.AutreCollectivite] = autre,
+            [Appelant.Anonyme] = Anonyme(), [Appelant.Admin] = scenario.Admin, [Appelant.JureAssigne] = scenario.JureAssigne,
+            [Appelant.JureLibre] = scenario.JureLibre, [Appelant.JureEnConflit] = scenario.JureEnConflit,
+            [Appelant.Proprietaire] = scenario.Proprietaire, [Appelant.AutreCollectivite] = scenario.AutreCollectivite,
         };
-        string Url(string modele) => modele
-            .Replace("{annee}", "2022")
-            .Replace("/candidatures/{id}", $"/candidatures/{dossier}")
-            .Replace("/collectivites/{id}", $"/collectivites/{arras}")
-            .Replace("/imports/{id}", $"/imports/{import}")
-            .Replace("/jetons/{id}", $"/jetons/{Guid.NewGuid()}")
-            .Replace("{ficheId}", fiche.ToString())
-            .Replace("{codeInsee}", "62041")
-            .Replace("{siren}", "200033579")
-            + (modele == "/api/v1/jures/moi/affectations" ? "?edition=2022" : "");
+        var Url = scenario.Url;
+        var arras = scenario.Arras;
         HttpContent? Corps(string methode, string modele) => methode is "POST" or "PUT"
             ? new StringContent(modele.EndsWith("/candidatures", StringComparison.Ordinal) ? $"{{\"collectiviteId\":\"{arras}\"}}" : "{}",
                 Encoding.UTF8, "application/json")
@@ -172,15 +131,6 @@ public sealed partial class MatriceAutorisationsTests(LabelsApiFactory factory) 
                 echecs.Add($"{c.Methode} {c.Modele} par {c.Appelant} : permis, reçu {code}");
         }
         Assert.True(echecs.Count == 0, string.Join("\n", echecs));
-    }
-
-    private async Task<(HttpClient Client, Guid CompteId)> JureAsync(HttpClient admin, Guid? conflit)
-    {
-        var email = $"jure-{Guid.NewGuid():N}@test.labels";
-        var compte = (await LireAsync(await admin.PostAsJsonAsync("/api/v1/comptes", new { email, motDePasse = MotDePasse, role = "jure" })))["id"]!.GetValue<Guid>();
-        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/v1/editions/2022/jures",
-            new { compteId = compte, qualite = "universitaire", conflits = conflit is null ? Array.Empty<Guid>() : [conflit.Value] })).StatusCode);
-        return (await ConnecteAsync(email, MotDePasse), compte);
     }
 
     /// <summary>A digest of every row a write could touch (the audit journal and run records aside).</summary>

@@ -17,7 +17,7 @@ public sealed class SecuriteTests(LabelsApiFactory factory) : ApiTest(factory)
         return client;
     }
 
-    private static async Task<(Guid Id, string Secret)> JetonAsync(HttpClient admin, string[] scopes, TimeSpan? duree = null)
+    private async Task<(Guid Id, string Secret)> JetonAsync(HttpClient admin, string[] scopes, TimeSpan? duree = null)
     {
         var reponse = await admin.PostAsJsonAsync("/api/v1/jetons",
             new { nom = "script d'import", scopes, expireLe = DateTimeOffset.UtcNow + (duree ?? TimeSpan.FromDays(30)) });

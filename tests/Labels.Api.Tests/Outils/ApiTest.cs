@@ -8,19 +8,24 @@ namespace Labels.Api.Tests.Outils;
 
 /// <summary>Each test starts from an empty database (COG and first administrator aside).</summary>
 [Collection(CollectionApi.Nom)]
-public abstract class ApiTest(LabelsApiFactory factory) : IAsyncLifetime
+public abstract class ApiTest(LabelsApiFactory factory) : ApiTestOutils(factory), IAsyncLifetime
 {
-    protected const string MotDePasse = "Mot-de-passe-de-test-1";
-    protected LabelsApiFactory Factory { get; } = factory;
-
     public Task InitializeAsync() => Factory.ReinitialiserAsync();
     public Task DisposeAsync() => Task.CompletedTask;
+}
+
+/// <summary>What tests do through the API: log in, create accounts, collectivités, éditions, dossiers.</summary>
+public abstract class ApiTestOutils(LabelsApiFactory factory)
+{
+    public const string MotDePasseDeTest = "Mot-de-passe-de-test-1";
+    protected const string MotDePasse = MotDePasseDeTest;
+    public LabelsApiFactory Factory { get; } = factory;
 
     protected HttpClient Anonyme() => Factory.CreateClient();
 
-    protected async Task<HttpClient> AdminAsync() => await ConnecteAsync(LabelsApiFactory.AdminEmail, LabelsApiFactory.AdminMotDePasse);
+    public async Task<HttpClient> AdminAsync() => await ConnecteAsync(LabelsApiFactory.AdminEmail, LabelsApiFactory.AdminMotDePasse);
 
-    protected async Task<HttpClient> ConnecteAsync(string email, string motDePasse)
+    public async Task<HttpClient> ConnecteAsync(string email, string motDePasse)
     {
         var client = Factory.CreateClient();
         var reponse = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = motDePasse });
@@ -31,7 +36,7 @@ public abstract class ApiTest(LabelsApiFactory factory) : IAsyncLifetime
     }
 
     /// <summary>Creates an account through the API, then logs in with it.</summary>
-    protected async Task<HttpClient> CompteAsync(string role, Guid? collectiviteId = null, string? email = null)
+    public async Task<HttpClient> CompteAsync(string role, Guid? collectiviteId = null, string? email = null)
     {
         email ??= $"{role}-{Guid.NewGuid():N}@test.labels";
         var admin = await AdminAsync();
@@ -40,7 +45,7 @@ public abstract class ApiTest(LabelsApiFactory factory) : IAsyncLifetime
         return await ConnecteAsync(email, MotDePasse);
     }
 
-    protected async Task<Guid> CollectiviteAsync(HttpClient admin, string code)
+    public async Task<Guid> CollectiviteAsync(HttpClient admin, string code)
     {
         var corps = code.Length == 9 ? (object)new { siren = code } : new { codeInsee = code };
         var reponse = await admin.PostAsJsonAsync("/api/v1/collectivites", corps);
@@ -48,7 +53,7 @@ public abstract class ApiTest(LabelsApiFactory factory) : IAsyncLifetime
         return (await LireAsync(reponse))["id"]!.GetValue<Guid>();
     }
 
-    protected static async Task EditionAsync(HttpClient admin, int annee, string? statut = null, bool historique = false)
+    public async Task EditionAsync(HttpClient admin, int annee, string? statut = null, bool historique = false)
     {
         var reponse = await admin.PostAsJsonAsync("/api/v1/editions", new { annee, numero = annee - 1999, historique });
         Assert.Equal(HttpStatusCode.Created, reponse.StatusCode);
@@ -61,14 +66,14 @@ public abstract class ApiTest(LabelsApiFactory factory) : IAsyncLifetime
         }
     }
 
-    protected static async Task<Guid> CandidatureAsync(HttpClient client, int annee, Guid collectiviteId)
+    public async Task<Guid> CandidatureAsync(HttpClient client, int annee, Guid collectiviteId)
     {
         var reponse = await client.PostAsJsonAsync($"/api/v1/editions/{annee}/candidatures", new { collectiviteId });
         Assert.Equal(HttpStatusCode.Created, reponse.StatusCode);
         return (await LireAsync(reponse))["id"]!.GetValue<Guid>();
     }
 
-    protected static object Fiche(string titre = "Portail citoyen", string[]? enjeux = null, string? reference = null) => new
+    public object Fiche(string titre = "Portail citoyen", string[]? enjeux = null, string? reference = null) => new
     {
         reference,
         titre,
@@ -80,7 +85,7 @@ public abstract class ApiTest(LabelsApiFactory factory) : IAsyncLifetime
         liens = new[] { "https://exemple.fr/portail" },
     };
 
-    protected static async Task<JsonObject> LireAsync(HttpResponseMessage reponse) =>
+    public async Task<JsonObject> LireAsync(HttpResponseMessage reponse) =>
         (await reponse.Content.ReadFromJsonAsync<JsonObject>())!;
 
     /// <summary>Checks a problem-details answer: its status, its media type, and returns its body.</summary>
