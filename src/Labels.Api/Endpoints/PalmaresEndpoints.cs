@@ -44,6 +44,7 @@ public static class PalmaresEndpoints
                     arobases, mention), EstDemandeCsv(http), http, publies, acces, horloge))
             .WithTags("Palmarès")
             .WithName("LirePalmares")
+            .DisableRequestTimeout() // served from memory: no timer per request on the hottest route
             .WithSummary("Le palmarès publié (JSON, ou CSV avec Accept: text/csv), filtrable ; ETag fort, 304, Cache-Control public, CORS.")
             .Produces<PalmaresDto>(contentType: "application/json")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
@@ -57,6 +58,7 @@ public static class PalmaresEndpoints
                     arobases, mention), csv: true, http, publies, acces, horloge))
             .WithTags("Palmarès")
             .WithName("LirePalmaresCsv")
+            .DisableRequestTimeout()
             .WithSummary("Le palmarès en CSV (UTF-8 avec BOM, séparateur ;).")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .Produces(StatusCodes.Status304NotModified)

@@ -132,8 +132,7 @@ public sealed class FichesHandler(ILabelsDbContext db, Acces acces, Journal jour
     public async ValueTask<FicheDto> Handle(ModifierFiche command, CancellationToken ct)
     {
         var (candidature, edition) = await ChargerDossierAsync(command.CandidatureId, ct);
-        var fiche = await db.Fiches.FirstOrDefaultAsync(f => f.Id == command.FicheId && f.CandidatureId == candidature.Id, ct)
-            ?? throw new NotFoundException("Fiche introuvable.");
+        var fiche = await FicheAsync(db.Fiches, candidature, command.FicheId, ct);
         fiche.Modifier(candidature, edition, command.Contenu, acces.EstAdmin, horloge.GetUtcNow());
         JournaliserCorrection(edition, "correction.fiche.modifiee", fiche);
         await db.SaveChangesAsync(ct);
@@ -143,8 +142,7 @@ public sealed class FichesHandler(ILabelsDbContext db, Acces acces, Journal jour
     public async ValueTask<Unit> Handle(SupprimerFiche command, CancellationToken ct)
     {
         var (candidature, edition) = await ChargerDossierAsync(command.CandidatureId, ct);
-        var fiche = await db.Fiches.FirstOrDefaultAsync(f => f.Id == command.FicheId && f.CandidatureId == candidature.Id, ct)
-            ?? throw new NotFoundException("Fiche introuvable.");
+        var fiche = await FicheAsync(db.Fiches, candidature, command.FicheId, ct);
         candidature.VerifierFichesModifiables(edition, acces.EstAdmin);
         JournaliserCorrection(edition, "correction.fiche.supprimee", fiche);
         db.Fiches.Remove(fiche);
@@ -155,8 +153,7 @@ public sealed class FichesHandler(ILabelsDbContext db, Acces acces, Journal jour
     public async ValueTask<FicheDto> Handle(LireFiche query, CancellationToken ct)
     {
         var (candidature, edition) = await ChargerDossierAsync(query.CandidatureId, ct, lecture: true);
-        var fiche = await db.Fiches.AsNoTracking().FirstOrDefaultAsync(f => f.Id == query.FicheId && f.CandidatureId == candidature.Id, ct)
-            ?? throw new NotFoundException("Fiche introuvable.");
+        var fiche = await FicheAsync(db.Fiches.AsNoTracking(), candidature, query.FicheId, ct);
         return FicheDto.De(fiche, edition.Calendrier.ClotureCandidatures);
     }
 
@@ -179,6 +176,11 @@ public sealed class FichesHandler(ILabelsDbContext db, Acces acces, Journal jour
         var edition = await db.Editions.AsNoTracking().ChargerAsync(candidature.EditionAnnee, ct);
         return (candidature, edition);
     }
+
+    /// <summary>A fiche of that dossier only: an id from another dossier is unknown here.</summary>
+    private static async Task<FicheAction> FicheAsync(IQueryable<FicheAction> fiches, Candidature candidature, Guid ficheId, CancellationToken ct) =>
+        await fiches.FirstOrDefaultAsync(f => f.Id == ficheId && f.CandidatureId == candidature.Id, ct)
+        ?? throw new NotFoundException("Fiche introuvable.");
 
     private void JournaliserCorrection(Edition edition, string action, FicheAction fiche)
     {
