@@ -44,13 +44,13 @@ public static class PalmaresEndpoints
                     arobases, mention), EstDemandeCsv(http), http, publies, acces, horloge))
             .WithTags("Palmarès")
             .WithName("LirePalmares")
-            .DisableRequestTimeout() // served from memory: no timer per request on the hottest route
             .WithSummary("Le palmarès publié (JSON, ou CSV avec Accept: text/csv), filtrable ; ETag fort, 304, Cache-Control public, CORS.")
             .Produces<PalmaresDto>(contentType: "application/json")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .Produces(StatusCodes.Status304NotModified)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .DisableRequestTimeout(); // served from memory: no timer per request on the hottest route
 
         publiques.MapGet("/editions/{annee:int}/palmares.csv", (int annee, int? version, string? region, string? departement, string? categorie,
                 int? arobases, string? mention, HttpContext http, PalmaresPublies publies, Acces acces, TimeProvider horloge) =>
@@ -58,11 +58,11 @@ public static class PalmaresEndpoints
                     arobases, mention), csv: true, http, publies, acces, horloge))
             .WithTags("Palmarès")
             .WithName("LirePalmaresCsv")
-            .DisableRequestTimeout()
             .WithSummary("Le palmarès en CSV (UTF-8 avec BOM, séparateur ;).")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .Produces(StatusCodes.Status304NotModified)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .DisableRequestTimeout();
 
         publiques.MapGet("/editions/{annee:int}/palmares/versions", async (int annee, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListerVersionsPalmares(annee, page ?? 1, pageSize ?? Pagination.TailleParDefaut), ct)))
