@@ -62,17 +62,24 @@ public static class ReglesImport
         for (var i = 0; i < brute.Liens.Count; i++)
             if (!FicheAction.EstLienValide(brute.Liens[i])) erreurs.Add(($"liens[{i}]", "Un lien est une adresse http(s) absolue."));
         if (brute.Liens.Count > FicheAction.NombreMaxLiens) erreurs.Add(("liens", $"{FicheAction.NombreMaxLiens} liens au plus."));
+        if (erreurs.Count > avant)
+        {
+            // The line is refused anyway: still tell what is wrong with its codes, so one pass shows every error.
+            try { edition.Referentiel.Classer(brute.Services, brute.Enjeux); }
+            catch (DonneeInacceptableException e) { erreurs.Add((e.Champ, e.Message)); }
+            return null;
+        }
         try
         {
-            edition.Referentiel.Classer(brute.Services, brute.Enjeux);
+            // Classification by the référentiel is the last check, done once with the canonical form.
+            return FicheAction.Normaliser(edition, new ContenuFiche(brute.Reference, brute.Titre!, brute.Resume, brute.Description!, debut!.Value, fin,
+                brute.EnCours!.Value, brute.Services, brute.Enjeux, brute.Liens));
         }
         catch (DonneeInacceptableException e)
         {
             erreurs.Add((e.Champ, e.Message));
+            return null;
         }
-        if (erreurs.Count > avant) return null;
-        return FicheAction.Normaliser(edition, new ContenuFiche(brute.Reference, brute.Titre!, brute.Resume, brute.Description!, debut!.Value, fin,
-            brute.EnCours!.Value, brute.Services, brute.Enjeux, brute.Liens));
     }
 
     /// <summary>A dossier's distinction: only in an archived édition, 1 to 5 @, mentions of its référentiel.</summary>

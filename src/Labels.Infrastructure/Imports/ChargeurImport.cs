@@ -57,6 +57,8 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
                 await copie.CompleteAsync(ct);
             }
             progression.Report(lues);
+            // Temporary tables have no statistics: without them the checks and the merge get nested-loop plans.
+            await ExecuterAsync(connexion, "ANALYZE import_lignes", ct);
             await VerifierAsync(connexion, format, erreurs, ct);
             var empreinte = flux.Empreinte();
             if (erreurs.Total > 0)

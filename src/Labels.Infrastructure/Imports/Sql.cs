@@ -70,6 +70,8 @@ internal static class Sql
         SELECT DISTINCT ON (code) code, arobases, mentions,
                NULL::uuid AS collectivite_id, NULL::uuid AS candidature_id, false AS cree
         FROM import_lignes WHERE genre = 'D' ORDER BY code, arobases IS NULL, ordre;
+        CREATE INDEX ON import_dossiers (code);
+        ANALYZE import_dossiers;
 
         INSERT INTO collectivites (id, type, code_insee, siren, nom, categorie, departement, region, population, created_at)
         SELECT gen_random_uuid(), @commune, c.code_insee, c.siren, c.nom,
@@ -112,6 +114,7 @@ internal static class Sql
         CREATE TEMP TABLE import_fiches ON COMMIT DROP AS
         SELECT l.*, d.candidature_id, NULL::uuid AS fiche_id
         FROM import_lignes l JOIN import_dossiers d ON d.code = l.code WHERE l.genre = 'F';
+        ANALYZE import_fiches;
         UPDATE import_fiches f SET fiche_id = x.id FROM fiches_actions x
         WHERE f.reference IS NOT NULL AND x.candidature_id = f.candidature_id AND x.reference = f.reference;
         UPDATE import_fiches f SET fiche_id = x.id FROM fiches_actions x
