@@ -27,6 +27,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseMiddleware<VerificationDesScopes>();
 app.UseRateLimiter();
+app.UseLimiteDeCorps(app.Configuration.GetValue("LimitesDeCorps:Octets", 1L << 20));
 app.UseRequestTimeouts();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

@@ -41,7 +41,8 @@ public static class AuthEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         auth.MapPost("/refresh", async Task<Results<SignInHttpResult, ProblemHttpResult>> (Renouvellement demande,
-                SignInManager<Compte> connexions, IOptionsMonitor<BearerTokenOptions> options, TimeProvider horloge) =>
+                SignInManager<Compte> connexions, IOptionsMonitor<BearerTokenOptions> options, TimeProvider horloge,
+                Infrastructure.Persistance.LabelsDbContext db) =>
             {
                 var protecteur = options.Get(IdentityConstants.BearerScheme).RefreshTokenProtector;
                 var ticket = string.IsNullOrEmpty(demande.RefreshToken) ? null : protecteur.Unprotect(demande.RefreshToken);
@@ -49,6 +50,21 @@ public static class AuthEndpoints
                     || await connexions.ValidateSecurityStampAsync(ticket.Principal) is not { } compte)
                     return TypedResults.Problem("Jeton de renouvellement invalide ou expiré.",
                         statusCode: StatusCodes.Status401Unauthorized, title: "Non authentifié");
+                // Rotation: a refresh token is spent once. Seeing it again means it was copied: every token of the account is revoked.
+                var emission = ticket.Principal.FindFirst(ClaimsLabels.Emission)?.Value ?? "";
+                db.RenouvellementsUtilises.Add(new RenouvellementUtilise { Emission = emission, CompteId = compte.Id, UtiliseLe = horloge.GetUtcNow() });
+                try
+                {
+                    await db.SaveChangesAsync();
+                }
+                catch (Application.Commun.UniciteException)
+                {
+                    db.ChangeTracker.Clear(); // the refused row must not be saved again with the new security stamp
+                    if (await connexions.UserManager.FindByIdAsync(compte.Id.ToString()) is { } relu)
+                        await connexions.UserManager.UpdateSecurityStampAsync(relu);
+                    return TypedResults.Problem("Jeton de renouvellement déjà utilisé : les sessions de ce compte sont révoquées.",
+                        statusCode: StatusCodes.Status401Unauthorized, title: "Non authentifié");
+                }
                 var principal = await connexions.CreateUserPrincipalAsync(compte);
                 return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
             })

@@ -13,7 +13,7 @@ namespace Labels.Api.Endpoints;
 public sealed class OptionsImports
 {
     /// <summary>Largest accepted file; beyond it the answer is 413.</summary>
-    public long TailleMax { get; set; } = 512L << 20;
+    public long TailleMax { get; set; } = 2L << 30;
     /// <summary>Files larger than this run asynchronously (202 and GET /imports/{id}).</summary>
     public long SeuilAsynchrone { get; set; } = 32L << 20;
     /// <summary>Where asynchronous imports wait for their turn; the system's temporary folder by default.</summary>
@@ -85,6 +85,9 @@ public static class ImportsEndpoints
 
         if (async == true || http.Request.ContentLength > limites.SeuilAsynchrone)
         {
+            // Refuse an unknown or closed édition before spooling a large file to disk.
+            if ((await sender.Send(new Application.Editions.LireEdition(annee), ct)).Statut == Domain.Editions.StatutEdition.Publiee)
+                throw new Domain.Commun.DomainException($"L'édition {annee} est publiée : elle n'importe plus de dossiers.");
             var dossier = limites.Dossier ?? Path.Combine(Path.GetTempPath(), "labels-imports");
             Directory.CreateDirectory(dossier);
             var fichier = Path.Combine(dossier, $"{Guid.NewGuid():N}.{(format == FormatImport.Json ? "json" : "csv")}");

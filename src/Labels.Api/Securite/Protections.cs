@@ -63,6 +63,22 @@ public static class Protections
                 QueueLimit = 0,
             });
 
+    /// <summary>
+    /// Refuses an oversized body before it is read (413): by its Content-Length, or as it streams past
+    /// the limit. Routes carrying their own limit (imports) are left to it.
+    /// </summary>
+    public static IApplicationBuilder UseLimiteDeCorps(this IApplicationBuilder app, long octets) => app.Use(async (http, next) =>
+    {
+        if (http.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>() is null)
+        {
+            if (http.Request.ContentLength > octets)
+                throw new BadHttpRequestException($"Le corps de la requête dépasse {octets / 1024} Ko.", StatusCodes.Status413PayloadTooLarge);
+            if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limite)
+                limite.MaxRequestBodySize = octets;
+        }
+        await next();
+    });
+
     /// <summary>Headers on every answer; the only HTML served (Swagger UI) gets a CSP that allows its own files and nothing else.</summary>
     public static IApplicationBuilder UseEntetesDeSecurite(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {

@@ -10,6 +10,9 @@ public static class ClaimsLabels
 {
     /// <summary>The collectivité an account of role <c>collectivite</c> acts for, carried in its token.</summary>
     public const string CollectiviteId = "labels:collectivite";
+
+    /// <summary>A fresh id in every token pair: a refresh token is spent once (rotation), by this id.</summary>
+    public const string Emission = "labels:emission";
 }
 
 internal sealed class Comptes(UserManager<Compte> utilisateurs) : IComptes
@@ -44,6 +47,15 @@ internal sealed class FabriqueDePrincipal(
     {
         var identite = await base.GenerateClaimsAsync(compte);
         if (compte.CollectiviteId is { } id) identite.AddClaim(new Claim(ClaimsLabels.CollectiviteId, id.ToString()));
+        identite.AddClaim(new Claim(ClaimsLabels.Emission, Guid.NewGuid().ToString("N")));
         return identite;
     }
+}
+
+/// <summary>A refresh token already exchanged: presenting it again is refused (and taken as a theft).</summary>
+public sealed class RenouvellementUtilise
+{
+    public required string Emission { get; set; }
+    public Guid CompteId { get; set; }
+    public DateTimeOffset UtiliseLe { get; set; }
 }

@@ -41,7 +41,7 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var connexion = (NpgsqlConnection)db.Database.GetDbConnection();
-            await using (var verrou = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({CleDeVerrou}, hashtext(@id))", connexion))
+            await using (var verrou = Commande($"SELECT pg_advisory_xact_lock({CleDeVerrou}, hashtext(@id))", connexion))
             {
                 verrou.Parameters.AddWithValue("id", importId.ToString());
                 await verrou.ExecuteNonQueryAsync(ct);
@@ -247,7 +247,7 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
     private static async Task LireErreursAsync(NpgsqlConnection connexion, string sql, string champ, Func<NpgsqlDataReader, string> message,
         CancellationToken ct, Erreurs erreurs)
     {
-        await using var commande = new NpgsqlCommand(sql, connexion);
+        await using var commande = Commande(sql, connexion);
         await using var r = await commande.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
             erreurs.Ajouter(r.IsDBNull(0) ? null : r.GetInt32(0), r.IsDBNull(1) ? null : $"{r.GetString(1)}", champ, message(r));
@@ -256,7 +256,7 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
     private async Task<(CompteursImport Dossiers, CompteursImport Fiches)> FusionnerAsync(NpgsqlConnection connexion, Edition edition,
         CancellationToken ct)
     {
-        await using var commande = new NpgsqlCommand(Sql.Fusion, connexion);
+        await using var commande = Commande(Sql.Fusion, connexion);
         commande.Parameters.AddWithValue("annee", edition.Annee);
         commande.Parameters.AddWithValue("maintenant", horloge.GetUtcNow());
         commande.Parameters.AddWithValue("seuil", Collectivite.SeuilVille);
@@ -266,15 +266,21 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
         commande.Parameters.AddWithValue("ville", nameof(Categorie.Ville));
         commande.Parameters.AddWithValue("deposee", nameof(StatutCandidature.Deposee));
         await commande.ExecuteNonQueryAsync(ct);
-        await using var bilan = new NpgsqlCommand(Sql.Bilan, connexion);
+        await using var bilan = Commande(Sql.Bilan, connexion);
         await using var r = await bilan.ExecuteReaderAsync(ct);
         await r.ReadAsync(ct);
         return (new CompteursImport(r.GetInt32(0), r.GetInt32(1), r.GetInt32(2)), new CompteursImport(r.GetInt32(3), r.GetInt32(4), r.GetInt32(5)));
     }
 
+    /// <summary>
+    /// A statement of the import: no command timeout, since merging a large file takes minutes; the
+    /// request's cancellation still stops it.
+    /// </summary>
+    private static NpgsqlCommand Commande(string sql, NpgsqlConnection connexion) => new(sql, connexion) { CommandTimeout = 0 };
+
     private static async Task ExecuterAsync(NpgsqlConnection connexion, string sql, CancellationToken ct)
     {
-        await using var commande = new NpgsqlCommand(sql, connexion);
+        await using var commande = Commande(sql, connexion);
         await commande.ExecuteNonQueryAsync(ct);
     }
 

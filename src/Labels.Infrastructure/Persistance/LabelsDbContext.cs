@@ -40,6 +40,7 @@ public sealed class LabelsDbContext(DbContextOptions<LabelsDbContext> options)
 
     public void ChangeTrackerClear() => ChangeTracker.Clear();
     internal DbSet<VersionCog> VersionsCog => Set<VersionCog>();
+    public DbSet<RenouvellementUtilise> RenouvellementsUtilises => Set<RenouvellementUtilise>();
 
     /// <summary>A unique index refusing a write becomes the application's own exception, named by its constraint.</summary>
     public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
@@ -60,6 +61,12 @@ public sealed class LabelsDbContext(DbContextOptions<LabelsDbContext> options)
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(LabelsDbContext).Assembly);
         builder.Entity<Compte>().HasIndex(c => c.CollectiviteId);
+        builder.Entity<RenouvellementUtilise>(b =>
+        {
+            b.ToTable("renouvellements_utilises");
+            b.HasKey(r => r.Emission);
+            b.Property(r => r.Emission).HasMaxLength(64);
+        });
     }
 }
 

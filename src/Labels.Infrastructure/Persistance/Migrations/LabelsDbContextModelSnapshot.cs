@@ -1035,6 +1035,27 @@ namespace Labels.Infrastructure.Persistance.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Labels.Infrastructure.Identite.RenouvellementUtilise", b =>
+                {
+                    b.Property<string>("Emission")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("emission");
+
+                    b.Property<Guid>("CompteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("compte_id");
+
+                    b.Property<DateTimeOffset>("UtiliseLe")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("utilise_le");
+
+                    b.HasKey("Emission")
+                        .HasName("pk_renouvellements_utilises");
+
+                    b.ToTable("renouvellements_utilises", (string)null);
+                });
+
             modelBuilder.Entity("Labels.Infrastructure.Persistance.VersionCog", b =>
                 {
                     b.Property<string>("Empreinte")
