@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Runs the API. Without ConnectionStrings__Labels it starts a project-local PostgreSQL (.pg/api).
+# On an empty database it loads demo data (three published archived éditions and an open one),
+# unless LABELS_DEMO=0.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/pg.sh
@@ -21,5 +23,19 @@ fi
 
 url=${LABELS_URL:-http://127.0.0.1:5080}
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
+dotnet build src/Labels.Api -c Release -v quiet -nologo >/dev/null
+dotnet run --project src/Labels.Api -c Release --no-build --no-launch-profile --urls "$url" &
+api=$!
+trap 'kill "$api" 2>/dev/null || true' INT TERM EXIT
+
+for _ in $(seq 1 120); do
+  curl -fsS -o /dev/null "$url/health/ready" 2>/dev/null && break
+  kill -0 "$api" 2>/dev/null || { wait "$api"; exit $?; }
+  sleep 1
+done
+
+if [ "${LABELS_DEMO:-1}" != 0 ]; then
+  scripts/demo.sh "$url" "$Bootstrap__AdminEmail" "$Bootstrap__AdminPassword" || echo "Données de démonstration non chargées (voir ci-dessus)." >&2
+fi
 echo "Swagger UI : $url/swagger"
-exec dotnet run --project src/Labels.Api -c Release --no-launch-profile --urls "$url"
+wait "$api"
