@@ -55,6 +55,11 @@ public sealed class AuthTests(LabelsApiFactory factory) : ApiTest(factory)
         Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/v1/editions", new { annee = 2022, numero = 23 })).StatusCode);
 
         await ProblemeAsync(await Anonyme().PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = "faux" }), HttpStatusCode.Unauthorized);
+        // Rotation: the spent refresh token is refused, and its reuse revokes the newer one too.
+        await ProblemeAsync(await Anonyme().PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = connexion["refreshToken"]!.GetValue<string>() }),
+            HttpStatusCode.Unauthorized);
+        await ProblemeAsync(await Anonyme().PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = paire["refreshToken"]!.GetValue<string>() }),
+            HttpStatusCode.Unauthorized);
         // An access token is not a refresh token.
         await ProblemeAsync(await Anonyme().PostAsJsonAsync("/api/v1/auth/refresh",
             new { refreshToken = connexion["accessToken"]!.GetValue<string>() }), HttpStatusCode.Unauthorized);

@@ -99,6 +99,16 @@ public sealed class SecuriteTests(LabelsApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
+    public async Task Un_corps_trop_gros_est_refuse_avant_d_etre_lu()
+    {
+        var admin = await AdminAsync();
+        var gros = "{\"codeInsee\":\"" + new string('1', 2 << 20) + "\"}";
+        await ProblemeAsync(await admin.PostAsync("/api/v1/collectivites", new StringContent(gros, System.Text.Encoding.UTF8, "application/json")),
+            HttpStatusCode.RequestEntityTooLarge);
+        Assert.Equal(0, await Factory.DansLaBaseAsync(db => db.Collectivites.CountAsync()));
+    }
+
+    [Fact]
     public async Task En_tetes_de_securite_et_proprietes_inconnues_nommees()
     {
         var reponse = await Anonyme().GetAsync("/api/v1/editions");
