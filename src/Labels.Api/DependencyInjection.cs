@@ -95,6 +95,7 @@ public static class DependencyInjection
         o.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         o.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         o.Converters.Add(new InstantUtcConverter());
+        o.Converters.Add(new ChaineSansNul());
         // A misspelt or forbidden property is an error, not silently ignored.
         o.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         o.AllowDuplicateProperties = false;

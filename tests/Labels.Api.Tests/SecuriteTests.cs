@@ -99,6 +99,24 @@ public sealed class SecuriteTests(LabelsApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
+    public async Task Le_caractere_nul_est_refuse_partout()
+    {
+        var admin = await AdminAsync();
+        await EditionAsync(admin, 2022, "candidatures");
+        var dossier = await CandidatureAsync(admin, 2022, await CollectiviteAsync(admin, "62041"));
+        await ProblemeAsync(await admin.PostAsync($"/api/v1/candidatures/{dossier}/fiches", new StringContent(
+            "{\"titre\":\"a\\u0000b\",\"description\":\"d\",\"dateDebut\":\"2021-01-01\",\"enCours\":true,\"enjeux\":[\"culture\"]}",
+            System.Text.Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest);
+        await ProblemeAsync(await admin.PostAsync("/api/v1/editions/2022/imports", new StringContent("{\"a\\u0000b\":true}",
+            System.Text.Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest);
+        var csv = await admin.PostAsync("/api/v1/editions/2022/imports", new StringContent(
+            "collectivite;titre;description;dateDebut;enCours;enjeux\n62041;a\0b;d;2021-01-01;true;culture\n", System.Text.Encoding.UTF8, "text/csv"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, csv.StatusCode);
+        Assert.Equal(2, (await LireAsync(csv))["errors"]![0]!["line"]!.GetValue<int>());
+        Assert.Equal(0, await Factory.DansLaBaseAsync(db => db.Fiches.CountAsync()));
+    }
+
+    [Fact]
     public async Task Un_corps_trop_gros_est_refuse_avant_d_etre_lu()
     {
         var admin = await AdminAsync();

@@ -95,7 +95,7 @@ public sealed class ImportsHandler(ILabelsDbContext db, IChargeurImport chargeur
         catch (FichierIllisibleException e)
         {
             rapport = new RapportImport(StatutImport.Refuse, CompteursImport.Zero, CompteursImport.Zero,
-                [new ErreurImport(null, import.Format == FormatImport.Json ? "$" : null, "", e.Message)], 1, 0, "");
+                [new ErreurImport(null, import.Format == FormatImport.Json ? "$" : null, "", ChaineSansNul.Visible(e.Message))], 1, 0, "");
             await TerminerAsync(import, rapport, corps, CancellationToken.None);
             throw;
         }

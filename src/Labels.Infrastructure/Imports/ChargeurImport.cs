@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Labels.Application.Commun;
 using Labels.Application.Imports;
 using Labels.Domain.Candidatures;
 using Labels.Domain.Collectivites;
@@ -163,7 +164,7 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
         using var _ = lecteur;
         var entete = lecteur.Header;
         if (entete.IsEmpty) throw new FichierIllisibleException("Le CSV est vide : la première ligne nomme les colonnes.");
-        foreach (var nom in entete.ColNames.Where(n => !ColonnesCsv.Contains(n, StringComparer.OrdinalIgnoreCase)))
+        foreach (var nom in entete.ColNames.Where(n => !ColonnesCsv.Contains(n, StringComparer.OrdinalIgnoreCase)).Select(ChaineSansNul.Visible))
             erreurs.Ajouter(1, null, nom, $"Colonne inconnue « {nom} » ; colonnes possibles : {string.Join(", ", ColonnesCsv)}.");
         if (!entete.TryIndexOf("collectivite", out var iCollectivite))
         {
@@ -185,6 +186,11 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
             if (ligne.ColCount == 1 && ligne.Span.Trim().IsEmpty) continue; // blank line
             lues++;
             if (lues % PasDeProgression == 0) progression.Report(lues);
+            if (ligne.Span.Contains('\0'))
+            {
+                erreurs.Ajouter(numero, null, "", "Le caractère NUL n'est pas permis.");
+                continue;
+            }
             if (ligne.ColCount != nombre)
             {
                 erreurs.Ajouter(numero, null, "", $"{ligne.ColCount} colonnes au lieu de {nombre}.");

@@ -51,6 +51,7 @@ internal sealed class LecteurJson(Stream flux)
     {
         UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
         AllowDuplicateProperties = false,
+        Converters = { new Application.Commun.ChaineSansNul() },
     };
 
     private byte[] _tampon = ArrayPool<byte>.Shared.Rent(TailleInitiale);
@@ -131,7 +132,7 @@ internal sealed class LecteurJson(Stream flux)
                         break;
                     case 1 when lecteur.TokenType == JsonTokenType.PropertyName:
                         if (!lecteur.ValueTextEquals("dossiers"u8))
-                            throw new FichierIllisibleException($"Propriété inconnue à la racine : {lecteur.GetString()}.");
+                            throw new FichierIllisibleException($"Propriété inconnue à la racine : {Application.Commun.ChaineSansNul.Visible(lecteur.GetString() ?? "")}.");
                         if (!lecteur.Read()) return Conserver(consommes, etat, lot.Count > 0);
                         if (lecteur.TokenType != JsonTokenType.StartArray)
                             throw new FichierIllisibleException("\"dossiers\" est un tableau.");
@@ -158,8 +159,10 @@ internal sealed class LecteurJson(Stream flux)
                             catch (JsonException e)
                             {
                                 var ou = e.Path is { Length: > 1 } p ? chemin + p[1..] : chemin;
-                                lot.Add((_index, null, ou, e.Message.Contains("could not be mapped", StringComparison.Ordinal)
-                                    ? "Propriété inconnue." : "Valeur de type inattendu."));
+                                lot.Add((_index, null, Application.Commun.ChaineSansNul.Visible(ou),
+                                    e.Message.Contains("could not be mapped", StringComparison.Ordinal) ? "Propriété inconnue."
+                                    : e.Message.Contains("NUL", StringComparison.Ordinal) ? "Le caractère NUL n'est pas permis."
+                                    : "Valeur de type inattendu."));
                             }
                         }
                         _index++;
