@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Labels.Api.Tests;
 
-public sealed class JuryTests(LabelsApiFactory factory) : ApiTest(factory)
+public sealed class JuryTests(LabelsApiFactory factory, Xunit.Abstractions.ITestOutputHelper sortie) : ApiTest(factory)
 {
     /// <summary>One criterion on 0–100 with weight 1: a juror's score is their note, which keeps hand computations readable.</summary>
     private static readonly object GrilleSimple = new
@@ -196,7 +196,10 @@ public sealed class JuryTests(LabelsApiFactory factory) : ApiTest(factory)
         foreach (var commune in choisies.Where((_, i) => i % 17 == 0).Take(15))
             jures.Add((await JureAsync(admin, new { codesInsee = new[] { commune.CodeInsee } })).Id);
 
+        var chrono = System.Diagnostics.Stopwatch.StartNew();
         var premiere = await admin.PostAsJsonAsync("/api/v1/editions/2022/affectations/auto", new { juresParDossier = 3 });
+        // Measured, not asserted: the machines running the tests are shared.
+        sortie.WriteLine($"Répartition automatique de 254 dossiers entre 15 jurés : {chrono.ElapsedMilliseconds} ms (requête HTTP comprise).");
         Assert.Equal(HttpStatusCode.OK, premiere.StatusCode);
         var bilan = await LireAsync(premiere);
         Assert.Equal(254, bilan["dossiers"]!.GetValue<int>());
