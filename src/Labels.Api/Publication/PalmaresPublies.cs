@@ -79,10 +79,10 @@ public sealed class PalmaresPublies(IServiceScopeFactory scopes, IOptions<JsonOp
     private async Task<Release?> ChargerDerniereAsync(int annee)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var palmares = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new ChargerPalmares(annee, null));
-        if (palmares is null) return null;
-        // Share the release object with the version key, so its memoised representations serve both URLs.
-        return await _versions.GetOrAdd((annee, palmares.Version), _ => Task.FromResult<Release?>(new Release(palmares)));
+        var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+        // Only the version number is read when the pointer expires; a known version is never loaded again.
+        if (await sender.Send(new DerniereVersionPalmares(annee)) is not { } version) return null;
+        return await _versions.GetOrAdd((annee, version), cle => ChargerAsync(cle.Annee, cle.Version));
     }
 
     private async Task<Release?> ChargerAsync(int annee, int version)

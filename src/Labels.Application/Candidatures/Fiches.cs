@@ -171,7 +171,7 @@ public sealed class FichesHandler(ILabelsDbContext db, Acces acces, Journal jour
         var candidatures = db.Candidatures.AsNoTracking();
         var candidature = await candidatures.FirstOrDefaultAsync(c => c.Id == candidatureId, ct)
             ?? throw new NotFoundException("Candidature introuvable.");
-        if (lecture) await acces.VerifierLectureDossierAsync(candidature.Id, candidature.CollectiviteId, ct);
+        if (lecture) await acces.VerifierLectureDossierAsync(db, candidature.Id, candidature.CollectiviteId, ct);
         else acces.VerifierDossier(candidature.CollectiviteId);
         var edition = await db.Editions.AsNoTracking().ChargerAsync(candidature.EditionAnnee, ct);
         return (candidature, edition);

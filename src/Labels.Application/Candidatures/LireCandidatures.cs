@@ -15,7 +15,7 @@ public sealed class LireCandidatureHandler(ILabelsDbContext db, Acces acces) : I
     {
         var dto = await db.Candidatures.AsNoTracking().Where(c => c.Id == query.Id).ProjectToDto(db).FirstOrDefaultAsync(ct)
             ?? throw new NotFoundException("Candidature introuvable.");
-        await acces.VerifierLectureDossierAsync(dto.Id, dto.CollectiviteId, ct);
+        await acces.VerifierLectureDossierAsync(db, dto.Id, dto.CollectiviteId, ct);
         return dto;
     }
 }

@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Labels.Application.Commun;
 
 /// <summary>Object-level access rules shared by the use cases (who may see or change which dossier).</summary>
-public sealed class Acces(IUtilisateurCourant utilisateur, ILabelsDbContext db)
+/// <remarks>No store in the constructor: the anonymous palmarès path asks who is calling on every request and must not open a context.</remarks>
+public sealed class Acces(IUtilisateurCourant utilisateur)
 {
     public bool EstAdmin => utilisateur.EstDansLeRole(Roles.Admin);
 
@@ -32,7 +33,7 @@ public sealed class Acces(IUtilisateurCourant utilisateur, ILabelsDbContext db)
     }
 
     /// <summary>Reading a dossier: as <see cref="VerifierDossier"/>, and also the jurors it is assigned to.</summary>
-    public async Task VerifierLectureDossierAsync(Guid candidatureId, Guid collectiviteId, CancellationToken ct)
+    public async Task VerifierLectureDossierAsync(ILabelsDbContext db, Guid candidatureId, Guid collectiviteId, CancellationToken ct)
     {
         if (EstAdmin || EstLaCollectivite(collectiviteId)) return;
         if (utilisateur.EstDansLeRole(Roles.Jure) && utilisateur.Id is { } compte

@@ -43,6 +43,15 @@ public sealed class ChargerPalmaresHandler(ILabelsDbContext db) : IQueryHandler<
     }
 }
 
+/// <summary>The number of the latest version of an édition's palmarès, if any: a cheap check before reloading a release.</summary>
+public sealed record DerniereVersionPalmares(int Annee) : IQuery<int?>;
+
+public sealed class DerniereVersionPalmaresHandler(ILabelsDbContext db) : IQueryHandler<DerniereVersionPalmares, int?>
+{
+    public async ValueTask<int?> Handle(DerniereVersionPalmares query, CancellationToken ct) =>
+        await db.VersionsPalmares.Where(v => v.EditionAnnee == query.Annee).MaxAsync(v => (int?)v.Version, ct);
+}
+
 /// <summary>Every version of a palmarès with its change log (visible versions only, to the public).</summary>
 public sealed record ListerVersionsPalmares(int Annee, int Page = 1, int PageSize = Pagination.TailleParDefaut) : IQuery<PageDe<VersionPalmaresDto>>;
 
