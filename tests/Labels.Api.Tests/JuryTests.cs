@@ -56,6 +56,19 @@ public sealed class JuryTests(LabelsApiFactory factory, Xunit.Abstractions.ITest
         Assert.Equal(HttpStatusCode.OK, reponse.StatusCode);
     }
 
+    /// <summary>The simple grid, Ajaccio's dossier filed and assigned to one juror, the édition in evaluation.</summary>
+    private async Task<(HttpClient Admin, Guid Dossier, Jure Jure)> UnDossierEnEvaluationAsync()
+    {
+        var admin = await AdminAsync();
+        await EditionAsync(admin, 2022, "candidatures");
+        await admin.PutAsJsonAsync("/api/v1/editions/2022/grille", GrilleSimple);
+        var dossier = await DossierDeposeAsync(admin, "2A004");
+        var jure = await JureAsync(admin);
+        await AffecterAsync(admin, dossier, jure);
+        await AvancerAsync(admin, "evaluation");
+        return (admin, dossier, jure);
+    }
+
     private static Task<HttpResponseMessage> EcrireAsync(HttpClient client, Guid candidature, decimal note, bool soumise = true, string? ifMatch = null)
     {
         var requete = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/candidatures/{candidature}/evaluations/moi")
@@ -273,13 +286,7 @@ public sealed class JuryTests(LabelsApiFactory factory, Xunit.Abstractions.ITest
     [Fact]
     public async Task De_deux_ecritures_avec_le_meme_if_match_une_seule_gagne()
     {
-        var admin = await AdminAsync();
-        await EditionAsync(admin, 2022, "candidatures");
-        await admin.PutAsJsonAsync("/api/v1/editions/2022/grille", GrilleSimple);
-        var dossier = await DossierDeposeAsync(admin, "2A004");
-        var jure = await JureAsync(admin);
-        await AffecterAsync(admin, dossier, jure);
-        await AvancerAsync(admin, "evaluation");
+        var (_, dossier, jure) = await UnDossierEnEvaluationAsync();
         var etag = (await EcrireAsync(jure.Client, dossier, 10, soumise: false)).Headers.ETag!.Tag;
 
         for (var essai = 0; essai < 5; essai++)
@@ -342,13 +349,7 @@ public sealed class JuryTests(LabelsApiFactory factory, Xunit.Abstractions.ITest
     [Fact]
     public async Task Notes_hors_grille_refusees()
     {
-        var admin = await AdminAsync();
-        await EditionAsync(admin, 2022, "candidatures");
-        await admin.PutAsJsonAsync("/api/v1/editions/2022/grille", GrilleSimple);
-        var dossier = await DossierDeposeAsync(admin, "2A004");
-        var jure = await JureAsync(admin);
-        await AffecterAsync(admin, dossier, jure);
-        await AvancerAsync(admin, "evaluation");
+        var (_, dossier, jure) = await UnDossierEnEvaluationAsync();
         await ProblemeAsync(await EcrireAsync(jure.Client, dossier, 101), HttpStatusCode.UnprocessableEntity);
         var inconnu = await ProblemeAsync(await jure.Client.PutAsJsonAsync($"/api/v1/candidatures/{dossier}/evaluations/moi",
             new { notes = new { inconnu = 1 }, soumise = false }), HttpStatusCode.UnprocessableEntity);
