@@ -391,7 +391,11 @@ public sealed class PalmaresTests(LabelsApiFactory factory) : ApiTest(factory)
                 db.Fiches.Add(FicheAction.Creer(candidature, edition, new ContenuFiche(null, titre, null, description, new DateOnly(2020, 1, 1), null, true,
                     [], [enjeu], []), true, DateTimeOffset.UtcNow));
             }
-            // A dossier that is not in the palmarès stays out of the catalogue.
+            // A dossier without distinction is not in the palmarès: its fiches stay out of the catalogue.
+            var horsPalmares = Collectivite.Commune(await db.Communes.SingleAsync(x => x.CodeInsee == "97101"), DateTimeOffset.UtcNow);
+            var sansDistinction = Candidature.Creer(edition, horsPalmares.Id, true, DateTimeOffset.UtcNow);
+            db.AddRange(horsPalmares, sansDistinction, FicheAction.Creer(sansDistinction, edition, new ContenuFiche(null, "Guichet numérique",
+                null, "Démarches", new DateOnly(2020, 1, 1), null, true, [], ["services-publics"], []), true, DateTimeOffset.UtcNow));
             return await db.SaveChangesAsync();
         });
         await ProblemeAsync(await Anonyme().GetAsync("/api/v1/editions/2021/fiches?q=numerique"), HttpStatusCode.NotFound);
