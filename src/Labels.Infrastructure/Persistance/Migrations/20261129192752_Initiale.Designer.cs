@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Labels.Infrastructure.Persistance.Migrations
 {
     [DbContext(typeof(LabelsDbContext))]
-    [Migration("20261129175234_Imports")]
-    partial class Imports
+    [Migration("20261129192752_Initiale")]
+    partial class Initiale
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -894,6 +894,62 @@ namespace Labels.Infrastructure.Persistance.Migrations
                     b.ToTable("palmares_versions", (string)null);
                 });
 
+            modelBuilder.Entity("Labels.Domain.Securite.JetonApi", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreeParId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cree_par_id");
+
+                    b.Property<string>("Debut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("debut");
+
+                    b.Property<string>("Empreinte")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("empreinte");
+
+                    b.Property<DateTimeOffset>("ExpireLe")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expire_le");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("nom");
+
+                    b.Property<DateTimeOffset?>("RevoqueLe")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoque_le");
+
+                    b.PrimitiveCollection<string[]>("Scopes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("scopes");
+
+                    b.HasKey("Id")
+                        .HasName("pk_jetons_api");
+
+                    b.HasIndex("Empreinte")
+                        .IsUnique()
+                        .HasDatabaseName("ux_jetons_api_empreinte");
+
+                    b.ToTable("jetons_api", (string)null);
+                });
+
             modelBuilder.Entity("Labels.Infrastructure.Identite.Compte", b =>
                 {
                     b.Property<Guid>("Id")
@@ -980,6 +1036,27 @@ namespace Labels.Infrastructure.Persistance.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Labels.Infrastructure.Identite.RenouvellementUtilise", b =>
+                {
+                    b.Property<string>("Emission")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("emission");
+
+                    b.Property<Guid>("CompteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("compte_id");
+
+                    b.Property<DateTimeOffset>("UtiliseLe")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("utilise_le");
+
+                    b.HasKey("Emission")
+                        .HasName("pk_renouvellements_utilises");
+
+                    b.ToTable("renouvellements_utilises", (string)null);
                 });
 
             modelBuilder.Entity("Labels.Infrastructure.Persistance.VersionCog", b =>
