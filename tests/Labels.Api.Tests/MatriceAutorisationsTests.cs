@@ -83,13 +83,12 @@ public sealed class MatriceAutorisationsTests(LabelsApiFactory factory) : ApiTes
     private IReadOnlyList<(string Methode, string Modele)> Routes() => Scenario.Routes(Factory.Services);
 
     [Fact]
-    public async Task Chaque_route_est_dans_la_table()
+    public void Chaque_route_est_dans_la_table()
     {
         var manquantes = Routes().Select(r => $"{r.Methode} {r.Modele}").Where(r => !Table.ContainsKey(r)).ToList();
         Assert.True(manquantes.Count == 0, "Routes sans politique déclarée dans la table : " + string.Join(", ", manquantes));
         var disparues = Table.Keys.Where(k => !Routes().Any(r => $"{r.Methode} {r.Modele}" == k)).ToList();
         Assert.True(disparues.Count == 0, "Entrées de la table sans route : " + string.Join(", ", disparues));
-        await Task.CompletedTask;
     }
 
     [Fact]

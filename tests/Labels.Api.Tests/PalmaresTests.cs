@@ -163,7 +163,7 @@ public sealed class PalmaresTests(LabelsApiFactory factory) : ApiTest(factory)
         Assert.True(arras.AsObject().ContainsKey("territoireExcellenceNumerique"));
         Assert.Equal(["democratie-locale"], Laureat(palmares, "Bellange")["mentions"]!.AsArray().Select(m => m!.GetValue<string>()));
 
-        // Changing a decision now needs a justification, and changes nothing public until a new version.
+        // A published édition is frozen: no step back in its lifecycle, no new fiche (corrections have their own test).
         await ProblemeAsync(await admin.PutAsJsonAsync("/api/v1/editions/2022/statut", new { statut = "deliberation" }), HttpStatusCode.Conflict);
         await ProblemeAsync(await admin.PostAsJsonAsync($"/api/v1/candidatures/{dossiers[0]}/fiches", Fiche()), HttpStatusCode.Conflict);
     }
