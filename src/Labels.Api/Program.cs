@@ -1,5 +1,6 @@
 using Labels.Api;
 using Labels.Api.Endpoints;
+using Labels.Api.Publication;
 using Labels.Api.Securite;
 using Labels.Application;
 using Labels.Infrastructure;
@@ -20,6 +21,9 @@ if (app.Configuration.GetValue("Securite:HttpsObligatoire", !app.Environment.IsD
     app.UseHsts();
     app.UseHttpsRedirection();
 }
+// Anonymous palmarès reads are answered from memory before routing and the rest of the pipeline.
+app.UseMiddleware<VoieRapidePalmares>();
+app.UseRouting();
 app.UseSwagger();
 app.UseSwaggerUI(o => o.DocumentTitle = "Labels API");
 app.UseCors();
@@ -27,6 +31,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseMiddleware<VerificationDesScopes>();
 app.UseRateLimiter();
+app.UseLimiteLecturePublique();
 app.UseLimiteDeCorps(app.Configuration.GetValue("LimitesDeCorps:Octets", 1L << 20));
 app.UseRequestTimeouts();
 

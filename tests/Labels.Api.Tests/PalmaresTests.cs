@@ -7,6 +7,7 @@ using Labels.Api.Tests.Outils;
 using Labels.Domain.Candidatures;
 using Labels.Domain.Collectivites;
 using Labels.Domain.Distinctions;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using nietras.SeparatedValues;
 
@@ -277,6 +278,105 @@ public sealed class PalmaresTests(LabelsApiFactory factory) : ApiTest(factory)
         var filtre = await client.GetAsync("/api/v1/editions/2021/palmares?departement=62");
         Assert.NotEqual(reponse.Headers.ETag, filtre.Headers.ETag);
         await ProblemeAsync(await client.GetAsync("/api/v1/editions/2021/palmares?categorie=metropole"), HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task La_voie_rapide_anonyme_repond_comme_l_endpoint()
+    {
+        var admin = await AdminAsync();
+        await HistoriqueAsync(admin, 2021, new Resultat("62041", 3, ["arobase-verte"]), new Resultat("57059", 5), new Resultat("200033579", 4));
+        string[] entetes =
+        [
+            "ETag", "Vary", "Last-Modified", "Cache-Control", "Content-Type", "Content-Length", "Content-Disposition", "Access-Control-Allow-Origin",
+            "Access-Control-Expose-Headers", "Access-Control-Allow-Credentials", "X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options",
+            "Content-Security-Policy",
+        ];
+        var anonyme = Anonyme();
+        var etag = (await anonyme.GetAsync("/api/v1/editions/2021/palmares")).Headers.ETag!.Tag;
+        foreach (var (url, accept, origine, siAucun) in new (string, string?, bool, string?)[]
+                 {
+                     ("/api/v1/editions/2021/palmares", null, false, null),
+                     ("/api/v1/editions/2021/palmares", null, true, null),
+                     ("/api/v1/editions/2021/palmares", null, true, etag),
+                     ("/api/v1/editions/2021/palmares?version=1&departement=62&ignore=x", null, true, null),
+                     ("/api/v1/editions/2021/palmares?categorie=Intercommunalite&arobases=4", null, false, null),
+                     ("/api/v1/editions/2021/palmares?mention=arobase-verte", "text/csv", false, null),
+                     ("/api/v1/editions/2021/PALMARES.csv?region=44", null, true, null),
+                     ("/api/v1/editions/2021/palmares?version=2", null, false, null),
+                     ("/api/v1/editions/2021/palmares?arobases=abc", null, false, null),
+                     ("/api/v1/editions/2021/palmares?categorie=metropole", null, false, null),
+                     ("/api/v1/editions/2020/palmares", null, false, null),
+                 })
+        {
+            HttpRequestMessage Requete()
+            {
+                var requete = new HttpRequestMessage(HttpMethod.Get, url);
+                if (accept is not null) requete.Headers.Accept.ParseAdd(accept);
+                if (origine) requete.Headers.Add("Origin", "https://portail.exemple.fr");
+                if (siAucun is not null) requete.Headers.IfNoneMatch.Add(new EntityTagHeaderValue(siAucun));
+                return requete;
+            }
+            // The signed-in request goes the whole way through the pipeline to the endpoint.
+            var parEndpoint = await admin.SendAsync(Requete());
+            var rapide = await anonyme.SendAsync(Requete());
+            Assert.Equal(parEndpoint.StatusCode, rapide.StatusCode);
+            if (parEndpoint.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotModified)
+                Assert.Equal(await parEndpoint.Content.ReadAsByteArrayAsync(), await rapide.Content.ReadAsByteArrayAsync());
+            foreach (var nom in entetes)
+                Assert.True(Valeur(parEndpoint, nom) == Valeur(rapide, nom), $"{url} : {nom} « {Valeur(parEndpoint, nom)} » ≠ « {Valeur(rapide, nom)} »");
+        }
+
+        static string? Valeur(HttpResponseMessage r, string nom) =>
+            r.Headers.TryGetValues(nom, out var v) || r.Content.Headers.TryGetValues(nom, out v) ? string.Join(", ", v) : null;
+    }
+
+    [Theory]
+    [InlineData("/api/v1/editions/2021/palmares", true, 2021, false)]
+    [InlineData("/API/V1/Editions/2021/Palmares.CSV", true, 2021, true)]
+    [InlineData("/api/v1/editions/21/palmares", true, 21, false)]
+    [InlineData("/api/v1/editions/+2021/palmares", false, 0, false)]
+    [InlineData("/api/v1/editions/20210/palmares", false, 0, false)]
+    [InlineData("/api/v1/editions/2021/palmares/", false, 0, false)]
+    [InlineData("/api/v1/editions/2021/palmares/versions", false, 0, false)]
+    [InlineData("/api/v1/editions//palmares", false, 0, false)]
+    [InlineData("/api/v1/editions/2021/chiffres-cles", false, 0, false)]
+    public void La_voie_rapide_ne_prend_que_le_chemin_du_palmares(string chemin, bool pris, int annee, bool csv)
+    {
+        Assert.Equal(pris, Publication.VoieRapidePalmares.LireChemin(chemin, out var a, out var c));
+        if (pris) Assert.Equal((annee, csv), (a, c));
+    }
+
+    [Theory]
+    [InlineData("", true)]
+    [InlineData("?departement=62&arobases=3&autre=1", true)]
+    [InlineData("?version=2&categorie=village&mention=m&region=32", true)]
+    [InlineData("?version=", false)]
+    [InlineData("?version=-1", false)]
+    [InlineData("?arobases=%203", false)]
+    [InlineData("?departement=62&departement=59", false)]
+    [InlineData("?categorie=metropole", false)]
+    public void La_voie_rapide_laisse_a_l_endpoint_les_parametres_douteux(string requete, bool pris)
+    {
+        var parametres = new Microsoft.AspNetCore.Http.QueryCollection(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(requete));
+        Assert.Equal(pris, Publication.VoieRapidePalmares.LireParametres(parametres, out _, out _));
+    }
+
+    [Fact]
+    public async Task La_limite_de_lecture_publique_compte_la_voie_rapide_et_les_endpoints()
+    {
+        var admin = await AdminAsync();
+        await HistoriqueAsync(admin, 2021, new Resultat("62041", 3));
+        await using var limitee = Factory.WithWebHostBuilder(b => b.UseSetting("LimitesDeDebit:LecturePublique", "3"));
+        var client = limitee.CreateClient();
+        for (var i = 0; i < 2; i++)
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/editions/2021/palmares")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/editions/2021")).StatusCode);
+        foreach (var url in new[] { "/api/v1/editions/2021/palmares", "/api/v1/editions/2021/chiffres-cles" })
+        {
+            var refuse = await client.GetAsync(url);
+            await ProblemeAsync(refuse, HttpStatusCode.TooManyRequests);
+            Assert.True(refuse.Headers.RetryAfter!.Delta > TimeSpan.Zero);
+        }
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public static class CollectivitesEndpoints
 
         collectivites.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new LireCollectivite(id), ct)))
-            .AllowAnonymous().RequireCors(PalmaresEndpoints.PolitiqueCors).RequireRateLimiting(Securite.Protections.PolitiqueLecturePublique)
+            .LecturePublique()
             .WithName("LireCollectivite")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -37,7 +37,7 @@ public static class CollectivitesEndpoints
                 TypedResults.Ok(await sender.Send(new ListerCollectivites(codeInsee, siren, departement, region,
                     ParametresDeRequete.Enum<Categorie>(categorie, "categorie"), q,
                     page ?? 1, pageSize ?? Application.Commun.Pagination.TailleParDefaut), ct)))
-            .AllowAnonymous().RequireCors(PalmaresEndpoints.PolitiqueCors).RequireRateLimiting(Securite.Protections.PolitiqueLecturePublique)
+            .LecturePublique()
             .WithName("ListerCollectivites")
             .WithSummary("Les collectivités enregistrées, filtrées et paginées (q cherche dans le nom ; categorie : village, ville, intercommunalite).")
             .ProducesValidationProblem();

@@ -31,13 +31,13 @@ public static class EditionsEndpoints
 
         editions.MapGet("/", async (int? page, int? pageSize, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListerEditions(page ?? 1, pageSize ?? Pagination.TailleParDefaut), ct)))
-            .AllowAnonymous().RequireCors(PalmaresEndpoints.PolitiqueCors).RequireRateLimiting(Securite.Protections.PolitiqueLecturePublique)
+            .LecturePublique()
             .WithName("ListerEditions")
             .ProducesValidationProblem();
 
         editions.MapGet("/{annee:int}", async (int annee, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new LireEdition(annee), ct)))
-            .AllowAnonymous().RequireCors(PalmaresEndpoints.PolitiqueCors).RequireRateLimiting(Securite.Protections.PolitiqueLecturePublique)
+            .LecturePublique()
             .WithName("LireEdition")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -54,7 +54,7 @@ public static class EditionsEndpoints
 
         editions.MapGet("/{annee:int}/referentiel", async (int annee, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new LireReferentiel(annee), ct)))
-            .AllowAnonymous().RequireCors(PalmaresEndpoints.PolitiqueCors).RequireRateLimiting(Securite.Protections.PolitiqueLecturePublique)
+            .LecturePublique()
             .WithName("LireReferentiel")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -71,7 +71,7 @@ public static class EditionsEndpoints
 
         editions.MapGet("/{annee:int}/enjeux", async (int annee, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new LireEnjeux(annee), ct)))
-            .AllowAnonymous().RequireCors(PalmaresEndpoints.PolitiqueCors).RequireRateLimiting(Securite.Protections.PolitiqueLecturePublique)
+            .LecturePublique()
             .WithName("LireEnjeux")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;

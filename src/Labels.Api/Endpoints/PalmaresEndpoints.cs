@@ -34,8 +34,7 @@ public static class PalmaresEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        var publiques = app.MapGroup("/api/v1").AllowAnonymous().RequireCors(PolitiqueCors)
-            .RequireRateLimiting(Protections.PolitiqueLecturePublique)
+        var publiques = app.MapGroup("/api/v1").LecturePublique()
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         publiques.MapGet("/editions/{annee:int}/palmares", (int annee, int? version, string? region, string? departement, string? categorie,
@@ -104,8 +103,13 @@ public static class PalmaresEndpoints
         return app;
     }
 
-    private static bool EstDemandeCsv(HttpContext http) =>
-        http.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase));
+    /// <summary>Whether the client asks for CSV by its Accept header (most requests carry none, or no "csv" in it).</summary>
+    internal static bool EstDemandeCsv(HttpContext http)
+    {
+        var accept = http.Request.Headers.Accept;
+        if (accept.Count == 0 || !accept.Any(v => v is not null && v.Contains("csv", StringComparison.OrdinalIgnoreCase))) return false;
+        return http.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase));
+    }
 
     private static async Task<IResult> ServirAsync(int annee, int? version, FiltresPalmares filtres, bool csv, HttpContext http,
         PalmaresPublies publies, Acces acces, TimeProvider horloge)
@@ -115,19 +119,30 @@ public static class PalmaresEndpoints
             throw new NotFoundException(version is null
                 ? $"Aucun palmarès publié pour l'édition {annee}."
                 : $"Pas de version {version} publiée du palmarès {annee}.");
+        return Repondre(http, release, filtres, version is not null, csv, publies, horloge.GetUtcNow());
+    }
+
+    /// <summary>
+    /// The answer for a visible release: its headers, then 304 when the client's copy is current, else the bytes.
+    /// Shared by the endpoint and the anonymous fast path, so both answer alike.
+    /// </summary>
+    internal static IResult Repondre(HttpContext http, PalmaresPublies.Release release, FiltresPalmares filtres, bool versionDemandee, bool csv,
+        PalmaresPublies publies, DateTimeOffset maintenant)
+    {
         var representation = publies.Representer(release, filtres, csv);
-        var entetes = http.Response.GetTypedHeaders();
-        http.Response.Headers.ETag = representation.ETag;
-        http.Response.Headers.Vary = HeaderNames.Accept;
-        entetes.LastModified = release.Palmares.PublieLe;
+        var entetes = http.Response.Headers;
+        entetes.ETag = representation.ETag;
+        entetes.Vary = HeaderNames.Accept;
+        http.Response.GetTypedHeaders().LastModified = release.Palmares.PublieLe;
         // A numbered version never changes; "the latest" may gain a correction.
-        http.Response.Headers.CacheControl = version is null ? "public, max-age=60" : "public, max-age=31536000, immutable";
+        entetes.CacheControl = versionDemandee ? "public, max-age=31536000, immutable" : "public, max-age=60";
         // Before its publication instant only admins see a release: keep such answers out of shared caches.
-        if (release.Palmares.PublieLe > horloge.GetUtcNow()) http.Response.Headers.CacheControl = "private, no-store";
+        if (release.Palmares.PublieLe > maintenant) entetes.CacheControl = "private, no-store";
         if (http.Request.GetTypedHeaders().IfNoneMatch.Any(e => e.Tag == representation.ETag || e.Tag == "*"))
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         if (csv)
-            http.Response.Headers.ContentDisposition = string.Create(CultureInfo.InvariantCulture, $"inline; filename=\"palmares-{annee}-v{release.Palmares.Version}.csv\"");
+            entetes.ContentDisposition = string.Create(CultureInfo.InvariantCulture,
+                $"inline; filename=\"palmares-{release.Palmares.Edition}-v{release.Palmares.Version}.csv\"");
         return TypedResults.Bytes(representation.Octets, representation.TypeDeContenu);
     }
 }

@@ -13,10 +13,20 @@ internal static class ParametresDeRequete
     public static T? Enum<T>(string? valeur, string nom) where T : struct, System.Enum
     {
         if (string.IsNullOrEmpty(valeur)) return null;
-        foreach (var candidat in System.Enum.GetValues<T>())
-            if (string.Equals(JsonNamingPolicy.CamelCase.ConvertName(candidat.ToString()), valeur, StringComparison.OrdinalIgnoreCase))
-                return candidat;
+        if (EssayerEnum<T>(valeur, out var connu)) return connu;
         var permises = string.Join(", ", System.Enum.GetValues<T>().Select(v => JsonNamingPolicy.CamelCase.ConvertName(v.ToString())));
         throw new ValidationException([new ValidationFailure(nom, $"Valeur inconnue « {valeur} » ; valeurs possibles : {permises}.")]);
+    }
+
+    public static bool EssayerEnum<T>(string valeur, out T resultat) where T : struct, System.Enum
+    {
+        foreach (var candidat in System.Enum.GetValues<T>())
+            if (string.Equals(JsonNamingPolicy.CamelCase.ConvertName(candidat.ToString()), valeur, StringComparison.OrdinalIgnoreCase))
+            {
+                resultat = candidat;
+                return true;
+            }
+        resultat = default;
+        return false;
     }
 }

@@ -1,3 +1,4 @@
+using Labels.Api.Securite;
 using Labels.Application.Cog;
 using Mediator;
 
@@ -7,7 +8,7 @@ public static class ReferentielEndpoints
 {
     public static IEndpointRouteBuilder MapReferentielEndpoints(this IEndpointRouteBuilder app)
     {
-        var cog = app.MapGroup("/api/v1/referentiel").WithTags("Référentiel officiel (COG)").AllowAnonymous().RequireCors(PalmaresEndpoints.PolitiqueCors).RequireRateLimiting(Securite.Protections.PolitiqueLecturePublique);
+        var cog = app.MapGroup("/api/v1/referentiel").WithTags("Référentiel officiel (COG)").LecturePublique();
 
         cog.MapGet("/communes/{codeInsee}", async (string codeInsee, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new LireCommune(codeInsee), ct)))

@@ -21,7 +21,9 @@ public sealed record Representation(byte[] Octets, string ETag, string TypeDeCon
 
 public sealed record FiltresPalmares(string? Region, string? Departement, Categorie? Categorie, int? Arobases, string? Mention)
 {
-    public bool Vides => this == new FiltresPalmares(null, null, null, null, null);
+    public static readonly FiltresPalmares Aucun = new(null, null, null, null, null);
+
+    public bool Vides => this == Aucun;
 
     public bool Retient(LaureatDto l) =>
         (Region is null || l.Region == Region)

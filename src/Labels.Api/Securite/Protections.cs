@@ -17,7 +17,6 @@ public sealed class LimitesDeDebit
 public static class Protections
 {
     public const string PolitiqueAuthentification = "authentification";
-    public const string PolitiqueLecturePublique = "lecture-publique";
     public const string PolitiqueSansDelai = "sans-delai";
 
     public static IServiceCollection AddProtections(this IServiceCollection services, IConfiguration configuration)
@@ -27,23 +26,9 @@ public static class Protections
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(PolitiqueAuthentification, http => ParClient(http, limites.Authentification));
-            o.AddPolicy(PolitiqueLecturePublique, http => ParClient(http, limites.LecturePublique));
-            o.OnRejected = async (contexte, ct) =>
-            {
-                var attente = contexte.Lease.TryGetMetadata(MetadataName.RetryAfter, out var delai) ? delai : TimeSpan.FromMinutes(1);
-                contexte.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(attente.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                await contexte.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = contexte.HttpContext,
-                    ProblemDetails = new ProblemDetails
-                    {
-                        Status = StatusCodes.Status429TooManyRequests,
-                        Title = "Trop de requêtes",
-                        Detail = $"Réessayez dans {(int)Math.Ceiling(attente.TotalSeconds)} s.",
-                    },
-                });
-            };
+            o.OnRejected = (contexte, _) => new ValueTask(RefuserAsync(contexte.HttpContext, contexte.Lease));
         });
+        services.AddSingleton(new LimiteurLecturePublique(limites.LecturePublique));
         // Long requests hold connections and memory: everything answers within 30 s, imports excepted (they stream large files).
         services.AddRequestTimeouts(o =>
         {
@@ -53,7 +38,48 @@ public static class Protections
         return services;
     }
 
-    private static RateLimitPartition<string> ParClient(HttpContext http, int parMinute) =>
+    /// <summary>429 with Retry-After and a problem body, for every limit of the API.</summary>
+    public static async Task RefuserAsync(HttpContext http, RateLimitLease bail)
+    {
+        var attente = bail.TryGetMetadata(MetadataName.RetryAfter, out var delai) ? delai : TimeSpan.FromMinutes(1);
+        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        http.Response.Headers.RetryAfter = ((int)Math.Ceiling(attente.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Title = "Trop de requêtes",
+                Detail = $"Réessayez dans {(int)Math.Ceiling(attente.TotalSeconds)} s.",
+            },
+        });
+    }
+
+    /// <summary>
+    /// A public read: anonymous, CORS open for GET, and counted against the client's public-reading limit.
+    /// </summary>
+    public static TBuilder LecturePublique<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.AllowAnonymous().RequireCors(Endpoints.PalmaresEndpoints.PolitiqueCors).WithMetadata(LimiteurLecturePublique.Marque);
+
+    /// <summary>Applies the public-reading limit to the routes marked by <see cref="LecturePublique{TBuilder}"/>.</summary>
+    public static IApplicationBuilder UseLimiteLecturePublique(this IApplicationBuilder app)
+    {
+        var limiteur = app.ApplicationServices.GetRequiredService<LimiteurLecturePublique>();
+        return app.Use(async (http, next) =>
+        {
+            if (http.GetEndpoint()?.Metadata.GetMetadata<LimiteurLecturePublique.MarqueLecturePublique>() is null)
+            {
+                await next();
+                return;
+            }
+            using var bail = limiteur.Acquerir(http);
+            if (bail.IsAcquired) await next();
+            else await RefuserAsync(http, bail);
+        });
+    }
+
+    internal static RateLimitPartition<string> ParClient(HttpContext http, int parMinute) =>
         parMinute <= 0
             ? RateLimitPartition.GetNoLimiter("illimite")
             : RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "inconnu", _ => new FixedWindowRateLimiterOptions

@@ -1,0 +1,132 @@
+using System.Globalization;
+using Labels.Api.Endpoints;
+using Labels.Api.Securite;
+using Labels.Domain.Collectivites;
+using Microsoft.Net.Http.Headers;
+
+namespace Labels.Api.Publication;
+
+/// <summary>
+/// The palmarès is read far more than anything else, almost always by anonymous portals, and its
+/// bytes are ready in memory: authentication, authorization, CORS policy evaluation and endpoint
+/// binding would cost more than sending them. An anonymous GET of a visible release with
+/// well-formed parameters is answered here, with the endpoint's own code for headers and body and
+/// the same public-reading allowance; every other request (signed in, malformed or repeated
+/// parameter, unknown or embargoed release…) goes on to the endpoint, which answers it as always.
+/// </summary>
+public sealed class VoieRapidePalmares(RequestDelegate suite, PalmaresPublies publies, LimiteurLecturePublique limiteur, TimeProvider horloge)
+{
+    private const string Prefixe = "/api/v1/editions/";
+
+    public async Task InvokeAsync(HttpContext http)
+    {
+        var requete = http.Request;
+        if (!HttpMethods.IsGet(requete.Method) || requete.Headers.ContainsKey(HeaderNames.Authorization)
+            || !LireChemin(requete.Path.Value, out var annee, out var csvParChemin)
+            || !LireParametres(requete.Query, out var version, out var filtres))
+        {
+            await suite(http);
+            return;
+        }
+        var release = await publies.ObtenirAsync(annee, version);
+        var maintenant = horloge.GetUtcNow();
+        if (release is null || release.Palmares.PublieLe > maintenant)
+        {
+            await suite(http);
+            return;
+        }
+        using var bail = limiteur.Acquerir(http);
+        if (!bail.IsAcquired)
+        {
+            await Protections.RefuserAsync(http, bail);
+            return;
+        }
+        // What the CORS middleware answers for the public-reading policy (any origin, no credentials).
+        if (requete.Headers.ContainsKey(HeaderNames.Origin))
+        {
+            http.Response.Headers.AccessControlAllowOrigin = "*";
+            http.Response.Headers.AccessControlExposeHeaders = "ETag,Last-Modified,Content-Disposition";
+        }
+        var csv = csvParChemin || PalmaresEndpoints.EstDemandeCsv(http);
+        await PalmaresEndpoints.Repondre(http, release, filtres, version is not null, csv, publies, maintenant).ExecuteAsync(http);
+    }
+
+    /// <summary>/api/v1/editions/{annee}/palmares or …/palmares.csv, the year in plain digits.</summary>
+    internal static bool LireChemin(string? chemin, out int annee, out bool csv)
+    {
+        annee = 0;
+        csv = false;
+        if (chemin is null || !chemin.StartsWith(Prefixe, StringComparison.OrdinalIgnoreCase)) return false;
+        var reste = chemin.AsSpan(Prefixe.Length);
+        var barre = reste.IndexOf('/');
+        if (barre is < 1 or > 4) return false;
+        foreach (var c in reste[..barre])
+        {
+            if (!char.IsAsciiDigit(c)) return false;
+            annee = annee * 10 + (c - '0');
+        }
+        var fin = reste[(barre + 1)..];
+        if (fin.Equals("palmares", StringComparison.OrdinalIgnoreCase)) return true;
+        csv = fin.Equals("palmares.csv", StringComparison.OrdinalIgnoreCase);
+        return csv;
+    }
+
+    /// <summary>
+    /// The endpoint's parameters, each at most once and in its plain form; anything else is left to the
+    /// endpoint, so that its binding and validation answer exactly as they always do. Other names are
+    /// ignored, as the endpoint ignores them.
+    /// </summary>
+    internal static bool LireParametres(IQueryCollection requete, out int? version, out FiltresPalmares filtres)
+    {
+        version = null;
+        filtres = FiltresPalmares.Aucun;
+        if (requete.Count == 0) return true;
+        string? region = null, departement = null, mention = null;
+        Categorie? categorie = null;
+        int? arobases = null;
+        foreach (var (nom, valeurs) in requete)
+        {
+            if (!(nom.Equals("version", StringComparison.OrdinalIgnoreCase) || nom.Equals("region", StringComparison.OrdinalIgnoreCase)
+                || nom.Equals("departement", StringComparison.OrdinalIgnoreCase) || nom.Equals("categorie", StringComparison.OrdinalIgnoreCase)
+                || nom.Equals("arobases", StringComparison.OrdinalIgnoreCase) || nom.Equals("mention", StringComparison.OrdinalIgnoreCase)))
+                continue;
+            if (valeurs.Count != 1 || valeurs[0] is not { Length: > 0 } valeur) return false;
+            switch (nom.ToLowerInvariant())
+            {
+                case "version":
+                    if (!EntierSimple(valeur, out var v)) return false;
+                    version = v;
+                    break;
+                case "arobases":
+                    if (!EntierSimple(valeur, out var a)) return false;
+                    arobases = a;
+                    break;
+                case "categorie":
+                    if (!ParametresDeRequete.EssayerEnum<Categorie>(valeur, out var c)) return false;
+                    categorie = c;
+                    break;
+                case "region":
+                    region = valeur;
+                    break;
+                case "departement":
+                    departement = valeur;
+                    break;
+                default:
+                    mention = valeur;
+                    break;
+            }
+        }
+        filtres = new FiltresPalmares(region, departement, categorie, arobases, mention);
+        return true;
+    }
+
+    private static bool EntierSimple(string valeur, out int entier)
+    {
+        entier = 0;
+        if (valeur.Length > 9) return false;
+        foreach (var c in valeur)
+            if (!char.IsAsciiDigit(c)) return false;
+        entier = int.Parse(valeur, CultureInfo.InvariantCulture);
+        return true;
+    }
+}
