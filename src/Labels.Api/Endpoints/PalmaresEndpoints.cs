@@ -133,7 +133,7 @@ public static class PalmaresEndpoints
         var entetes = http.Response.Headers;
         entetes.ETag = representation.ETag;
         entetes.Vary = HeaderNames.Accept;
-        http.Response.GetTypedHeaders().LastModified = release.Palmares.PublieLe;
+        entetes.LastModified = release.DerniereModification;
         // A numbered version never changes; "the latest" may gain a correction.
         entetes.CacheControl = versionDemandee ? "public, max-age=31536000, immutable" : "public, max-age=60";
         // Before its publication instant only admins see a release: keep such answers out of shared caches.

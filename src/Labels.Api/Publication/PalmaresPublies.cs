@@ -49,6 +49,8 @@ public sealed class PalmaresPublies(IServiceScopeFactory scopes, IOptions<JsonOp
     public sealed class Release(PalmaresDto palmares)
     {
         public PalmaresDto Palmares { get; } = palmares;
+        /// <summary>The Last-Modified value, formatted once rather than on every answer.</summary>
+        public string DerniereModification { get; } = Microsoft.Net.Http.Headers.HeaderUtilities.FormatDate(palmares.PublieLe);
         internal ConcurrentDictionary<(FiltresPalmares, bool Csv), Representation> Representations { get; } = new();
     }
 
