@@ -6,7 +6,14 @@ using Labels.Application;
 using Labels.Infrastructure;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    // The application's own folder (appsettings.json is copied there), not the current directory: started from
+    // the repository, the configuration's file watcher would otherwise follow every write of the tree, the local
+    // PostgreSQL cluster's included, and spend a share of the CPU on it during imports.
+    ContentRootPath = AppContext.BaseDirectory,
+});
 builder.Services.AddApplication().AddInfrastructure(builder.Configuration).AddApi(builder.Configuration);
 
 var app = builder.Build();

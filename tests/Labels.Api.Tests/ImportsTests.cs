@@ -144,6 +144,50 @@ public sealed class ImportsTests(LabelsApiFactory factory) : ApiTest(factory)
         Assert.Equal(StatutImport.Refuse, await Factory.DansLaBaseAsync(db => db.Imports.Select(i => i.Statut).SingleAsync()));
     }
 
+    /// <summary>
+    /// Into an édition without fiches the fiches go straight to their table and duplicates are found there; otherwise they
+    /// are staged and found in the staging table. Both report the same errors, pointing at the first occurrence.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Les_doublons_du_fichier_avec_leur_premiere_occurrence(bool editionAvecFiches)
+    {
+        var admin = await AdminAsync();
+        await EditionAsync(admin, 2022, "candidatures");
+        if (editionAvecFiches) Assert.Equal(HttpStatusCode.OK, (await ImporterAsync(admin, Json2022)).StatusCode);
+        var avant = await ComptesAsync();
+        var csv = "collectivite;reference;titre;description;dateDebut;enCours;enjeux\n"     // line 1
+            + "2A004;A-1;Un;D;2021-01-01;true;culture\n"                                  // 2
+            + "2A004;;Sans référence;D;2021-01-01;true;culture\n"                         // 3
+            + "57059;A-1;Même référence, autre dossier;D;2021-01-01;true;culture\n"       // 4: another dossier, allowed
+            + "2A004;A-1;Deux;D;2021-01-01;true;culture\n"                                // 5: reference of line 2
+            + "2A004;;Sans référence;D;2021-01-01;true;culture\n"                         // 6: title of line 3
+            + "2A004;A-2;Sans référence;D;2021-01-01;true;culture\n"                      // 7: same title with a reference, allowed
+            + "2A004;A-1;Trois;D;2021-01-01;true;culture\n";                              // 8: reference of line 2
+        var reponse = await ImporterAsync(admin, csv, "text/csv");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, reponse.StatusCode);
+        var erreurs = (await LireAsync(reponse))["errors"]!.AsArray()
+            .Select(e => (e!["line"]!.GetValue<int>(), e["field"]!.GetValue<string>(), e["message"]!.GetValue<string>())).ToArray();
+        Assert.Equal([(5, "reference"), (8, "reference"), (6, "titre")], erreurs.Select(e => (e.Item1, e.Item2)));
+        Assert.Contains("A-1", erreurs[0].Item3);
+        Assert.Contains("(ligne 2)", erreurs[0].Item3);
+        Assert.Contains("(ligne 2)", erreurs[1].Item3);
+        Assert.Contains("« Sans référence »", erreurs[2].Item3);
+        Assert.Contains("(ligne 3)", erreurs[2].Item3);
+
+        var json = """
+            { "dossiers": [ { "collectivite": { "codeInsee": "2A004" }, "fiches": [
+              { "reference": "J-1", "titre": "Un", "description": "D", "dateDebut": "2021-01-01", "enCours": true, "enjeux": ["culture"] },
+              { "reference": "J-2", "titre": "Deux", "description": "D", "dateDebut": "2021-01-01", "enCours": true, "enjeux": ["culture"] },
+              { "reference": "J-1", "titre": "Trois", "description": "D", "dateDebut": "2021-01-01", "enCours": true, "enjeux": ["culture"] } ] } ] }
+            """;
+        var erreurJson = Assert.Single((await LireAsync(await ImporterAsync(admin, json)))["errors"]!.AsArray())!;
+        Assert.Equal("$.dossiers[0].fiches[2].reference", erreurJson["path"]!.GetValue<string>());
+        Assert.Contains("($.dossiers[0].fiches[0])", erreurJson["message"]!.GetValue<string>());
+        Assert.Equal(avant, await ComptesAsync());
+    }
+
     [Fact]
     public async Task Une_seule_ligne_fausse_parmi_des_milliers_et_la_base_reste_identique()
     {

@@ -1,98 +1,108 @@
 namespace Labels.Infrastructure.Imports;
 
-/// <summary>The SQL of an import: staging, cross-line checks, set-based merge, counts.</summary>
+/// <summary>The SQL of an import: what is known beforehand, the fiche sinks, cross-line checks, merge, counts.</summary>
 internal static class Sql
 {
-    public const string CreerStaging = """
-        CREATE TEMP TABLE import_lignes (
-            ordre int NOT NULL, ligne int, chemin text, genre text NOT NULL, code text NOT NULL,
-            arobases int, mentions text[],
-            reference text, titre text, resume text, description text, date_debut date, date_fin date, en_cours boolean,
-            services text[], enjeux text[], liens text[]
+    /// <summary>The codes an import may name: every commune and EPCI of the COG.</summary>
+    public const string CodesDuCog = "SELECT code_insee FROM cog_communes UNION ALL SELECT siren FROM cog_epci";
+
+    /// <summary>The édition's candidatures, by the code the files name their collectivité with, and whether it has fiches.</summary>
+    public const string CandidaturesDeLEdition = """
+        SELECT CASE WHEN co.type = @intercommunalite THEN co.siren ELSE co.code_insee END, ca.id,
+               EXISTS (SELECT 1 FROM fiches_actions f WHERE f.candidature_id = ca.id)
+        FROM candidatures ca JOIN collectivites co ON co.id = ca.collectivite_id
+        WHERE ca.edition_annee = @annee
+        """;
+
+    /// <summary>The file's dossiers, resolved while reading: one row per collectivité code.</summary>
+    public const string CreerDossiers = """
+        CREATE TEMP TABLE import_dossiers (
+            code text NOT NULL, candidature_id uuid NOT NULL, existante boolean NOT NULL, fiches int NOT NULL,
+            arobases int, mentions text[]
         ) ON COMMIT DROP
         """;
 
-    public const string CopieStaging = """
-        COPY import_lignes (ordre, ligne, chemin, genre, code, arobases, mentions, reference, titre, resume, description,
-                            date_debut, date_fin, en_cours, services, enjeux, liens) FROM STDIN (FORMAT BINARY)
+    public const string CopieDossiers = """
+        COPY import_dossiers (code, candidature_id, existante, fiches, arobases, mentions) FROM STDIN (FORMAT BINARY)
         """;
 
-    // Each query answers: ligne, chemin, the value in question, and where it was first seen (ligne, chemin).
-    public const string CodesInconnus = """
-        SELECT l.ligne, l.chemin || CASE WHEN length(l.code) = 9 THEN '.collectivite.siren' ELSE '.collectivite.codeInsee' END, l.code, NULL::int, NULL::text
-        FROM import_lignes l
-        WHERE l.genre = 'D'
-          AND NOT EXISTS (SELECT 1 FROM cog_communes c WHERE c.code_insee = l.code)
-          AND NOT EXISTS (SELECT 1 FROM cog_epci e WHERE e.siren = l.code)
-        ORDER BY l.ordre
+    private const string ColonnesFiche =
+        "id, candidature_id, reference, titre, resume, description, date_debut, date_fin, en_cours, services, enjeux, liens";
+
+    /// <summary>A first import into an édition without fiches: the fiches go straight to their table (see <see cref="SortieDirecte"/>).</summary>
+    public const string CopieDirecte = $"COPY fiches_actions ({ColonnesFiche}, created_at, updated_at) FROM STDIN (FORMAT BINARY)";
+
+    /// <summary>Checked only when the import commits, so a fiche may name a candidature created after it, and duplicates get reported.</summary>
+    public const string ContraintesDifferees = "SET CONSTRAINTS fk_fiches_actions_candidatures_candidature_id, ux_fiches_candidature_reference DEFERRED";
+
+    /// <summary>Otherwise the fiches are staged, then matched by natural key (see <see cref="SortieStaging"/>).</summary>
+    public const string CreerStaging = """
+        CREATE TEMP TABLE import_lignes (
+            id uuid NOT NULL, candidature_id uuid NOT NULL, reference text, titre text NOT NULL, resume text, description text NOT NULL,
+            date_debut date NOT NULL, date_fin date, en_cours boolean NOT NULL, services text[] NOT NULL, enjeux text[] NOT NULL,
+            liens text[] NOT NULL, fiche_id uuid
+        ) ON COMMIT DROP
         """;
 
-    public const string ReferencesEnDouble = """
-        SELECT ligne, chemin || '.reference', reference, premiere_ligne, premier_chemin FROM (
-            SELECT *, row_number() OVER w AS rang, first_value(ligne) OVER w AS premiere_ligne, first_value(chemin) OVER w AS premier_chemin
-            FROM import_lignes WHERE genre = 'F' AND reference IS NOT NULL
-            WINDOW w AS (PARTITION BY code, reference ORDER BY ordre)) x
-        WHERE rang > 1 ORDER BY ordre
+    public const string CopieStaging = $"COPY import_lignes ({ColonnesFiche}) FROM STDIN (FORMAT BINARY)";
+
+    // Duplicates within the file: every fiche of a duplicated key, grouped by key and in file order (ids grow with it).
+    public const string ReferencesEnDoubleStaging = """
+        SELECT l.id, l.candidature_id, l.reference FROM import_lignes l
+        JOIN (SELECT candidature_id, reference FROM import_lignes WHERE reference IS NOT NULL GROUP BY 1, 2 HAVING count(*) > 1) d
+          USING (candidature_id, reference)
+        ORDER BY l.candidature_id, l.reference, l.id
         """;
 
-    public const string TitresEnDouble = """
-        SELECT ligne, chemin || '.titre', titre, premiere_ligne, premier_chemin FROM (
-            SELECT *, row_number() OVER w AS rang, first_value(ligne) OVER w AS premiere_ligne, first_value(chemin) OVER w AS premier_chemin
-            FROM import_lignes WHERE genre = 'F' AND reference IS NULL
-            WINDOW w AS (PARTITION BY code, titre ORDER BY ordre)) x
-        WHERE rang > 1 ORDER BY ordre
+    public const string TitresEnDoubleStaging = """
+        SELECT l.id, l.candidature_id, l.titre FROM import_lignes l
+        JOIN (SELECT candidature_id, titre FROM import_lignes WHERE reference IS NULL GROUP BY 1, 2 HAVING count(*) > 1) d
+          USING (candidature_id, titre)
+        WHERE l.reference IS NULL
+        ORDER BY l.candidature_id, l.titre, l.id
         """;
 
-    public const string DistinctionsDivergentes = """
-        SELECT ligne, chemin || '.distinction', code, premiere_ligne, premier_chemin FROM (
-            SELECT *, first_value(arobases) OVER w AS premiers_arobases, first_value(mentions) OVER w AS premieres_mentions,
-                      first_value(ligne) OVER w AS premiere_ligne, first_value(chemin) OVER w AS premier_chemin
-            FROM import_lignes WHERE genre = 'D' AND arobases IS NOT NULL
-            WINDOW w AS (PARTITION BY code ORDER BY ordre)) x
-        WHERE (arobases, mentions) IS DISTINCT FROM (premiers_arobases, premieres_mentions) ORDER BY ordre
+    public const string ReferencesEnDoubleDirect = """
+        WITH f AS (SELECT f.* FROM fiches_actions f JOIN import_dossiers d ON d.candidature_id = f.candidature_id)
+        SELECT f.id, f.candidature_id, f.reference FROM f
+        JOIN (SELECT candidature_id, reference FROM f WHERE reference IS NOT NULL GROUP BY 1, 2 HAVING count(*) > 1) d
+          USING (candidature_id, reference)
+        ORDER BY f.candidature_id, f.reference, f.id
         """;
 
-    public const string DossiersEnDouble = """
-        SELECT ligne, chemin || '.collectivite', code, premiere_ligne, premier_chemin FROM (
-            SELECT *, row_number() OVER w AS rang, first_value(ligne) OVER w AS premiere_ligne, first_value(chemin) OVER w AS premier_chemin
-            FROM import_lignes WHERE genre = 'D'
-            WINDOW w AS (PARTITION BY code ORDER BY ordre)) x
-        WHERE rang > 1 ORDER BY ordre
+    public const string TitresEnDoubleDirect = """
+        WITH f AS (SELECT f.* FROM fiches_actions f JOIN import_dossiers d ON d.candidature_id = f.candidature_id)
+        SELECT f.id, f.candidature_id, f.titre FROM f
+        JOIN (SELECT candidature_id, titre FROM f WHERE reference IS NULL GROUP BY 1, 2 HAVING count(*) > 1) d
+          USING (candidature_id, titre)
+        WHERE f.reference IS NULL
+        ORDER BY f.candidature_id, f.titre, f.id
         """;
 
     /// <summary>
-    /// Collectivités from the COG when new, candidatures by (collectivité, édition), distinctions,
-    /// then fiches by reference — or by title when the line has none. Only what differs is written.
+    /// Collectivités from the COG when new, the new candidatures (their ids chosen while reading), and
+    /// the distinctions given in the file. Changes are noted per candidature for the counts.
     /// </summary>
-    public const string Fusion = """
-        -- One dossier per code, carrying the distinction given on its lines (checked consistent beforehand).
-        CREATE TEMP TABLE import_dossiers ON COMMIT DROP AS
-        SELECT DISTINCT ON (code) code, arobases, mentions,
-               NULL::uuid AS collectivite_id, NULL::uuid AS candidature_id, false AS cree
-        FROM import_lignes WHERE genre = 'D' ORDER BY code, arobases IS NULL, ordre;
-        CREATE INDEX ON import_dossiers (code);
+    public const string FusionDossiers = """
         ANALYZE import_dossiers;
-
         INSERT INTO collectivites (id, type, code_insee, siren, nom, categorie, departement, region, population, created_at)
         SELECT gen_random_uuid(), @commune, c.code_insee, c.siren, c.nom,
                CASE WHEN coalesce(c.population, 0) < @seuil THEN @village ELSE @ville END,
                c.departement, c.region, coalesce(c.population, 0), @maintenant
         FROM import_dossiers d JOIN cog_communes c ON c.code_insee = d.code
-        WHERE NOT EXISTS (SELECT 1 FROM collectivites x WHERE x.code_insee = d.code);
+        WHERE NOT d.existante AND NOT EXISTS (SELECT 1 FROM collectivites x WHERE x.code_insee = d.code);
 
         INSERT INTO collectivites (id, type, code_insee, siren, nom, categorie, departement, region, population, created_at)
         SELECT gen_random_uuid(), @intercommunalite, NULL, e.siren, e.nom, @intercommunalite, e.departement, e.region, e.population, @maintenant
         FROM import_dossiers d JOIN cog_epci e ON e.siren = d.code
-        WHERE NOT EXISTS (SELECT 1 FROM collectivites x WHERE x.siren = d.code AND x.type = @intercommunalite);
+        WHERE NOT d.existante AND NOT EXISTS (SELECT 1 FROM collectivites x WHERE x.siren = d.code);
 
-        UPDATE import_dossiers d SET collectivite_id = c.id FROM collectivites c
-        WHERE (length(d.code) = 5 AND c.code_insee = d.code) OR (length(d.code) = 9 AND c.type = @intercommunalite AND c.siren = d.code);
-
-        UPDATE import_dossiers d SET candidature_id = c.id FROM candidatures c
-        WHERE c.edition_annee = @annee AND c.collectivite_id = d.collectivite_id;
-        UPDATE import_dossiers SET candidature_id = gen_random_uuid(), cree = true WHERE candidature_id IS NULL;
         INSERT INTO candidatures (id, edition_annee, collectivite_id, statut, created_at, deposee_le)
-        SELECT candidature_id, @annee, collectivite_id, @deposee, @maintenant, @maintenant FROM import_dossiers WHERE cree;
+        SELECT d.candidature_id, @annee, coalesce(cc.id, ce.id), @deposee, @maintenant, @maintenant
+        FROM import_dossiers d
+        LEFT JOIN collectivites cc ON length(d.code) = 5 AND cc.code_insee = d.code
+        LEFT JOIN collectivites ce ON length(d.code) = 9 AND ce.type = @intercommunalite AND ce.siren = d.code
+        WHERE NOT d.existante;
 
         CREATE TEMP TABLE import_changes (candidature_id uuid NOT NULL, genre text NOT NULL) ON COMMIT DROP;
 
@@ -105,25 +115,27 @@ internal static class Sql
         INSERT INTO import_changes SELECT candidature_id, 'D' FROM maj;
         WITH ins AS (
             INSERT INTO distinctions (id, candidature_id, edition_annee, collectivite_id, arobases, mentions, updated_at)
-            SELECT gen_random_uuid(), d.candidature_id, @annee, d.collectivite_id, d.arobases, coalesce(d.mentions, '{}'), @maintenant
-            FROM import_dossiers d
+            SELECT gen_random_uuid(), d.candidature_id, @annee, c.collectivite_id, d.arobases, coalesce(d.mentions, '{}'), @maintenant
+            FROM import_dossiers d JOIN candidatures c ON c.id = d.candidature_id
             WHERE d.arobases IS NOT NULL AND NOT EXISTS (SELECT 1 FROM distinctions x WHERE x.candidature_id = d.candidature_id)
             RETURNING candidature_id)
         INSERT INTO import_changes SELECT candidature_id, 'D' FROM ins;
+        """;
 
-        CREATE TEMP TABLE import_fiches ON COMMIT DROP AS
-        SELECT l.*, d.candidature_id, NULL::uuid AS fiche_id
-        FROM import_lignes l JOIN import_dossiers d ON d.code = l.code WHERE l.genre = 'F';
-        ANALYZE import_fiches;
-        UPDATE import_fiches f SET fiche_id = x.id FROM fiches_actions x
+    /// <summary>Fiches written straight to their table: each dossier that got some has changed.</summary>
+    public const string FusionDirecte = "INSERT INTO import_changes SELECT candidature_id, 'F' FROM import_dossiers WHERE fiches > 0";
+
+    /// <summary>Staged fiches: matched by reference — or by title when they have none —, updated when they differ, else created.</summary>
+    public const string FusionStaging = """
+        UPDATE import_lignes f SET fiche_id = x.id FROM fiches_actions x
         WHERE f.reference IS NOT NULL AND x.candidature_id = f.candidature_id AND x.reference = f.reference;
-        UPDATE import_fiches f SET fiche_id = x.id FROM fiches_actions x
+        UPDATE import_lignes f SET fiche_id = x.id FROM fiches_actions x
         WHERE f.reference IS NULL AND x.candidature_id = f.candidature_id AND x.reference IS NULL AND x.titre = f.titre;
 
         WITH maj AS (
             UPDATE fiches_actions x SET titre = f.titre, resume = f.resume, description = f.description, date_debut = f.date_debut,
                 date_fin = f.date_fin, en_cours = f.en_cours, services = f.services, enjeux = f.enjeux, liens = f.liens, updated_at = @maintenant
-            FROM import_fiches f
+            FROM import_lignes f
             WHERE x.id = f.fiche_id
               AND (x.titre, x.resume, x.description, x.date_debut, x.date_fin, x.en_cours, x.services, x.enjeux, x.liens)
                   IS DISTINCT FROM (f.titre, f.resume, f.description, f.date_debut, f.date_fin, f.en_cours, f.services, f.enjeux, f.liens)
@@ -132,19 +144,19 @@ internal static class Sql
         WITH ins AS (
             INSERT INTO fiches_actions (id, candidature_id, reference, titre, resume, description, date_debut, date_fin, en_cours,
                                         services, enjeux, liens, created_at, updated_at)
-            SELECT gen_random_uuid(), candidature_id, reference, titre, resume, description, date_debut, date_fin, en_cours,
+            SELECT id, candidature_id, reference, titre, resume, description, date_debut, date_fin, en_cours,
                    services, enjeux, liens, @maintenant, @maintenant
-            FROM import_fiches WHERE fiche_id IS NULL
+            FROM import_lignes WHERE fiche_id IS NULL
             RETURNING candidature_id)
         INSERT INTO import_changes SELECT candidature_id, 'C' FROM ins;
         """;
 
+    /// <summary>Dossiers created, updated, unchanged; fiches created and updated.</summary>
     public const string Bilan = """
-        SELECT (SELECT count(*)::int FROM import_dossiers WHERE cree),
-               (SELECT count(*)::int FROM import_dossiers d WHERE NOT cree AND EXISTS (SELECT 1 FROM import_changes c WHERE c.candidature_id = d.candidature_id)),
-               (SELECT count(*)::int FROM import_dossiers d WHERE NOT cree AND NOT EXISTS (SELECT 1 FROM import_changes c WHERE c.candidature_id = d.candidature_id)),
+        SELECT (SELECT count(*)::int FROM import_dossiers WHERE NOT existante),
+               (SELECT count(*)::int FROM import_dossiers d WHERE existante AND EXISTS (SELECT 1 FROM import_changes c WHERE c.candidature_id = d.candidature_id)),
+               (SELECT count(*)::int FROM import_dossiers d WHERE existante AND NOT EXISTS (SELECT 1 FROM import_changes c WHERE c.candidature_id = d.candidature_id)),
                (SELECT count(*)::int FROM import_changes WHERE genre = 'C'),
-               (SELECT count(*)::int FROM import_changes WHERE genre = 'M'),
-               (SELECT count(*)::int FROM import_fiches) - (SELECT count(*)::int FROM import_changes WHERE genre IN ('C', 'M'))
+               (SELECT count(*)::int FROM import_changes WHERE genre = 'M')
         """;
 }

@@ -146,10 +146,10 @@ internal sealed class FicheActionConfiguration : IEntityTypeConfiguration<FicheA
         b.Property(f => f.Titre).HasMaxLength(FicheAction.LongueurMaxTitre);
         b.Property(f => f.Resume).HasMaxLength(FicheAction.LongueurMaxResume);
         b.Property(f => f.Description).HasMaxLength(FicheAction.LongueurMaxDescription);
+        // In the database a UNIQUE constraint of that name, DEFERRABLE for the yearly import (migration ImportDirect);
+        // EF, which cannot express it on a nullable column, sees the unique index behind it.
         b.HasIndex(f => new { f.CandidatureId, f.Reference }).IsUnique().HasDatabaseName("ux_fiches_candidature_reference");
         b.HasIndex(f => f.Enjeux).HasMethod("gin");
-        // Imports match a fiche without reference by its title within the dossier.
-        b.HasIndex(f => new { f.CandidatureId, f.Titre }).HasDatabaseName("ix_fiches_candidature_titre");
     }
 }
 

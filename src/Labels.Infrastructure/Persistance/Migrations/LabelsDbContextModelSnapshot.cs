@@ -193,9 +193,6 @@ namespace Labels.Infrastructure.Persistance.Migrations
                         .IsUnique()
                         .HasDatabaseName("ux_fiches_candidature_reference");
 
-                    b.HasIndex("CandidatureId", "Titre")
-                        .HasDatabaseName("ix_fiches_candidature_titre");
-
                     b.ToTable("fiches_actions", (string)null);
                 });
 

@@ -1,0 +1,128 @@
+using Labels.Domain.Collectivites;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Labels.Infrastructure.Imports;
+
+/// <summary>
+/// The file's dossiers, one per collectivité code, kept in memory while it is read (a few thousand at
+/// most, even for a hundred years' worth of fiches): the COG and the édition's candidatures are read
+/// once beforehand, so that each line's code is checked and its candidature known as the line is read,
+/// and the rules between a dossier's lines (one dossier per collectivité in JSON, one distinction) are
+/// checked here with the place of the first line in the message.
+/// </summary>
+internal sealed class Dossiers
+{
+    private sealed class Dossier(Guid candidatureId, bool existante)
+    {
+        public Guid CandidatureId { get; } = candidatureId;
+        public bool Existante { get; } = existante;
+        public Origine Premiere { get; init; }
+        public int Fiches { get; set; }
+        public int? Arobases { get; set; }
+        public string[]? Mentions { get; set; }
+        public Origine OrigineDistinction { get; set; }
+    }
+
+    private readonly HashSet<string> _cog;
+    private readonly Dictionary<string, (Guid Id, bool AvecFiches)> _existantes;
+    private readonly Dictionary<string, Dossier> _parCode = new(StringComparer.Ordinal);
+    private readonly Dictionary<Guid, Dossier> _parCandidature = [];
+    private readonly bool _json;
+    private readonly ChargeurImport.Erreurs _erreurs;
+    private readonly DateTimeOffset _maintenant;
+
+    private Dossiers(HashSet<string> cog, Dictionary<string, (Guid, bool)> existantes, bool json, ChargeurImport.Erreurs erreurs,
+        DateTimeOffset maintenant)
+    {
+        _cog = cog;
+        _existantes = existantes;
+        _json = json;
+        _erreurs = erreurs;
+        _maintenant = maintenant;
+    }
+
+    /// <summary>Whether some candidature of the édition already has fiches: then the file's fiches must be matched to them.</summary>
+    public bool EditionAvecFiches => _existantes.Values.Any(e => e.AvecFiches);
+
+    public static async Task<Dossiers> ChargerAsync(NpgsqlConnection connexion, int annee, bool json, ChargeurImport.Erreurs erreurs,
+        DateTimeOffset maintenant, CancellationToken ct)
+    {
+        var cog = new HashSet<string>(StringComparer.Ordinal);
+        await using (var commande = ChargeurImport.Commande(Sql.CodesDuCog, connexion))
+        await using (var r = await commande.ExecuteReaderAsync(ct))
+            while (await r.ReadAsync(ct)) cog.Add(r.GetString(0));
+        var existantes = new Dictionary<string, (Guid, bool)>(StringComparer.Ordinal);
+        await using (var commande = ChargeurImport.Commande(Sql.CandidaturesDeLEdition, connexion))
+        {
+            commande.Parameters.AddWithValue("annee", annee);
+            commande.Parameters.AddWithValue("intercommunalite", nameof(TypeCollectivite.Intercommunalite));
+            await using var r = await commande.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct))
+                if (!r.IsDBNull(0)) existantes[r.GetString(0)] = (r.GetGuid(1), r.GetBoolean(2));
+        }
+        return new Dossiers(cog, existantes, json, erreurs, maintenant);
+    }
+
+    /// <summary>The candidature of a well-formed code, or null (and an error) when the COG does not know it.</summary>
+    public Guid? Voir(string code, Origine origine)
+    {
+        if (_parCode.TryGetValue(code, out var dossier))
+        {
+            if (_json)
+                _erreurs.Ajouter(null, origine.Chemin(".collectivite"), "collectivite",
+                    $"La collectivité {code} a déjà un dossier dans ce fichier ({dossier.Premiere.Decrire()}).");
+            return dossier.CandidatureId;
+        }
+        if (!_cog.Contains(code))
+        {
+            _erreurs.Ajouter(origine.Ligne, origine.Chemin(code.Length == 9 ? ".collectivite.siren" : ".collectivite.codeInsee"), "collectivite",
+                $"Le COG ne connaît pas la collectivité {code}.");
+            return null;
+        }
+        dossier = _existantes.TryGetValue(code, out var existante)
+            ? new Dossier(existante.Id, existante: true) { Premiere = origine }
+            : new Dossier(Guid.CreateVersion7(_maintenant), existante: false) { Premiere = origine };
+        _parCode.Add(code, dossier);
+        _parCandidature.Add(dossier.CandidatureId, dossier);
+        return dossier.CandidatureId;
+    }
+
+    /// <summary>A distinction given for the dossier: the first one stands, any other line must give the same.</summary>
+    public void Distinction(string code, Origine origine, int? arobases, string[]? mentions)
+    {
+        if (arobases is null) return;
+        var dossier = _parCode[code];
+        if (dossier.Arobases is null)
+        {
+            (dossier.Arobases, dossier.Mentions, dossier.OrigineDistinction) = (arobases, mentions ?? [], origine);
+            return;
+        }
+        if (dossier.Arobases != arobases || !dossier.Mentions!.SequenceEqual(mentions ?? []))
+            _erreurs.Ajouter(origine.Ligne, origine.Chemin(".distinction"), "arobases",
+                $"La distinction de {code} diffère de celle donnée plus haut ({dossier.OrigineDistinction.Decrire()}).");
+    }
+
+    public void FicheEcrite(Guid candidatureId) => _parCandidature[candidatureId].Fiches++;
+
+    /// <summary>The dossiers into a temporary table, for the checks and the merge.</summary>
+    public async Task CopierAsync(NpgsqlConnection connexion, CancellationToken ct)
+    {
+        await using (var creer = ChargeurImport.Commande(Sql.CreerDossiers, connexion))
+            await creer.ExecuteNonQueryAsync(ct);
+        await using var copie = await connexion.BeginBinaryImportAsync(Sql.CopieDossiers, ct);
+        foreach (var (code, d) in _parCode)
+        {
+            await copie.StartRowAsync(ct);
+            await copie.WriteAsync(code, NpgsqlDbType.Text, ct);
+            await copie.WriteAsync(d.CandidatureId, NpgsqlDbType.Uuid, ct);
+            await copie.WriteAsync(d.Existante, NpgsqlDbType.Boolean, ct);
+            await copie.WriteAsync(d.Fiches, NpgsqlDbType.Integer, ct);
+            if (d.Arobases is { } a) await copie.WriteAsync(a, NpgsqlDbType.Integer, ct);
+            else await copie.WriteNullAsync(ct);
+            if (d.Mentions is { } m) await copie.WriteAsync(m, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
+            else await copie.WriteNullAsync(ct);
+        }
+        await copie.CompleteAsync(ct);
+    }
+}
