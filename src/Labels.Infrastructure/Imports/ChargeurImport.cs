@@ -69,7 +69,7 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
             progression.Report(lues);
             await sortie.ApresCopieAsync(connexion, ct);
             await dossiers.CopierAsync(connexion, ct);
-            await VerifierDoublonsAsync(connexion, sortie, fiches, format == FormatImport.Json, erreurs, ct);
+            await sortie.VerifierDoublonsAsync(connexion, fiches, format == FormatImport.Json, erreurs, ct);
             var empreinte = flux.Empreinte();
             if (erreurs.Total > 0)
             {
@@ -254,45 +254,6 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
                 if (ligne[i].Span.Length > 0) return true;
             return false;
         }
-    }
-
-    /// <summary>Two fiches of one dossier with the same reference, or without reference and with the same title.</summary>
-    private static async Task VerifierDoublonsAsync(NpgsqlConnection connexion, ISortieFiches sortie, FichesDuFichier fiches, bool json,
-        Erreurs erreurs, CancellationToken ct)
-    {
-        await LireDoublonsAsync(connexion, sortie.ReferencesEnDouble, "reference", fiches, json, erreurs,
-            (valeur, premiere) => $"La référence {valeur} figure déjà dans ce fichier pour cette collectivité ({premiere}).", ct);
-        await LireDoublonsAsync(connexion, sortie.TitresEnDouble, "titre", fiches, json, erreurs,
-            (valeur, premiere) => $"Une autre fiche sans référence porte le titre « {valeur} » pour cette collectivité ({premiere}).", ct);
-    }
-
-    /// <summary>Rows come grouped by (dossier, value) in file order: the first of a group is the original, the others are reported.</summary>
-    private static async Task LireDoublonsAsync(NpgsqlConnection connexion, string sql, string champ, FichesDuFichier fiches, bool json,
-        Erreurs erreurs, Func<string, string, string> message, CancellationToken ct)
-    {
-        var trouves = new List<(Origine Origine, string Erreur)>();
-        await using (var commande = Commande(sql, connexion))
-        await using (var r = await commande.ExecuteReaderAsync(ct))
-        {
-            (Guid Candidature, string Valeur)? groupe = null;
-            Origine premiere = default;
-            while (await r.ReadAsync(ct))
-            {
-                var cle = (r.GetGuid(1), r.GetString(2));
-                var origine = fiches.OrigineDe(r.GetGuid(0), json)
-                    ?? throw new InvalidOperationException("Une fiche en double n'a pas été écrite par cet import.");
-                if (groupe != cle)
-                {
-                    groupe = cle;
-                    premiere = origine;
-                    continue;
-                }
-                trouves.Add((origine, message(cle.Item2, premiere.Decrire())));
-            }
-        }
-        // In file order, as the line-by-line errors.
-        foreach (var (origine, erreur) in trouves.OrderBy(t => t.Origine.Ligne).ThenBy(t => t.Origine.Dossier).ThenBy(t => t.Origine.Fiche))
-            erreurs.Ajouter(origine.Ligne, origine.Chemin($".{champ}"), champ, erreur);
     }
 
     private static async Task<(CompteursImport Dossiers, CompteursImport Fiches)> FusionnerAsync(NpgsqlConnection connexion, Edition edition,

@@ -1,4 +1,6 @@
 using System.Buffers.Binary;
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using Labels.Domain.Candidatures;
 using Npgsql;
@@ -67,9 +69,60 @@ internal interface ISortieFiches
     Task PreparerAsync(NpgsqlConnection connexion, CancellationToken ct);
     void Ecrire(NpgsqlBinaryImporter copie, Guid id, Guid candidatureId, ContenuFiche f, DateTimeOffset maintenant);
     Task ApresCopieAsync(NpgsqlConnection connexion, CancellationToken ct);
-    string ReferencesEnDouble { get; }
-    string TitresEnDouble { get; }
+
+    /// <summary>Two fiches of one dossier with the same reference, or without reference and with the same title.</summary>
+    Task VerifierDoublonsAsync(NpgsqlConnection connexion, FichesDuFichier fiches, bool json, ChargeurImport.Erreurs erreurs, CancellationToken ct);
+
     string Fusion { get; }
+}
+
+internal static class Doublons
+{
+    public const string ChampReference = "reference";
+    public const string ChampTitre = "titre";
+
+    public static string MessageReference(string valeur, string premiere) =>
+        $"La référence {valeur} figure déjà dans ce fichier pour cette collectivité ({premiere}).";
+
+    public static string MessageTitre(string valeur, string premiere) =>
+        $"Une autre fiche sans référence porte le titre « {valeur} » pour cette collectivité ({premiere}).";
+
+    /// <summary>
+    /// Reads (id, candidature, value) rows grouped by (candidature, value) in file order: the first of a group is the
+    /// original, the others are reported, in file order as the line-by-line errors.
+    /// </summary>
+    public static async Task LireAsync(NpgsqlCommand commande, string champ, FichesDuFichier fiches, bool json, ChargeurImport.Erreurs erreurs,
+        Func<string, string, string> message, CancellationToken ct)
+    {
+        var trouves = new List<(Origine Origine, string Erreur)>();
+        await using (var r = await commande.ExecuteReaderAsync(ct))
+        {
+            (Guid Candidature, string Valeur)? groupe = null;
+            Origine premiere = default;
+            while (await r.ReadAsync(ct))
+            {
+                var cle = (r.GetGuid(1), r.GetString(2));
+                var origine = fiches.OrigineDe(r.GetGuid(0), json)
+                    ?? throw new InvalidOperationException("Une fiche en double n'a pas été écrite par cet import.");
+                if (groupe != cle)
+                {
+                    groupe = cle;
+                    premiere = origine;
+                    continue;
+                }
+                trouves.Add((origine, message(cle.Item2, premiere.Decrire())));
+            }
+        }
+        foreach (var (origine, erreur) in trouves.OrderBy(t => t.Origine.Ligne).ThenBy(t => t.Origine.Dossier).ThenBy(t => t.Origine.Fiche))
+            erreurs.Ajouter(origine.Ligne, origine.Chemin($".{champ}"), champ, erreur);
+    }
+
+    public static async Task LireAsync(NpgsqlConnection connexion, string sql, string champ, FichesDuFichier fiches, bool json,
+        ChargeurImport.Erreurs erreurs, Func<string, string, string> message, CancellationToken ct)
+    {
+        await using var commande = ChargeurImport.Commande(sql, connexion);
+        await LireAsync(commande, champ, fiches, json, erreurs, message, ct);
+    }
 }
 
 /// <summary>
@@ -81,10 +134,12 @@ internal interface ISortieFiches
 /// </summary>
 internal sealed class SortieDirecte : ISortieFiches
 {
+    // Fiches without reference: a 64-bit hash of (dossier, title) each; a hash seen twice makes a pair to check in SQL.
+    private readonly HashSet<ulong> _titres = [];
+    private readonly HashSet<(Guid Candidature, string Titre)> _titresSuspects = [];
+
     public bool Directe => true;
     public string Copie => Sql.CopieDirecte;
-    public string ReferencesEnDouble => Sql.ReferencesEnDoubleDirect;
-    public string TitresEnDouble => Sql.TitresEnDoubleDirect;
     public string Fusion => Sql.FusionDirecte;
 
     public async Task PreparerAsync(NpgsqlConnection connexion, CancellationToken ct)
@@ -98,9 +153,50 @@ internal sealed class SortieDirecte : ISortieFiches
         SortieStaging.EcrireFiche(copie, id, candidatureId, f);
         copie.Write(maintenant, NpgsqlDbType.TimestampTz);
         copie.Write(maintenant, NpgsqlDbType.TimestampTz);
+        if (f.Reference is null && !_titres.Add(Empreinte(candidatureId, f.Titre))) _titresSuspects.Add((candidatureId, f.Titre));
+    }
+
+    private static ulong Empreinte(Guid candidatureId, string titre)
+    {
+        Span<byte> graine = stackalloc byte[16];
+        candidatureId.TryWriteBytes(graine);
+        var semence = BinaryPrimitives.ReadInt64LittleEndian(graine) ^ BinaryPrimitives.ReadInt64LittleEndian(graine[8..]);
+        return XxHash3.HashToUInt64(MemoryMarshal.AsBytes(titre.AsSpan()), semence);
     }
 
     public Task ApresCopieAsync(NpgsqlConnection connexion, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>
+    /// References: the deferred unique constraint noted every possible clash while the COPY ran; checking it now costs
+    /// nothing when there is none, and when there is, the full list is read. Titles: only the pairs whose hash was seen twice.
+    /// </summary>
+    public async Task VerifierDoublonsAsync(NpgsqlConnection connexion, FichesDuFichier fiches, bool json, ChargeurImport.Erreurs erreurs,
+        CancellationToken ct)
+    {
+        await ExecuterAsync(connexion, "SAVEPOINT doublons", ct);
+        try
+        {
+            await ExecuterAsync(connexion, "SET CONSTRAINTS ux_fiches_candidature_reference IMMEDIATE", ct);
+            await ExecuterAsync(connexion, "RELEASE SAVEPOINT doublons", ct);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            await ExecuterAsync(connexion, "ROLLBACK TO SAVEPOINT doublons", ct);
+            await Doublons.LireAsync(connexion, Sql.ReferencesEnDoubleDirect, Doublons.ChampReference, fiches, json, erreurs,
+                Doublons.MessageReference, ct);
+        }
+        if (_titresSuspects.Count == 0) return;
+        await using var commande = ChargeurImport.Commande(Sql.TitresEnDoubleDirect, connexion);
+        commande.Parameters.AddWithValue("candidatures", _titresSuspects.Select(s => s.Candidature).ToArray());
+        commande.Parameters.AddWithValue("titres", _titresSuspects.Select(s => s.Titre).ToArray());
+        await Doublons.LireAsync(commande, Doublons.ChampTitre, fiches, json, erreurs, Doublons.MessageTitre, ct);
+    }
+
+    private static async Task ExecuterAsync(NpgsqlConnection connexion, string sql, CancellationToken ct)
+    {
+        await using var commande = ChargeurImport.Commande(sql, connexion);
+        await commande.ExecuteNonQueryAsync(ct);
+    }
 }
 
 /// <summary>An édition that already has fiches: the file's fiches are staged, then matched by natural key and merged.</summary>
@@ -108,9 +204,14 @@ internal sealed class SortieStaging : ISortieFiches
 {
     public bool Directe => false;
     public string Copie => Sql.CopieStaging;
-    public string ReferencesEnDouble => Sql.ReferencesEnDoubleStaging;
-    public string TitresEnDouble => Sql.TitresEnDoubleStaging;
     public string Fusion => Sql.FusionStaging;
+
+    public async Task VerifierDoublonsAsync(NpgsqlConnection connexion, FichesDuFichier fiches, bool json, ChargeurImport.Erreurs erreurs,
+        CancellationToken ct)
+    {
+        await Doublons.LireAsync(connexion, Sql.ReferencesEnDoubleStaging, Doublons.ChampReference, fiches, json, erreurs, Doublons.MessageReference, ct);
+        await Doublons.LireAsync(connexion, Sql.TitresEnDoubleStaging, Doublons.ChampTitre, fiches, json, erreurs, Doublons.MessageTitre, ct);
+    }
 
     public async Task PreparerAsync(NpgsqlConnection connexion, CancellationToken ct)
     {

@@ -63,17 +63,16 @@ internal static class Sql
         """;
 
     public const string ReferencesEnDoubleDirect = """
-        WITH f AS (SELECT f.* FROM fiches_actions f JOIN import_dossiers d ON d.candidature_id = f.candidature_id)
-        SELECT f.id, f.candidature_id, f.reference FROM f
-        JOIN (SELECT candidature_id, reference FROM f WHERE reference IS NOT NULL GROUP BY 1, 2 HAVING count(*) > 1) d
-          USING (candidature_id, reference)
+        SELECT f.id, f.candidature_id, f.reference FROM fiches_actions f
+        JOIN (SELECT x.candidature_id, x.reference FROM fiches_actions x JOIN import_dossiers d ON d.candidature_id = x.candidature_id
+              WHERE x.reference IS NOT NULL GROUP BY 1, 2 HAVING count(*) > 1) d USING (candidature_id, reference)
         ORDER BY f.candidature_id, f.reference, f.id
         """;
 
+    /// <summary>The fiches without reference of the (dossier, title) pairs whose hash was seen twice while reading.</summary>
     public const string TitresEnDoubleDirect = """
-        WITH f AS (SELECT f.* FROM fiches_actions f JOIN import_dossiers d ON d.candidature_id = f.candidature_id)
-        SELECT f.id, f.candidature_id, f.titre FROM f
-        JOIN (SELECT candidature_id, titre FROM f WHERE reference IS NULL GROUP BY 1, 2 HAVING count(*) > 1) d
+        SELECT f.id, f.candidature_id, f.titre FROM fiches_actions f
+        JOIN (SELECT DISTINCT candidature_id, titre FROM unnest(@candidatures::uuid[], @titres::text[]) AS s(candidature_id, titre)) s
           USING (candidature_id, titre)
         WHERE f.reference IS NULL
         ORDER BY f.candidature_id, f.titre, f.id
