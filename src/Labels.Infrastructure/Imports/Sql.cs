@@ -40,7 +40,7 @@ internal static class Sql
         CREATE TEMP TABLE import_lignes (
             id uuid NOT NULL, candidature_id uuid NOT NULL, reference text, titre text NOT NULL, resume text, description text NOT NULL,
             date_debut date NOT NULL, date_fin date, en_cours boolean NOT NULL, services text[] NOT NULL, enjeux text[] NOT NULL,
-            liens text[] NOT NULL, fiche_id uuid
+            liens text[] NOT NULL
         ) ON COMMIT DROP
         """;
 
@@ -124,20 +124,33 @@ internal static class Sql
     /// <summary>Fiches written straight to their table: each dossier that got some has changed.</summary>
     public const string FusionDirecte = "INSERT INTO import_changes SELECT candidature_id, 'F' FROM import_dossiers WHERE fiches > 0";
 
-    /// <summary>Staged fiches: matched by reference — or by title when they have none —, updated when they differ, else created.</summary>
+    /// <summary>
+    /// Staged fiches: matched by reference — or by title when they have none — against the fiches as they were
+    /// before this import, compared in the same pass (the matches go to a narrow table rather than into the wide
+    /// staging rows), then updated where they differ, else created. Re-importing a file unchanged reads each
+    /// side once and writes nothing.
+    /// </summary>
     public const string FusionStaging = """
-        UPDATE import_lignes f SET fiche_id = x.id FROM fiches_actions x
-        WHERE f.reference IS NOT NULL AND x.candidature_id = f.candidature_id AND x.reference = f.reference;
-        UPDATE import_lignes f SET fiche_id = x.id FROM fiches_actions x
-        WHERE f.reference IS NULL AND x.candidature_id = f.candidature_id AND x.reference IS NULL AND x.titre = f.titre;
+        CREATE TEMP TABLE import_correspondances ON COMMIT DROP AS
+        SELECT f.id AS ligne_id, x.id AS fiche_id,
+               (x.titre, x.resume, x.description, x.date_debut, x.date_fin, x.en_cours, x.services, x.enjeux, x.liens)
+                   IS DISTINCT FROM (f.titre, f.resume, f.description, f.date_debut, f.date_fin, f.en_cours, f.services, f.enjeux, f.liens)
+                   AS differente
+        FROM import_lignes f JOIN fiches_actions x ON x.candidature_id = f.candidature_id AND x.reference = f.reference
+        WHERE f.reference IS NOT NULL
+        UNION ALL
+        SELECT f.id, x.id,
+               (x.resume, x.description, x.date_debut, x.date_fin, x.en_cours, x.services, x.enjeux, x.liens)
+                   IS DISTINCT FROM (f.resume, f.description, f.date_debut, f.date_fin, f.en_cours, f.services, f.enjeux, f.liens)
+        FROM import_lignes f JOIN fiches_actions x ON x.candidature_id = f.candidature_id AND x.reference IS NULL AND x.titre = f.titre
+        WHERE f.reference IS NULL;
+        ANALYZE import_correspondances;
 
         WITH maj AS (
             UPDATE fiches_actions x SET titre = f.titre, resume = f.resume, description = f.description, date_debut = f.date_debut,
                 date_fin = f.date_fin, en_cours = f.en_cours, services = f.services, enjeux = f.enjeux, liens = f.liens, updated_at = @maintenant
-            FROM import_lignes f
-            WHERE x.id = f.fiche_id
-              AND (x.titre, x.resume, x.description, x.date_debut, x.date_fin, x.en_cours, x.services, x.enjeux, x.liens)
-                  IS DISTINCT FROM (f.titre, f.resume, f.description, f.date_debut, f.date_fin, f.en_cours, f.services, f.enjeux, f.liens)
+            FROM import_correspondances c JOIN import_lignes f ON f.id = c.ligne_id
+            WHERE c.differente AND x.id = c.fiche_id
             RETURNING x.candidature_id)
         INSERT INTO import_changes SELECT candidature_id, 'M' FROM maj;
         WITH ins AS (
@@ -145,7 +158,7 @@ internal static class Sql
                                         services, enjeux, liens, created_at, updated_at)
             SELECT id, candidature_id, reference, titre, resume, description, date_debut, date_fin, en_cours,
                    services, enjeux, liens, @maintenant, @maintenant
-            FROM import_lignes WHERE fiche_id IS NULL
+            FROM import_lignes f WHERE NOT EXISTS (SELECT 1 FROM import_correspondances c WHERE c.ligne_id = f.id)
             RETURNING candidature_id)
         INSERT INTO import_changes SELECT candidature_id, 'C' FROM ins;
         """;
