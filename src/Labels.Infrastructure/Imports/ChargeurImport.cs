@@ -78,12 +78,32 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
             }
             var (compteDossiers, compteFiches) = await FusionnerAsync(connexion, edition, sortie, fiches.Nombre, maintenant, ct);
             if (dryRun) await transaction.RollbackAsync(ct);
-            else await transaction.CommitAsync(ct);
+            else await ValiderAsync(transaction, ct);
             return new RapportImport(dryRun ? StatutImport.Valide : StatutImport.Applique, compteDossiers, compteFiches, [], 0, lues, empreinte);
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>
+    /// The deferred checks run at commit. They fail only if the API wrote meanwhile what the import also writes: a
+    /// fiche with one of its references in one of its dossiers, or the removal of a dossier it adds fiches to.
+    /// </summary>
+    private static async Task ValiderAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, CancellationToken ct)
+    {
+        try
+        {
+            await transaction.CommitAsync(ct);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            throw new UniciteException(e.ConstraintName, e);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ForeignKeyViolation)
+        {
+            throw new Domain.Commun.DomainException("Un dossier visé par l'import a été supprimé pendant l'import : rien n'a été écrit, relancez-le.");
         }
     }
 
