@@ -7,6 +7,7 @@ using Labels.Api.Tests.Outils;
 using Labels.Domain.Imports;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Labels.Api.Tests;
 
@@ -186,6 +187,53 @@ public sealed class ImportsTests(LabelsApiFactory factory) : ApiTest(factory)
         Assert.Equal("$.dossiers[0].fiches[2].reference", erreurJson["path"]!.GetValue<string>());
         Assert.Contains("($.dossiers[0].fiches[0])", erreurJson["message"]!.GetValue<string>());
         Assert.Equal(avant, await ComptesAsync());
+    }
+
+    /// <summary>
+    /// A direct import defers the (dossier, reference) uniqueness: a fiche with one of its references, written meanwhile
+    /// through another connection, makes the import a conflict (409) that writes nothing, not a 500.
+    /// </summary>
+    [Fact]
+    public async Task Une_fiche_ecrite_pendant_un_import_direct_avec_la_meme_reference_est_un_conflit()
+    {
+        var admin = await AdminAsync();
+        await EditionAsync(admin, 2022, "candidatures");
+        var candidature = await CandidatureAsync(admin, 2022, await CollectiviteAsync(admin, "62041"));
+        await using var autre = new NpgsqlConnection(Factory.ChaineDeConnexion);
+        await autre.OpenAsync();
+        await using var transaction = await autre.BeginTransactionAsync();
+        await using (var ecrire = new NpgsqlCommand("""
+            INSERT INTO fiches_actions (id, candidature_id, reference, titre, description, date_debut, en_cours, services, enjeux, liens, created_at, updated_at)
+            VALUES (gen_random_uuid(), @c, 'R-1', 'Écrite ailleurs', 'D', '2021-01-01', true, '{}', '{culture}', '{}', now(), now())
+            """, autre, transaction))
+        {
+            ecrire.Parameters.AddWithValue("c", candidature);
+            await ecrire.ExecuteNonQueryAsync();
+        }
+        // Not committed yet: the import sees an édition without fiches and goes direct.
+        var import = ImporterAsync(admin, "collectivite;reference;titre;description;dateDebut;enCours;enjeux\n62041;R-1;Importée;D;2021-01-01;true;culture\n", "text/csv");
+        // It then waits on that row when it checks its references; the other write commits meanwhile. (Watched from a
+        // third connection: within a transaction pg_stat_activity stays as it was at its first read.)
+        await using (var observateur = new NpgsqlConnection(Factory.ChaineDeConnexion))
+        {
+            await observateur.OpenAsync();
+            await using var attente = new NpgsqlCommand("""
+                SELECT count(*) FROM pg_stat_activity
+                WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'SET CONSTRAINTS ux_fiches%'
+                """, observateur);
+            var debut = DateTime.UtcNow;
+            while ((long)(await attente.ExecuteScalarAsync())! == 0)
+            {
+                Assert.False(import.IsCompleted, "l'import a fini sans attendre l'autre écriture");
+                Assert.True(DateTime.UtcNow - debut < TimeSpan.FromSeconds(30), "l'import n'attend pas l'autre écriture");
+                await Task.Delay(20);
+            }
+        }
+        await transaction.CommitAsync();
+        var reponse = await import;
+        await ProblemeAsync(reponse, HttpStatusCode.Conflict);
+        Assert.Equal(["Écrite ailleurs"], await Factory.DansLaBaseAsync(db => db.Fiches.Select(f => f.Titre).ToListAsync()));
+        Assert.Equal(StatutImport.Echoue, await Factory.DansLaBaseAsync(db => db.Imports.Select(i => i.Statut).SingleAsync()));
     }
 
     [Fact]

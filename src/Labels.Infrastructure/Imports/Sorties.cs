@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
+using Labels.Application.Commun;
 using Labels.Domain.Candidatures;
 using Npgsql;
 using NpgsqlTypes;
@@ -89,12 +90,15 @@ internal static class Doublons
 
     /// <summary>
     /// Reads (id, candidature, value) rows grouped by (candidature, value) in file order: the first of a group is the
-    /// original, the others are reported, in file order as the line-by-line errors.
+    /// original, the others are reported, in file order as the line-by-line errors. A fiche this import did not write
+    /// (one added meanwhile through the API, in a direct import) is not part of the file: it is left out, and the
+    /// answer says whether there was one.
     /// </summary>
-    public static async Task LireAsync(NpgsqlCommand commande, string champ, FichesDuFichier fiches, bool json, ChargeurImport.Erreurs erreurs,
-        Func<string, string, string> message, CancellationToken ct)
+    public static async Task<bool> LireAsync(NpgsqlCommand commande, string champ, FichesDuFichier fiches, bool json,
+        ChargeurImport.Erreurs erreurs, Func<string, string, string> message, CancellationToken ct)
     {
         var trouves = new List<(Origine Origine, string Erreur)>();
+        var etrangere = false;
         await using (var r = await commande.ExecuteReaderAsync(ct))
         {
             (Guid Candidature, string Valeur)? groupe = null;
@@ -102,8 +106,11 @@ internal static class Doublons
             while (await r.ReadAsync(ct))
             {
                 var cle = (r.GetGuid(1), r.GetString(2));
-                var origine = fiches.OrigineDe(r.GetGuid(0), json)
-                    ?? throw new InvalidOperationException("Une fiche en double n'a pas été écrite par cet import.");
+                if (fiches.OrigineDe(r.GetGuid(0), json) is not { } origine)
+                {
+                    etrangere = true;
+                    continue;
+                }
                 if (groupe != cle)
                 {
                     groupe = cle;
@@ -115,13 +122,14 @@ internal static class Doublons
         }
         foreach (var (origine, erreur) in trouves.OrderBy(t => t.Origine.Ligne).ThenBy(t => t.Origine.Dossier).ThenBy(t => t.Origine.Fiche))
             erreurs.Ajouter(origine.Ligne, origine.Chemin($".{champ}"), champ, erreur);
+        return etrangere;
     }
 
-    public static async Task LireAsync(NpgsqlConnection connexion, string sql, string champ, FichesDuFichier fiches, bool json,
+    public static async Task<bool> LireAsync(NpgsqlConnection connexion, string sql, string champ, FichesDuFichier fiches, bool json,
         ChargeurImport.Erreurs erreurs, Func<string, string, string> message, CancellationToken ct)
     {
         await using var commande = ChargeurImport.Commande(sql, connexion);
-        await LireAsync(commande, champ, fiches, json, erreurs, message, ct);
+        return await LireAsync(commande, champ, fiches, json, erreurs, message, ct);
     }
 }
 
@@ -182,8 +190,10 @@ internal sealed class SortieDirecte : ISortieFiches
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
             await ExecuterAsync(connexion, "ROLLBACK TO SAVEPOINT doublons", ct);
-            await Doublons.LireAsync(connexion, Sql.ReferencesEnDoubleDirect, Doublons.ChampReference, fiches, json, erreurs,
-                Doublons.MessageReference, ct);
+            // A clash with a fiche written meanwhile through the API is not the file's fault: a conflict, as at commit.
+            if (await Doublons.LireAsync(connexion, Sql.ReferencesEnDoubleDirect, Doublons.ChampReference, fiches, json, erreurs,
+                    Doublons.MessageReference, ct))
+                throw new UniciteException(e.ConstraintName, e);
         }
         if (_titresSuspects.Count == 0) return;
         await using var commande = ChargeurImport.Commande(Sql.TitresEnDoubleDirect, connexion);
