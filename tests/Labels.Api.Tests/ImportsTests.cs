@@ -212,28 +212,58 @@ public sealed class ImportsTests(LabelsApiFactory factory) : ApiTest(factory)
         }
         // Not committed yet: the import sees an édition without fiches and goes direct.
         var import = ImporterAsync(admin, "collectivite;reference;titre;description;dateDebut;enCours;enjeux\n62041;R-1;Importée;D;2021-01-01;true;culture\n", "text/csv");
-        // It then waits on that row when it checks its references; the other write commits meanwhile. (Watched from a
-        // third connection: within a transaction pg_stat_activity stays as it was at its first read.)
-        await using (var observateur = new NpgsqlConnection(Factory.ChaineDeConnexion))
-        {
-            await observateur.OpenAsync();
-            await using var attente = new NpgsqlCommand("""
-                SELECT count(*) FROM pg_stat_activity
-                WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'SET CONSTRAINTS ux_fiches%'
-                """, observateur);
-            var debut = DateTime.UtcNow;
-            while ((long)(await attente.ExecuteScalarAsync())! == 0)
-            {
-                Assert.False(import.IsCompleted, "l'import a fini sans attendre l'autre écriture");
-                Assert.True(DateTime.UtcNow - debut < TimeSpan.FromSeconds(30), "l'import n'attend pas l'autre écriture");
-                await Task.Delay(20);
-            }
-        }
+        // It then waits on that row when it checks its references; the other write commits meanwhile.
+        await AttendreQueLImportAttendeAsync(import, "SET CONSTRAINTS ux_fiches%");
         await transaction.CommitAsync();
         var reponse = await import;
         await ProblemeAsync(reponse, HttpStatusCode.Conflict);
         Assert.Equal(["Écrite ailleurs"], await Factory.DansLaBaseAsync(db => db.Fiches.Select(f => f.Titre).ToListAsync()));
         Assert.Equal(StatutImport.Echoue, await Factory.DansLaBaseAsync(db => db.Imports.Select(i => i.Statut).SingleAsync()));
+    }
+
+    /// <summary>The foreign key to candidatures is deferred too: a dossier removed during a direct import into it is a conflict.</summary>
+    [Fact]
+    public async Task Un_dossier_supprime_pendant_un_import_direct_est_un_conflit()
+    {
+        var admin = await AdminAsync();
+        await EditionAsync(admin, 2022, "candidatures");
+        var candidature = await CandidatureAsync(admin, 2022, await CollectiviteAsync(admin, "62041"));
+        await using var autre = new NpgsqlConnection(Factory.ChaineDeConnexion);
+        await autre.OpenAsync();
+        await using var transaction = await autre.BeginTransactionAsync();
+        await using (var supprimer = new NpgsqlCommand("DELETE FROM candidatures WHERE id = @c", autre, transaction))
+        {
+            supprimer.Parameters.AddWithValue("c", candidature);
+            Assert.Equal(1, await supprimer.ExecuteNonQueryAsync());
+        }
+        // The import still sees the candidature, adds a fiche to it, and waits on the removal when it commits.
+        var import = ImporterAsync(admin, "collectivite;reference;titre;description;dateDebut;enCours;enjeux\n62041;R-1;Importée;D;2021-01-01;true;culture\n", "text/csv");
+        await AttendreQueLImportAttendeAsync(import, "COMMIT");
+        await transaction.CommitAsync();
+        await ProblemeAsync(await import, HttpStatusCode.Conflict);
+        Assert.Equal((1, 0, 0, 0), await ComptesAsync());
+        Assert.Equal(StatutImport.Echoue, await Factory.DansLaBaseAsync(db => db.Imports.Select(i => i.Statut).SingleAsync()));
+    }
+
+    /// <summary>
+    /// Until the import's connection waits on a lock while running <paramref name="requete"/> (a LIKE pattern). Watched
+    /// from a connection of its own: within a transaction pg_stat_activity stays as it was at its first read.
+    /// </summary>
+    private async Task AttendreQueLImportAttendeAsync(Task import, string requete)
+    {
+        await using var observateur = new NpgsqlConnection(Factory.ChaineDeConnexion);
+        await observateur.OpenAsync();
+        await using var attente = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE @requete",
+            observateur);
+        attente.Parameters.AddWithValue("requete", requete);
+        var debut = DateTime.UtcNow;
+        while ((long)(await attente.ExecuteScalarAsync())! == 0)
+        {
+            Assert.False(import.IsCompleted, "l'import a fini sans attendre l'autre écriture");
+            Assert.True(DateTime.UtcNow - debut < TimeSpan.FromSeconds(30), "l'import n'attend pas l'autre écriture");
+            await Task.Delay(20);
+        }
     }
 
     [Fact]
