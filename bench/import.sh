@@ -15,6 +15,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/pg.sh
+source bench/commun.sh
 
 CONFIG=${LABELS_BENCH_CONFIG:-Release}
 ECHELLE=${LABELS_BENCH_ECHELLE:-100}
@@ -32,9 +33,6 @@ SEUIL_ASYNC=100000000000
 DELAI_SQL=${LABELS_BENCH_DELAI_SQL:-3600}
 TAILLE_MAX=$((64 << 30))
 debut=$SECONDS
-
-echo_etape() { printf '\n== %s\n' "$*" >&2; }
-echouer() { echo "ÉCHEC : $*" >&2; exit 1; }
 
 [[ "$ECHELLE" =~ ^[0-9]+([.][0-9]+)?$ ]] || echouer "LABELS_BENCH_ECHELLE=$ECHELLE : un nombre est attendu."
 for outil in curl jq dotnet; do command -v "$outil" >/dev/null 2>&1 || echouer "il manque $outil."; done
@@ -73,25 +71,8 @@ for e in "${ECHELLES[@]}"; do
 done
 
 # --- 2. Database and API ----------------------------------------------------------------------------
-echo_etape "PostgreSQL (cluster bench-import)"
-labels_pg_demarrer bench-import 55435
-PSQL=("$LABELS_PG_BIN/psql" -h 127.0.0.1 -p "$LABELS_PG_PORT" -U postgres -v ON_ERROR_STOP=1 -X -q)
-# pg.sh may have put the cluster in /tmp (root without access to the folder): ask the server where it is.
-PG_DATA=$("${PSQL[@]}" -d postgres -Atc 'SHOW data_directory')
-"$LABELS_PG_BIN/dropdb" -h 127.0.0.1 -p "$LABELS_PG_PORT" -U postgres --if-exists --force "$BASE"
-"$LABELS_PG_BIN/createdb" -h 127.0.0.1 -p "$LABELS_PG_PORT" -U postgres "$BASE"
-
-if [ "${LABELS_BENCH_PUBLIER:-1}" = 0 ] && [ -f "$OUT/api-import/Labels.Api.dll" ]; then
-  echo_etape "API déjà publiée dans $OUT/api-import (LABELS_BENCH_PUBLIER=0)"
-else
-  echo_etape "Publication de l'API ($CONFIG)"
-  # Optimize=true: a configuration other than Release (e.g. Bench, used to keep clear of a concurrent
-  # Release build's obj/bin) would otherwise be compiled without optimisations.
-  dotnet publish src/Labels.Api -c "$CONFIG" -p:Optimize=true -o "$OUT/api-import" -nologo >"$OUT/import-publish.log" 2>&1 \
-    || { tail -30 "$OUT/import-publish.log" >&2; echouer "dotnet publish (journal : $OUT/import-publish.log)"; }
-  # Seen once with a concurrent build in the same tree: publish ended at 0 without writing its output.
-  [ -f "$OUT/api-import/Labels.Api.dll" ] || { tail -30 "$OUT/import-publish.log" >&2; echouer "dotnet publish n'a rien écrit dans $OUT/api-import"; }
-fi
+bench_base bench-import 55435 "$BASE"
+bench_publier "$OUT/api-import" "$OUT/import-publish.log"
 
 EMAIL=bench-import@labels.local
 MOT_DE_PASSE="Bench$(head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | cut -c1-16)a9Z"

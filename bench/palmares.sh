@@ -15,6 +15,7 @@ set -euo pipefail
 shopt -s inherit_errexit  # so that a failing command inside $(…) stops the script too
 cd "$(dirname "$0")/.."
 source scripts/pg.sh
+source bench/commun.sh
 
 CONFIG=${LABELS_BENCH_CONFIG:-Release}
 DUREE=${LABELS_BENCH_DUREE:-10}
@@ -26,9 +27,6 @@ OUT=$LABELS_RACINE/bench/out
 API=http://127.0.0.1:5090
 NGINX=http://127.0.0.1:5091
 debut=$SECONDS
-
-echo_etape() { printf '\n== %s\n' "$*" >&2; }
-echouer() { echo "ÉCHEC : $*" >&2; exit 1; }
 
 # --- 1. Tools ---------------------------------------------------------------------------------------
 manquants=()
@@ -69,24 +67,9 @@ trap nettoyer EXIT
 trap 'exit 130' INT TERM
 
 # --- 2. Database and API ----------------------------------------------------------------------------
-echo_etape "PostgreSQL (cluster bench)"
-labels_pg_demarrer bench 55434
-PSQL=("$LABELS_PG_BIN/psql" -h 127.0.0.1 -p "$LABELS_PG_PORT" -U postgres -v ON_ERROR_STOP=1 -X -q)
-# pg.sh may have put the cluster in /tmp (root without access to the folder): ask the server where it is.
-PG_DATA=$("${PSQL[@]}" -d postgres -Atc 'SHOW data_directory')
+bench_base bench 55434 labels_bench
 PG_PID=$(head -1 "$PG_DATA/postmaster.pid")
-"$LABELS_PG_BIN/dropdb" -h 127.0.0.1 -p "$LABELS_PG_PORT" -U postgres --if-exists --force labels_bench
-"$LABELS_PG_BIN/createdb" -h 127.0.0.1 -p "$LABELS_PG_PORT" -U postgres labels_bench
-
-if [ "${LABELS_BENCH_PUBLIER:-1}" = 0 ] && [ -f "$OUT/api/Labels.Api.dll" ]; then
-  echo_etape "API déjà publiée dans $OUT/api (LABELS_BENCH_PUBLIER=0)"
-else
-  echo_etape "Publication de l'API ($CONFIG)"
-  # Optimize=true: a configuration other than Release (e.g. Bench, used to keep clear of a concurrent
-  # Release build's obj/bin) would otherwise be compiled without optimisations.
-  dotnet publish src/Labels.Api -c "$CONFIG" -p:Optimize=true -o "$OUT/api" -nologo >"$OUT/publish.log" 2>&1 \
-    || { tail -30 "$OUT/publish.log" >&2; echouer "dotnet publish (journal : $OUT/publish.log)"; }
-fi
+bench_publier "$OUT/api" "$OUT/publish.log"
 
 echo_etape "Démarrage de l'API sur $API"
 # Production settings, except two that would measure something else: the per-client limit on public
