@@ -14,7 +14,8 @@ public sealed record FicheBrute(
 /// <summary>
 /// The checks of one line or one JSON object of an import, with the domain's own rules
 /// (codes, périodes, classification by the édition's référentiel), field by field.
-/// Cross-line rules (unknown COG codes, duplicate references) are checked in the store, set-based.
+/// Cross-line rules (codes of the COG, one dossier per collectivité, one distinction, duplicate references)
+/// are the loader's: in memory as lines arrive, and in SQL over the written fiches.
 /// </summary>
 public static class ReglesImport
 {
