@@ -7,7 +7,10 @@ using Labels.Api.Tests.Outils;
 using Labels.Domain.Candidatures;
 using Labels.Domain.Collectivites;
 using Labels.Domain.Distinctions;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using nietras.SeparatedValues;
 
@@ -291,8 +294,15 @@ public sealed class PalmaresTests(LabelsApiFactory factory) : ApiTest(factory)
             "Access-Control-Expose-Headers", "Access-Control-Allow-Credentials", "X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options",
             "Content-Security-Policy",
         ];
-        var anonyme = Anonyme();
+        // Which requests reached an endpoint: the fast path answers before routing, so it leaves none on the context.
+        var routees = new System.Collections.Concurrent.ConcurrentQueue<bool>();
+        await using var observee = Factory.WithWebHostBuilder(b => b.ConfigureServices(s =>
+            s.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter>(new Observateur(routees))));
+        var anonyme = observee.CreateClient();
+        var connecte = observee.CreateClient();
+        connecte.DefaultRequestHeaders.Authorization = admin.DefaultRequestHeaders.Authorization;
         var etag = (await anonyme.GetAsync("/api/v1/editions/2021/palmares")).Headers.ETag!.Tag;
+        routees.Clear();
         foreach (var (url, accept, origine, siAucun) in new (string, string?, bool, string?)[]
                  {
                      ("/api/v1/editions/2021/palmares", null, false, null),
@@ -317,9 +327,15 @@ public sealed class PalmaresTests(LabelsApiFactory factory) : ApiTest(factory)
                 return requete;
             }
             // The signed-in request goes the whole way through the pipeline to the endpoint.
-            var parEndpoint = await admin.SendAsync(Requete());
+            var parEndpoint = await connecte.SendAsync(Requete());
             var rapide = await anonyme.SendAsync(Requete());
             Assert.Equal(parEndpoint.StatusCode, rapide.StatusCode);
+            // A visible release: the signed-in request reached the endpoint, the anonymous one was answered before
+            // routing. (An error answer says nothing here: the exception handler clears the endpoint it writes for.)
+            Assert.True(routees.TryDequeue(out var routee));
+            Assert.True(routees.TryDequeue(out var routeeAnonyme));
+            if (parEndpoint.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotModified)
+                Assert.True(routee && !routeeAnonyme, $"{url} : endpoint atteint {routee} (connecté), {routeeAnonyme} (anonyme)");
             if (parEndpoint.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotModified)
                 Assert.Equal(await parEndpoint.Content.ReadAsByteArrayAsync(), await rapide.Content.ReadAsByteArrayAsync());
             foreach (var nom in entetes)
@@ -328,6 +344,20 @@ public sealed class PalmaresTests(LabelsApiFactory factory) : ApiTest(factory)
 
         static string? Valeur(HttpResponseMessage r, string nom) =>
             r.Headers.TryGetValues(nom, out var v) || r.Content.Headers.TryGetValues(nom, out v) ? string.Join(", ", v) : null;
+    }
+
+    /// <summary>Ahead of the whole pipeline: notes, once each request is answered, whether it was routed to an endpoint.</summary>
+    private sealed class Observateur(System.Collections.Concurrent.ConcurrentQueue<bool> routees) : Microsoft.AspNetCore.Hosting.IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> suite) => app =>
+        {
+            app.Use(async (http, prochain) =>
+            {
+                await prochain(http);
+                routees.Enqueue(http.GetEndpoint() is not null);
+            });
+            suite(app);
+        };
     }
 
     [Theory]

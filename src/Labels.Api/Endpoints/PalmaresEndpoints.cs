@@ -4,6 +4,7 @@ using Labels.Api.Securite;
 using Labels.Application.Commun;
 using Labels.Application.Palmares;
 using Labels.Domain.Collectivites;
+using Labels.Domain.Palmares;
 using Mediator;
 using Microsoft.Net.Http.Headers;
 
@@ -137,7 +138,7 @@ public static class PalmaresEndpoints
         // A numbered version never changes; "the latest" may gain a correction.
         entetes.CacheControl = versionDemandee ? "public, max-age=31536000, immutable" : "public, max-age=60";
         // Before its publication instant only admins see a release: keep such answers out of shared caches.
-        if (release.Palmares.PublieLe > maintenant) entetes.CacheControl = "private, no-store";
+        if (!VersionPalmares.EstPublique(release.Palmares.PublieLe, maintenant)) entetes.CacheControl = "private, no-store";
         if (http.Request.GetTypedHeaders().IfNoneMatch.Any(e => e.Tag == representation.ETag || e.Tag == "*"))
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         if (csv)

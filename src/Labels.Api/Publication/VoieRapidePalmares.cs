@@ -2,6 +2,9 @@ using System.Globalization;
 using Labels.Api.Endpoints;
 using Labels.Api.Securite;
 using Labels.Domain.Collectivites;
+using Labels.Domain.Palmares;
+using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace Labels.Api.Publication;
@@ -14,9 +17,14 @@ namespace Labels.Api.Publication;
 /// the same public-reading allowance; every other request (signed in, malformed or repeated
 /// parameter, unknown or embargoed release…) goes on to the endpoint, which answers it as always.
 /// </summary>
-public sealed class VoieRapidePalmares(RequestDelegate suite, PalmaresPublies publies, LimiteurLecturePublique limiteur, TimeProvider horloge)
+public sealed class VoieRapidePalmares(RequestDelegate suite, PalmaresPublies publies, LimiteurLecturePublique limiteur, TimeProvider horloge,
+    ICorsService cors, IOptions<CorsOptions> optionsCors)
 {
     private const string Prefixe = "/api/v1/editions/";
+
+    /// <summary>The route's CORS policy, applied by the CORS service itself, as the CORS middleware would.</summary>
+    private readonly CorsPolicy _politique = optionsCors.Value.GetPolicy(PalmaresEndpoints.PolitiqueCors)
+        ?? throw new InvalidOperationException($"Politique CORS {PalmaresEndpoints.PolitiqueCors} absente.");
 
     public async Task InvokeAsync(HttpContext http)
     {
@@ -30,7 +38,7 @@ public sealed class VoieRapidePalmares(RequestDelegate suite, PalmaresPublies pu
         }
         var release = await publies.ObtenirAsync(annee, version);
         var maintenant = horloge.GetUtcNow();
-        if (release is null || release.Palmares.PublieLe > maintenant)
+        if (release is null || !VersionPalmares.EstPublique(release.Palmares.PublieLe, maintenant))
         {
             await suite(http);
             return;
@@ -41,12 +49,7 @@ public sealed class VoieRapidePalmares(RequestDelegate suite, PalmaresPublies pu
             await Protections.RefuserAsync(http, bail);
             return;
         }
-        // What the CORS middleware answers for the public-reading policy (any origin, no credentials).
-        if (requete.Headers.ContainsKey(HeaderNames.Origin))
-        {
-            http.Response.Headers.AccessControlAllowOrigin = "*";
-            http.Response.Headers.AccessControlExposeHeaders = "ETag,Last-Modified,Content-Disposition";
-        }
+        if (requete.Headers.ContainsKey(HeaderNames.Origin)) cors.ApplyResult(cors.EvaluatePolicy(http, _politique), http.Response);
         var csv = csvParChemin || PalmaresEndpoints.EstDemandeCsv(http);
         await PalmaresEndpoints.Repondre(http, release, filtres, version is not null, csv, publies, maintenant).ExecuteAsync(http);
     }
@@ -86,12 +89,10 @@ public sealed class VoieRapidePalmares(RequestDelegate suite, PalmaresPublies pu
         int? arobases = null;
         foreach (var (nom, valeurs) in requete)
         {
-            if (!(nom.Equals("version", StringComparison.OrdinalIgnoreCase) || nom.Equals("region", StringComparison.OrdinalIgnoreCase)
-                || nom.Equals("departement", StringComparison.OrdinalIgnoreCase) || nom.Equals("categorie", StringComparison.OrdinalIgnoreCase)
-                || nom.Equals("arobases", StringComparison.OrdinalIgnoreCase) || nom.Equals("mention", StringComparison.OrdinalIgnoreCase)))
-                continue;
+            var cle = nom.ToLowerInvariant();
+            if (cle is not ("version" or "region" or "departement" or "categorie" or "arobases" or "mention")) continue;
             if (valeurs.Count != 1 || valeurs[0] is not { Length: > 0 } valeur) return false;
-            switch (nom.ToLowerInvariant())
+            switch (cle)
             {
                 case "version":
                     if (!EntierSimple(valeur, out var v)) return false;

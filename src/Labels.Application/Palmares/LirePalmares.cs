@@ -11,7 +11,7 @@ namespace Labels.Application.Palmares;
 public static class Visibilite
 {
     public static bool EstVisible(DateTimeOffset publieLe, Acces acces, DateTimeOffset maintenant) =>
-        acces.VoitAvantPublication || publieLe <= maintenant;
+        acces.VoitAvantPublication || VersionPalmares.EstPublique(publieLe, maintenant);
 }
 
 public static class VersionsQueryExtensions

@@ -77,7 +77,10 @@ public sealed class VersionPalmares
     public IReadOnlyList<Laureat> Laureats => _laureats;
     public IReadOnlyList<ChangementPalmares> Changements { get; private set; }
 
-    public bool EstVisibleLe(DateTimeOffset instant) => PublieLe <= instant;
+    public bool EstVisibleLe(DateTimeOffset instant) => EstPublique(PublieLe, instant);
+
+    /// <summary>A release is public from its publication instant on; before it (an embargo) only the staff sees it.</summary>
+    public static bool EstPublique(DateTimeOffset publieLe, DateTimeOffset instant) => publieLe <= instant;
 
     /// <param name="precedent">The latest version of this édition's palmarès, or null for a first publication.</param>
     /// <param name="publieLe">When the first version becomes public (default: now); a correction takes no date of its own.</param>
