@@ -113,10 +113,10 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
     {
         private readonly List<(string Champ, string Message)> _champs = [];
 
-        private void Fiche(Origine origine, Guid candidatureId, ContenuFiche contenu)
+        private void Fiche(Origine origine, Dossiers.Dossier dossier, ContenuFiche contenu)
         {
-            sortie.Ecrire(copie, fiches.Ajouter(origine), candidatureId, contenu, maintenant);
-            dossiers.FicheEcrite(candidatureId);
+            sortie.Ecrire(copie, fiches.Ajouter(origine), dossier.CandidatureId, contenu, maintenant);
+            dossier.Fiches++;
         }
 
         public async Task<int> JsonAsync(Stream flux, CancellationToken ct)
@@ -141,7 +141,7 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
                         _champs.Clear();
                         var (arobases, mentions) = ReglesImport.Distinction(edition, dossier.Distinction?.Arobases, dossier.Distinction?.Mentions, _champs);
                         foreach (var (champ, message) in _champs) erreurs.Ajouter(null, origine.Chemin($".distinction.{champ}"), champ, message);
-                        if (candidature is not null && _champs.Count == 0) dossiers.Distinction(code!, origine, arobases, mentions);
+                        if (candidature is not null && _champs.Count == 0) dossiers.Distinction(candidature, origine, arobases, mentions);
                         var liste = dossier.Fiches ?? [];
                         for (var j = 0; j < liste.Count; j++)
                         {
@@ -238,7 +238,7 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
                 }
                 var origine = Origine.Csv(numero);
                 var code = Texte(ligne, iCollectivite);
-                Guid? candidature = null;
+                Dossiers.Dossier? candidature = null;
                 if (!ReglesImport.EstCodeCollectivite(code))
                     erreurs.Ajouter(numero, null, "collectivite", code is null ? "Code de collectivité requis." : $"Code malformé : {code} (code INSEE ou SIREN).");
                 else candidature = dossiers.Voir(code!, origine);
@@ -252,7 +252,7 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
                 }
                 var (ar, mentions) = ReglesImport.Distinction(edition, arobases, ReglesImport.Liste(Texte(ligne, iMentions)), _champs);
                 foreach (var (champ, message) in _champs) erreurs.Ajouter(numero, null, champ, message);
-                if (candidature is not null && _champs.Count == 0) dossiers.Distinction(code!, origine, ar, mentions);
+                if (candidature is not null && _champs.Count == 0) dossiers.Distinction(candidature, origine, ar, mentions);
 
                 if (!AUneFiche(ligne, iFiche)) continue; // a dossier line, no fiche
                 _champs.Clear();

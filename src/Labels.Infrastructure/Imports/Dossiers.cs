@@ -13,8 +13,9 @@ namespace Labels.Infrastructure.Imports;
 /// </summary>
 internal sealed class Dossiers
 {
-    private sealed class Dossier(Guid candidatureId, bool existante)
+    public sealed class Dossier(string code, Guid candidatureId, bool existante)
     {
+        public string Code { get; } = code;
         public Guid CandidatureId { get; } = candidatureId;
         public bool Existante { get; } = existante;
         public Origine Premiere { get; init; }
@@ -27,7 +28,6 @@ internal sealed class Dossiers
     private readonly HashSet<string> _cog;
     private readonly Dictionary<string, (Guid Id, bool AvecFiches)> _existantes;
     private readonly Dictionary<string, Dossier> _parCode = new(StringComparer.Ordinal);
-    private readonly Dictionary<Guid, Dossier> _parCandidature = [];
     private readonly bool _json;
     private readonly ChargeurImport.Erreurs _erreurs;
     private readonly DateTimeOffset _maintenant;
@@ -64,15 +64,15 @@ internal sealed class Dossiers
         return new Dossiers(cog, existantes, json, erreurs, maintenant);
     }
 
-    /// <summary>The candidature of a well-formed code, or null (and an error) when the COG does not know it.</summary>
-    public Guid? Voir(string code, Origine origine)
+    /// <summary>The dossier of a well-formed code, or null (and an error) when the COG does not know it.</summary>
+    public Dossier? Voir(string code, Origine origine)
     {
         if (_parCode.TryGetValue(code, out var dossier))
         {
             if (_json)
                 _erreurs.Ajouter(null, origine.Chemin(".collectivite"), "collectivite",
                     $"La collectivité {code} a déjà un dossier dans ce fichier ({dossier.Premiere.Decrire()}).");
-            return dossier.CandidatureId;
+            return dossier;
         }
         if (!_cog.Contains(code))
         {
@@ -81,18 +81,16 @@ internal sealed class Dossiers
             return null;
         }
         dossier = _existantes.TryGetValue(code, out var existante)
-            ? new Dossier(existante.Id, existante: true) { Premiere = origine }
-            : new Dossier(Guid.CreateVersion7(_maintenant), existante: false) { Premiere = origine };
+            ? new Dossier(code, existante.Id, existante: true) { Premiere = origine }
+            : new Dossier(code, Guid.CreateVersion7(_maintenant), existante: false) { Premiere = origine };
         _parCode.Add(code, dossier);
-        _parCandidature.Add(dossier.CandidatureId, dossier);
-        return dossier.CandidatureId;
+        return dossier;
     }
 
     /// <summary>A distinction given for the dossier: the first one stands, any other line must give the same.</summary>
-    public void Distinction(string code, Origine origine, int? arobases, string[]? mentions)
+    public void Distinction(Dossier dossier, Origine origine, int? arobases, string[]? mentions)
     {
         if (arobases is null) return;
-        var dossier = _parCode[code];
         if (dossier.Arobases is null)
         {
             (dossier.Arobases, dossier.Mentions, dossier.OrigineDistinction) = (arobases, mentions ?? [], origine);
@@ -100,10 +98,8 @@ internal sealed class Dossiers
         }
         if (dossier.Arobases != arobases || !dossier.Mentions!.SequenceEqual(mentions ?? []))
             _erreurs.Ajouter(origine.Ligne, origine.Chemin(".distinction"), "arobases",
-                $"La distinction de {code} diffère de celle donnée plus haut ({dossier.OrigineDistinction.Decrire()}).");
+                $"La distinction de {dossier.Code} diffère de celle donnée plus haut ({dossier.OrigineDistinction.Decrire()}).");
     }
-
-    public void FicheEcrite(Guid candidatureId) => _parCandidature[candidatureId].Fiches++;
 
     /// <summary>The dossiers into a temporary table, for the checks and the merge.</summary>
     public async Task CopierAsync(NpgsqlConnection connexion, CancellationToken ct)
