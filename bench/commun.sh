@@ -1,8 +1,26 @@
-# What bench/palmares.sh and bench/import.sh share: messages, the local PostgreSQL cluster and its
-# fresh database, the published API. Sourced after scripts/pg.sh, from the repository's root.
+# What bench/palmares.sh and bench/import.sh share: messages, the clean-up at exit, the local PostgreSQL
+# cluster and its fresh database, the published API. Sourced after scripts/pg.sh, from the repository's root.
 
 echo_etape() { printf '\n== %s\n' "$*" >&2; }
 echouer() { echo "ÉCHEC : $*" >&2; exit 1; }
+
+# bench_a_la_sortie VARIABLE… — at exit, even after a failure: the processes whose PIDs these variables then
+# hold are stopped, then the cluster of PG_DATA.
+bench_a_la_sortie() {
+  BENCH_PROCESSUS=("$@")
+  PG_DATA=''
+  trap bench_nettoyer EXIT
+  trap 'exit 130' INT TERM
+}
+bench_nettoyer() {
+  local code=$? variable
+  set +e
+  for variable in "${BENCH_PROCESSUS[@]}"; do
+    if [ -n "${!variable:-}" ]; then kill "${!variable}" 2>/dev/null; wait "${!variable}" 2>/dev/null; fi
+  done
+  if [ -n "$PG_DATA" ]; then labels_pg_exec "$LABELS_PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w -t 60 stop >/dev/null 2>&1; fi
+  exit "$code"
+}
 
 # bench_base CLUSTER PORT BASE — starts the project-local cluster, sets PSQL (an array) and PG_DATA, and
 # recreates BASE empty.

@@ -40,17 +40,8 @@ if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then echouer "le port 127.0
 mkdir -p "$OUT"
 
 # --- Clean-up: whatever was started is stopped, even after a failure --------------------------------
-API_PID='' PG_DATA='' ECHANTILLONNEUR=''
-nettoyer() {
-  local code=$?
-  set +e
-  if [ -n "$ECHANTILLONNEUR" ]; then kill "$ECHANTILLONNEUR" 2>/dev/null; wait "$ECHANTILLONNEUR" 2>/dev/null; fi
-  if [ -n "$API_PID" ]; then kill "$API_PID" 2>/dev/null; wait "$API_PID" 2>/dev/null; fi
-  if [ -n "$PG_DATA" ]; then labels_pg_exec "$LABELS_PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w -t 60 stop >/dev/null 2>&1; fi
-  exit "$code"
-}
-trap nettoyer EXIT
-trap 'exit 130' INT TERM
+API_PID='' ECHANTILLONNEUR=''
+bench_a_la_sortie ECHANTILLONNEUR API_PID
 
 # --- 1. The CLI and the files -----------------------------------------------------------------------
 echo_etape "Construction de labels-import (Release)"

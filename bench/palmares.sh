@@ -54,17 +54,8 @@ rm -rf "$OUT/www" "$OUT/nginx"
 mkdir -p "$OUT/www" "$OUT/nginx"
 
 # --- Clean-up: whatever was started is stopped, even after a failure --------------------------------
-API_PID='' NGINX_PID='' PG_DATA=''
-nettoyer() {
-  local code=$?
-  set +e
-  if [ -n "$API_PID" ]; then kill "$API_PID" 2>/dev/null; wait "$API_PID" 2>/dev/null; fi
-  if [ -n "$NGINX_PID" ]; then kill "$NGINX_PID" 2>/dev/null; wait "$NGINX_PID" 2>/dev/null; fi
-  if [ -n "$PG_DATA" ]; then labels_pg_exec "$LABELS_PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w -t 30 stop >/dev/null 2>&1; fi
-  exit "$code"
-}
-trap nettoyer EXIT
-trap 'exit 130' INT TERM
+API_PID='' NGINX_PID=''
+bench_a_la_sortie API_PID NGINX_PID
 
 # --- 2. Database and API ----------------------------------------------------------------------------
 bench_base bench 55434 labels_bench
