@@ -197,21 +197,13 @@ public sealed class ImportsTests(LabelsApiFactory factory) : ApiTest(factory)
     public async Task Une_fiche_ecrite_pendant_un_import_direct_avec_la_meme_reference_est_un_conflit()
     {
         var admin = await AdminAsync();
-        await EditionAsync(admin, 2022, "candidatures");
-        var candidature = await CandidatureAsync(admin, 2022, await CollectiviteAsync(admin, "62041"));
-        await using var autre = new NpgsqlConnection(Factory.ChaineDeConnexion);
-        await autre.OpenAsync();
-        await using var transaction = await autre.BeginTransactionAsync();
-        await using (var ecrire = new NpgsqlCommand("""
+        var (autre, transaction) = await EcrireAilleursAsync(admin, """
             INSERT INTO fiches_actions (id, candidature_id, reference, titre, description, date_debut, en_cours, services, enjeux, liens, created_at, updated_at)
-            VALUES (gen_random_uuid(), @c, 'R-1', 'Écrite ailleurs', 'D', '2021-01-01', true, '{}', '{culture}', '{}', now(), now())
-            """, autre, transaction))
-        {
-            ecrire.Parameters.AddWithValue("c", candidature);
-            await ecrire.ExecuteNonQueryAsync();
-        }
+            VALUES (gen_random_uuid(), @candidature, 'R-1', 'Écrite ailleurs', 'D', '2021-01-01', true, '{}', '{culture}', '{}', now(), now())
+            """);
+        await using var _ = autre;
         // Not committed yet: the import sees an édition without fiches and goes direct.
-        var import = ImporterAsync(admin, "collectivite;reference;titre;description;dateDebut;enCours;enjeux\n62041;R-1;Importée;D;2021-01-01;true;culture\n", "text/csv");
+        var import = ImporterAsync(admin, UneFicheR1, "text/csv");
         // It then waits on that row when it checks its references; the other write commits meanwhile.
         await AttendreQueLImportAttendeAsync(import, "SET CONSTRAINTS ux_fiches%");
         await transaction.CommitAsync();
@@ -226,23 +218,34 @@ public sealed class ImportsTests(LabelsApiFactory factory) : ApiTest(factory)
     public async Task Un_dossier_supprime_pendant_un_import_direct_est_un_conflit()
     {
         var admin = await AdminAsync();
-        await EditionAsync(admin, 2022, "candidatures");
-        var candidature = await CandidatureAsync(admin, 2022, await CollectiviteAsync(admin, "62041"));
-        await using var autre = new NpgsqlConnection(Factory.ChaineDeConnexion);
-        await autre.OpenAsync();
-        await using var transaction = await autre.BeginTransactionAsync();
-        await using (var supprimer = new NpgsqlCommand("DELETE FROM candidatures WHERE id = @c", autre, transaction))
-        {
-            supprimer.Parameters.AddWithValue("c", candidature);
-            Assert.Equal(1, await supprimer.ExecuteNonQueryAsync());
-        }
+        var (autre, transaction) = await EcrireAilleursAsync(admin, "DELETE FROM candidatures WHERE id = @candidature");
+        await using var _ = autre;
         // The import still sees the candidature, adds a fiche to it, and waits on the removal when it commits.
-        var import = ImporterAsync(admin, "collectivite;reference;titre;description;dateDebut;enCours;enjeux\n62041;R-1;Importée;D;2021-01-01;true;culture\n", "text/csv");
+        var import = ImporterAsync(admin, UneFicheR1, "text/csv");
         await AttendreQueLImportAttendeAsync(import, "COMMIT");
         await transaction.CommitAsync();
         await ProblemeAsync(await import, HttpStatusCode.Conflict);
         Assert.Equal((1, 0, 0, 0), await ComptesAsync());
         Assert.Equal(StatutImport.Echoue, await Factory.DansLaBaseAsync(db => db.Imports.Select(i => i.Statut).SingleAsync()));
+    }
+
+    private const string UneFicheR1 = "collectivite;reference;titre;description;dateDebut;enCours;enjeux\n62041;R-1;Importée;D;2021-01-01;true;culture\n";
+
+    /// <summary>
+    /// An édition open to candidatures with Arras's candidature, and a write touching it (<c>@candidature</c>) made in another
+    /// connection's transaction, left open for the test to commit.
+    /// </summary>
+    private async Task<(NpgsqlConnection Connexion, NpgsqlTransaction Transaction)> EcrireAilleursAsync(HttpClient admin, string sql)
+    {
+        await EditionAsync(admin, 2022, "candidatures");
+        var candidature = await CandidatureAsync(admin, 2022, await CollectiviteAsync(admin, "62041"));
+        var connexion = new NpgsqlConnection(Factory.ChaineDeConnexion);
+        await connexion.OpenAsync();
+        var transaction = await connexion.BeginTransactionAsync();
+        await using var ecrire = new NpgsqlCommand(sql, connexion, transaction);
+        ecrire.Parameters.AddWithValue("candidature", candidature);
+        Assert.Equal(1, await ecrire.ExecuteNonQueryAsync());
+        return (connexion, transaction);
     }
 
     /// <summary>
