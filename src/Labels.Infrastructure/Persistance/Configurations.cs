@@ -148,8 +148,9 @@ internal sealed class FicheActionConfiguration : IEntityTypeConfiguration<FicheA
         b.Property(f => f.Description).HasMaxLength(FicheAction.LongueurMaxDescription);
         // In the database a UNIQUE constraint of that name, DEFERRABLE for the yearly import (migration ImportDirect);
         // EF, which cannot express it on a nullable column, sees the unique index behind it.
+        // Also how fiches are reached by édition (through its candidatures), enjeu filter included: a GIN index on
+        // enjeux was never chosen by the planner, even over 25 éditions, and cost every write (migration SansIndexEnjeux).
         b.HasIndex(f => new { f.CandidatureId, f.Reference }).IsUnique().HasDatabaseName("ux_fiches_candidature_reference");
-        b.HasIndex(f => f.Enjeux).HasMethod("gin");
     }
 }
 

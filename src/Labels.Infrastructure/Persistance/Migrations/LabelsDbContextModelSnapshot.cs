@@ -184,11 +184,6 @@ namespace Labels.Infrastructure.Persistance.Migrations
                     b.HasKey("Id")
                         .HasName("pk_fiches_actions");
 
-                    b.HasIndex("Enjeux")
-                        .HasDatabaseName("ix_fiches_actions_enjeux");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Enjeux"), "gin");
-
                     b.HasIndex("CandidatureId", "Reference")
                         .IsUnique()
                         .HasDatabaseName("ux_fiches_candidature_reference");
