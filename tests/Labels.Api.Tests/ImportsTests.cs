@@ -220,20 +220,44 @@ public sealed class ImportsTests(LabelsApiFactory factory) : ApiTest(factory)
         var admin = await AdminAsync();
         var (autre, transaction) = await EcrireAilleursAsync(admin, "DELETE FROM candidatures WHERE id = @candidature");
         await using var _ = autre;
-        // The import still sees the candidature, adds a fiche to it, and waits on the removal when it commits.
+        // The import still sees the candidature, adds a fiche to it, and waits on the removal when it checks its foreign keys.
         var import = ImporterAsync(admin, UneFicheR1, "text/csv");
-        await AttendreQueLImportAttendeAsync(import, "COMMIT");
+        await AttendreQueLImportAttendeAsync(import, "SET CONSTRAINTS ALL%");
         await transaction.CommitAsync();
         await ProblemeAsync(await import, HttpStatusCode.Conflict);
         Assert.Equal((1, 0, 0, 0), await ComptesAsync());
         Assert.Equal(StatutImport.Echoue, await Factory.DansLaBaseAsync(db => db.Imports.Select(i => i.Statut).SingleAsync()));
     }
 
+    /// <summary>
+    /// The deferred checks of a large import take long (the foreign key is checked once per fiche); they must not be cut by
+    /// the connection's command timeout, which Npgsql also applies to COMMIT. Here they wait on another transaction's lock
+    /// on the dossier for longer than a one-second timeout, then succeed.
+    /// </summary>
+    [Fact]
+    public async Task Les_verifications_d_un_long_import_ne_sont_pas_bornees_par_le_delai_des_commandes()
+    {
+        var admin = await AdminAsync();
+        var (autre, transaction) = await EcrireAilleursAsync(admin, "SELECT 1 FROM candidatures WHERE id = @candidature FOR UPDATE");
+        await using var _ = autre;
+        await using var impatiente = Factory.WithWebHostBuilder(b => b.UseSetting("ConnectionStrings:Labels", Factory.ChaineDeConnexion + ";Command Timeout=1"));
+        var client = impatiente.CreateClient();
+        client.DefaultRequestHeaders.Authorization = admin.DefaultRequestHeaders.Authorization;
+        var import = ImporterAsync(client, UneFicheR1, "text/csv");
+        await AttendreQueLImportAttendeAsync(import, "SET CONSTRAINTS ALL%");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        await transaction.CommitAsync();
+        var reponse = await import;
+        Assert.Equal(HttpStatusCode.OK, reponse.StatusCode);
+        Assert.Equal("applique", (await LireAsync(reponse))["status"]!.GetValue<string>());
+        Assert.Equal((1, 1, 1, 0), await ComptesAsync());
+    }
+
     private const string UneFicheR1 = "collectivite;reference;titre;description;dateDebut;enCours;enjeux\n62041;R-1;Importée;D;2021-01-01;true;culture\n";
 
     /// <summary>
-    /// An édition open to candidatures with Arras's candidature, and a write touching it (<c>@candidature</c>) made in another
-    /// connection's transaction, left open for the test to commit.
+    /// An édition open to candidatures with Arras's candidature, and a write or a lock touching it (<c>@candidature</c>) made
+    /// in another connection's transaction, left open for the test to commit. A write must touch one row; a SELECT counts none.
     /// </summary>
     private async Task<(NpgsqlConnection Connexion, NpgsqlTransaction Transaction)> EcrireAilleursAsync(HttpClient admin, string sql)
     {
@@ -244,7 +268,12 @@ public sealed class ImportsTests(LabelsApiFactory factory) : ApiTest(factory)
         var transaction = await connexion.BeginTransactionAsync();
         await using var ecrire = new NpgsqlCommand(sql, connexion, transaction);
         ecrire.Parameters.AddWithValue("candidature", candidature);
-        Assert.Equal(1, await ecrire.ExecuteNonQueryAsync());
+        var touchees = await ecrire.ExecuteNonQueryAsync();
+        if (touchees != (sql.StartsWith("SELECT", StringComparison.Ordinal) ? -1 : 1))
+        {
+            await connexion.DisposeAsync();
+            Assert.Fail($"{touchees} lignes touchées par : {sql}");
+        }
         return (connexion, transaction);
     }
 

@@ -62,6 +62,7 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
             int lues;
             await using (var copie = await connexion.BeginBinaryImportAsync(sortie.Copie, ct))
             {
+                copie.Timeout = SansLimite;
                 var lecture = new Lecture(edition, dossiers, fiches, sortie, copie, erreurs, progression, maintenant);
                 lues = format == FormatImport.Json ? await lecture.JsonAsync(flux, ct) : await lecture.CsvAsync(flux, ct);
                 await copie.CompleteAsync(ct);
@@ -78,7 +79,7 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
             }
             var (compteDossiers, compteFiches) = await FusionnerAsync(connexion, edition, sortie, fiches.Nombre, maintenant, ct);
             if (dryRun) await transaction.RollbackAsync(ct);
-            else await ValiderAsync(transaction, ct);
+            else await ValiderAsync(connexion, transaction, ct);
             return new RapportImport(dryRun ? StatutImport.Valide : StatutImport.Applique, compteDossiers, compteFiches, [], 0, lues, empreinte);
         }
         finally
@@ -88,13 +89,19 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
     }
 
     /// <summary>
-    /// The deferred checks run at commit. They fail only if the API wrote meanwhile what the import also writes: a
-    /// fiche with one of its references in one of its dossiers, or the removal of a dossier it adds fiches to.
+    /// The deferred checks fail only if the API wrote meanwhile what the import also writes: a fiche with one of its
+    /// references in one of its dossiers, or the removal of a dossier it adds fiches to. They run as a statement of the
+    /// import, without time limit, rather than within COMMIT, which Npgsql bounds by the connection's command timeout
+    /// (30 s unless the connection string says otherwise): the foreign key alone is checked once per fiche, tens of
+    /// seconds for a few million, and an import must not fail after all its work because it was large.
     /// </summary>
-    private static async Task ValiderAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, CancellationToken ct)
+    private static async Task ValiderAsync(NpgsqlConnection connexion, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction,
+        CancellationToken ct)
     {
         try
         {
+            await using (var verifier = Commande("SET CONSTRAINTS ALL IMMEDIATE", connexion))
+                await verifier.ExecuteNonQueryAsync(ct);
             await transaction.CommitAsync(ct);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
@@ -305,6 +312,9 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
     /// request's cancellation still stops it.
     /// </summary>
     internal static NpgsqlCommand Commande(string sql, NpgsqlConnection connexion) => new(sql, connexion) { CommandTimeout = 0 };
+
+    /// <summary>No time limit for an import's COPY either (Npgsql's importer reads a zero timeout as none).</summary>
+    internal static readonly TimeSpan SansLimite = TimeSpan.Zero;
 
     /// <summary>Every error up to a bound (the report stays readable and small), and how many there were.</summary>
     internal sealed class Erreurs

@@ -107,6 +107,7 @@ internal sealed class Dossiers
         await using (var creer = ChargeurImport.Commande(Sql.CreerDossiers, connexion))
             await creer.ExecuteNonQueryAsync(ct);
         await using var copie = await connexion.BeginBinaryImportAsync(Sql.CopieDossiers, ct);
+        copie.Timeout = ChargeurImport.SansLimite;
         foreach (var (code, d) in _parCode)
         {
             await copie.StartRowAsync(ct);
