@@ -11,8 +11,6 @@
 #   LABELS_BENCH_GENERER=0  reuse the files already in bench/out (same scale and seed)
 #   LABELS_BENCH_PUBLIER=0  reuse bench/out/api-import as it is (e.g. while src/ is mid-edit)
 #   LABELS_BENCH_ESSAIS_CHAUFFE  dry runs of each 2022-sized file before any measure (default 8)
-#   LABELS_BENCH_DELAI_SQL  Npgsql "Command Timeout" of the API's connection string, in seconds (default 3600;
-#                           Npgsql's own default, 30, makes the merge of a 100× file fail with a 500)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/pg.sh
@@ -29,9 +27,6 @@ BASE=labels_bench_import
 # Large files must stay synchronous (the answer is the end of the import, so curl times it) and
 # under the route's size limit (2 GiB by default: the 100× files are 1.1–1.25 GB, larger scales exceed it).
 SEUIL_ASYNC=100000000000
-# The merge is one NpgsqlCommand, bound by the connection's command timeout (30 s unless the connection
-# string says otherwise): past ~30 s of merging, i.e. a few hundred thousand fiches here, the import fails.
-DELAI_SQL=${LABELS_BENCH_DELAI_SQL:-3600}
 TAILLE_MAX=$((64 << 30))
 debut=$SECONDS
 
@@ -73,7 +68,7 @@ MOT_DE_PASSE="Bench$(head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | cut
 # The API runs through every measure, as a server in service does (warmed up by dry runs first); its peak
 # memory (VmHWM) is reset before each measure, so that it is that import's peak.
 demarrer_api() {
-  ConnectionStrings__Labels="Host=127.0.0.1;Port=$LABELS_PG_PORT;Username=postgres;Database=$BASE;Command Timeout=$DELAI_SQL" \
+  ConnectionStrings__Labels="Host=127.0.0.1;Port=$LABELS_PG_PORT;Username=postgres;Database=$BASE" \
   Bootstrap__AdminEmail=$EMAIL \
   Bootstrap__AdminPassword="$MOT_DE_PASSE" \
   ASPNETCORE_ENVIRONMENT=Production \
@@ -263,7 +258,7 @@ fi
 
 # --- 4. Table ---------------------------------------------------------------------------------------
 {
-  echo "# import: $(date -u '+%Y-%m-%dT%H:%M:%SZ'), nproc $(nproc), CPU idle ${IDLE}% before, API $CONFIG, PostgreSQL $("${PSQL[@]}" -d postgres -Atc 'SHOW server_version'), seed $GRAINE, Command Timeout ${DELAI_SQL}s"
+  echo "# import: $(date -u '+%Y-%m-%dT%H:%M:%SZ'), nproc $(nproc), CPU idle ${IDLE}% before, API $CONFIG, PostgreSQL $("${PSQL[@]}" -d postgres -Atc 'SHOW server_version'), seed $GRAINE"
   printf '%-6s %-5s %7s %10s %-10s %-9s %9s %9s %8s %13s %7s %5s\n' \
     scale fmt MB fiches run status seconds rows/s API/copy 'VmHWM MB' 'RSS MB' idle%
   for l in "${LIGNES[@]}"; do
