@@ -198,14 +198,14 @@ public sealed class ImportsTests(LabelsApiFactory factory) : ApiTest(factory)
     {
         var admin = await AdminAsync();
         var (autre, transaction) = await EcrireAilleursAsync(admin, """
-            INSERT INTO fiches_actions (id, candidature_id, reference, titre, description, date_debut, en_cours, services, enjeux, liens, created_at, updated_at)
-            VALUES (gen_random_uuid(), @candidature, 'R-1', 'Écrite ailleurs', 'D', '2021-01-01', true, '{}', '{culture}', '{}', now(), now())
+            INSERT INTO fiches_actions (id, edition_annee, candidature_id, reference, titre, description, date_debut, en_cours, services, enjeux, liens, created_at, updated_at)
+            VALUES (gen_random_uuid(), 2022, @candidature, 'R-1', 'Écrite ailleurs', 'D', '2021-01-01', true, '{}', '{culture}', '{}', now(), now())
             """);
         await using var _ = autre;
         // Not committed yet: the import sees an édition without fiches and goes direct.
         var import = ImporterAsync(admin, UneFicheR1, "text/csv");
-        // It then waits on that row when it checks its references; the other write commits meanwhile.
-        await AttendreQueLImportAttendeAsync(import, "SET CONSTRAINTS ux_fiches%");
+        // That fiche went to the default partition: the import waits on it when it attaches its own; the other write commits meanwhile.
+        await AttendreQueLImportAttendeAsync(import, "ALTER TABLE fiches_actions ATTACH%");
         await transaction.CommitAsync();
         var reponse = await import;
         await ProblemeAsync(reponse, HttpStatusCode.Conflict);
@@ -220,9 +220,9 @@ public sealed class ImportsTests(LabelsApiFactory factory) : ApiTest(factory)
         var admin = await AdminAsync();
         var (autre, transaction) = await EcrireAilleursAsync(admin, "DELETE FROM candidatures WHERE id = @candidature");
         await using var _ = autre;
-        // The import still sees the candidature, adds a fiche to it, and waits on the removal when it checks its foreign keys.
+        // The import still sees the candidature, adds a fiche to it, and waits on the removal when it attaches its fiches.
         var import = ImporterAsync(admin, UneFicheR1, "text/csv");
-        await AttendreQueLImportAttendeAsync(import, "SET CONSTRAINTS ALL%");
+        await AttendreQueLImportAttendeAsync(import, "ALTER TABLE fiches_actions ATTACH%");
         await transaction.CommitAsync();
         await ProblemeAsync(await import, HttpStatusCode.Conflict);
         Assert.Equal((1, 0, 0, 0), await ComptesAsync());
@@ -230,21 +230,21 @@ public sealed class ImportsTests(LabelsApiFactory factory) : ApiTest(factory)
     }
 
     /// <summary>
-    /// The deferred checks of a large import take long (the foreign key is checked once per fiche); they must not be cut by
-    /// the connection's command timeout, which Npgsql also applies to COMMIT. Here they wait on another transaction's lock
-    /// on the dossier for longer than a one-second timeout, then succeed.
+    /// The last checks of a large import take long; they must not be cut by the connection's command timeout, which Npgsql
+    /// applies to every command unless told otherwise, COMMIT included. Here the import waits on another transaction's
+    /// write to the candidatures, for longer than a one-second timeout, then succeeds.
     /// </summary>
     [Fact]
     public async Task Les_verifications_d_un_long_import_ne_sont_pas_bornees_par_le_delai_des_commandes()
     {
         var admin = await AdminAsync();
-        var (autre, transaction) = await EcrireAilleursAsync(admin, "SELECT 1 FROM candidatures WHERE id = @candidature FOR UPDATE");
+        var (autre, transaction) = await EcrireAilleursAsync(admin, "UPDATE candidatures SET statut = statut WHERE id = @candidature");
         await using var _ = autre;
         await using var impatiente = Factory.WithWebHostBuilder(b => b.UseSetting("ConnectionStrings:Labels", Factory.ChaineDeConnexion + ";Command Timeout=1"));
         var client = impatiente.CreateClient();
         client.DefaultRequestHeaders.Authorization = admin.DefaultRequestHeaders.Authorization;
         var import = ImporterAsync(client, UneFicheR1, "text/csv");
-        await AttendreQueLImportAttendeAsync(import, "SET CONSTRAINTS ALL%");
+        await AttendreQueLImportAttendeAsync(import, "ALTER TABLE fiches_actions ATTACH%");
         await Task.Delay(TimeSpan.FromSeconds(2));
         await transaction.CommitAsync();
         var reponse = await import;
@@ -257,7 +257,7 @@ public sealed class ImportsTests(LabelsApiFactory factory) : ApiTest(factory)
 
     /// <summary>
     /// An édition open to candidatures with Arras's candidature, and a write or a lock touching it (<c>@candidature</c>) made
-    /// in another connection's transaction, left open for the test to commit. A write must touch one row; a SELECT counts none.
+    /// in another connection's transaction, left open for the test to commit.
     /// </summary>
     private async Task<(NpgsqlConnection Connexion, NpgsqlTransaction Transaction)> EcrireAilleursAsync(HttpClient admin, string sql)
     {
@@ -269,7 +269,7 @@ public sealed class ImportsTests(LabelsApiFactory factory) : ApiTest(factory)
         await using var ecrire = new NpgsqlCommand(sql, connexion, transaction);
         ecrire.Parameters.AddWithValue("candidature", candidature);
         var touchees = await ecrire.ExecuteNonQueryAsync();
-        if (touchees != (sql.StartsWith("SELECT", StringComparison.Ordinal) ? -1 : 1))
+        if (touchees != 1)
         {
             await connexion.DisposeAsync();
             Assert.Fail($"{touchees} lignes touchées par : {sql}");

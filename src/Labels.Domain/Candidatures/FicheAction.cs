@@ -33,6 +33,10 @@ public sealed class FicheAction
 
     public Guid Id { get; private set; }
     public Guid CandidatureId { get; private set; }
+
+    /// <summary>The édition of its candidature, kept on the fiche too: the fiches are stored by édition.</summary>
+    public int EditionAnnee { get; private set; }
+
     public string? Reference { get; private set; }
     public string Titre { get; private set; }
     public string? Resume { get; private set; }
@@ -70,6 +74,7 @@ public sealed class FicheAction
         {
             Id = Guid.CreateVersion7(maintenant),
             CandidatureId = candidature.Id,
+            EditionAnnee = candidature.EditionAnnee,
             CreatedAt = maintenant,
         };
         fiche.Appliquer(edition, contenu, maintenant);

@@ -29,7 +29,7 @@ internal sealed class CatalogueFiches(LabelsDbContext db) : ICatalogueFiches
         JOIN collectivites col ON col.id = c.collectivite_id
         JOIN laureats l ON l.collectivite_id = col.id AND l.palmares_id = (SELECT id FROM version)
         CROSS JOIN requete r
-        WHERE c.edition_annee = @annee
+        WHERE c.edition_annee = @annee AND f.edition_annee = @annee
           AND (r.q IS NULL OR f.recherche @@ r.q)
           AND (@enjeu::text IS NULL OR f.enjeux @> ARRAY[@enjeu::text])
           AND (@departement::text IS NULL OR col.departement = @departement::text)
@@ -44,7 +44,7 @@ internal sealed class CatalogueFiches(LabelsDbContext db) : ICatalogueFiches
             setweight(to_tsvector('public.fr_unaccent', coalesce(f.titre, '')), 'A') ||
             setweight(to_tsvector('public.fr_unaccent', coalesce(f.resume, '')), 'B') ||
             setweight(to_tsvector('public.fr_unaccent', coalesce(f.description, '')), 'C')
-        FROM candidatures c WHERE c.id = f.candidature_id AND c.edition_annee = {annee}
+        WHERE f.edition_annee = {annee}
         """, ct);
 
     public async Task<PageDe<FicheCatalogueDto>> RechercherAsync(CritereCatalogue critere, CancellationToken ct)

@@ -56,7 +56,9 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
                 await verrou.ExecuteNonQueryAsync(ct);
             }
             var dossiers = await Dossiers.ChargerAsync(connexion, edition.Annee, format == FormatImport.Json, erreurs, maintenant, ct);
-            ISortieFiches sortie = dossiers.EditionAvecFiches ? new SortieStaging() : new SortieDirecte();
+            ISortieFiches sortie = dossiers.EditionAvecFiches || await PartitionExisteAsync(connexion, edition.Annee, ct)
+                ? new SortieStaging()
+                : new SortieDirecte(edition.Annee);
             var fiches = new FichesDuFichier(maintenant);
             await sortie.PreparerAsync(connexion, ct);
             int lues;
@@ -78,8 +80,7 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
                 return new RapportImport(StatutImport.Refuse, CompteursImport.Zero, CompteursImport.Zero, erreurs.Liste, erreurs.Total, lues, empreinte);
             }
             var (compteDossiers, compteFiches) = await FusionnerAsync(connexion, edition, sortie, fiches.Nombre, maintenant, ct);
-            if (dryRun) await transaction.RollbackAsync(ct);
-            else await ValiderAsync(connexion, transaction, ct);
+            await ValiderAsync(connexion, sortie, transaction, dryRun, ct);
             return new RapportImport(dryRun ? StatutImport.Valide : StatutImport.Applique, compteDossiers, compteFiches, [], 0, lues, empreinte);
         }
         finally
@@ -88,18 +89,31 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
         }
     }
 
+    private static async Task<bool> PartitionExisteAsync(NpgsqlConnection connexion, int annee, CancellationToken ct)
+    {
+        await using var commande = Commande(Sql.PartitionExiste, connexion);
+        commande.Parameters.AddWithValue("table", Sql.Partition(annee));
+        return (bool)(await commande.ExecuteScalarAsync(ct))!;
+    }
+
     /// <summary>
-    /// The deferred checks fail only if the API wrote meanwhile what the import also writes: a fiche with one of its
-    /// references in one of its dossiers, or the removal of a dossier it adds fiches to. They run as a statement of the
-    /// import, without time limit, rather than within COMMIT, which Npgsql bounds by the connection's command timeout
-    /// (30 s unless the connection string says otherwise): the foreign key alone is checked once per fiche, tens of
-    /// seconds for a few million, and an import must not fail after all its work because it was large.
+    /// The last checks, a dry run's too, then the commit. They fail only if the API wrote meanwhile what the import
+    /// also writes: a fiche in the édition of a direct import, a fiche with one of its references in one of its dossiers,
+    /// or the removal of a dossier it adds fiches to; or if another first import attached its fiches at the same time.
+    /// Nothing is written then, and the answer says to try again. Deferred checks run as a statement of the import,
+    /// without time limit, rather than within COMMIT, which Npgsql bounds by the connection's command timeout.
     /// </summary>
-    private static async Task ValiderAsync(NpgsqlConnection connexion, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction,
-        CancellationToken ct)
+    private static async Task ValiderAsync(NpgsqlConnection connexion, ISortieFiches sortie,
+        Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, bool dryRun, CancellationToken ct)
     {
         try
         {
+            await sortie.TerminerAsync(connexion, ct);
+            if (dryRun)
+            {
+                await transaction.RollbackAsync(ct);
+                return;
+            }
             await using (var verifier = Commande("SET CONSTRAINTS ALL IMMEDIATE", connexion))
                 await verifier.ExecuteNonQueryAsync(ct);
             await transaction.CommitAsync(ct);
@@ -111,6 +125,15 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ForeignKeyViolation)
         {
             throw new Domain.Commun.DomainException("Un dossier visé par l'import a été supprimé pendant l'import : rien n'a été écrit, relancez-le.");
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.CheckViolation)
+        {
+            // The default partition, where fiches written through the API go, holds one of the édition's.
+            throw new Domain.Commun.DomainException("Des fiches ont été ajoutées à cette édition pendant l'import : rien n'a été écrit, relancez-le.");
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DeadlockDetected)
+        {
+            throw new Domain.Commun.DomainException("Un autre import s'est terminé en même temps : rien n'a été écrit, relancez celui-ci.");
         }
     }
 

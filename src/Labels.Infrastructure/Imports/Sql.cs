@@ -9,7 +9,7 @@ internal static class Sql
     /// <summary>The édition's candidatures, by the code the files name their collectivité with, and whether it has fiches.</summary>
     public const string CandidaturesDeLEdition = """
         SELECT CASE WHEN co.type = @intercommunalite THEN co.siren ELSE co.code_insee END, ca.id,
-               EXISTS (SELECT 1 FROM fiches_actions f WHERE f.candidature_id = ca.id)
+               EXISTS (SELECT 1 FROM fiches_actions f WHERE f.candidature_id = ca.id AND f.edition_annee = @annee)
         FROM candidatures ca JOIN collectivites co ON co.id = ca.collectivite_id
         WHERE ca.edition_annee = @annee
         """;
@@ -29,11 +29,31 @@ internal static class Sql
     private const string ColonnesFiche =
         "id, candidature_id, reference, titre, resume, description, date_debut, date_fin, en_cours, services, enjeux, liens";
 
-    /// <summary>A first import into an édition without fiches: the fiches go straight to their table (see <see cref="SortieDirecte"/>).</summary>
-    public const string CopieDirecte = $"COPY fiches_actions ({ColonnesFiche}, created_at, updated_at) FROM STDIN (FORMAT BINARY)";
+    /// <summary>
+    /// A first import into an édition without fiches: the fiches go to a table of their own, the édition's partition to
+    /// be (see <see cref="SortieDirecte"/>), made like the partitions of fiches_actions. Its uniqueness of references is
+    /// deferred, so that duplicates are found by one query over the import's fiches, then reported, rather than aborting
+    /// the COPY at the first; the CHECK spares the scan that attaching it would otherwise make.
+    /// </summary>
+    public static string CreerPartition(string table, int annee) => $"""
+        CREATE TABLE {table} (LIKE fiches_actions INCLUDING DEFAULTS, CONSTRAINT {table}_edition CHECK (edition_annee = {annee}));
+        ALTER TABLE {table} ADD CONSTRAINT {table}_pkey PRIMARY KEY (id, edition_annee),
+            ADD CONSTRAINT {table}_reference UNIQUE (candidature_id, edition_annee, reference) DEFERRABLE INITIALLY DEFERRED;
+        """;
 
-    /// <summary>Checked only when the import commits, so a fiche may name a candidature created after it, and duplicates get reported.</summary>
-    public const string ContraintesDifferees = "SET CONSTRAINTS fk_fiches_actions_candidatures_candidature_id, ux_fiches_candidature_reference DEFERRED";
+    public static string CopieDirecte(string table) =>
+        $"COPY {table} ({ColonnesFiche}, edition_annee, created_at, updated_at) FROM STDIN (FORMAT BINARY)";
+
+    /// <summary>
+    /// The loaded table becomes the édition's partition: PostgreSQL checks the foreign key to candidatures with one
+    /// query, and that the default partition holds no fiche of the édition (one written meanwhile through the API).
+    /// </summary>
+    public static string Attacher(string table, int annee) => $"ALTER TABLE fiches_actions ATTACH PARTITION {table} FOR VALUES IN ({annee})";
+
+    /// <summary>The name of an édition's partition of fiches_actions.</summary>
+    public static string Partition(int annee) => $"fiches_actions_{annee}";
+
+    public const string PartitionExiste = "SELECT to_regclass(@table) IS NOT NULL";
 
     /// <summary>Otherwise the fiches are staged, then matched by natural key (see <see cref="SortieStaging"/>).</summary>
     public const string CreerStaging = """
@@ -62,16 +82,16 @@ internal static class Sql
         ORDER BY l.candidature_id, l.titre, l.id
         """;
 
-    public const string ReferencesEnDoubleDirect = """
-        SELECT f.id, f.candidature_id, f.reference FROM fiches_actions f
-        JOIN (SELECT x.candidature_id, x.reference FROM fiches_actions x JOIN import_dossiers d ON d.candidature_id = x.candidature_id
-              WHERE x.reference IS NOT NULL GROUP BY 1, 2 HAVING count(*) > 1) d USING (candidature_id, reference)
+    public static string ReferencesEnDoubleDirect(string table) => $"""
+        SELECT f.id, f.candidature_id, f.reference FROM {table} f
+        JOIN (SELECT candidature_id, reference FROM {table} WHERE reference IS NOT NULL GROUP BY 1, 2 HAVING count(*) > 1) d
+          USING (candidature_id, reference)
         ORDER BY f.candidature_id, f.reference, f.id
         """;
 
     /// <summary>The fiches without reference of the (dossier, title) pairs whose hash was seen twice while reading.</summary>
-    public const string TitresEnDoubleDirect = """
-        SELECT f.id, f.candidature_id, f.titre FROM fiches_actions f
+    public static string TitresEnDoubleDirect(string table) => $"""
+        SELECT f.id, f.candidature_id, f.titre FROM {table} f
         JOIN (SELECT DISTINCT candidature_id, titre FROM unnest(@candidatures::uuid[], @titres::text[]) AS s(candidature_id, titre)) s
           USING (candidature_id, titre)
         WHERE f.reference IS NULL
@@ -136,13 +156,14 @@ internal static class Sql
                (x.titre, x.resume, x.description, x.date_debut, x.date_fin, x.en_cours, x.services, x.enjeux, x.liens)
                    IS DISTINCT FROM (f.titre, f.resume, f.description, f.date_debut, f.date_fin, f.en_cours, f.services, f.enjeux, f.liens)
                    AS differente
-        FROM import_lignes f JOIN fiches_actions x ON x.candidature_id = f.candidature_id AND x.reference = f.reference
+        FROM import_lignes f JOIN fiches_actions x ON x.candidature_id = f.candidature_id AND x.edition_annee = @annee AND x.reference = f.reference
         WHERE f.reference IS NOT NULL
         UNION ALL
         SELECT f.id, x.id,
                (x.resume, x.description, x.date_debut, x.date_fin, x.en_cours, x.services, x.enjeux, x.liens)
                    IS DISTINCT FROM (f.resume, f.description, f.date_debut, f.date_fin, f.en_cours, f.services, f.enjeux, f.liens)
-        FROM import_lignes f JOIN fiches_actions x ON x.candidature_id = f.candidature_id AND x.reference IS NULL AND x.titre = f.titre
+        FROM import_lignes f
+        JOIN fiches_actions x ON x.candidature_id = f.candidature_id AND x.edition_annee = @annee AND x.reference IS NULL AND x.titre = f.titre
         WHERE f.reference IS NULL;
         ANALYZE import_correspondances;
 
@@ -150,13 +171,13 @@ internal static class Sql
             UPDATE fiches_actions x SET titre = f.titre, resume = f.resume, description = f.description, date_debut = f.date_debut,
                 date_fin = f.date_fin, en_cours = f.en_cours, services = f.services, enjeux = f.enjeux, liens = f.liens, updated_at = @maintenant
             FROM import_correspondances c JOIN import_lignes f ON f.id = c.ligne_id
-            WHERE c.differente AND x.id = c.fiche_id
+            WHERE c.differente AND x.id = c.fiche_id AND x.edition_annee = @annee
             RETURNING x.candidature_id)
         INSERT INTO import_changes SELECT candidature_id, 'M' FROM maj;
         WITH ins AS (
-            INSERT INTO fiches_actions (id, candidature_id, reference, titre, resume, description, date_debut, date_fin, en_cours,
-                                        services, enjeux, liens, created_at, updated_at)
-            SELECT id, candidature_id, reference, titre, resume, description, date_debut, date_fin, en_cours,
+            INSERT INTO fiches_actions (id, edition_annee, candidature_id, reference, titre, resume, description, date_debut, date_fin,
+                                        en_cours, services, enjeux, liens, created_at, updated_at)
+            SELECT id, @annee, candidature_id, reference, titre, resume, description, date_debut, date_fin, en_cours,
                    services, enjeux, liens, @maintenant, @maintenant
             FROM import_lignes f WHERE NOT EXISTS (SELECT 1 FROM import_correspondances c WHERE c.ligne_id = f.id)
             RETURNING candidature_id)

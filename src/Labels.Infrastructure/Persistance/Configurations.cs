@@ -141,7 +141,11 @@ internal sealed class FicheActionConfiguration : IEntityTypeConfiguration<FicheA
     {
         b.ToTable("fiches_actions");
         b.HasKey(f => f.Id);
-        b.HasOne<Candidature>().WithMany().HasForeignKey(f => f.CandidatureId).OnDelete(DeleteBehavior.Cascade);
+        // The table is partitioned by édition in the database (migration FichesParEdition), so its primary key there is
+        // (id, edition_annee); EF keys a fiche by its id alone, which is unique by itself.
+        // The foreign key carries the édition: a fiche's is always its candidature's.
+        b.HasOne<Candidature>().WithMany().HasForeignKey(f => new { f.CandidatureId, f.EditionAnnee })
+            .HasPrincipalKey(c => new { c.Id, c.EditionAnnee }).OnDelete(DeleteBehavior.Cascade);
         b.Property(f => f.Reference).HasMaxLength(FicheAction.LongueurMaxReference);
         b.Property(f => f.Titre).HasMaxLength(FicheAction.LongueurMaxTitre);
         b.Property(f => f.Resume).HasMaxLength(FicheAction.LongueurMaxResume);
@@ -150,7 +154,7 @@ internal sealed class FicheActionConfiguration : IEntityTypeConfiguration<FicheA
         // EF, which cannot express it on a nullable column, sees the unique index behind it.
         // Also how fiches are reached by édition (through its candidatures), enjeu filter included: a GIN index on
         // enjeux was never chosen by the planner, even over 25 éditions, and cost every write (migration SansIndexEnjeux).
-        b.HasIndex(f => new { f.CandidatureId, f.Reference }).IsUnique().HasDatabaseName("ux_fiches_candidature_reference");
+        b.HasIndex(f => new { f.CandidatureId, f.EditionAnnee, f.Reference }).IsUnique().HasDatabaseName("ux_fiches_candidature_reference");
     }
 }
 

@@ -43,6 +43,16 @@ public sealed class LabelsApiFactory : WebApplicationFactory<Program>, IAsyncLif
         await using (var connexion = new NpgsqlConnection(ChaineDeConnexion))
         {
             await connexion.OpenAsync();
+            // A first import leaves its édition a partition of fiches_actions; the next test must find none.
+            await using (var partitions = new NpgsqlCommand("""
+                DO $$ DECLARE t regclass; BEGIN
+                  FOR t IN SELECT inhrelid::regclass FROM pg_inherits
+                           WHERE inhparent = 'fiches_actions'::regclass AND inhrelid <> 'fiches_actions_autres'::regclass LOOP
+                    EXECUTE format('DROP TABLE %s', t);
+                  END LOOP;
+                END $$
+                """, connexion))
+                await partitions.ExecuteNonQueryAsync();
             await _respawner!.ResetAsync(connexion);
         }
         await using var scope = Services.CreateAsyncScope();

@@ -103,6 +103,9 @@ namespace Labels.Infrastructure.Persistance.Migrations
                     b.HasKey("Id")
                         .HasName("pk_candidatures");
 
+                    b.HasAlternateKey("Id", "EditionAnnee")
+                        .HasName("ak_candidatures_id_edition_annee");
+
                     b.HasIndex("CollectiviteId")
                         .HasDatabaseName("ix_candidatures_collectivite_id");
 
@@ -141,6 +144,10 @@ namespace Labels.Infrastructure.Persistance.Migrations
                         .HasMaxLength(20000)
                         .HasColumnType("character varying(20000)")
                         .HasColumnName("description");
+
+                    b.Property<int>("EditionAnnee")
+                        .HasColumnType("integer")
+                        .HasColumnName("edition_annee");
 
                     b.Property<bool>("EnCours")
                         .HasColumnType("boolean")
@@ -184,7 +191,7 @@ namespace Labels.Infrastructure.Persistance.Migrations
                     b.HasKey("Id")
                         .HasName("pk_fiches_actions");
 
-                    b.HasIndex("CandidatureId", "Reference")
+                    b.HasIndex("CandidatureId", "EditionAnnee", "Reference")
                         .IsUnique()
                         .HasDatabaseName("ux_fiches_candidature_reference");
 
@@ -1270,10 +1277,11 @@ namespace Labels.Infrastructure.Persistance.Migrations
                 {
                     b.HasOne("Labels.Domain.Candidatures.Candidature", null)
                         .WithMany()
-                        .HasForeignKey("CandidatureId")
+                        .HasForeignKey("CandidatureId", "EditionAnnee")
+                        .HasPrincipalKey("Id", "EditionAnnee")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_fiches_actions_candidatures_candidature_id");
+                        .HasConstraintName("fk_fiches_actions_candidatures_candidature_id_edition_annee");
                 });
 
             modelBuilder.Entity("Labels.Domain.Distinctions.Distinction", b =>
