@@ -190,6 +190,26 @@ public sealed class ImportsTests(LabelsApiFactory factory) : ApiTest(factory)
     }
 
     /// <summary>
+    /// A first import makes its édition a partition of fiches_actions of its own; fiches written afterwards through the API
+    /// go there, under the same rules as anywhere: a reference already used in the dossier is a conflict, at once.
+    /// </summary>
+    [Fact]
+    public async Task Apres_un_premier_import_les_fiches_de_l_edition_ont_leur_partition_et_les_memes_regles()
+    {
+        var admin = await AdminAsync();
+        await EditionAsync(admin, 2022, "candidatures");
+        Assert.Equal(HttpStatusCode.OK, (await ImporterAsync(admin, Json2022)).StatusCode);
+        var arras = await Factory.DansLaBaseAsync(db => db.Candidatures.Where(c => db.Collectivites.Any(x => x.Id == c.CollectiviteId && x.CodeInsee == "62041"))
+            .Select(c => c.Id).SingleAsync());
+        await ProblemeAsync(await admin.PostAsJsonAsync($"/api/v1/candidatures/{arras}/fiches", Fiche(reference: "ARR-001")), HttpStatusCode.Conflict);
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync($"/api/v1/candidatures/{arras}/fiches", Fiche(reference: "ARR-002"))).StatusCode);
+        var partitions = await Factory.DansLaBaseAsync(db => db.Database
+            .SqlQueryRaw<string>("SELECT DISTINCT tableoid::regclass::text AS \"Value\" FROM fiches_actions").ToListAsync());
+        Assert.Equal(["fiches_actions_2022"], partitions);
+        Assert.Equal((3, 3, 4, 0), await ComptesAsync());
+    }
+
+    /// <summary>
     /// A direct import defers the (dossier, reference) uniqueness: a fiche with one of its references, written meanwhile
     /// through another connection, makes the import a conflict (409) that writes nothing, not a 500.
     /// </summary>
@@ -230,9 +250,9 @@ public sealed class ImportsTests(LabelsApiFactory factory) : ApiTest(factory)
     }
 
     /// <summary>
-    /// The last checks of a large import take long; they must not be cut by the connection's command timeout, which Npgsql
-    /// applies to every command unless told otherwise, COMMIT included. Here the import waits on another transaction's
-    /// write to the candidatures, for longer than a one-second timeout, then succeeds.
+    /// The last checks of a large import take long (attaching its fiches checks the foreign key of each); they must not be
+    /// cut by the connection's command timeout, which Npgsql applies to every command unless told otherwise. Here the
+    /// import waits on another transaction's write to the candidatures, for longer than a one-second timeout, then succeeds.
     /// </summary>
     [Fact]
     public async Task Les_verifications_d_un_long_import_ne_sont_pas_bornees_par_le_delai_des_commandes()

@@ -79,8 +79,7 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
                 await transaction.RollbackAsync(ct);
                 return new RapportImport(StatutImport.Refuse, CompteursImport.Zero, CompteursImport.Zero, erreurs.Liste, erreurs.Total, lues, empreinte);
             }
-            var (compteDossiers, compteFiches) = await FusionnerAsync(connexion, edition, sortie, fiches.Nombre, maintenant, ct);
-            await ValiderAsync(connexion, sortie, transaction, dryRun, ct);
+            var (compteDossiers, compteFiches) = await EcrireAsync(connexion, edition, sortie, fiches.Nombre, transaction, dryRun, maintenant, ct);
             return new RapportImport(dryRun ? StatutImport.Valide : StatutImport.Applique, compteDossiers, compteFiches, [], 0, lues, empreinte);
         }
         finally
@@ -97,26 +96,24 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
     }
 
     /// <summary>
-    /// The last checks, a dry run's too, then the commit. They fail only if the API wrote meanwhile what the import
-    /// also writes: a fiche in the édition of a direct import, a fiche with one of its references in one of its dossiers,
-    /// or the removal of a dossier it adds fiches to; or if another first import attached its fiches at the same time.
-    /// Nothing is written then, and the answer says to try again. Deferred checks run as a statement of the import,
-    /// without time limit, rather than within COMMIT, which Npgsql bounds by the connection's command timeout.
+    /// The merge, the last checks (a dry run's too), then the commit. They fail only if the API wrote meanwhile what the
+    /// import also writes: a fiche in the édition of a first import, a fiche with one of its references in one of its
+    /// dossiers, or the removal of a dossier it adds fiches to; or if another first import attached its fiches at the same
+    /// time. Nothing is written then, and the answer says to try again. Like every statement of the import, attaching has
+    /// no time limit (it checks the foreign key of every fiche); what is left to COMMIT, bounded by the connection's
+    /// command timeout, is quick.
     /// </summary>
-    private static async Task ValiderAsync(NpgsqlConnection connexion, ISortieFiches sortie,
-        Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, bool dryRun, CancellationToken ct)
+    private static async Task<(CompteursImport Dossiers, CompteursImport Fiches)> EcrireAsync(NpgsqlConnection connexion, Edition edition,
+        ISortieFiches sortie, int fiches, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, bool dryRun,
+        DateTimeOffset maintenant, CancellationToken ct)
     {
         try
         {
+            var comptes = await FusionnerAsync(connexion, edition, sortie, fiches, maintenant, ct);
             await sortie.TerminerAsync(connexion, ct);
-            if (dryRun)
-            {
-                await transaction.RollbackAsync(ct);
-                return;
-            }
-            await using (var verifier = Commande("SET CONSTRAINTS ALL IMMEDIATE", connexion))
-                await verifier.ExecuteNonQueryAsync(ct);
-            await transaction.CommitAsync(ct);
+            if (dryRun) await transaction.RollbackAsync(ct);
+            else await transaction.CommitAsync(ct);
+            return comptes;
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
@@ -126,14 +123,13 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
         {
             throw new Domain.Commun.DomainException("Un dossier visé par l'import a été supprimé pendant l'import : rien n'a été écrit, relancez-le.");
         }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.CheckViolation)
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.CheckViolation && e.TableName == Sql.PartitionParDefaut)
         {
-            // The default partition, where fiches written through the API go, holds one of the édition's.
             throw new Domain.Commun.DomainException("Des fiches ont été ajoutées à cette édition pendant l'import : rien n'a été écrit, relancez-le.");
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DeadlockDetected)
         {
-            throw new Domain.Commun.DomainException("Un autre import s'est terminé en même temps : rien n'a été écrit, relancez celui-ci.");
+            throw new Domain.Commun.DomainException("Une autre écriture (un autre import, ou l'API) a croisé celle-ci : rien n'a été écrit, relancez l'import.");
         }
     }
 

@@ -31,14 +31,16 @@ internal static class Sql
 
     /// <summary>
     /// A first import into an édition without fiches: the fiches go to a table of their own, the édition's partition to
-    /// be (see <see cref="SortieDirecte"/>), made like the partitions of fiches_actions. Its uniqueness of references is
-    /// deferred, so that duplicates are found by one query over the import's fiches, then reported, rather than aborting
-    /// the COPY at the first; the CHECK spares the scan that attaching it would otherwise make.
+    /// be (see <see cref="SortieDirecte"/>), with the constraints of fiches_actions, which attaching it adopts. Its
+    /// uniqueness of references is deferred by this transaction only, so that duplicates are found by one query over the
+    /// import's fiches, then reported, rather than aborting the COPY at the first; the CHECK spares the scan that attaching
+    /// it would otherwise make.
     /// </summary>
     public static string CreerPartition(string table, int annee) => $"""
         CREATE TABLE {table} (LIKE fiches_actions INCLUDING DEFAULTS, CONSTRAINT {table}_edition CHECK (edition_annee = {annee}));
         ALTER TABLE {table} ADD CONSTRAINT {table}_pkey PRIMARY KEY (id, edition_annee),
-            ADD CONSTRAINT {table}_reference UNIQUE (candidature_id, edition_annee, reference) DEFERRABLE INITIALLY DEFERRED;
+            ADD CONSTRAINT {table}_reference UNIQUE (candidature_id, edition_annee, reference) DEFERRABLE INITIALLY IMMEDIATE;
+        SET CONSTRAINTS {table}_reference DEFERRED;
         """;
 
     public static string CopieDirecte(string table) =>
@@ -49,6 +51,9 @@ internal static class Sql
     /// query, and that the default partition holds no fiche of the édition (one written meanwhile through the API).
     /// </summary>
     public static string Attacher(string table, int annee) => $"ALTER TABLE fiches_actions ATTACH PARTITION {table} FOR VALUES IN ({annee})";
+
+    /// <summary>Where fiches written through the API into an édition without partition go (migration FichesParEdition).</summary>
+    public const string PartitionParDefaut = "fiches_actions_autres";
 
     /// <summary>The name of an édition's partition of fiches_actions.</summary>
     public static string Partition(int annee) => $"fiches_actions_{annee}";

@@ -6,9 +6,10 @@ namespace Labels.Infrastructure.Persistance.Migrations
 {
     /// <summary>
     /// fiches_actions becomes a table partitioned by édition (LIST on a new column edition_annee, which the foreign key
-    /// to candidatures ties to the candidature's). Existing fiches, and every fiche written through the API, go to the
-    /// default partition; a first import into an édition loads its fiches into a table of their own, then attaches it
-    /// as the édition's partition, so PostgreSQL checks the foreign key with one query instead of once per fiche. The
+    /// to candidatures ties to the candidature's). Existing fiches go to a partition per édition; fiches written through
+    /// the API into an édition without partition go to the default one. A first import into an édition loads its fiches
+    /// into a table of their own, then attaches it as the édition's partition, so PostgreSQL checks the foreign key with
+    /// one query instead of once per fiche (attaching also scans the default partition, kept small that way). The
     /// primary key and the (candidature, reference) uniqueness include the partition key, as PostgreSQL requires; the
     /// latter stays DEFERRABLE (INITIALLY IMMEDIATE) as in ImportDirect, the foreign key too.
     /// </summary>
@@ -62,6 +63,11 @@ namespace Labels.Infrastructure.Persistance.Migrations
                 ) PARTITION BY LIST (edition_annee);
                 CREATE TABLE fiches_actions_autres PARTITION OF fiches_actions DEFAULT;
                 CREATE INDEX ix_fiches_actions_recherche ON fiches_actions USING gin (recherche) WHERE recherche IS NOT NULL;
+                DO $$ DECLARE annee integer; BEGIN
+                  FOR annee IN SELECT DISTINCT c.edition_annee FROM fiches_actions_avant f JOIN candidatures c ON c.id = f.candidature_id LOOP
+                    EXECUTE format('CREATE TABLE fiches_actions_%s PARTITION OF fiches_actions FOR VALUES IN (%s)', annee, annee);
+                  END LOOP;
+                END $$;
 
                 INSERT INTO fiches_actions (edition_annee, {Copie})
                 SELECT c.edition_annee, f.id, f.candidature_id, f.reference, f.titre, f.resume, f.description, f.date_debut, f.date_fin,
