@@ -135,7 +135,7 @@ phases() {
       if (q ~ /^COPY (import_lignes|fiches_actions)/) return 1
       if (q ~ /^SELECT (l\.)?ligne/) return 2
       if (q ~ /^(-- One dossier|CREATE TEMP TABLE import_(dossiers|fiches|changes)|UPDATE import_(dossiers|fiches)|SELECT \(SELECT count)/) return 3
-      if (q ~ /^(INSERT INTO (collectivites|candidatures)|WITH (maj|ins) AS)/) return 4
+      if (q ~ /^(INSERT INTO (collectivites|candidatures)|WITH (maj|ins) AS|ALTER TABLE fiches_actions ATTACH)/) return 4
       return 5
     }
     NR > 1 { d[c] += $1 - t }
@@ -270,7 +270,7 @@ fi
   echo
   echo "# where the import's time goes, from pg_stat_activity sampled every ~0.5 s (seconds): read+COPY = the body is read, parsed,"
   echo "# checked line by line and streamed to the staging table; checks = cross-line SQL (unknown codes, duplicates); match = staging"
-  echo "# tables, natural-key lookups and counts; write = INSERT/UPDATE of collectivites, candidatures, distinctions, fiches_actions;"
+  echo "# tables, natural-key lookups and counts; write = INSERT/UPDATE of collectivites, candidatures, distinctions, fiches_actions, attaching the partition;"
   echo "# sql = other statements; in-tx = transaction open, no statement running; no-sql = nothing running in the database"
   printf '%-6s %-5s %-10s %9s %10s %7s %7s %7s %7s %7s %7s\n' scale fmt run seconds read+COPY checks match write sql in-tx no-sql
   for l in "${PHASES[@]}"; do

@@ -150,8 +150,8 @@ internal sealed class FicheActionConfiguration : IEntityTypeConfiguration<FicheA
         b.Property(f => f.Titre).HasMaxLength(FicheAction.LongueurMaxTitre);
         b.Property(f => f.Resume).HasMaxLength(FicheAction.LongueurMaxResume);
         b.Property(f => f.Description).HasMaxLength(FicheAction.LongueurMaxDescription);
-        // In the database a UNIQUE constraint of that name, DEFERRABLE for the yearly import (migration ImportDirect);
-        // EF, which cannot express it on a nullable column, sees the unique index behind it.
+        // In the database a UNIQUE constraint of that name, DEFERRABLE (migrations ImportDirect, FichesParEdition) so that
+        // the yearly import lists duplicate references; EF, which cannot express it on a nullable column, sees its index.
         // Also how fiches are reached by édition (through its candidatures), enjeu filter included: a GIN index on
         // enjeux was never chosen by the planner, even over 25 éditions, and cost every write (migration SansIndexEnjeux).
         b.HasIndex(f => new { f.CandidatureId, f.EditionAnnee, f.Reference }).IsUnique().HasDatabaseName("ux_fiches_candidature_reference");
