@@ -57,7 +57,7 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
             }
             var dossiers = await Dossiers.ChargerAsync(connexion, edition.Annee, format == FormatImport.Json, erreurs, maintenant, ct);
             ISortieFiches sortie = dossiers.EditionAvecFiches || await PartitionExisteAsync(connexion, edition.Annee, ct)
-                ? new SortieStaging()
+                ? new SortieStaging(edition.Annee)
                 : new SortieDirecte(edition.Annee);
             var fiches = new FichesDuFichier(maintenant);
             await sortie.PreparerAsync(connexion, ct);

@@ -208,7 +208,7 @@ internal sealed class SortieDirecte(int annee) : ISortieFiches
 }
 
 /// <summary>An édition that already has fiches: the file's fiches are staged, then matched by natural key and merged.</summary>
-internal sealed class SortieStaging : ISortieFiches
+internal sealed class SortieStaging(int annee) : ISortieFiches
 {
     public bool Directe => false;
     public string Copie => Sql.CopieStaging;
@@ -233,10 +233,20 @@ internal sealed class SortieStaging : ISortieFiches
         EcrireFiche(copie, id, candidatureId, f);
 
     // Temporary tables have no statistics: without them the checks and the merge get nested-loop plans.
+    // So has the partition a first import attached, until autovacuum gets to it: a re-import right after it would match
+    // by nested loops (12 s instead of 0.5 for a 2022-sized file). Only the matching columns: a tenth of the full cost.
     public async Task ApresCopieAsync(NpgsqlConnection connexion, CancellationToken ct)
     {
-        await using var commande = new NpgsqlCommand("ANALYZE import_lignes", connexion) { CommandTimeout = 0 };
-        await commande.ExecuteNonQueryAsync(ct);
+        await using (var commande = ChargeurImport.Commande("ANALYZE import_lignes", connexion))
+            await commande.ExecuteNonQueryAsync(ct);
+        var partition = Sql.Partition(annee);
+        await using (var sans = ChargeurImport.Commande(Sql.SansStatistiques, connexion))
+        {
+            sans.Parameters.AddWithValue("table", partition);
+            if (!(bool)(await sans.ExecuteScalarAsync(ct))!) return;
+        }
+        await using var analyser = ChargeurImport.Commande(Sql.AnalyserPourCorrespondance(partition), connexion);
+        await analyser.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>The columns both tables share, in the order of <c>Sql.ColonnesFiche</c>.</summary>

@@ -60,6 +60,12 @@ internal static class Sql
 
     public const string PartitionExiste = "SELECT to_regclass(@table) IS NOT NULL";
 
+    /// <summary>An édition's partition that was never analysed (pg_stats: what the import's role may read).</summary>
+    public const string SansStatistiques =
+        "SELECT to_regclass(@table) IS NOT NULL AND NOT EXISTS (SELECT 1 FROM pg_stats WHERE schemaname = current_schema() AND tablename = @table)";
+
+    public static string AnalyserPourCorrespondance(string table) => $"ANALYZE {table} (candidature_id, edition_annee, reference, titre)";
+
     /// <summary>Otherwise the fiches are staged, then matched by natural key (see <see cref="SortieStaging"/>).</summary>
     public const string CreerStaging = """
         CREATE TEMP TABLE import_lignes (
