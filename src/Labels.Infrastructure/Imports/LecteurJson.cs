@@ -100,9 +100,18 @@ internal sealed class LecteurJson(Stream flux)
             ArrayPool<byte>.Shared.Return(_tampon);
             _tampon = plus;
         }
-        var lus = await flux.ReadAsync(_tampon.AsMemory(_fin), ct);
-        if (lus == 0) _fini = true;
-        _fin += lus;
+        // Filled up, not by one read: a request body comes in pieces of a few kB, and a dossier not yet whole is scanned
+        // again from its start at each try.
+        while (_fin < _tampon.Length)
+        {
+            var lus = await flux.ReadAsync(_tampon.AsMemory(_fin), ct);
+            if (lus == 0)
+            {
+                _fini = true;
+                break;
+            }
+            _fin += lus;
+        }
     }
 
     /// <returns>false when more bytes are needed to go on.</returns>
