@@ -11,6 +11,7 @@
 #   LABELS_BENCH_GENERER=0  reuse the files already in bench/out (same scale and seed)
 #   LABELS_BENCH_PUBLIER=0  reuse bench/out/api-import as it is (e.g. while src/ is mid-edit)
 #   LABELS_BENCH_ESSAIS_CHAUFFE  dry runs of each 2022-sized file before any measure (default 8)
+#   LABELS_BENCH_ESSAIS_1X  first imports of each 2022-sized file, the best kept, as for \copy (default 3)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/pg.sh
@@ -28,9 +29,11 @@ BASE=labels_bench_import
 # under the route's size limit (2 GiB by default: the 100× files are 1.1–1.25 GB, larger scales exceed it).
 SEUIL_ASYNC=100000000000
 TAILLE_MAX=$((64 << 30))
+ESSAIS_1X=${LABELS_BENCH_ESSAIS_1X:-3}
 debut=$SECONDS
 
 [[ "$ECHELLE" =~ ^[0-9]+([.][0-9]+)?$ ]] || echouer "LABELS_BENCH_ECHELLE=$ECHELLE : un nombre est attendu."
+[[ "$ESSAIS_1X" =~ ^[1-9][0-9]*$ ]] || echouer "LABELS_BENCH_ESSAIS_1X=$ESSAIS_1X : un entier positif est attendu."
 for outil in curl jq dotnet; do command -v "$outil" >/dev/null 2>&1 || echouer "il manque $outil."; done
 if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then echouer "le port 127.0.0.1:$PORT est déjà pris."; fi
 mkdir -p "$OUT"
@@ -110,6 +113,12 @@ inactivite() {
   a=$(head -1 /proc/stat); sleep 1; b=$(head -1 /proc/stat)
   awk -v a="$a" -v b="$b" 'BEGIN { split(a, x); split(b, y); for (i = 2; i <= 11; i++) t += y[i] - x[i];
     printf "%.0f", 100 * ((y[5] - x[5]) + (y[6] - x[6])) / (t ? t : 1) }'
+}
+
+nouvelle_edition() {
+  annee=$((annee + 1))
+  appeler POST /api/v1/editions "{\"annee\":$annee,\"numero\":$((annee - 1999))}" 201 >/dev/null
+  appeler PUT "/api/v1/editions/$annee/statut" '{"statut":"candidatures"}' 200 >/dev/null
 }
 
 # What the import's connection is doing, about every 0.5 s, to tell where the time goes. Each sample
@@ -194,10 +203,21 @@ for e in "${ECHELLES[@]}"; do
     source_=$(fichier "$e" "$f")
     type=$([ "$f" = csv ] && echo text/csv || echo application/json)
     taille=$(megaoctets "$source_")
+    # A 2022-sized first import lasts a few tenths of a second, as noisy as the \copy it is set against: like it, the
+    # best of several tries, the others each into an édition of their own.
+    autres=()
+    if [ "$e" = 1 ]; then
+      for _ in $(seq 2 "$ESSAIS_1X"); do
+        nouvelle_edition
+        cat "$source_" >/dev/null
+        read -r code t < <(curl -s -m 600 -o /dev/null -w '%{http_code} %{time_total}\n' -X POST -T "$source_" -H "Content-Type: $type" \
+          -H "Authorization: Bearer $JETON" "$API/api/v1/editions/$annee/imports")
+        [ "$code" = 200 ] || echouer "un essai d'import de $(basename "$source_") a répondu $code"
+        autres+=("$t")
+      done
+    fi
     # One fresh édition per file: an édition's dossiers cannot be removed through the API.
-    annee=$((annee + 1))
-    appeler POST /api/v1/editions "{\"annee\":$annee,\"numero\":$((annee - 1999))}" 201 >/dev/null
-    appeler PUT "/api/v1/editions/$annee/statut" '{"statut":"candidatures"}' 200 >/dev/null
+    nouvelle_edition
 
     for passe in 1 2; do
       nom=$([ "$passe" = 1 ] && echo "import" || echo "re-import")
@@ -217,6 +237,9 @@ for e in "${ECHELLES[@]}"; do
       wait "$ECHANTILLONNEUR" 2>/dev/null || true
       ECHANTILLONNEUR=''
       read -r code duree <<<"$mesure"
+      if [ "$passe" = 1 ] && [ "$code" = 200 ]; then
+        for t in "${autres[@]}"; do duree=$(awk -v a="$duree" -v b="$t" 'BEGIN { print (b < a ? b : a) }'); done
+      fi
       hwm=$(memoire VmHWM)
       rss=$(memoire VmRSS)
       if [ "$code" != 200 ]; then
