@@ -217,8 +217,8 @@ public sealed class ImportsTests(LabelsApiFactory factory) : ApiTest(factory)
     }
 
     /// <summary>
-    /// A direct import defers the (dossier, reference) uniqueness: a fiche with one of its references, written meanwhile
-    /// through another connection, makes the import a conflict (409) that writes nothing, not a 500.
+    /// A fiche written meanwhile into the édition of a first import, through another connection (here with one of the
+    /// file's references), makes the import a conflict (409) that writes nothing, not a 500.
     /// </summary>
     [Fact]
     public async Task Une_fiche_ecrite_pendant_un_import_direct_avec_la_meme_reference_est_un_conflit()
@@ -240,7 +240,7 @@ public sealed class ImportsTests(LabelsApiFactory factory) : ApiTest(factory)
         Assert.Equal(StatutImport.Echoue, await Factory.DansLaBaseAsync(db => db.Imports.Select(i => i.Statut).SingleAsync()));
     }
 
-    /// <summary>The foreign key to candidatures is deferred too: a dossier removed during a direct import into it is a conflict.</summary>
+    /// <summary>The foreign key to candidatures is checked when a first import attaches its fiches: a dossier removed meanwhile is a conflict.</summary>
     [Fact]
     public async Task Un_dossier_supprime_pendant_un_import_direct_est_un_conflit()
     {
@@ -283,8 +283,8 @@ public sealed class ImportsTests(LabelsApiFactory factory) : ApiTest(factory)
     private const string UneFicheR1 = "collectivite;reference;titre;description;dateDebut;enCours;enjeux\n62041;R-1;Importée;D;2021-01-01;true;culture\n";
 
     /// <summary>
-    /// An édition open to candidatures with Arras's candidature, and a write or a lock touching it (<c>@candidature</c>) made
-    /// in another connection's transaction, left open for the test to commit.
+    /// An édition open to candidatures with Arras's candidature, and a write touching it (<c>@candidature</c>) made in another
+    /// connection's transaction, left open for the test to commit.
     /// </summary>
     private async Task<(NpgsqlConnection Connexion, NpgsqlTransaction Transaction)> EcrireAilleursAsync(HttpClient admin, string sql)
     {
