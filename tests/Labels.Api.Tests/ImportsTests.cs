@@ -240,6 +240,30 @@ public sealed class ImportsTests(LabelsApiFactory factory) : ApiTest(factory)
         Assert.Equal(StatutImport.Echoue, await Factory.DansLaBaseAsync(db => db.Imports.Select(i => i.Statut).SingleAsync()));
     }
 
+    /// <summary>
+    /// An import into an édition that has fiches merges by natural key; a fiche with the same reference written meanwhile
+    /// through another connection makes its merge a conflict (409) that writes nothing, not a 500.
+    /// </summary>
+    [Fact]
+    public async Task Une_fiche_ecrite_pendant_la_fusion_d_un_import_avec_la_meme_reference_est_un_conflit()
+    {
+        var admin = await AdminAsync();
+        var (autre, transaction) = await EcrireAilleursAsync(admin, """
+            INSERT INTO fiches_actions (id, edition_annee, candidature_id, reference, titre, description, date_debut, en_cours, services, enjeux, liens, created_at, updated_at)
+            VALUES (gen_random_uuid(), 2022, @candidature, 'R-1', 'Écrite ailleurs', 'D', '2021-01-01', true, '{}', '{culture}', '{}', now(), now())
+            """);
+        await using var _ = autre;
+        var candidature = await Factory.DansLaBaseAsync(db => db.Candidatures.Select(c => c.Id).SingleAsync());
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync($"/api/v1/candidatures/{candidature}/fiches", Fiche(reference: "R-0"))).StatusCode);
+        // The édition has a fiche: the import stages and merges, and its insert of R-1 waits on the other one.
+        var import = ImporterAsync(admin, UneFicheR1, "text/csv");
+        await AttendreQueLImportAttendeAsync(import, "%WITH ins AS%");
+        await transaction.CommitAsync();
+        await ProblemeAsync(await import, HttpStatusCode.Conflict);
+        var titres = await Factory.DansLaBaseAsync(db => db.Fiches.Select(f => f.Titre).ToListAsync());
+        Assert.Equal(["Portail citoyen", "Écrite ailleurs"], titres.Order(StringComparer.Ordinal));
+    }
+
     /// <summary>The foreign key to candidatures is checked when a first import attaches its fiches: a dossier removed meanwhile is a conflict.</summary>
     [Fact]
     public async Task Un_dossier_supprime_pendant_un_import_direct_est_un_conflit()
