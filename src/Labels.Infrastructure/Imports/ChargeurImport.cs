@@ -332,6 +332,13 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
     /// </summary>
     internal static NpgsqlCommand Commande(string sql, NpgsqlConnection connexion) => new(sql, connexion) { CommandTimeout = 0 };
 
+    /// <summary>A statement of the import that answers nothing.</summary>
+    internal static async Task ExecuterAsync(NpgsqlConnection connexion, string sql, CancellationToken ct)
+    {
+        await using var commande = Commande(sql, connexion);
+        await commande.ExecuteNonQueryAsync(ct);
+    }
+
     /// <summary>No time limit for an import's COPY either (Npgsql's importer reads a zero timeout as none).</summary>
     internal static readonly TimeSpan SansLimite = TimeSpan.Zero;
 

@@ -104,8 +104,7 @@ internal sealed class Dossiers
     /// <summary>The dossiers into a temporary table, for the checks and the merge.</summary>
     public async Task CopierAsync(NpgsqlConnection connexion, CancellationToken ct)
     {
-        await using (var creer = ChargeurImport.Commande(Sql.CreerDossiers, connexion))
-            await creer.ExecuteNonQueryAsync(ct);
+        await ChargeurImport.ExecuterAsync(connexion, Sql.CreerDossiers, ct);
         await using var copie = await connexion.BeginBinaryImportAsync(Sql.CopieDossiers, ct);
         copie.Timeout = ChargeurImport.SansLimite;
         foreach (var (code, d) in _parCode)

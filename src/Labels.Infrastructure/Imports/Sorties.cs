@@ -149,7 +149,7 @@ internal sealed class SortieDirecte(int annee) : ISortieFiches
     public string Copie => Sql.CopieDirecte(_table);
     public string Fusion => Sql.FusionDirecte;
 
-    public Task PreparerAsync(NpgsqlConnection connexion, CancellationToken ct) => ExecuterAsync(connexion, Sql.CreerPartition(_table, annee), ct);
+    public Task PreparerAsync(NpgsqlConnection connexion, CancellationToken ct) => ChargeurImport.ExecuterAsync(connexion, Sql.CreerPartition(_table, annee), ct);
 
     public void Ecrire(NpgsqlBinaryImporter copie, Guid id, Guid candidatureId, ContenuFiche f, DateTimeOffset maintenant)
     {
@@ -170,7 +170,7 @@ internal sealed class SortieDirecte(int annee) : ISortieFiches
 
     public Task ApresCopieAsync(NpgsqlConnection connexion, CancellationToken ct) => Task.CompletedTask;
 
-    public Task TerminerAsync(NpgsqlConnection connexion, CancellationToken ct) => ExecuterAsync(connexion, Sql.Attacher(_table, annee), ct);
+    public Task TerminerAsync(NpgsqlConnection connexion, CancellationToken ct) => ChargeurImport.ExecuterAsync(connexion, Sql.Attacher(_table, annee), ct);
 
     /// <summary>
     /// References: the deferred unique constraint noted every possible clash while the COPY ran; checking it now costs
@@ -181,15 +181,15 @@ internal sealed class SortieDirecte(int annee) : ISortieFiches
     public async Task VerifierDoublonsAsync(NpgsqlConnection connexion, FichesDuFichier fiches, bool json, ChargeurImport.Erreurs erreurs,
         CancellationToken ct)
     {
-        await ExecuterAsync(connexion, "SAVEPOINT doublons", ct);
+        await ChargeurImport.ExecuterAsync(connexion, "SAVEPOINT doublons", ct);
         try
         {
-            await ExecuterAsync(connexion, $"SET CONSTRAINTS {_table}_reference IMMEDIATE", ct);
-            await ExecuterAsync(connexion, "RELEASE SAVEPOINT doublons", ct);
+            await ChargeurImport.ExecuterAsync(connexion, $"SET CONSTRAINTS {_table}_reference IMMEDIATE", ct);
+            await ChargeurImport.ExecuterAsync(connexion, "RELEASE SAVEPOINT doublons", ct);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
-            await ExecuterAsync(connexion, "ROLLBACK TO SAVEPOINT doublons", ct);
+            await ChargeurImport.ExecuterAsync(connexion, "ROLLBACK TO SAVEPOINT doublons", ct);
             await Doublons.LireAsync(connexion, Sql.ReferencesEnDoubleDirect(_table), Doublons.ChampReference, fiches, json, erreurs,
                 Doublons.MessageReference, ct);
         }
@@ -200,11 +200,6 @@ internal sealed class SortieDirecte(int annee) : ISortieFiches
         await Doublons.LireAsync(commande, Doublons.ChampTitre, fiches, json, erreurs, Doublons.MessageTitre, ct);
     }
 
-    private static async Task ExecuterAsync(NpgsqlConnection connexion, string sql, CancellationToken ct)
-    {
-        await using var commande = ChargeurImport.Commande(sql, connexion);
-        await commande.ExecuteNonQueryAsync(ct);
-    }
 }
 
 /// <summary>An édition that already has fiches: the file's fiches are staged, then matched by natural key and merged.</summary>
@@ -221,11 +216,7 @@ internal sealed class SortieStaging(int annee) : ISortieFiches
         await Doublons.LireAsync(connexion, Sql.TitresEnDoubleStaging, Doublons.ChampTitre, fiches, json, erreurs, Doublons.MessageTitre, ct);
     }
 
-    public async Task PreparerAsync(NpgsqlConnection connexion, CancellationToken ct)
-    {
-        await using var commande = new NpgsqlCommand(Sql.CreerStaging, connexion);
-        await commande.ExecuteNonQueryAsync(ct);
-    }
+    public Task PreparerAsync(NpgsqlConnection connexion, CancellationToken ct) => ChargeurImport.ExecuterAsync(connexion, Sql.CreerStaging, ct);
 
     public Task TerminerAsync(NpgsqlConnection connexion, CancellationToken ct) => Task.CompletedTask;
 
@@ -237,16 +228,14 @@ internal sealed class SortieStaging(int annee) : ISortieFiches
     // by nested loops (12 s instead of 0.5 for a 2022-sized file). Only the matching columns: a tenth of the full cost.
     public async Task ApresCopieAsync(NpgsqlConnection connexion, CancellationToken ct)
     {
-        await using (var commande = ChargeurImport.Commande("ANALYZE import_lignes", connexion))
-            await commande.ExecuteNonQueryAsync(ct);
+        await ChargeurImport.ExecuterAsync(connexion, "ANALYZE import_lignes", ct);
         var partition = Sql.Partition(annee);
         await using (var sans = ChargeurImport.Commande(Sql.SansStatistiques, connexion))
         {
             sans.Parameters.AddWithValue("table", partition);
             if (!(bool)(await sans.ExecuteScalarAsync(ct))!) return;
         }
-        await using var analyser = ChargeurImport.Commande(Sql.AnalyserPourCorrespondance(partition), connexion);
-        await analyser.ExecuteNonQueryAsync(ct);
+        await ChargeurImport.ExecuterAsync(connexion, Sql.AnalyserPourCorrespondance(partition), ct);
     }
 
     /// <summary>The columns both tables share, in the order of <c>Sql.ColonnesFiche</c>.</summary>

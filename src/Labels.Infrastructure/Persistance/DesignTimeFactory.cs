@@ -12,11 +12,7 @@ internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<LabelsDbCo
     public LabelsDbContext CreateDbContext(string[] args)
     {
         var options = new DbContextOptionsBuilder<LabelsDbContext>();
-        Configurer(options, Environment.GetEnvironmentVariable("ConnectionStrings__Labels") ?? "Host=localhost;Database=labels_design");
+        LabelsDbContext.Configurer(options, Environment.GetEnvironmentVariable("ConnectionStrings__Labels") ?? "Host=localhost;Database=labels_design");
         return new LabelsDbContext(options.Options);
     }
-
-    public static DbContextOptionsBuilder Configurer(DbContextOptionsBuilder options, string chaine) => options
-        .UseNpgsql(chaine, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
-        .UseSnakeCaseNamingConvention();
 }
