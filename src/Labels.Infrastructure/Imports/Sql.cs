@@ -49,8 +49,12 @@ internal static class Sql
     /// <summary>
     /// The loaded table becomes the édition's partition: PostgreSQL checks the foreign key to candidatures with one
     /// query, and that the default partition holds no fiche of the édition (one written meanwhile through the API).
+    /// The CHECK has done its work then: the partition's bound says the same.
     /// </summary>
-    public static string Attacher(string table, int annee) => $"ALTER TABLE fiches_actions ATTACH PARTITION {table} FOR VALUES IN ({annee})";
+    public static string Attacher(string table, int annee) => $"""
+        ALTER TABLE fiches_actions ATTACH PARTITION {table} FOR VALUES IN ({annee});
+        ALTER TABLE {table} DROP CONSTRAINT {table}_edition;
+        """;
 
     /// <summary>Where fiches written through the API into an édition without partition go (migration FichesParEdition).</summary>
     public const string PartitionParDefaut = "fiches_actions_autres";
