@@ -292,7 +292,7 @@ public sealed class PalmaresTests(LabelsApiFactory factory) : ApiTest(factory)
         [
             "ETag", "Vary", "Last-Modified", "Cache-Control", "Content-Type", "Content-Length", "Content-Disposition", "Access-Control-Allow-Origin",
             "Access-Control-Expose-Headers", "Access-Control-Allow-Credentials", "X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options",
-            "Content-Security-Policy",
+            "Content-Security-Policy", "Content-Encoding",
         ];
         // Which requests reached an endpoint: the fast path answers before routing, so it leaves none on the context.
         var routees = new System.Collections.Concurrent.ConcurrentQueue<bool>();
@@ -302,25 +302,29 @@ public sealed class PalmaresTests(LabelsApiFactory factory) : ApiTest(factory)
         var connecte = observee.CreateClient();
         connecte.DefaultRequestHeaders.Authorization = admin.DefaultRequestHeaders.Authorization;
         var etag = (await anonyme.GetAsync("/api/v1/editions/2021/palmares")).Headers.ETag!.Tag;
+        var etagGzip = (await anonyme.SendAsync(AvecCodages("/api/v1/editions/2021/palmares", "gzip"))).Headers.ETag!.Tag;
         routees.Clear();
-        foreach (var (url, accept, origine, siAucun) in new (string, string?, bool, string?)[]
+        foreach (var (url, accept, origine, siAucun, codages) in new (string, string?, bool, string?, string?)[]
                  {
-                     ("/api/v1/editions/2021/palmares", null, false, null),
-                     ("/api/v1/editions/2021/palmares", null, true, null),
-                     ("/api/v1/editions/2021/palmares", null, true, etag),
-                     ("/api/v1/editions/2021/palmares?version=1&departement=62&ignore=x", null, true, null),
-                     ("/api/v1/editions/2021/palmares?categorie=Intercommunalite&arobases=4", null, false, null),
-                     ("/api/v1/editions/2021/palmares?mention=arobase-verte", "text/csv", false, null),
-                     ("/api/v1/editions/2021/PALMARES.csv?region=44", null, true, null),
-                     ("/api/v1/editions/2021/palmares?version=2", null, false, null),
-                     ("/api/v1/editions/2021/palmares?arobases=abc", null, false, null),
-                     ("/api/v1/editions/2021/palmares?categorie=metropole", null, false, null),
-                     ("/api/v1/editions/2020/palmares", null, false, null),
+                     ("/api/v1/editions/2021/palmares", null, false, null, null),
+                     ("/api/v1/editions/2021/palmares", null, true, null, null),
+                     ("/api/v1/editions/2021/palmares", null, true, etag, null),
+                     ("/api/v1/editions/2021/palmares?version=1&departement=62&ignore=x", null, true, null, null),
+                     ("/api/v1/editions/2021/palmares?categorie=Intercommunalite&arobases=4", null, false, null, null),
+                     ("/api/v1/editions/2021/palmares?mention=arobase-verte", "text/csv", false, null, null),
+                     ("/api/v1/editions/2021/PALMARES.csv?region=44", null, true, null, null),
+                     ("/api/v1/editions/2021/palmares", null, false, null, "gzip, deflate, br"),
+                     ("/api/v1/editions/2021/palmares.csv", null, true, null, "gzip"),
+                     ("/api/v1/editions/2021/palmares", null, false, etagGzip, "gzip"),
+                     ("/api/v1/editions/2021/palmares?version=2", null, false, null, null),
+                     ("/api/v1/editions/2021/palmares?arobases=abc", null, false, null, null),
+                     ("/api/v1/editions/2021/palmares?categorie=metropole", null, false, null, null),
+                     ("/api/v1/editions/2020/palmares", null, false, null, null),
                  })
         {
             HttpRequestMessage Requete()
             {
-                var requete = new HttpRequestMessage(HttpMethod.Get, url);
+                var requete = AvecCodages(url, codages);
                 if (accept is not null) requete.Headers.Accept.ParseAdd(accept);
                 if (origine) requete.Headers.Add("Origin", "https://portail.exemple.fr");
                 if (siAucun is not null) requete.Headers.IfNoneMatch.Add(new EntityTagHeaderValue(siAucun));
@@ -344,6 +348,102 @@ public sealed class PalmaresTests(LabelsApiFactory factory) : ApiTest(factory)
 
         static string? Valeur(HttpResponseMessage r, string nom) =>
             r.Headers.TryGetValues(nom, out var v) || r.Content.Headers.TryGetValues(nom, out v) ? string.Join(", ", v) : null;
+    }
+
+    private static HttpRequestMessage AvecCodages(string url, string? codages)
+    {
+        var requete = new HttpRequestMessage(HttpMethod.Get, url);
+        if (codages is not null) requete.Headers.TryAddWithoutValidation("Accept-Encoding", codages);
+        return requete;
+    }
+
+    private static byte[] Decompresser(byte[] octets, string codage)
+    {
+        using var entree = new MemoryStream(octets);
+        using Stream flux = codage == "br"
+            ? new System.IO.Compression.BrotliStream(entree, System.IO.Compression.CompressionMode.Decompress)
+            : new System.IO.Compression.GZipStream(entree, System.IO.Compression.CompressionMode.Decompress);
+        using var sortie = new MemoryStream();
+        flux.CopyTo(sortie);
+        return sortie.ToArray();
+    }
+
+    [Fact]
+    public async Task Palmares_compresse_selon_accept_encoding()
+    {
+        var admin = await AdminAsync();
+        await HistoriqueAsync(admin, 2021, new Resultat("62041", 3, ["arobase-verte"]), new Resultat("57059", 5), new Resultat("200033579", 4),
+            new Resultat("2A004", 3), new Resultat("59350", 2), new Resultat("75056", 1));
+        var client = Anonyme();
+        var brute = await client.GetAsync("/api/v1/editions/2021/palmares");
+        var octets = await brute.Content.ReadAsByteArrayAsync();
+        Assert.Empty(brute.Content.Headers.ContentEncoding);
+        Assert.Equal(new[] { "Accept", "Accept-Encoding" }, brute.Headers.Vary);
+
+        foreach (var (codages, attendu) in new[] { ("gzip", "gzip"), ("gzip, deflate, br", "br"), ("br;q=0.5, gzip", "gzip"), ("*", "br") })
+        {
+            var compresse = await client.SendAsync(AvecCodages("/api/v1/editions/2021/palmares", codages));
+            Assert.Equal(HttpStatusCode.OK, compresse.StatusCode);
+            Assert.Equal(new[] { attendu }, compresse.Content.Headers.ContentEncoding);
+            Assert.Equal(new[] { "Accept", "Accept-Encoding" }, compresse.Headers.Vary);
+            var corps = await compresse.Content.ReadAsByteArrayAsync();
+            Assert.True(corps.Length < octets.Length, $"{codages} : {corps.Length} octets, {octets.Length} sans compression");
+            Assert.Equal(corps.Length, compresse.Content.Headers.ContentLength);
+            Assert.Equal(octets, Decompresser(corps, attendu));
+            // Another representation, another strong ETag; its own revalidation.
+            Assert.False(compresse.Headers.ETag!.IsWeak);
+            Assert.NotEqual(brute.Headers.ETag, compresse.Headers.ETag);
+            var revalidation = AvecCodages("/api/v1/editions/2021/palmares", codages);
+            revalidation.Headers.IfNoneMatch.Add(compresse.Headers.ETag);
+            Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(revalidation)).StatusCode);
+            var sansCodage = new HttpRequestMessage(HttpMethod.Get, "/api/v1/editions/2021/palmares");
+            sansCodage.Headers.IfNoneMatch.Add(compresse.Headers.ETag);
+            Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(sansCodage)).StatusCode);
+        }
+
+        foreach (var refuse in new[] { "identity", "gzip;q=0, br;q=0", "deflate", "compress" })
+        {
+            var reponse = await client.SendAsync(AvecCodages("/api/v1/editions/2021/palmares", refuse));
+            Assert.Empty(reponse.Content.Headers.ContentEncoding);
+            Assert.Equal(octets, await reponse.Content.ReadAsByteArrayAsync());
+            Assert.Equal(brute.Headers.ETag, reponse.Headers.ETag);
+        }
+
+        var csv = await (await client.GetAsync("/api/v1/editions/2021/palmares.csv?departement=62")).Content.ReadAsByteArrayAsync();
+        var csvGzip = await client.SendAsync(AvecCodages("/api/v1/editions/2021/palmares.csv?departement=62", "gzip"));
+        Assert.Equal("text/csv", csvGzip.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(csv, Decompresser(await csvGzip.Content.ReadAsByteArrayAsync(), "gzip"));
+    }
+
+    [Theory]
+    [InlineData(null, Publication.Compression.Aucune)]
+    [InlineData("gzip", Publication.Compression.Gzip)]
+    [InlineData("GZIP", Publication.Compression.Gzip)]
+    [InlineData("gzip, deflate, br, zstd", Publication.Compression.Brotli)]
+    [InlineData("br;q=0.8, gzip;q=0.9", Publication.Compression.Gzip)]
+    [InlineData("gzip;q=0.5", Publication.Compression.Gzip)]
+    [InlineData("gzip;q=0.5, identity", Publication.Compression.Aucune)]
+    [InlineData("*", Publication.Compression.Brotli)]
+    [InlineData("*;q=0.5, br;q=0", Publication.Compression.Gzip)]
+    [InlineData("identity, *;q=0", Publication.Compression.Aucune)]
+    [InlineData("deflate", Publication.Compression.Aucune)]
+    [InlineData("br;q=abc", Publication.Compression.Aucune)]
+    public void Le_codage_prefere_parmi_ceux_acceptes(string? codages, Publication.Compression attendue)
+    {
+        var http = new DefaultHttpContext();
+        if (codages is not null) http.Request.Headers.AcceptEncoding = codages;
+        Assert.Equal(attendue, Endpoints.PalmaresEndpoints.CompressionAcceptee(http.Request));
+    }
+
+    [Fact]
+    public void Une_representation_que_la_compression_n_allege_pas_part_telle_quelle()
+    {
+        var alea = Publication.Representation.De(System.Security.Cryptography.RandomNumberGenerator.GetBytes(64), "application/json");
+        Assert.Same(alea, Publication.PalmaresPublies.Comprimer(alea, Publication.Compression.Gzip));
+        Assert.Same(alea, Publication.PalmaresPublies.Comprimer(alea, Publication.Compression.Brotli));
+        var texte = Publication.Representation.De(Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("{\"nom\":\"Arras\"},", 50))), "application/json");
+        Assert.Equal("gzip", Publication.PalmaresPublies.Comprimer(texte, Publication.Compression.Gzip).Codage);
+        Assert.Equal("br", Publication.PalmaresPublies.Comprimer(texte, Publication.Compression.Brotli).Codage);
     }
 
     /// <summary>Ahead of the whole pipeline: notes, once each request is answered, whether it was routed to an endpoint.</summary>

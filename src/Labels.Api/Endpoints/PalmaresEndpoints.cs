@@ -44,7 +44,8 @@ public static class PalmaresEndpoints
                     arobases, mention), EstDemandeCsv(http), http, publies, acces, horloge))
             .WithTags("Palmarès")
             .WithName("LirePalmares")
-            .WithSummary("Le palmarès publié (JSON, ou CSV avec Accept: text/csv), filtrable ; ETag fort, 304, Cache-Control public, CORS.")
+            .WithSummary("Le palmarès publié (JSON, ou CSV avec Accept: text/csv), filtrable ; compressé (br, gzip) selon Accept-Encoding ; "
+                + "ETag fort, 304, Cache-Control public, CORS.")
             .Produces<PalmaresDto>(contentType: "application/json")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .Produces(StatusCodes.Status304NotModified)
@@ -58,7 +59,7 @@ public static class PalmaresEndpoints
                     arobases, mention), csv: true, http, publies, acces, horloge))
             .WithTags("Palmarès")
             .WithName("LirePalmaresCsv")
-            .WithSummary("Le palmarès en CSV (UTF-8 avec BOM, séparateur ;).")
+            .WithSummary("Le palmarès en CSV (UTF-8 avec BOM, séparateur ;), compressé (br, gzip) selon Accept-Encoding.")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -112,6 +113,32 @@ public static class PalmaresEndpoints
         return http.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase));
     }
 
+    private static readonly string VarieSelon = $"{HeaderNames.Accept}, {HeaderNames.AcceptEncoding}";
+
+    /// <summary>
+    /// The coding the client prefers among those it accepts (RFC 9110, 12.5.3): the highest quality wins, brotli then
+    /// gzip on a tie; identity, unless named, ranks below both. A client that accepts nothing we have gets identity.
+    /// </summary>
+    internal static Compression CompressionAcceptee(HttpRequest requete)
+    {
+        var valeurs = requete.Headers.AcceptEncoding;
+        if (valeurs.Count == 0 || !StringWithQualityHeaderValue.TryParseList(valeurs, out var codages)) return Compression.Aucune;
+        double? Qualite(string nom)
+        {
+            double? qualite = null;
+            foreach (var codage in codages)
+                if (codage.Value.Equals(nom, StringComparison.OrdinalIgnoreCase)) qualite = Math.Max(qualite ?? 0, codage.Quality ?? 1);
+            return qualite;
+        }
+        var tout = Qualite("*");
+        var brotli = Qualite("br") ?? tout ?? 0;
+        var gzip = Qualite("gzip") ?? tout ?? 0;
+        var identite = Qualite("identity") ?? tout ?? double.Epsilon;
+        if (brotli > 0 && brotli >= gzip && brotli >= identite) return Compression.Brotli;
+        if (gzip > 0 && gzip >= identite) return Compression.Gzip;
+        return Compression.Aucune;
+    }
+
     private static async Task<IResult> ServirAsync(int annee, int? version, FiltresPalmares filtres, bool csv, HttpContext http,
         PalmaresPublies publies, Acces acces, TimeProvider horloge)
     {
@@ -130,10 +157,10 @@ public static class PalmaresEndpoints
     internal static IResult Repondre(HttpContext http, PalmaresPublies.Release release, FiltresPalmares filtres, bool versionDemandee, bool csv,
         PalmaresPublies publies, DateTimeOffset maintenant)
     {
-        var representation = publies.Representer(release, filtres, csv);
+        var representation = publies.Representer(release, filtres, csv, CompressionAcceptee(http.Request));
         var entetes = http.Response.Headers;
         entetes.ETag = representation.ETag;
-        entetes.Vary = HeaderNames.Accept;
+        entetes.Vary = VarieSelon;
         entetes.LastModified = release.DerniereModification;
         // A numbered version never changes; "the latest" may gain a correction.
         entetes.CacheControl = versionDemandee ? "public, max-age=31536000, immutable" : "public, max-age=60";
@@ -141,6 +168,7 @@ public static class PalmaresEndpoints
         if (!VersionPalmares.EstPublique(release.Palmares.PublieLe, maintenant)) entetes.CacheControl = "private, no-store";
         if (http.Request.GetTypedHeaders().IfNoneMatch.Any(e => e.Tag == representation.ETag || e.Tag == "*"))
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        if (representation.Codage is { } codage) entetes.ContentEncoding = codage;
         if (csv)
             entetes.ContentDisposition = string.Create(CultureInfo.InvariantCulture,
                 $"inline; filename=\"palmares-{release.Palmares.Edition}-v{release.Palmares.Version}.csv\"");

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -12,12 +13,15 @@ using nietras.SeparatedValues;
 
 namespace Labels.Api.Publication;
 
-/// <summary>A representation ready to send: its exact bytes and their strong ETag.</summary>
-public sealed record Representation(byte[] Octets, string ETag, string TypeDeContenu)
+/// <summary>A representation ready to send: its exact bytes, their strong ETag and, when compressed, their Content-Encoding.</summary>
+public sealed record Representation(byte[] Octets, string ETag, string TypeDeContenu, string? Codage = null)
 {
-    public static Representation De(byte[] octets, string type) =>
-        new(octets, $"\"{Convert.ToBase64String(SHA256.HashData(octets), 0, 18).Replace('+', '-').Replace('/', '_')}\"", type);
+    public static Representation De(byte[] octets, string type, string? codage = null) =>
+        new(octets, $"\"{Convert.ToBase64String(SHA256.HashData(octets), 0, 18).Replace('+', '-').Replace('/', '_')}\"", type, codage);
 }
+
+/// <summary>The content codings a palmarès is sent in: its JSON shrinks about tenfold, its bytes are compressed once per release.</summary>
+public enum Compression { Aucune, Gzip, Brotli }
 
 public sealed record FiltresPalmares(string? Region, string? Departement, Categorie? Categorie, int? Arobases, string? Mention)
 {
@@ -51,7 +55,7 @@ public sealed class PalmaresPublies(IServiceScopeFactory scopes, IOptions<JsonOp
         public PalmaresDto Palmares { get; } = palmares;
         /// <summary>The Last-Modified value, formatted once rather than on every answer.</summary>
         public string DerniereModification { get; } = Microsoft.Net.Http.Headers.HeaderUtilities.FormatDate(palmares.PublieLe);
-        internal ConcurrentDictionary<(FiltresPalmares, bool Csv), Representation> Representations { get; } = new();
+        internal ConcurrentDictionary<(FiltresPalmares, bool Csv, Compression), Representation> Representations { get; } = new();
     }
 
     private sealed record Pointeur(Task<Release?> Release, DateTimeOffset ExpireLe);
@@ -96,15 +100,37 @@ public sealed class PalmaresPublies(IServiceScopeFactory scopes, IOptions<JsonOp
         return palmares is null ? null : new Release(palmares);
     }
 
-    public Representation Representer(Release release, FiltresPalmares filtres, bool csv)
+    public Representation Representer(Release release, FiltresPalmares filtres, bool csv, Compression compression = Compression.Aucune)
     {
-        if (release.Representations.TryGetValue((filtres, csv), out var connue)) return connue;
-        var palmares = filtres.Vides ? release.Palmares : release.Palmares with { Laureats = release.Palmares.Laureats.Where(filtres.Retient).ToArray() };
-        var representation = csv
-            ? Representation.De(Csv(palmares), TypeCsv)
-            : Representation.De(JsonSerializer.SerializeToUtf8Bytes(palmares, json.Value.SerializerOptions), TypeJson);
-        if (release.Representations.Count < FiltresMemorisesMax) release.Representations.TryAdd((filtres, csv), representation);
+        if (release.Representations.TryGetValue((filtres, csv, compression), out var connue)) return connue;
+        Representation representation;
+        if (compression != Compression.Aucune)
+            representation = Comprimer(Representer(release, filtres, csv), compression);
+        else
+        {
+            var palmares = filtres.Vides ? release.Palmares : release.Palmares with { Laureats = release.Palmares.Laureats.Where(filtres.Retient).ToArray() };
+            representation = csv
+                ? Representation.De(Csv(palmares), TypeCsv)
+                : Representation.De(JsonSerializer.SerializeToUtf8Bytes(palmares, json.Value.SerializerOptions), TypeJson);
+        }
+        if (release.Representations.Count < FiltresMemorisesMax) release.Representations.TryAdd((filtres, csv, compression), representation);
         return representation;
+    }
+
+    /// <summary>
+    /// The representation compressed, or itself when compressing does not make it smaller (a few dozen bytes).
+    /// Brotli at quality 9 and gzip at level 9: done once per release and filter, so the smaller the better, within
+    /// a fraction of a second for the largest palmarès.
+    /// </summary>
+    internal static Representation Comprimer(Representation brute, Compression compression)
+    {
+        using var sortie = new MemoryStream(brute.Octets.Length / 4);
+        using (Stream flux = compression == Compression.Brotli
+                   ? new BrotliStream(sortie, new BrotliCompressionOptions { Quality = 9 }, leaveOpen: true)
+                   : new GZipStream(sortie, new ZLibCompressionOptions { CompressionLevel = 9 }, leaveOpen: true))
+            flux.Write(brute.Octets);
+        if (sortie.Length >= brute.Octets.Length) return brute;
+        return Representation.De(sortie.ToArray(), brute.TypeDeContenu, compression == Compression.Brotli ? "br" : "gzip");
     }
 
     /// <summary>
