@@ -157,7 +157,9 @@ DEP_2021=$(departement_de 2021)
 DEP_2022=$(departement_de 2022)
 
 # --- 4. Scenarios: the API's bytes become nginx's files ---------------------------------------------
-# nom|chemin (same on both targets)|fichier served by nginx|304 of which file ('' = a 200 scenario)
+# nom|chemin (same on both targets)|fichier served by nginx|mode: '' = 200, 304 = revalidation of that file with its
+# ETag, gzip = 200 asked with Accept-Encoding: gzip (nginx sends fichier.gz, the API's own gzip bytes, by gzip_static).
+# The rows without compression come first: they are the issue's scenarios; portals and browsers ask for gzip.
 SCENARIOS=(
   "254 full|/api/v1/editions/2021/palmares|2021.json|"
   "254 filtered (dep $DEP_2021)|/api/v1/editions/2021/palmares?departement=$DEP_2021|2021-dep.json|"
@@ -165,11 +167,21 @@ SCENARIOS=(
   "5000 full|/api/v1/editions/2022/palmares|2022.json|"
   "5000 filtered (dep $DEP_2022)|/api/v1/editions/2022/palmares?departement=$DEP_2022|2022-dep.json|"
   "5000 full 304|/api/v1/editions/2022/palmares|2022.json|304"
+  "254 full gzip|/api/v1/editions/2021/palmares|2021.json|gzip"
+  "5000 filtered gzip|/api/v1/editions/2022/palmares?departement=$DEP_2022|2022-dep.json|gzip"
+  "5000 full gzip|/api/v1/editions/2022/palmares|2022.json|gzip"
 )
+GZIP='Accept-Encoding: gzip'
 declare -A ETAG_API ETAG_NGINX
 map_nginx=''
 for s in "${SCENARIOS[@]}"; do
   IFS='|' read -r nom chemin fichier cond <<<"$s"
+  if [ "$cond" = gzip ]; then
+    statut=$(curl -s -m 30 -H "$GZIP" -D "$OUT/www/$fichier.gz.entetes" -o "$OUT/www/$fichier.gz" -w '%{http_code}' "$API$chemin")
+    [ "$statut" = 200 ] || echouer "GET $chemin (gzip) a répondu $statut"
+    grep -qi '^content-encoding: gzip' "$OUT/www/$fichier.gz.entetes" || echouer "GET $chemin avec $GZIP : réponse non compressée"
+    continue
+  fi
   [ -z "$cond" ] || continue
   statut=$(curl -s -m 30 -D "$OUT/www/$fichier.entetes" -o "$OUT/www/$fichier" -w '%{http_code}' "$API$chemin")
   [ "$statut" = 200 ] || echouer "GET $chemin a répondu $statut"
@@ -194,6 +206,7 @@ http {
   types { }
   default_type application/json;
   etag on;
+  gzip_static on;               # with Accept-Encoding: gzip, fichier.gz (the API's gzip bytes) instead of fichier
   sendfile on;
   tcp_nopush on;
   keepalive_requests 1000000;   # like Kestrel: no per-connection request cap
@@ -231,6 +244,9 @@ for s in "${SCENARIOS[@]}"; do
     curl -s -m 30 -o "$OUT/nginx/verif" -D "$OUT/nginx/verif.entetes" "$NGINX$chemin"
     cmp -s "$OUT/nginx/verif" "$OUT/www/$fichier" || echouer "nginx ne sert pas les octets de l'API pour $chemin"
     ETAG_NGINX[$fichier]=$(sed -n 's/^[Ee][Tt][Aa][Gg]: *\(.*\)\r$/\1/p' "$OUT/nginx/verif.entetes")
+  elif [ "$cond" = gzip ]; then
+    curl -s -m 30 -H "$GZIP" -o "$OUT/nginx/verif" "$NGINX$chemin"
+    cmp -s "$OUT/nginx/verif" "$OUT/www/$fichier.gz" || echouer "nginx ne sert pas les octets gzip de l'API pour $chemin"
   else
     for cible in "$API|${ETAG_API[$fichier]}" "$NGINX|${ETAG_NGINX[$fichier]}"; do
       statut=$(curl -s -m 30 -o /dev/null -w '%{http_code}' -H "If-None-Match: ${cible#*|}" "${cible%%|*}$chemin")
@@ -258,10 +274,10 @@ ticks_nos_processus() {  # $1: the shell that runs wrk
   echo $((total + $(awk '{ print $16 + $17 }' "/proc/$1/stat")))
 }
 
-# mesurer URL [ETAG] — warm-up, then the measure; prints "req/s p50 p99 other-load-%" (p in ms).
+# mesurer URL [EN-TÊTE] — warm-up, then the measure; prints "req/s p50 p99 other-load-%" (p in ms).
 mesurer() {
   local url=$1 entete=() sortie rps p50 p99 total1 occupe1 nous1 total2 occupe2 nous2 moi=$BASHPID
-  [ -z "${2:-}" ] || entete=(-H "If-None-Match: $2")
+  [ -z "${2:-}" ] || entete=(-H "$2")
   wrk -t2 -c64 "-d${CHAUFFE}s" "${entete[@]}" "$url" >/dev/null
   read -r total1 occupe1 <<<"$(ticks_machine)"; nous1=$(ticks_nos_processus "$moi")
   sortie=$(wrk "${WRK_OPTIONS[@]}" "${entete[@]}" "$url")
@@ -279,7 +295,7 @@ mesurer() {
   echo "$rps $(en_ms "$p50") $(en_ms "$p99") $(( 100 * ((occupe2 - occupe1) - (nous2 - nous1)) / (total2 - total1) ))"
 }
 
-# mesurer_au_calme URL [ETAG] — as mesurer, again (3 tries at most) while another load skews it.
+# mesurer_au_calme URL [EN-TÊTE] — as mesurer, again (3 tries at most) while another load skews it.
 mesurer_au_calme() {
   local essai mesure
   for essai in 1 2 3; do
@@ -318,7 +334,8 @@ echo_etape "Chauffe de l'API : ${CHAUFFE_API} s par scénario"
 for s in "${SCENARIOS[@]}"; do
   IFS='|' read -r nom chemin fichier cond <<<"$s"
   entete=()
-  [ -z "$cond" ] || entete=(-H "If-None-Match: ${ETAG_API[$fichier]}")
+  [ "$cond" != 304 ] || entete=(-H "If-None-Match: ${ETAG_API[$fichier]}")
+  [ "$cond" != gzip ] || entete=(-H "$GZIP")
   wrk -t2 -c64 "-d${CHAUFFE_API}s" "${entete[@]}" "$API$chemin" >/dev/null
 done
 # meilleure MESURE_A MESURE_B — the one with more requests per second.
@@ -327,13 +344,14 @@ meilleure() { if [ -z "$1" ] || [ "${2%% *}" -gt "${1%% *}" ]; then echo "$2"; e
 for s in "${SCENARIOS[@]}"; do
   IFS='|' read -r nom chemin fichier cond <<<"$s"
   echo_etape "Mesure : $nom"
-  etag_api='' etag_nginx=''
-  if [ -n "$cond" ]; then etag_api=${ETAG_API[$fichier]} etag_nginx=${ETAG_NGINX[$fichier]}; fi
+  entete_api='' entete_nginx=''
+  if [ "$cond" = 304 ]; then entete_api="If-None-Match: ${ETAG_API[$fichier]}" entete_nginx="If-None-Match: ${ETAG_NGINX[$fichier]}"; fi
+  if [ "$cond" = gzip ]; then entete_api=$GZIP entete_nginx=$GZIP; fi
   # Tries interleaved, so that a passing load on a shared machine weighs on both targets alike.
   m_api='' m_nginx=''
   for _ in $(seq "$ESSAIS"); do
-    m_api=$(meilleure "$m_api" "$(mesurer_au_calme "$API$chemin" "$etag_api")")
-    m_nginx=$(meilleure "$m_nginx" "$(mesurer_au_calme "$NGINX$chemin" "$etag_nginx")")
+    m_api=$(meilleure "$m_api" "$(mesurer_au_calme "$API$chemin" "$entete_api")")
+    m_nginx=$(meilleure "$m_nginx" "$(mesurer_au_calme "$NGINX$chemin" "$entete_nginx")")
   done
   read -r a_rps a_p50 a_p99 a_autre <<<"$m_api"
   read -r n_rps n_p50 n_p99 n_autre <<<"$m_nginx"
@@ -347,7 +365,7 @@ for s in "${SCENARIOS[@]}"; do
   lignes+=$'\n'$(printf "$format" "$nom" "$a_rps" "$a_p50" "$a_p99" "$n_rps" "$n_p50" "$n_p99" "$ratio")
 done
 
-tailles="# response bytes: 254 full $(stat -c %s "$OUT/www/2021.json"), 254 filtered $(stat -c %s "$OUT/www/2021-dep.json"), 5000 full $(stat -c %s "$OUT/www/2022.json"), 5000 filtered $(stat -c %s "$OUT/www/2022-dep.json")"
+tailles="# response bytes: 254 full $(stat -c %s "$OUT/www/2021.json"), 254 filtered $(stat -c %s "$OUT/www/2021-dep.json"), 5000 full $(stat -c %s "$OUT/www/2022.json"), 5000 filtered $(stat -c %s "$OUT/www/2022-dep.json"); gzip: 254 full $(stat -c %s "$OUT/www/2021.json.gz"), 5000 filtered $(stat -c %s "$OUT/www/2022-dep.json.gz"), 5000 full $(stat -c %s "$OUT/www/2022.json.gz")"
 {
   echo "$entete_table"
   echo "$lignes"
