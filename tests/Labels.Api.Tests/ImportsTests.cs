@@ -304,6 +304,29 @@ public sealed class ImportsTests(LabelsApiFactory factory) : ApiTest(factory)
         Assert.Equal((1, 1, 1, 0), await ComptesAsync());
     }
 
+    /// <summary>
+    /// A first import and another transaction each waiting on the other: the import, attaching its fiches, waits on a
+    /// candidature the other holds, which then asks for the fiches table the import holds. PostgreSQL breaks the cycle
+    /// by cancelling the transaction whose deadlock check runs first, the one that waited first: the import, which
+    /// answers 409 (try again) and writes nothing, while the other goes on.
+    /// </summary>
+    [Fact]
+    public async Task Un_import_pris_dans_un_interblocage_est_un_conflit_qui_n_ecrit_rien()
+    {
+        var admin = await AdminAsync();
+        var (autre, transaction) = await EcrireAilleursAsync(admin, "UPDATE candidatures SET statut = statut WHERE id = @candidature");
+        await using var _ = autre;
+        var import = ImporterAsync(admin, UneFicheR1, "text/csv");
+        await AttendreQueLImportAttendeAsync(import, "ALTER TABLE fiches_actions ATTACH%");
+        await using (var verrou = new NpgsqlCommand("LOCK TABLE fiches_actions IN ACCESS EXCLUSIVE MODE", autre, transaction))
+            await verrou.ExecuteNonQueryAsync();
+        await transaction.CommitAsync();
+        var probleme = await ProblemeAsync(await import, HttpStatusCode.Conflict);
+        Assert.Contains("croisé", probleme["detail"]!.GetValue<string>());
+        Assert.Equal((1, 1, 0, 0), await ComptesAsync());
+        Assert.Equal(StatutImport.Echoue, await Factory.DansLaBaseAsync(db => db.Imports.Select(i => i.Statut).SingleAsync()));
+    }
+
     private const string UneFicheR1 = "collectivite;reference;titre;description;dateDebut;enCours;enjeux\n62041;R-1;Importée;D;2021-01-01;true;culture\n";
 
     /// <summary>
