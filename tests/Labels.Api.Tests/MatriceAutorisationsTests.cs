@@ -69,6 +69,8 @@ public sealed class MatriceAutorisationsTests(LabelsApiFactory factory) : ApiTes
         ["POST /api/v1/editions/{annee}/publication"] = "401 ok 403 403 403 403 403",
         ["GET /api/v1/editions/{annee}/palmares"] = "ok ok ok ok ok ok ok",
         ["GET /api/v1/editions/{annee}/palmares.csv"] = "ok ok ok ok ok ok ok",
+        ["HEAD /api/v1/editions/{annee}/palmares"] = "ok ok ok ok ok ok ok",
+        ["HEAD /api/v1/editions/{annee}/palmares.csv"] = "ok ok ok ok ok ok ok",
         ["GET /api/v1/editions/{annee}/palmares/versions"] = "ok ok ok ok ok ok ok",
         ["GET /api/v1/editions/{annee}/chiffres-cles"] = "ok ok ok ok ok ok ok",
         ["GET /api/v1/editions/{annee}/fiches"] = "ok ok ok ok ok ok ok",

@@ -415,6 +415,38 @@ public sealed class PalmaresTests(LabelsApiFactory factory) : ApiTest(factory)
         Assert.Equal(csv, Decompresser(await csvGzip.Content.ReadAsByteArrayAsync(), "gzip"));
     }
 
+    [Fact]
+    public async Task Head_donne_les_en_tetes_du_get_sans_le_corps()
+    {
+        var admin = await AdminAsync();
+        await HistoriqueAsync(admin, 2021, new Resultat("62041", 3, ["arobase-verte"]), new Resultat("57059", 5), new Resultat("200033579", 4));
+        HttpRequestMessage Head(string url, string? codages)
+        {
+            var requete = AvecCodages(url, codages);
+            requete.Method = HttpMethod.Head;
+            return requete;
+        }
+        // Anonymous: the fast path; signed in: the endpoint.
+        foreach (var client in new[] { Anonyme(), admin })
+        foreach (var url in new[] { "/api/v1/editions/2021/palmares", "/api/v1/editions/2021/palmares.csv?departement=62" })
+        foreach (var codages in new[] { null, "gzip" })
+        {
+            var get = await client.SendAsync(AvecCodages(url, codages));
+            var head = await client.SendAsync(Head(url, codages));
+            Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+            Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+            Assert.Equal((await get.Content.ReadAsByteArrayAsync()).Length, head.Content.Headers.ContentLength);
+            Assert.Equal(get.Headers.ETag, head.Headers.ETag);
+            Assert.Equal(get.Content.Headers.ContentType, head.Content.Headers.ContentType);
+            Assert.Equal(get.Content.Headers.ContentEncoding, head.Content.Headers.ContentEncoding);
+            Assert.Equal(get.Content.Headers.LastModified, head.Content.Headers.LastModified);
+            var conditionnelle = Head(url, codages);
+            conditionnelle.Headers.IfNoneMatch.Add(get.Headers.ETag!);
+            Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(conditionnelle)).StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await Anonyme().SendAsync(Head("/api/v1/editions/2020/palmares", null))).StatusCode);
+    }
+
     [Theory]
     [InlineData(null, Publication.Compression.Aucune)]
     [InlineData("gzip", Publication.Compression.Gzip)]

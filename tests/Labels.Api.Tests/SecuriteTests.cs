@@ -26,6 +26,17 @@ public sealed class SecuriteTests(LabelsApiFactory factory) : ApiTest(factory)
         return (corps["jeton"]!["id"]!.GetValue<Guid>(), corps["secret"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("/api/v1/nulle-part")]
+    [InlineData("/api/v1/editions/2021/palmares.json")]
+    [InlineData("/favicon.ico")]
+    public async Task Une_route_inconnue_est_introuvable_pour_tous(string chemin)
+    {
+        var probleme = await ProblemeAsync(await Anonyme().GetAsync(chemin), HttpStatusCode.NotFound);
+        Assert.Equal("Introuvable", probleme["title"]!.GetValue<string>());
+        await ProblemeAsync(await (await AdminAsync()).GetAsync(chemin), HttpStatusCode.NotFound);
+    }
+
     [Fact]
     public async Task Un_jeton_d_api_vaut_pour_ses_scopes_jusqu_a_sa_revocation()
     {

@@ -38,14 +38,11 @@ public static class PalmaresEndpoints
         var publiques = app.MapGroup("/api/v1").LecturePublique()
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-        publiques.MapGet("/editions/{annee:int}/palmares", (int annee, int? version, string? region, string? departement, string? categorie,
-                int? arobases, string? mention, HttpContext http, PalmaresPublies publies, Acces acces, TimeProvider horloge) =>
-                ServirAsync(annee, version, new FiltresPalmares(region, departement, ParametresDeRequete.Enum<Categorie>(categorie, "categorie"),
-                    arobases, mention), EstDemandeCsv(http), http, publies, acces, horloge))
+        publiques.MapGet("/editions/{annee:int}/palmares", LirePalmares)
             .WithTags("Palmarès")
             .WithName("LirePalmares")
             .WithSummary("Le palmarès publié (JSON, ou CSV avec Accept: text/csv), filtrable ; compressé (br, gzip) selon Accept-Encoding ; "
-                + "ETag fort, 304, Cache-Control public, CORS.")
+                + "ETag fort, 304, Cache-Control public, CORS. HEAD : les mêmes en-têtes, sans le corps.")
             .Produces<PalmaresDto>(contentType: "application/json")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .Produces(StatusCodes.Status304NotModified)
@@ -53,17 +50,19 @@ public static class PalmaresEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .DisableRequestTimeout(); // served from memory: no timer per request on the hottest route
 
-        publiques.MapGet("/editions/{annee:int}/palmares.csv", (int annee, int? version, string? region, string? departement, string? categorie,
-                int? arobases, string? mention, HttpContext http, PalmaresPublies publies, Acces acces, TimeProvider horloge) =>
-                ServirAsync(annee, version, new FiltresPalmares(region, departement, ParametresDeRequete.Enum<Categorie>(categorie, "categorie"),
-                    arobases, mention), csv: true, http, publies, acces, horloge))
+        publiques.MapGet("/editions/{annee:int}/palmares.csv", LirePalmaresCsv)
             .WithTags("Palmarès")
             .WithName("LirePalmaresCsv")
-            .WithSummary("Le palmarès en CSV (UTF-8 avec BOM, séparateur ;), compressé (br, gzip) selon Accept-Encoding.")
+            .WithSummary("Le palmarès en CSV (UTF-8 avec BOM, séparateur ;), compressé (br, gzip) selon Accept-Encoding. HEAD : les en-têtes seuls.")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .DisableRequestTimeout();
+
+        // HEAD, as HTTP has it for every GET: caches and portals check a release's ETag or size without its bytes. Same
+        // answer as the GET without the body; left out of the OpenAPI document, where it would repeat the GET.
+        publiques.MapMethods("/editions/{annee:int}/palmares", [HttpMethods.Head], LirePalmares).ExcludeFromDescription().DisableRequestTimeout();
+        publiques.MapMethods("/editions/{annee:int}/palmares.csv", [HttpMethods.Head], LirePalmaresCsv).ExcludeFromDescription().DisableRequestTimeout();
 
         publiques.MapGet("/editions/{annee:int}/palmares/versions", async (int annee, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListerVersionsPalmares(annee, page ?? 1, pageSize ?? Pagination.TailleParDefaut), ct)))
@@ -139,6 +138,16 @@ public static class PalmaresEndpoints
         return Compression.Aucune;
     }
 
+    private static Task<IResult> LirePalmares(int annee, int? version, string? region, string? departement, string? categorie, int? arobases,
+        string? mention, HttpContext http, PalmaresPublies publies, Acces acces, TimeProvider horloge) =>
+        ServirAsync(annee, version, new FiltresPalmares(region, departement, ParametresDeRequete.Enum<Categorie>(categorie, "categorie"), arobases, mention),
+            EstDemandeCsv(http), http, publies, acces, horloge);
+
+    private static Task<IResult> LirePalmaresCsv(int annee, int? version, string? region, string? departement, string? categorie, int? arobases,
+        string? mention, HttpContext http, PalmaresPublies publies, Acces acces, TimeProvider horloge) =>
+        ServirAsync(annee, version, new FiltresPalmares(region, departement, ParametresDeRequete.Enum<Categorie>(categorie, "categorie"), arobases, mention),
+            csv: true, http, publies, acces, horloge);
+
     private static async Task<IResult> ServirAsync(int annee, int? version, FiltresPalmares filtres, bool csv, HttpContext http,
         PalmaresPublies publies, Acces acces, TimeProvider horloge)
     {
@@ -172,6 +181,12 @@ public static class PalmaresEndpoints
         if (csv)
             entetes.ContentDisposition = string.Create(CultureInfo.InvariantCulture,
                 $"inline; filename=\"palmares-{release.Palmares.Edition}-v{release.Palmares.Version}.csv\"");
+        if (HttpMethods.IsHead(http.Request.Method))
+        {
+            http.Response.ContentType = representation.TypeDeContenu;
+            http.Response.ContentLength = representation.Octets.Length;
+            return TypedResults.Ok();
+        }
         return TypedResults.Bytes(representation.Octets, representation.TypeDeContenu);
     }
 }

@@ -12,7 +12,7 @@ namespace Labels.Api.Publication;
 /// <summary>
 /// The palmarès is read far more than anything else, almost always by anonymous portals, and its
 /// bytes are ready in memory: authentication, authorization, CORS policy evaluation and endpoint
-/// binding would cost more than sending them. An anonymous GET of a visible release with
+/// binding would cost more than sending them. An anonymous GET (or HEAD) of a visible release with
 /// well-formed parameters is answered here, with the endpoint's own code for headers and body and
 /// the same public-reading allowance; every other request (signed in, malformed or repeated
 /// parameter, unknown or embargoed release…) goes on to the endpoint, which answers it as always.
@@ -29,7 +29,7 @@ public sealed class VoieRapidePalmares(RequestDelegate suite, PalmaresPublies pu
     public async Task InvokeAsync(HttpContext http)
     {
         var requete = http.Request;
-        if (!HttpMethods.IsGet(requete.Method) || requete.Headers.ContainsKey(HeaderNames.Authorization)
+        if (!(HttpMethods.IsGet(requete.Method) || HttpMethods.IsHead(requete.Method)) || requete.Headers.ContainsKey(HeaderNames.Authorization)
             || !LireChemin(requete.Path.Value, out var annee, out var csvParChemin)
             || !LireParametres(requete.Query, out var version, out var filtres))
         {
