@@ -33,6 +33,7 @@ app.UseMiddleware<VoieRapidePalmares>();
 app.UseRouting();
 app.UseSwagger();
 app.UseSwaggerUI(o => o.DocumentTitle = "Labels API");
+app.UseRoutesInconnues();
 app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -44,11 +45,6 @@ app.UseRequestTimeouts();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
-
-// Unknown routes answer 404 to everyone, rather than the fallback policy's 401: those that look like a file too
-// (MapFallback's default pattern leaves out paths with a dot, such as /api/v1/editions/2021/palmares.json).
-app.MapFallback("{*chemin}", () => TypedResults.Problem("Cette route n'existe pas.", statusCode: StatusCodes.Status404NotFound, title: "Introuvable"))
-    .AllowAnonymous().ExcludeFromDescription();
 
 app.MapAuthEndpoints()
     .MapReferentielEndpoints()

@@ -37,6 +37,21 @@ public sealed class SecuriteTests(LabelsApiFactory factory) : ApiTest(factory)
         await ProblemeAsync(await (await AdminAsync()).GetAsync(chemin), HttpStatusCode.NotFound);
     }
 
+    [Theory]
+    [InlineData("DELETE", "/api/v1/editions", "GET, POST")]
+    [InlineData("POST", "/api/v1/editions/2021/palmares", "GET, HEAD")]
+    [InlineData("PUT", "/api/v1/editions/2021/palmares.csv", "GET, HEAD")]
+    public async Task Une_methode_que_la_route_n_accepte_pas_est_refusee_avec_celles_qu_elle_accepte(string methode, string chemin, string permises)
+    {
+        foreach (var client in new[] { Anonyme(), await AdminAsync() })
+        {
+            var reponse = await client.SendAsync(new HttpRequestMessage(new HttpMethod(methode), chemin));
+            var probleme = await ProblemeAsync(reponse, HttpStatusCode.MethodNotAllowed);
+            Assert.Equal(permises.Split(", "), reponse.Content.Headers.Allow.Order(StringComparer.Ordinal));
+            Assert.Contains(permises, probleme["detail"]!.GetValue<string>());
+        }
+    }
+
     [Fact]
     public async Task Un_jeton_d_api_vaut_pour_ses_scopes_jusqu_a_sa_revocation()
     {

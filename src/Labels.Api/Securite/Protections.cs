@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Labels.Api.Securite;
@@ -103,6 +104,35 @@ public static class Protections
                 limite.MaxRequestBodySize = octets;
         }
         await next();
+    });
+
+    /// <summary>
+    /// Requests that match no route are answered here, to every caller alike, before authorization would answer 401 for
+    /// want of a route to read a policy from: 404 for an unknown path; 405 with <c>Allow</c> for a known path asked with
+    /// another method (routing then selects a rejection endpoint of its own, not a route).
+    /// </summary>
+    public static IApplicationBuilder UseRoutesInconnues(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        switch (http.GetEndpoint())
+        {
+            case RouteEndpoint:
+                await next();
+                break;
+            case null:
+                await TypedResults.Problem("Cette route n'existe pas.", statusCode: StatusCodes.Status404NotFound, title: "Introuvable").ExecuteAsync(http);
+                break;
+            case { RequestDelegate: { } rejet }:
+                await rejet(http);
+                var statut = http.Response.StatusCode;
+                var (titre, detail) = statut == StatusCodes.Status405MethodNotAllowed
+                    ? ("Méthode non permise", $"Cette route accepte : {http.Response.Headers.Allow}.")
+                    : (ReasonPhrases.GetReasonPhrase(statut), null);
+                await TypedResults.Problem(detail, statusCode: statut, title: titre).ExecuteAsync(http);
+                break;
+            default:
+                await next();
+                break;
+        }
     });
 
     /// <summary>Headers on every answer; the only HTML served (Swagger UI) gets a CSP that allows its own files and nothing else.</summary>
