@@ -467,6 +467,26 @@ public sealed class PalmaresTests(LabelsApiFactory factory) : ApiTest(factory)
         Assert.Equal(attendue, Endpoints.PalmaresEndpoints.CompressionAcceptee(http.Request));
     }
 
+    /// <summary>A release just published is read by many portals at once: its bytes are serialised and compressed once, not once per request.</summary>
+    [Fact]
+    public async Task Les_octets_d_une_release_se_calculent_une_fois_pour_des_lectures_simultanees()
+    {
+        var laureats = Enumerable.Range(0, 5_000).Select(i => new Application.Palmares.LaureatDto(Guid.NewGuid(), $"{i:00000}", null, $"Commune {i}",
+            TypeCollectivite.Commune, Categorie.Ville, "62", "32", 1_000 + i, 1 + i % 5, i % 9 == 0 ? ["arobase-verte"] : [], null)).ToArray();
+        var release = new Publication.PalmaresPublies.Release(new Application.Palmares.PalmaresDto(2022, 23, DateTimeOffset.UtcNow, 1, "Licence Ouverte 2.0", laureats));
+        var publies = Factory.Services.GetRequiredService<Publication.PalmaresPublies>();
+        using var depart = new Barrier(8);
+        var lectures = Enumerable.Range(0, 8).Select(_ => Task.Run(() =>
+        {
+            depart.SignalAndWait();
+            return publies.Representer(release, Publication.FiltresPalmares.Aucun, csv: false, Publication.Compression.Brotli);
+        })).ToArray();
+        var representations = await Task.WhenAll(lectures);
+        Assert.Equal("br", representations[0].Codage);
+        Assert.All(representations, r => Assert.Same(representations[0], r));
+        Assert.Same(representations[0], publies.Representer(release, Publication.FiltresPalmares.Aucun, csv: false, Publication.Compression.Brotli));
+    }
+
     [Fact]
     public void Une_representation_que_la_compression_n_allege_pas_part_telle_quelle()
     {

@@ -55,7 +55,7 @@ public sealed class PalmaresPublies(IServiceScopeFactory scopes, IOptions<JsonOp
         public PalmaresDto Palmares { get; } = palmares;
         /// <summary>The Last-Modified value, formatted once rather than on every answer.</summary>
         public string DerniereModification { get; } = Microsoft.Net.Http.Headers.HeaderUtilities.FormatDate(palmares.PublieLe);
-        internal ConcurrentDictionary<(FiltresPalmares, bool Csv, Compression), Representation> Representations { get; } = new();
+        internal ConcurrentDictionary<(FiltresPalmares, bool Csv, Compression), Lazy<Representation>> Representations { get; } = new();
     }
 
     private sealed record Pointeur(Task<Release?> Release, DateTimeOffset ExpireLe);
@@ -100,21 +100,27 @@ public sealed class PalmaresPublies(IServiceScopeFactory scopes, IOptions<JsonOp
         return palmares is null ? null : new Release(palmares);
     }
 
+    /// <summary>
+    /// The bytes of a release for these filters, format and coding, computed once: the requests that ask for them at
+    /// the same time (a release just published, read by every portal at once) wait for that one computation rather than
+    /// each serialising and compressing the palmarès again.
+    /// </summary>
     public Representation Representer(Release release, FiltresPalmares filtres, bool csv, Compression compression = Compression.Aucune)
     {
-        if (release.Representations.TryGetValue((filtres, csv, compression), out var connue)) return connue;
-        Representation representation;
-        if (compression != Compression.Aucune)
-            representation = Comprimer(Representer(release, filtres, csv), compression);
-        else
-        {
-            var palmares = filtres.Vides ? release.Palmares : release.Palmares with { Laureats = release.Palmares.Laureats.Where(filtres.Retient).ToArray() };
-            representation = csv
-                ? Representation.De(Csv(palmares), TypeCsv)
-                : Representation.De(JsonSerializer.SerializeToUtf8Bytes(palmares, json.Value.SerializerOptions), TypeJson);
-        }
-        if (release.Representations.Count < FiltresMemorisesMax) release.Representations.TryAdd((filtres, csv, compression), representation);
-        return representation;
+        var cle = (filtres, csv, compression);
+        if (release.Representations.TryGetValue(cle, out var connue)) return connue.Value;
+        var calcul = new Lazy<Representation>(() => Calculer(release, filtres, csv, compression));
+        // Past the bound (many distinct filters), answers are computed without being kept.
+        return release.Representations.Count < FiltresMemorisesMax ? release.Representations.GetOrAdd(cle, calcul).Value : calcul.Value;
+    }
+
+    private Representation Calculer(Release release, FiltresPalmares filtres, bool csv, Compression compression)
+    {
+        if (compression != Compression.Aucune) return Comprimer(Representer(release, filtres, csv), compression);
+        var palmares = filtres.Vides ? release.Palmares : release.Palmares with { Laureats = release.Palmares.Laureats.Where(filtres.Retient).ToArray() };
+        return csv
+            ? Representation.De(Csv(palmares), TypeCsv)
+            : Representation.De(JsonSerializer.SerializeToUtf8Bytes(palmares, json.Value.SerializerOptions), TypeJson);
     }
 
     /// <summary>
