@@ -20,7 +20,7 @@ public sealed record Representation(byte[] Octets, string ETag, string TypeDeCon
         new(octets, $"\"{Convert.ToBase64String(SHA256.HashData(octets), 0, 18).Replace('+', '-').Replace('/', '_')}\"", type, codage);
 }
 
-/// <summary>The content codings a palmarès is sent in: its JSON shrinks about tenfold, its bytes are compressed once per release.</summary>
+/// <summary>The content codings a palmarès is sent in: its JSON shrinks about fivefold (the identifiers do not compress), its bytes are compressed once per release.</summary>
 public enum Compression { Aucune, Gzip, Brotli }
 
 public sealed record FiltresPalmares(string? Region, string? Departement, Categorie? Categorie, int? Arobases, string? Mention)
