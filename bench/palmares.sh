@@ -159,7 +159,7 @@ DEP_2022=$(departement_de 2022)
 # --- 4. Scenarios: the API's bytes become nginx's files ---------------------------------------------
 # nom|chemin (same on both targets)|fichier served by nginx|mode: '' = 200, 304 = revalidation of that file with its
 # ETag, gzip = 200 asked with Accept-Encoding: gzip (nginx sends fichier.gz, the API's own gzip bytes, by gzip_static).
-# The rows without compression come first: they are the scenarios; portals and browsers ask for gzip.
+# The plain rows come first (the bytes as served to a client that asks for no coding); portals and browsers ask for gzip.
 SCENARIOS=(
   "254 full|/api/v1/editions/2021/palmares|2021.json|"
   "254 filtered (dep $DEP_2021)|/api/v1/editions/2021/palmares?departement=$DEP_2021|2021-dep.json|"
