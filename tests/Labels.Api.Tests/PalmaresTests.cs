@@ -645,6 +645,45 @@ public sealed class PalmaresTests(LabelsApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
+    public async Task Chiffres_cles_etag_304_et_cache_que_la_publication_suivante_renouvelle()
+    {
+        var admin = await AdminAsync();
+        await HistoriqueAsync(admin, 2021, new Resultat("62041", 3), new Resultat("57059", 2));
+        await EditionAsync(admin, 2022, historique: true);
+        var client = Anonyme();
+        // Asked before 2022 is published: nothing yet, and that answer must not outlive the publication.
+        await ProblemeAsync(await client.GetAsync("/api/v1/editions/2022/chiffres-cles"), HttpStatusCode.NotFound);
+
+        var reponse = await client.GetAsync("/api/v1/editions/2021/chiffres-cles");
+        Assert.Equal(HttpStatusCode.OK, reponse.StatusCode);
+        Assert.Equal("application/json", reponse.Content.Headers.ContentType!.MediaType);
+        Assert.False(reponse.Headers.ETag!.IsWeak);
+        Assert.True(reponse.Headers.CacheControl!.Public);
+        Assert.Equal(TimeSpan.FromSeconds(60), reponse.Headers.CacheControl.MaxAge);
+        Assert.Equal(2, (await LireAsync(reponse))["candidatures"]!["total"]!.GetValue<int>());
+        var conditionnelle = new HttpRequestMessage(HttpMethod.Get, "/api/v1/editions/2021/chiffres-cles");
+        conditionnelle.Headers.IfNoneMatch.Add(reponse.Headers.ETag!);
+        var nonModifie = await client.SendAsync(conditionnelle);
+        Assert.Equal(HttpStatusCode.NotModified, nonModifie.StatusCode);
+        Assert.Equal(reponse.Headers.ETag, nonModifie.Headers.ETag);
+        Assert.Empty(await nonModifie.Content.ReadAsByteArrayAsync());
+
+        await Factory.DansLaBaseAsync(async db =>
+        {
+            var edition = await db.Editions.SingleAsync(e => e.Annee == 2022);
+            var arras = await db.Collectivites.SingleAsync(c => c.CodeInsee == "62041");
+            var candidature = Candidature.Creer(edition, arras.Id, correctionAdministrateur: true, DateTimeOffset.UtcNow);
+            db.Candidatures.Add(candidature);
+            db.Distinctions.Add(Distinction.Attribuer(candidature, edition, 4, [], DateTimeOffset.UtcNow));
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/v1/editions/2022/publication", new { })).StatusCode);
+        var c2022 = await LireAsync(await client.GetAsync("/api/v1/editions/2022/chiffres-cles"));
+        Assert.Equal(1, c2022["candidatures"]!["total"]!.GetValue<int>());
+        Assert.Equal(2, c2022["candidatures"]!["precedent"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task Catalogue_plein_texte_en_francais()
     {
         var admin = await AdminAsync();

@@ -72,16 +72,20 @@ public static class PalmaresEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        publiques.MapGet("/editions/{annee:int}/chiffres-cles", async (int annee, ISender sender, Acces acces, TimeProvider horloge, CancellationToken ct) =>
+        publiques.MapGet("/editions/{annee:int}/chiffres-cles", async (int annee, HttpContext http, PalmaresPublies publies, Acces acces, TimeProvider horloge) =>
             {
-                var chiffres = await sender.Send(new CalculerChiffresCles(annee), ct);
-                if (chiffres is null || !Visibilite.EstVisible(chiffres.PublieLe, acces, horloge.GetUtcNow()))
+                var maintenant = horloge.GetUtcNow();
+                if (await publies.ChiffresClesAsync(annee) is not { } chiffres || !Visibilite.EstVisible(chiffres.Chiffres.PublieLe, acces, maintenant))
                     throw new NotFoundException($"Aucun palmarès publié pour l'édition {annee}.");
-                return TypedResults.Ok(chiffres);
+                return CopieAJour(http, chiffres.Json.ETag, chiffres.Chiffres.PublieLe, immuable: false, maintenant)
+                    ? (IResult)TypedResults.StatusCode(StatusCodes.Status304NotModified)
+                    : TypedResults.Bytes(chiffres.Json.Octets, chiffres.Json.TypeDeContenu);
             })
             .WithTags("Palmarès")
             .WithName("LireChiffresCles")
-            .WithSummary("Les chiffres clés de l'édition publiée, comparés à l'édition précédente.")
+            .WithSummary("Les chiffres clés de l'édition publiée, comparés à l'édition précédente ; ETag fort, 304, Cache-Control public.")
+            .Produces<ChiffresClesDto>(contentType: "application/json")
+            .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         publiques.MapGet("/collectivites/{id:guid}/historique", async (Guid id, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
@@ -110,6 +114,21 @@ public static class PalmaresEndpoints
         var accept = http.Request.Headers.Accept;
         if (accept.Count == 0 || !accept.Any(v => v is not null && v.Contains("csv", StringComparison.OrdinalIgnoreCase))) return false;
         return http.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>
+    /// The caching headers of a published read, and whether the client's copy (If-None-Match) is current. A numbered
+    /// version never changes; "the latest" may gain a correction; before its publication instant only admins see a
+    /// release, and such answers stay out of shared caches.
+    /// </summary>
+    private static bool CopieAJour(HttpContext http, string etag, DateTimeOffset publieLe, bool immuable, DateTimeOffset maintenant)
+    {
+        var entetes = http.Response.Headers;
+        entetes.ETag = etag;
+        entetes.CacheControl = !VersionPalmares.EstPublique(publieLe, maintenant) ? "private, no-store"
+            : immuable ? "public, max-age=31536000, immutable"
+            : "public, max-age=60";
+        return http.Request.GetTypedHeaders().IfNoneMatch.Any(e => e.Tag == etag || e.Tag == "*");
     }
 
     private static readonly string VarieSelon = $"{HeaderNames.Accept}, {HeaderNames.AcceptEncoding}";
@@ -168,14 +187,9 @@ public static class PalmaresEndpoints
     {
         var representation = publies.Representer(release, filtres, csv, CompressionAcceptee(http.Request));
         var entetes = http.Response.Headers;
-        entetes.ETag = representation.ETag;
         entetes.Vary = VarieSelon;
         entetes.LastModified = release.DerniereModification;
-        // A numbered version never changes; "the latest" may gain a correction.
-        entetes.CacheControl = versionDemandee ? "public, max-age=31536000, immutable" : "public, max-age=60";
-        // Before its publication instant only admins see a release: keep such answers out of shared caches.
-        if (!VersionPalmares.EstPublique(release.Palmares.PublieLe, maintenant)) entetes.CacheControl = "private, no-store";
-        if (http.Request.GetTypedHeaders().IfNoneMatch.Any(e => e.Tag == representation.ETag || e.Tag == "*"))
+        if (CopieAJour(http, representation.ETag, release.Palmares.PublieLe, immuable: versionDemandee, maintenant))
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         if (representation.Codage is { } codage) entetes.ContentEncoding = codage;
         if (csv)

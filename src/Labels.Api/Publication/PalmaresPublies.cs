@@ -60,16 +60,54 @@ public sealed class PalmaresPublies(IServiceScopeFactory scopes, IOptions<JsonOp
 
     private sealed record Pointeur(Task<Release?> Release, DateTimeOffset ExpireLe);
 
+    /// <summary>The key figures of an édition's latest release and their JSON bytes.</summary>
+    public sealed record ChiffresPublies(ChiffresClesDto Chiffres, Representation Json);
+
+    private sealed record ChiffresRecents(Task<ChiffresPublies?> Calcul, DateTimeOffset ExpireLe);
+
     private readonly ConcurrentDictionary<(int Annee, int Version), Task<Release?>> _versions = new();
     private readonly ConcurrentDictionary<int, Pointeur> _dernieres = new();
+    private readonly ConcurrentDictionary<int, ChiffresRecents> _chiffres = new();
 
-    public void Invalider(int annee) => _dernieres.TryRemove(annee, out _);
+    public void Invalider(int annee)
+    {
+        _dernieres.TryRemove(annee, out _);
+        // An édition's key figures compare it with the previous one: a publication changes the next édition's too.
+        _chiffres.Clear();
+    }
 
     /// <summary>Forgets every release: only for a database emptied underneath (tests).</summary>
     internal void Vider()
     {
         _versions.Clear();
         _dernieres.Clear();
+        _chiffres.Clear();
+    }
+
+    /// <summary>
+    /// The key figures of an édition's latest release. They count live data beside the frozen release (the fiches of its
+    /// dossiers, the COG's populations), so they are kept only as long as the "latest version" pointer: long enough for
+    /// a burst of portals to cost one computation, short enough for a change to show at once; a publication here
+    /// forgets them.
+    /// </summary>
+    public async Task<ChiffresPublies?> ChiffresClesAsync(int annee)
+    {
+        var maintenant = horloge.GetUtcNow();
+        if (!_chiffres.TryGetValue(annee, out var recents) || recents.ExpireLe <= maintenant || recents.Calcul.IsFaulted)
+        {
+            recents = new ChiffresRecents(CalculerChiffresAsync(annee), maintenant + DureeDuPointeur);
+            _chiffres[annee] = recents;
+        }
+        return await recents.Calcul;
+    }
+
+    private async Task<ChiffresPublies?> CalculerChiffresAsync(int annee)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var chiffres = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new CalculerChiffresCles(annee));
+        return chiffres is null
+            ? null
+            : new ChiffresPublies(chiffres, Representation.De(JsonSerializer.SerializeToUtf8Bytes(chiffres, json.Value.SerializerOptions), TypeJson));
     }
 
     public async Task<Release?> ObtenirAsync(int annee, int? version)
