@@ -274,14 +274,23 @@ ticks_nos_processus() {  # $1: the shell that runs wrk
   echo $((total + $(awk '{ print $16 + $17 }' "/proc/$1/stat")))
 }
 
-# mesurer URL [EN-TÊTE] — warm-up, then the measure; prints "req/s p50 p99 other-load-%" (p in ms).
+# CPU ticks (user + system, kernel work on its sockets included) of the server that URL $1 reaches.
+ticks_serveur() {
+  local pid total=0 pids=("$API_PID")
+  [[ $1 == "$API"* ]] || pids=($(pgrep -P "$NGINX_PID"))
+  for pid in "${pids[@]}"; do total=$((total + $(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0))); done
+  echo "$total"
+}
+
+# mesurer URL [EN-TÊTE] — warm-up, then the measure; prints "req/s p50 p99 server-CPU-µs-per-request other-load-%"
+# (p in ms). The server's CPU time per request is the cost of an answer itself, whatever else slows the machine down.
 mesurer() {
-  local url=$1 entete=() sortie rps p50 p99 total1 occupe1 nous1 total2 occupe2 nous2 moi=$BASHPID
+  local url=$1 entete=() sortie rps p50 p99 requetes total1 occupe1 nous1 serveur1 total2 occupe2 nous2 serveur2 moi=$BASHPID
   [ -z "${2:-}" ] || entete=(-H "$2")
   wrk -t2 -c64 "-d${CHAUFFE}s" "${entete[@]}" "$url" >/dev/null
-  read -r total1 occupe1 <<<"$(ticks_machine)"; nous1=$(ticks_nos_processus "$moi")
+  read -r total1 occupe1 <<<"$(ticks_machine)"; nous1=$(ticks_nos_processus "$moi"); serveur1=$(ticks_serveur "$url")
   sortie=$(wrk "${WRK_OPTIONS[@]}" "${entete[@]}" "$url")
-  read -r total2 occupe2 <<<"$(ticks_machine)"; nous2=$(ticks_nos_processus "$moi")
+  read -r total2 occupe2 <<<"$(ticks_machine)"; nous2=$(ticks_nos_processus "$moi"); serveur2=$(ticks_serveur "$url")
   printf '%s\n' "$sortie" >>"$OUT/wrk.log"
   kill -0 "$API_PID" 2>/dev/null || echouer "l'API s'est arrêtée pendant la mesure de $url (journal : $OUT/api.log)"
   # A fast 404 or reset would look like a good figure: any error or unexpected status fails the run.
@@ -291,8 +300,11 @@ mesurer() {
   rps=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' <<<"$sortie")
   p50=$(awk '$1 == "50%" { print $2 }' <<<"$sortie")
   p99=$(awk '$1 == "99%" { print $2 }' <<<"$sortie")
-  [ -n "$rps" ] && [ -n "$p50" ] && [ -n "$p99" ] || { printf '%s\n' "$sortie" >&2; echouer "sortie de wrk illisible pour $url"; }
-  echo "$rps $(en_ms "$p50") $(en_ms "$p99") $(( 100 * ((occupe2 - occupe1) - (nous2 - nous1)) / (total2 - total1) ))"
+  requetes=$(awk '/ requests in / { print $1 }' <<<"$sortie")
+  [ -n "$rps" ] && [ -n "$p50" ] && [ -n "$p99" ] && [ "${requetes:-0}" -gt 0 ] \
+    || { printf '%s\n' "$sortie" >&2; echouer "sortie de wrk illisible pour $url"; }
+  # Ticks are hundredths of a second: 10,000 µs each.
+  echo "$rps $(en_ms "$p50") $(en_ms "$p99") $(( (serveur2 - serveur1) * 10000 / requetes )) $(( 100 * ((occupe2 - occupe1) - (nous2 - nous1)) / (total2 - total1) ))"
 }
 
 # mesurer_au_calme URL [EN-TÊTE] — as mesurer, again (3 tries at most) while another load skews it.
@@ -326,9 +338,9 @@ done
 : >"$OUT/wrk.log"
 entete_table="# palmarès: $(date -u '+%Y-%m-%dT%H:%M:%SZ'), nproc $(nproc), CPU idle ${IDLE}% before, wrk ${WRK_OPTIONS[*]} (warm-up ${CHAUFFE}s each, API ${CHAUFFE_API}s per scenario first; best of ${ESSAIS}), API $CONFIG vs nginx $("$NGINX_BIN" -v 2>&1 | sed 's|.*/||')"
 AUTRE_MAX=0
-format='%-26s | %9s | %7s | %7s | %11s | %9s | %9s | %5s\n'
-lignes=$(printf "$format" scenario 'API req/s' 'API p50' 'API p99' 'nginx req/s' 'nginx p50' 'nginx p99' ratio)
-lignes+=$'\n'$(printf "$format" '' '' ms ms '' ms ms API/ng)
+format='%-26s | %9s | %7s | %7s | %7s | %11s | %9s | %9s | %9s | %5s\n'
+lignes=$(printf "$format" scenario 'API req/s' 'API p50' 'API p99' 'API CPU' 'nginx req/s' 'nginx p50' 'nginx p99' 'nginx CPU' ratio)
+lignes+=$'\n'$(printf "$format" '' '' ms ms us/req '' ms ms us/req API/ng)
 # The API once through every scenario: past the JIT's tiered recompilation, as a server in service is.
 echo_etape "Chauffe de l'API : ${CHAUFFE_API} s par scénario"
 for s in "${SCENARIOS[@]}"; do
@@ -353,16 +365,16 @@ for s in "${SCENARIOS[@]}"; do
     m_api=$(meilleure "$m_api" "$(mesurer_au_calme "$API$chemin" "$entete_api")")
     m_nginx=$(meilleure "$m_nginx" "$(mesurer_au_calme "$NGINX$chemin" "$entete_nginx")")
   done
-  read -r a_rps a_p50 a_p99 a_autre <<<"$m_api"
-  read -r n_rps n_p50 n_p99 n_autre <<<"$m_nginx"
-  echo "  API $a_rps req/s, nginx $n_rps req/s; other load on the CPUs: ${a_autre}% / ${n_autre}%" >&2
+  read -r a_rps a_p50 a_p99 a_cpu a_autre <<<"$m_api"
+  read -r n_rps n_p50 n_p99 n_cpu n_autre <<<"$m_nginx"
+  echo "  API $a_rps req/s ($a_cpu µs of CPU each), nginx $n_rps req/s ($n_cpu µs); other load on the CPUs: ${a_autre}% / ${n_autre}%" >&2
   ratio=$(awk -v a="$a_rps" -v n="$n_rps" 'BEGIN { printf "%.2f", a / n }')
   # Another load over 10 % of the CPUs during either measure: mark the row.
   for autre in "$a_autre" "$n_autre"; do
     if [ "$autre" -gt "$AUTRE_MAX" ]; then AUTRE_MAX=$autre; fi
   done
   if [ "$a_autre" -gt 10 ] || [ "$n_autre" -gt 10 ]; then nom="$nom !"; fi
-  lignes+=$'\n'$(printf "$format" "$nom" "$a_rps" "$a_p50" "$a_p99" "$n_rps" "$n_p50" "$n_p99" "$ratio")
+  lignes+=$'\n'$(printf "$format" "$nom" "$a_rps" "$a_p50" "$a_p99" "$a_cpu" "$n_rps" "$n_p50" "$n_p99" "$n_cpu" "$ratio")
 done
 
 tailles="# response bytes: 254 full $(stat -c %s "$OUT/www/2021.json"), 254 filtered $(stat -c %s "$OUT/www/2021-dep.json"), 5000 full $(stat -c %s "$OUT/www/2022.json"), 5000 filtered $(stat -c %s "$OUT/www/2022-dep.json"); gzip: 254 full $(stat -c %s "$OUT/www/2021.json.gz"), 5000 filtered $(stat -c %s "$OUT/www/2022-dep.json.gz"), 5000 full $(stat -c %s "$OUT/www/2022.json.gz")"
