@@ -488,6 +488,30 @@ public sealed class PalmaresTests(LabelsApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
+    public void Un_calcul_qui_echoue_n_est_pas_garde()
+    {
+        var laureat = new Application.Palmares.LaureatDto(Guid.NewGuid(), "62041", null, "Arras", TypeCollectivite.Commune, Categorie.Ville, "62", "32",
+            41_000, 3, [], null);
+        var release = new Publication.PalmaresPublies.Release(new Application.Palmares.PalmaresDto(2021, 22, DateTimeOffset.UtcNow, 1, "Licence Ouverte 2.0",
+            new EchoueUneFois<Application.Palmares.LaureatDto>([laureat])));
+        var publies = Factory.Services.GetRequiredService<Publication.PalmaresPublies>();
+        Assert.Throws<InvalidOperationException>(() => publies.Representer(release, Publication.FiltresPalmares.Aucun, csv: false));
+        var octets = publies.Representer(release, Publication.FiltresPalmares.Aucun, csv: false).Octets;
+        Assert.Contains("Arras", Encoding.UTF8.GetString(octets));
+    }
+
+    /// <summary>A list whose first enumeration fails, as a computation that fails once.</summary>
+    private sealed class EchoueUneFois<T>(IReadOnlyList<T> elements) : IReadOnlyList<T>
+    {
+        private int _essais;
+        public T this[int index] => elements[index];
+        public int Count => elements.Count;
+        public IEnumerator<T> GetEnumerator() =>
+            Interlocked.Increment(ref _essais) == 1 ? throw new InvalidOperationException("échec passager") : elements.GetEnumerator();
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    [Fact]
     public void Une_representation_que_la_compression_n_allege_pas_part_telle_quelle()
     {
         var alea = Publication.Representation.De(System.Security.Cryptography.RandomNumberGenerator.GetBytes(64), "application/json");

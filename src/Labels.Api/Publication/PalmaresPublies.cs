@@ -149,7 +149,18 @@ public sealed class PalmaresPublies(IServiceScopeFactory scopes, IOptions<JsonOp
         if (release.Representations.TryGetValue(cle, out var connue)) return connue.Value;
         var calcul = new Lazy<Representation>(() => Calculer(release, filtres, csv, compression));
         // Past the bound (many distinct filters), answers are computed without being kept.
-        return release.Representations.Count < FiltresMemorisesMax ? release.Representations.GetOrAdd(cle, calcul).Value : calcul.Value;
+        if (release.Representations.Count >= FiltresMemorisesMax) return calcul.Value;
+        var memorise = release.Representations.GetOrAdd(cle, calcul);
+        try
+        {
+            return memorise.Value;
+        }
+        catch
+        {
+            // A Lazy keeps its exception: forget it, so that the next request computes again.
+            release.Representations.TryRemove(KeyValuePair.Create(cle, memorise));
+            throw;
+        }
     }
 
     private Representation Calculer(Release release, FiltresPalmares filtres, bool csv, Compression compression)
