@@ -708,6 +708,39 @@ public sealed class PalmaresTests(LabelsApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
+    public async Task Historique_etag_304_et_cache_jusqu_a_la_publication_suivante()
+    {
+        var admin = await AdminAsync();
+        await HistoriqueAsync(admin, 2021, new Resultat("62041", 3));
+        var arras = await Factory.DansLaBaseAsync(db => db.Collectivites.Where(c => c.CodeInsee == "62041").Select(c => c.Id).SingleAsync());
+        var url = $"/api/v1/collectivites/{arras}/historique";
+        var client = Anonyme();
+        var reponse = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, reponse.StatusCode);
+        Assert.Equal(1, (await LireAsync(reponse))["total"]!.GetValue<int>());
+        Assert.False(reponse.Headers.ETag!.IsWeak);
+        Assert.True(reponse.Headers.CacheControl!.Public);
+        Assert.Equal(TimeSpan.FromSeconds(60), reponse.Headers.CacheControl.MaxAge);
+        HttpRequestMessage Conditionnelle()
+        {
+            var requete = new HttpRequestMessage(HttpMethod.Get, url);
+            requete.Headers.IfNoneMatch.Add(reponse.Headers.ETag!);
+            return requete;
+        }
+        Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(Conditionnelle())).StatusCode);
+        // An admin's answer may hold releases under embargo: never in a shared cache.
+        var parAdmin = await admin.GetAsync(url);
+        Assert.True(parAdmin.Headers.CacheControl!.Private);
+        Assert.True(parAdmin.Headers.CacheControl.NoStore);
+
+        await HistoriqueAsync(admin, 2022, new Resultat("62041", 5));
+        var apres = await client.SendAsync(Conditionnelle());
+        Assert.Equal(HttpStatusCode.OK, apres.StatusCode);
+        Assert.NotEqual(reponse.Headers.ETag, apres.Headers.ETag);
+        Assert.Equal(2, (await LireAsync(apres))["total"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task Catalogue_plein_texte_en_francais()
     {
         var admin = await AdminAsync();

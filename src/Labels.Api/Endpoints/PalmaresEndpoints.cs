@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Labels.Api.Publication;
 using Labels.Api.Securite;
 using Labels.Application.Commun;
@@ -6,6 +7,7 @@ using Labels.Application.Palmares;
 using Labels.Domain.Collectivites;
 using Labels.Domain.Palmares;
 using Mediator;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace Labels.Api.Endpoints;
@@ -77,7 +79,7 @@ public static class PalmaresEndpoints
                 var maintenant = horloge.GetUtcNow();
                 if (await publies.ChiffresClesAsync(annee) is not { } chiffres || !Visibilite.EstVisible(chiffres.Chiffres.PublieLe, acces, maintenant))
                     throw new NotFoundException($"Aucun palmarès publié pour l'édition {annee}.");
-                return CopieAJour(http, chiffres.Json.ETag, chiffres.Chiffres.PublieLe, immuable: false, maintenant)
+                return CopieAJour(http, chiffres.Json.ETag, CacheDePublication(chiffres.Chiffres.PublieLe, immuable: false, maintenant))
                     ? (IResult)TypedResults.StatusCode(StatusCodes.Status304NotModified)
                     : TypedResults.Bytes(chiffres.Json.Octets, chiffres.Json.TypeDeContenu);
             })
@@ -88,11 +90,21 @@ public static class PalmaresEndpoints
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        publiques.MapGet("/collectivites/{id:guid}/historique", async (Guid id, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new LireHistorique(id, page ?? 1, pageSize ?? Pagination.TailleParDefaut), ct)))
+        publiques.MapGet("/collectivites/{id:guid}/historique", async (Guid id, int? page, int? pageSize, HttpContext http, ISender sender, Acces acces,
+                IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct) =>
+            {
+                var historique = await sender.Send(new LireHistorique(id, page ?? 1, pageSize ?? Pagination.TailleParDefaut), ct);
+                var representation = Representation.De(JsonSerializer.SerializeToUtf8Bytes(historique, json.Value.SerializerOptions), PalmaresPublies.TypeJson);
+                // It changes only when a palmarès is published; what an admin reads may hold releases under embargo.
+                return CopieAJour(http, representation.ETag, acces.VoitAvantPublication ? PasEnCachePartage : "public, max-age=60")
+                    ? (IResult)TypedResults.StatusCode(StatusCodes.Status304NotModified)
+                    : TypedResults.Bytes(representation.Octets, representation.TypeDeContenu);
+            })
             .WithTags("Collectivités")
             .WithName("LireHistorique")
-            .WithSummary("Les distinctions publiées de la collectivité, une par édition, de la plus ancienne à la plus récente.")
+            .WithSummary("Les distinctions publiées de la collectivité, une par édition, de la plus ancienne à la plus récente ; ETag fort, 304.")
+            .Produces<PageDe<DistinctionPublieeDto>>(contentType: "application/json")
+            .Produces(StatusCodes.Status304NotModified)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -116,18 +128,23 @@ public static class PalmaresEndpoints
         return http.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase));
     }
 
+    private const string PasEnCachePartage = "private, no-store";
+
     /// <summary>
-    /// The caching headers of a published read, and whether the client's copy (If-None-Match) is current. A numbered
-    /// version never changes; "the latest" may gain a correction; before its publication instant only admins see a
-    /// release, and such answers stay out of shared caches.
+    /// How long a published read may be kept: a numbered version never changes; "the latest" may gain a correction;
+    /// before its publication instant only admins see a release, and such answers stay out of shared caches.
     /// </summary>
-    private static bool CopieAJour(HttpContext http, string etag, DateTimeOffset publieLe, bool immuable, DateTimeOffset maintenant)
+    private static string CacheDePublication(DateTimeOffset publieLe, bool immuable, DateTimeOffset maintenant) =>
+        !VersionPalmares.EstPublique(publieLe, maintenant) ? PasEnCachePartage
+        : immuable ? "public, max-age=31536000, immutable"
+        : "public, max-age=60";
+
+    /// <summary>Writes the ETag and Cache-Control of a read; tells whether the client's copy (If-None-Match) is current.</summary>
+    private static bool CopieAJour(HttpContext http, string etag, string cacheControl)
     {
         var entetes = http.Response.Headers;
         entetes.ETag = etag;
-        entetes.CacheControl = !VersionPalmares.EstPublique(publieLe, maintenant) ? "private, no-store"
-            : immuable ? "public, max-age=31536000, immutable"
-            : "public, max-age=60";
+        entetes.CacheControl = cacheControl;
         return http.Request.GetTypedHeaders().IfNoneMatch.Any(e => e.Tag == etag || e.Tag == "*");
     }
 
@@ -189,7 +206,7 @@ public static class PalmaresEndpoints
         var entetes = http.Response.Headers;
         entetes.Vary = VarieSelon;
         entetes.LastModified = release.DerniereModification;
-        if (CopieAJour(http, representation.ETag, release.Palmares.PublieLe, immuable: versionDemandee, maintenant))
+        if (CopieAJour(http, representation.ETag, CacheDePublication(release.Palmares.PublieLe, immuable: versionDemandee, maintenant)))
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         if (representation.Codage is { } codage) entetes.ContentEncoding = codage;
         if (csv)
