@@ -58,16 +58,15 @@ public sealed class PalmaresPublies(IServiceScopeFactory scopes, IOptions<JsonOp
         internal ConcurrentDictionary<(FiltresPalmares, bool Csv, Compression), Lazy<Representation>> Representations { get; } = new();
     }
 
-    private sealed record Pointeur(Task<Release?> Release, DateTimeOffset ExpireLe);
-
     /// <summary>The key figures of an édition's latest release and their JSON bytes.</summary>
     public sealed record ChiffresPublies(ChiffresClesDto Chiffres, Representation Json);
 
-    private sealed record ChiffresRecents(Task<ChiffresPublies?> Calcul, DateTimeOffset ExpireLe);
+    /// <summary>What an édition's latest release gives, kept a short while: a computation shared by the requests meanwhile.</summary>
+    private sealed record Recent<T>(Task<T> Calcul, DateTimeOffset ExpireLe);
 
     private readonly ConcurrentDictionary<(int Annee, int Version), Task<Release?>> _versions = new();
-    private readonly ConcurrentDictionary<int, Pointeur> _dernieres = new();
-    private readonly ConcurrentDictionary<int, ChiffresRecents> _chiffres = new();
+    private readonly ConcurrentDictionary<int, Recent<Release?>> _dernieres = new();
+    private readonly ConcurrentDictionary<int, Recent<ChiffresPublies?>> _chiffres = new();
 
     public void Invalider(int annee)
     {
@@ -90,15 +89,18 @@ public sealed class PalmaresPublies(IServiceScopeFactory scopes, IOptions<JsonOp
     /// a burst of portals to cost one computation, short enough for a change to show at once; a publication here
     /// forgets them.
     /// </summary>
-    public async Task<ChiffresPublies?> ChiffresClesAsync(int annee)
+    public Task<ChiffresPublies?> ChiffresClesAsync(int annee) => RecentAsync(_chiffres, annee, CalculerChiffresAsync);
+
+    /// <summary>The édition's entry of <paramref name="memo"/>, computed again once it has expired or failed.</summary>
+    private Task<T> RecentAsync<T>(ConcurrentDictionary<int, Recent<T>> memo, int annee, Func<int, Task<T>> calculer)
     {
         var maintenant = horloge.GetUtcNow();
-        if (!_chiffres.TryGetValue(annee, out var recents) || recents.ExpireLe <= maintenant || recents.Calcul.IsFaulted)
+        if (!memo.TryGetValue(annee, out var recent) || recent.ExpireLe <= maintenant || recent.Calcul.IsFaulted)
         {
-            recents = new ChiffresRecents(CalculerChiffresAsync(annee), maintenant + DureeDuPointeur);
-            _chiffres[annee] = recents;
+            recent = new Recent<T>(calculer(annee), maintenant + DureeDuPointeur);
+            memo[annee] = recent;
         }
-        return await recents.Calcul;
+        return recent.Calcul;
     }
 
     private async Task<ChiffresPublies?> CalculerChiffresAsync(int annee)
@@ -113,13 +115,7 @@ public sealed class PalmaresPublies(IServiceScopeFactory scopes, IOptions<JsonOp
     public async Task<Release?> ObtenirAsync(int annee, int? version)
     {
         if (version is { } v) return await _versions.GetOrAdd((annee, v), cle => ChargerAsync(cle.Annee, cle.Version));
-        var maintenant = horloge.GetUtcNow();
-        if (!_dernieres.TryGetValue(annee, out var pointeur) || pointeur.ExpireLe <= maintenant || pointeur.Release.IsFaulted)
-        {
-            pointeur = new Pointeur(ChargerDerniereAsync(annee), maintenant + DureeDuPointeur);
-            _dernieres[annee] = pointeur;
-        }
-        return await pointeur.Release;
+        return await RecentAsync(_dernieres, annee, ChargerDerniereAsync);
     }
 
     private async Task<Release?> ChargerDerniereAsync(int annee)
