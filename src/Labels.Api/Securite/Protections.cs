@@ -115,7 +115,7 @@ public static class Protections
     {
         switch (http.GetEndpoint())
         {
-            case RouteEndpoint:
+            case RouteEndpoint or { RequestDelegate: null }:
                 await next();
                 break;
             case null:
@@ -128,9 +128,6 @@ public static class Protections
                     ? ("Méthode non permise", $"Cette route accepte : {http.Response.Headers.Allow}.")
                     : (ReasonPhrases.GetReasonPhrase(statut), null);
                 await TypedResults.Problem(detail, statusCode: statut, title: titre).ExecuteAsync(http);
-                break;
-            default:
-                await next();
                 break;
         }
     });
