@@ -224,10 +224,7 @@ public sealed class ImportsTests(LabelsApiFactory factory) : ApiTest(factory)
     public async Task Une_fiche_ecrite_pendant_un_import_direct_avec_la_meme_reference_est_un_conflit()
     {
         var admin = await AdminAsync();
-        var (autre, transaction) = await EcrireAilleursAsync(admin, """
-            INSERT INTO fiches_actions (id, edition_annee, candidature_id, reference, titre, description, date_debut, en_cours, services, enjeux, liens, created_at, updated_at)
-            VALUES (gen_random_uuid(), 2022, @candidature, 'R-1', 'Écrite ailleurs', 'D', '2021-01-01', true, '{}', '{culture}', '{}', now(), now())
-            """);
+        var (autre, transaction) = await EcrireAilleursAsync(admin, FicheR1EcriteAilleurs);
         await using var _ = autre;
         // Not committed yet: the import sees an édition without fiches and goes direct.
         var import = ImporterAsync(admin, UneFicheR1, "text/csv");
@@ -248,10 +245,7 @@ public sealed class ImportsTests(LabelsApiFactory factory) : ApiTest(factory)
     public async Task Une_fiche_ecrite_pendant_la_fusion_d_un_import_avec_la_meme_reference_est_un_conflit()
     {
         var admin = await AdminAsync();
-        var (autre, transaction) = await EcrireAilleursAsync(admin, """
-            INSERT INTO fiches_actions (id, edition_annee, candidature_id, reference, titre, description, date_debut, en_cours, services, enjeux, liens, created_at, updated_at)
-            VALUES (gen_random_uuid(), 2022, @candidature, 'R-1', 'Écrite ailleurs', 'D', '2021-01-01', true, '{}', '{culture}', '{}', now(), now())
-            """);
+        var (autre, transaction) = await EcrireAilleursAsync(admin, FicheR1EcriteAilleurs);
         await using var _ = autre;
         var candidature = await Factory.DansLaBaseAsync(db => db.Candidatures.Select(c => c.Id).SingleAsync());
         Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync($"/api/v1/candidatures/{candidature}/fiches", Fiche(reference: "R-0"))).StatusCode);
@@ -326,6 +320,12 @@ public sealed class ImportsTests(LabelsApiFactory factory) : ApiTest(factory)
         Assert.Equal((1, 1, 0, 0), await ComptesAsync());
         Assert.Equal(StatutImport.Echoue, await Factory.DansLaBaseAsync(db => db.Imports.Select(i => i.Statut).SingleAsync()));
     }
+
+    /// <summary>A fiche with the file's reference R-1 in Arras's 2022 dossier, written through another connection.</summary>
+    private const string FicheR1EcriteAilleurs = """
+        INSERT INTO fiches_actions (id, edition_annee, candidature_id, reference, titre, description, date_debut, en_cours, services, enjeux, liens, created_at, updated_at)
+        VALUES (gen_random_uuid(), 2022, @candidature, 'R-1', 'Écrite ailleurs', 'D', '2021-01-01', true, '{}', '{culture}', '{}', now(), now())
+        """;
 
     private const string UneFicheR1 = "collectivite;reference;titre;description;dateDebut;enCours;enjeux\n62041;R-1;Importée;D;2021-01-01;true;culture\n";
 

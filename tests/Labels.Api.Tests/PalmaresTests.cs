@@ -262,12 +262,7 @@ public sealed class PalmaresTests(LabelsApiFactory factory) : ApiTest(factory)
         Assert.True(reponse.Headers.CacheControl!.Public);
         Assert.NotNull(reponse.Content.Headers.LastModified);
 
-        var conditionnelle = new HttpRequestMessage(HttpMethod.Get, "/api/v1/editions/2021/palmares");
-        conditionnelle.Headers.IfNoneMatch.Add(reponse.Headers.ETag!);
-        var nonModifie = await client.SendAsync(conditionnelle);
-        Assert.Equal(HttpStatusCode.NotModified, nonModifie.StatusCode);
-        Assert.Equal(reponse.Headers.ETag, nonModifie.Headers.ETag);
-        Assert.Empty(await nonModifie.Content.ReadAsByteArrayAsync());
+        await NonModifieAsync(client, Revalidation("/api/v1/editions/2021/palmares", reponse.Headers.ETag!));
 
         async Task<string[]> Noms(string filtre) => (await PalmaresAsync(2021, filtre))["laureats"]!.AsArray()
             .Select(l => l!["nom"]!.GetValue<string>()).Order().ToArray();
@@ -357,6 +352,24 @@ public sealed class PalmaresTests(LabelsApiFactory factory) : ApiTest(factory)
         return requete;
     }
 
+    private static HttpRequestMessage Revalidation(string url, EntityTagHeaderValue etag, string? codages = null, HttpMethod? methode = null)
+    {
+        var requete = AvecCodages(url, codages);
+        requete.Method = methode ?? HttpMethod.Get;
+        requete.Headers.IfNoneMatch.Add(etag);
+        return requete;
+    }
+
+    /// <summary>The client's copy is current: 304, its ETag again, no body.</summary>
+    private static async Task NonModifieAsync(HttpClient client, HttpRequestMessage revalidation)
+    {
+        var etag = revalidation.Headers.IfNoneMatch.Single();
+        var reponse = await client.SendAsync(revalidation);
+        Assert.Equal(HttpStatusCode.NotModified, reponse.StatusCode);
+        Assert.Equal(etag, reponse.Headers.ETag);
+        Assert.Empty(await reponse.Content.ReadAsByteArrayAsync());
+    }
+
     private static byte[] Decompresser(byte[] octets, string codage)
     {
         using var entree = new MemoryStream(octets);
@@ -393,12 +406,8 @@ public sealed class PalmaresTests(LabelsApiFactory factory) : ApiTest(factory)
             // Another representation, another strong ETag; its own revalidation.
             Assert.False(compresse.Headers.ETag!.IsWeak);
             Assert.NotEqual(brute.Headers.ETag, compresse.Headers.ETag);
-            var revalidation = AvecCodages("/api/v1/editions/2021/palmares", codages);
-            revalidation.Headers.IfNoneMatch.Add(compresse.Headers.ETag);
-            Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(revalidation)).StatusCode);
-            var sansCodage = new HttpRequestMessage(HttpMethod.Get, "/api/v1/editions/2021/palmares");
-            sansCodage.Headers.IfNoneMatch.Add(compresse.Headers.ETag);
-            Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(sansCodage)).StatusCode);
+            await NonModifieAsync(client, Revalidation("/api/v1/editions/2021/palmares", compresse.Headers.ETag, codages));
+            Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(Revalidation("/api/v1/editions/2021/palmares", compresse.Headers.ETag))).StatusCode);
         }
 
         foreach (var refuse in new[] { "identity", "gzip;q=0, br;q=0", "deflate", "compress" })
@@ -440,9 +449,7 @@ public sealed class PalmaresTests(LabelsApiFactory factory) : ApiTest(factory)
             Assert.Equal(get.Content.Headers.ContentType, head.Content.Headers.ContentType);
             Assert.Equal(get.Content.Headers.ContentEncoding, head.Content.Headers.ContentEncoding);
             Assert.Equal(get.Content.Headers.LastModified, head.Content.Headers.LastModified);
-            var conditionnelle = Head(url, codages);
-            conditionnelle.Headers.IfNoneMatch.Add(get.Headers.ETag!);
-            Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(conditionnelle)).StatusCode);
+            await NonModifieAsync(client, Revalidation(url, get.Headers.ETag!, codages, HttpMethod.Head));
         }
         Assert.Equal(HttpStatusCode.NotFound, (await Anonyme().SendAsync(Head("/api/v1/editions/2020/palmares", null))).StatusCode);
     }
@@ -685,12 +692,7 @@ public sealed class PalmaresTests(LabelsApiFactory factory) : ApiTest(factory)
         Assert.True(reponse.Headers.CacheControl!.Public);
         Assert.Equal(TimeSpan.FromSeconds(60), reponse.Headers.CacheControl.MaxAge);
         Assert.Equal(2, (await LireAsync(reponse))["candidatures"]!["total"]!.GetValue<int>());
-        var conditionnelle = new HttpRequestMessage(HttpMethod.Get, "/api/v1/editions/2021/chiffres-cles");
-        conditionnelle.Headers.IfNoneMatch.Add(reponse.Headers.ETag!);
-        var nonModifie = await client.SendAsync(conditionnelle);
-        Assert.Equal(HttpStatusCode.NotModified, nonModifie.StatusCode);
-        Assert.Equal(reponse.Headers.ETag, nonModifie.Headers.ETag);
-        Assert.Empty(await nonModifie.Content.ReadAsByteArrayAsync());
+        await NonModifieAsync(client, Revalidation("/api/v1/editions/2021/chiffres-cles", reponse.Headers.ETag!));
 
         await Factory.DansLaBaseAsync(async db =>
         {
@@ -721,20 +723,14 @@ public sealed class PalmaresTests(LabelsApiFactory factory) : ApiTest(factory)
         Assert.False(reponse.Headers.ETag!.IsWeak);
         Assert.True(reponse.Headers.CacheControl!.Public);
         Assert.Equal(TimeSpan.FromSeconds(60), reponse.Headers.CacheControl.MaxAge);
-        HttpRequestMessage Conditionnelle()
-        {
-            var requete = new HttpRequestMessage(HttpMethod.Get, url);
-            requete.Headers.IfNoneMatch.Add(reponse.Headers.ETag!);
-            return requete;
-        }
-        Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(Conditionnelle())).StatusCode);
+        await NonModifieAsync(client, Revalidation(url, reponse.Headers.ETag!));
         // An admin's answer may hold releases under embargo: never in a shared cache.
         var parAdmin = await admin.GetAsync(url);
         Assert.True(parAdmin.Headers.CacheControl!.Private);
         Assert.True(parAdmin.Headers.CacheControl.NoStore);
 
         await HistoriqueAsync(admin, 2022, new Resultat("62041", 5));
-        var apres = await client.SendAsync(Conditionnelle());
+        var apres = await client.SendAsync(Revalidation(url, reponse.Headers.ETag!));
         Assert.Equal(HttpStatusCode.OK, apres.StatusCode);
         Assert.NotEqual(reponse.Headers.ETag, apres.Headers.ETag);
         Assert.Equal(2, (await LireAsync(apres))["total"]!.GetValue<int>());
