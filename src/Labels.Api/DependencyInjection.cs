@@ -22,6 +22,7 @@ public static class DependencyInjection
         services.AddProtections(configuration);
         // No "Server: Kestrel" on every answer: it tells an attacker what runs here and costs bytes on the hottest route.
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false);
+        AjouterPoolDeBlocs(services, configuration);
         services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
@@ -103,6 +104,20 @@ public static class DependencyInjection
         o.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         o.AllowDuplicateProperties = false;
         o.MaxDepth = 32;
+    }
+
+    /// <summary>
+    /// Serveur:TailleDesBlocs (bytes, default 32 KiB) sizes the blocks Kestrel reads and writes sockets with;
+    /// 0 keeps Kestrel's own 4 KiB pool. Registered after Kestrel's default, so it is the one resolved.
+    /// </summary>
+    internal static void AjouterPoolDeBlocs(IServiceCollection services, IConfiguration configuration)
+    {
+        var taille = configuration.GetValue("Serveur:TailleDesBlocs", 32 * 1024);
+        if (taille == 0) return;
+        if (taille is < 4096 or > 1 << 20)
+            throw new InvalidOperationException($"Serveur:TailleDesBlocs vaut {taille} : 0 (pool de Kestrel) ou de 4096 à 1048576 octets.");
+        services.AddSingleton<Microsoft.AspNetCore.Connections.IMemoryPoolFactory<byte>>(sp =>
+            new Serveur.FabriqueDePoolsDeBlocs(taille, sp.GetRequiredService<TimeProvider>()));
     }
 }
 

@@ -8,7 +8,10 @@ using Labels.Domain.Candidatures;
 using Labels.Domain.Collectivites;
 using Labels.Domain.Distinctions;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
@@ -492,6 +495,44 @@ public sealed class PalmaresTests(LabelsApiFactory factory) : ApiTest(factory)
         Assert.Equal("br", representations[0].Codage);
         Assert.All(representations, r => Assert.Same(representations[0], r));
         Assert.Same(representations[0], publies.Representer(release, Publication.FiltresPalmares.Aucun, csv: false, Publication.Compression.Brotli));
+    }
+
+    /// <summary>
+    /// The other tests go through the in-memory test server; this one goes through Kestrel and real sockets, with the
+    /// pool of large blocks it sends from: concurrent reads of a palmarès many blocks long, in each coding, arrive intact.
+    /// </summary>
+    [Fact]
+    public async Task Servi_par_Kestrel_le_palmares_arrive_intact_sous_lectures_concurrentes()
+    {
+        var admin = await AdminAsync();
+        var communes = await Factory.DansLaBaseAsync(db => db.Communes.OrderBy(c => c.CodeInsee).Select(c => c.CodeInsee).ToListAsync());
+        var codes = communes.Where((_, i) => i % 80 == 0).Take(400).ToList();
+        var publication = await HistoriqueAsync(admin, 2021, codes.Select((code, i) => new Resultat(code, 1 + i % 5)).ToArray());
+        Assert.Equal(HttpStatusCode.Created, publication.StatusCode);
+        const string url = "/api/v1/editions/2021/palmares";
+        var attendu = await Anonyme().GetByteArrayAsync(url);
+        Assert.True(attendu.Length > 3 * 32 * 1024, $"{attendu.Length} octets : moins de quatre blocs");
+        var csvAttendu = await Anonyme().GetByteArrayAsync(url + ".csv");
+
+        await using var kestrel = Factory.WithWebHostBuilder(_ => { });
+        kestrel.UseKestrel(0);
+        kestrel.StartServer();
+        Assert.IsType<Serveur.FabriqueDePoolsDeBlocs>(kestrel.Services.GetRequiredService<IMemoryPoolFactory<byte>>());
+        var serveur = kestrel.Services.GetRequiredService<IServer>();
+        Assert.Contains("Kestrel", serveur.GetType().Name);
+        var adresse = Assert.Single(serveur.Features.Get<IServerAddressesFeature>()!.Addresses);
+        using var client = new HttpClient { BaseAddress = new Uri(adresse) };
+        var lectures = Enumerable.Range(0, 48).Select(async i =>
+        {
+            var codage = (i % 4) switch { 0 => "gzip", 1 => "br", _ => null };
+            var chemin = i % 4 == 3 ? url + ".csv" : url;
+            using var reponse = await client.SendAsync(AvecCodages(chemin, codage));
+            Assert.Equal(HttpStatusCode.OK, reponse.StatusCode);
+            var octets = await reponse.Content.ReadAsByteArrayAsync();
+            Assert.Equal(codage, reponse.Content.Headers.ContentEncoding.SingleOrDefault());
+            Assert.Equal(i % 4 == 3 ? csvAttendu : attendu, codage is null ? octets : Decompresser(octets, codage));
+        });
+        await Task.WhenAll(lectures);
     }
 
     [Fact]

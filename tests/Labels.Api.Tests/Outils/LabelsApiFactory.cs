@@ -1,8 +1,10 @@
 using Labels.Infrastructure;
 using Labels.Infrastructure.Persistance;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
 using Respawn;
 using Testcontainers.PostgreSql;
@@ -75,6 +77,23 @@ public sealed class LabelsApiFactory : WebApplicationFactory<Program>, IAsyncLif
         // Tests log in far more often than a person: the limits have their own test.
         builder.UseSetting("LimitesDeDebit:Authentification", "0");
         builder.UseSetting("LimitesDeDebit:LecturePublique", "0");
+    }
+
+    /// <summary>
+    /// <see cref="WebApplicationFactory{T}.UseKestrel()"/> adds Kestrel's services after the application's, its own memory
+    /// pool with them: the application's pool (Serveur:TailleDesBlocs) is put back last, as the program's host has it.
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        builder.ConfigureServices(services =>
+        {
+            var pool = services.LastOrDefault(d => d.ServiceType == typeof(IMemoryPoolFactory<byte>)
+                && d.ImplementationFactory?.Method.DeclaringType?.Assembly == typeof(Program).Assembly);
+            if (pool is null) return;
+            services.Remove(pool);
+            services.Add(pool);
+        });
+        return base.CreateHost(builder);
     }
 
     private async Task<string> BaseDeTestAsync()
