@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Benchmark of the public palmarès route (GET /api/v1/editions/{annee}/palmares), side by side with
 # nginx serving the very same bytes from files: nginx is the practical ceiling for "send these bytes",
-# so the ratio API/nginx tells how much the API adds on top of it.
+# so the ratio API/nginx tells how much the API adds on top of it. A third server, Kestrel alone
+# (bench/kestrel: the same bytes and headers from memory, with the API's runtime settings and socket
+# blocks), is the floor of any ASP.NET Core server here: the ratio Kestrel/nginx tells how much of the
+# gap is the server framework's rather than the API's.
 #
 # Usage: bench/palmares.sh        (as root on Debian; see bench/README.md)
 #   LABELS_BENCH_CONFIG  build configuration of the API (default Release)
@@ -26,6 +29,7 @@ WRK_OPTIONS=(-t2 -c64 "-d${DUREE}s" --latency)
 OUT=$LABELS_RACINE/bench/out
 API=http://127.0.0.1:5090
 NGINX=http://127.0.0.1:5091
+KESTREL=http://127.0.0.1:5093
 debut=$SECONDS
 
 # --- 1. Tools ---------------------------------------------------------------------------------------
@@ -45,7 +49,7 @@ fi
 NGINX_BIN=$(command -v nginx || echo /usr/sbin/nginx)
 
 # Ports are fixed (the figures are compared run to run): refuse to start on someone else's server.
-for port in 5090 5091; do
+for port in 5090 5091 5093; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echouer "le port 127.0.0.1:$port est déjà pris."; fi
 done
 
@@ -54,13 +58,20 @@ rm -rf "$OUT/www" "$OUT/nginx"
 mkdir -p "$OUT/www" "$OUT/nginx"
 
 # --- Clean-up: whatever was started is stopped, even after a failure --------------------------------
-API_PID='' NGINX_PID=''
-bench_a_la_sortie API_PID NGINX_PID
+API_PID='' NGINX_PID='' KESTREL_PID=''
+bench_a_la_sortie API_PID NGINX_PID KESTREL_PID
 
 # --- 2. Database and API ----------------------------------------------------------------------------
 bench_base bench 55434 labels_bench
 PG_PID=$(head -1 "$PG_DATA/postmaster.pid")
 bench_publier "$OUT/api" "$OUT/publish.log"
+if [ "${LABELS_BENCH_PUBLIER:-1}" = 0 ] && [ -f "$OUT/kestrel/Labels.Bench.Kestrel.dll" ]; then
+  echo_etape "Kestrel seul déjà publié dans $OUT/kestrel (LABELS_BENCH_PUBLIER=0)"
+else
+  echo_etape "Publication de Kestrel seul (bench/kestrel, $CONFIG)"
+  dotnet publish bench/kestrel -c "$CONFIG" -p:Optimize=true -o "$OUT/kestrel" -nologo >"$OUT/publish-kestrel.log" 2>&1 \
+    || { tail -30 "$OUT/publish-kestrel.log" >&2; echouer "dotnet publish de bench/kestrel (journal : $OUT/publish-kestrel.log)"; }
+fi
 
 echo_etape "Démarrage de l'API sur $API"
 # Production settings, except two that would measure something else: the per-client limit on public
@@ -174,6 +185,7 @@ SCENARIOS=(
 GZIP='Accept-Encoding: gzip'
 declare -A ETAG_API ETAG_NGINX
 map_nginx=''
+: >"$OUT/www/carte.tsv"  # the same URI → file map for Kestrel alone
 for s in "${SCENARIOS[@]}"; do
   IFS='|' read -r nom chemin fichier cond <<<"$s"
   if [ "$cond" = gzip ]; then
@@ -188,6 +200,7 @@ for s in "${SCENARIOS[@]}"; do
   ETAG_API[$fichier]=$(sed -n 's/^[Ee][Tt][Aa][Gg]: *\(.*\)\r$/\1/p' "$OUT/www/$fichier.entetes")
   [ -n "${ETAG_API[$fichier]}" ] || echouer "pas d'ETag pour $chemin"
   map_nginx+="    \"$chemin\" /$fichier;"$'\n'
+  printf '%s\t%s\n' "$chemin" "$fichier" >>"$OUT/www/carte.tsv"
 done
 
 # nginx: same URLs, answered from the saved files through a map on the request URI.
@@ -237,18 +250,34 @@ for _ in $(seq 50); do
 done
 [ -n "$pret" ] || echouer "nginx ne répond pas (journal : $OUT/nginx/error.log)"
 
-# Both targets must answer the same bytes (or the same 304) before anything is measured.
+echo_etape "Démarrage de Kestrel seul sur $KESTREL"
+dotnet "$OUT/kestrel/Labels.Bench.Kestrel.dll" "$OUT/www" "$OUT/www/carte.tsv" --urls "$KESTREL" >"$OUT/kestrel.log" 2>&1 &
+KESTREL_PID=$!
+pret=''
+for _ in $(seq 100); do
+  kill -0 "$KESTREL_PID" 2>/dev/null || { tail -30 "$OUT/kestrel.log" >&2; echouer "Kestrel seul s'est arrêté (journal : $OUT/kestrel.log)"; }
+  [ "$(curl -s -o /dev/null -w '%{http_code}' -m 2 "$KESTREL/api/v1/editions/2021/palmares" || true)" = 200 ] && { pret=1; break; }
+  sleep 0.2
+done
+[ -n "$pret" ] || echouer "Kestrel seul ne répond pas (journal : $OUT/kestrel.log)"
+
+# Every target must answer the same bytes (or a 304) before anything is measured.
 for s in "${SCENARIOS[@]}"; do
   IFS='|' read -r nom chemin fichier cond <<<"$s"
   if [ -z "$cond" ]; then
-    curl -s -m 30 -o "$OUT/nginx/verif" -D "$OUT/nginx/verif.entetes" "$NGINX$chemin"
-    cmp -s "$OUT/nginx/verif" "$OUT/www/$fichier" || echouer "nginx ne sert pas les octets de l'API pour $chemin"
-    ETAG_NGINX[$fichier]=$(sed -n 's/^[Ee][Tt][Aa][Gg]: *\(.*\)\r$/\1/p' "$OUT/nginx/verif.entetes")
+    for cible in "$NGINX" "$KESTREL"; do
+      curl -s -m 30 -o "$OUT/nginx/verif" -D "$OUT/nginx/verif.entetes" "$cible$chemin"
+      cmp -s "$OUT/nginx/verif" "$OUT/www/$fichier" || echouer "$cible ne sert pas les octets de l'API pour $chemin"
+    done
+    ETAG_NGINX[$fichier]=$(curl -s -m 30 -o /dev/null -D - "$NGINX$chemin" | sed -n 's/^[Ee][Tt][Aa][Gg]: *\(.*\)\r$/\1/p')
   elif [ "$cond" = gzip ]; then
-    curl -s -m 30 -H "$GZIP" -o "$OUT/nginx/verif" "$NGINX$chemin"
-    cmp -s "$OUT/nginx/verif" "$OUT/www/$fichier.gz" || echouer "nginx ne sert pas les octets gzip de l'API pour $chemin"
+    for cible in "$NGINX" "$KESTREL"; do
+      curl -s -m 30 -H "$GZIP" -o "$OUT/nginx/verif" "$cible$chemin"
+      cmp -s "$OUT/nginx/verif" "$OUT/www/$fichier.gz" || echouer "$cible ne sert pas les octets gzip de l'API pour $chemin"
+    done
   else
-    for cible in "$API|${ETAG_API[$fichier]}" "$NGINX|${ETAG_NGINX[$fichier]}"; do
+    # Kestrel alone answers with the API's own headers, its ETag among them.
+    for cible in "$API|${ETAG_API[$fichier]}" "$KESTREL|${ETAG_API[$fichier]}" "$NGINX|${ETAG_NGINX[$fichier]}"; do
       statut=$(curl -s -m 30 -o /dev/null -w '%{http_code}' -H "If-None-Match: ${cible#*|}" "${cible%%|*}$chemin")
       [ "$statut" = 304 ] || echouer "${cible%%|*}$chemin avec If-None-Match a répondu $statut au lieu de 304"
     done
@@ -267,7 +296,7 @@ en_ms() {
 ticks_machine() { awk 'NR == 1 { for (i = 2; i <= NF; i++) t += $i; print t, t - $5 - $6 }' /proc/stat; }
 ticks_nos_processus() {  # $1: the shell that runs wrk
   local pid total=0
-  for pid in "$API_PID" "$NGINX_PID" $(pgrep -P "$NGINX_PID") "$PG_PID" $(pgrep -P "$PG_PID"); do
+  for pid in "$API_PID" "$KESTREL_PID" "$NGINX_PID" $(pgrep -P "$NGINX_PID") "$PG_PID" $(pgrep -P "$PG_PID"); do
     total=$((total + $(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0)))
   done
   # wrk, once waited for, counts in that shell's children's times.
@@ -276,8 +305,12 @@ ticks_nos_processus() {  # $1: the shell that runs wrk
 
 # CPU ticks (user + system, kernel work on its sockets included) of the server that URL $1 reaches.
 ticks_serveur() {
-  local pid total=0 pids=("$API_PID")
-  [[ $1 == "$API"* ]] || pids=($(pgrep -P "$NGINX_PID"))
+  local pid total=0 pids
+  case $1 in
+    "$API"*) pids=("$API_PID") ;;
+    "$KESTREL"*) pids=("$KESTREL_PID") ;;
+    *) pids=($(pgrep -P "$NGINX_PID")) ;;
+  esac
   for pid in "${pids[@]}"; do total=$((total + $(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0))); done
   echo "$total"
 }
@@ -336,19 +369,19 @@ done
 [ "$IDLE" -ge 90 ] || echo "ATTENTION : CPU inactive à ${IDLE} % seulement avant les mesures ; chiffres faussés par une autre charge." >&2
 
 : >"$OUT/wrk.log"
-entete_table="# palmarès: $(date -u '+%Y-%m-%dT%H:%M:%SZ'), nproc $(nproc), CPU idle ${IDLE}% before, wrk ${WRK_OPTIONS[*]} (warm-up ${CHAUFFE}s each, API ${CHAUFFE_API}s per scenario first; best of ${ESSAIS}), API $CONFIG vs nginx $("$NGINX_BIN" -v 2>&1 | sed 's|.*/||')"
+entete_table="# palmarès: $(date -u '+%Y-%m-%dT%H:%M:%SZ'), nproc $(nproc), CPU idle ${IDLE}% before, wrk ${WRK_OPTIONS[*]} (warm-up ${CHAUFFE}s each, API and Kestrel ${CHAUFFE_API}s per scenario first; best of ${ESSAIS}), API $CONFIG vs Kestrel alone vs nginx $("$NGINX_BIN" -v 2>&1 | sed 's|.*/||')"
 AUTRE_MAX=0
-format='%-26s | %9s | %7s | %7s | %7s | %11s | %9s | %9s | %9s | %5s\n'
-lignes=$(printf "$format" scenario 'API req/s' 'API p50' 'API p99' 'API CPU' 'nginx req/s' 'nginx p50' 'nginx p99' 'nginx CPU' ratio)
-lignes+=$'\n'$(printf "$format" '' '' ms ms us/req '' ms ms us/req API/ng)
-# The API once through every scenario: past the JIT's tiered recompilation, as a server in service is.
-echo_etape "Chauffe de l'API : ${CHAUFFE_API} s par scénario"
+format='%-26s | %9s | %7s | %7s | %7s | %9s | %7s | %11s | %9s | %9s | %9s | %6s | %6s\n'
+lignes=$(printf "$format" scenario 'API req/s' 'API p50' 'API p99' 'API CPU' 'Kes req/s' 'Kes CPU' 'nginx req/s' 'nginx p50' 'nginx p99' 'nginx CPU' ratio ratio)
+lignes+=$'\n'$(printf "$format" '' '' ms ms us/req '' us/req '' ms ms us/req API/ng Kes/ng)
+# The API and Kestrel alone once through every scenario: past the JIT's tiered recompilation, as a server in service is.
+echo_etape "Chauffe de l'API et de Kestrel seul : ${CHAUFFE_API} s par scénario"
 for s in "${SCENARIOS[@]}"; do
   IFS='|' read -r nom chemin fichier cond <<<"$s"
   entete=()
   [ "$cond" != 304 ] || entete=(-H "If-None-Match: ${ETAG_API[$fichier]}")
   [ "$cond" != gzip ] || entete=(-H "$GZIP")
-  wrk -t2 -c64 "-d${CHAUFFE_API}s" "${entete[@]}" "$API$chemin" >/dev/null
+  for cible in "$API" "$KESTREL"; do wrk -t2 -c64 "-d${CHAUFFE_API}s" "${entete[@]}" "$cible$chemin" >/dev/null; done
 done
 # meilleure MESURE_A MESURE_B — the one with more requests per second.
 meilleure() { if [ -z "$1" ] || [ "${2%% *}" -gt "${1%% *}" ]; then echo "$2"; else echo "$1"; fi; }
@@ -359,22 +392,26 @@ for s in "${SCENARIOS[@]}"; do
   entete_api='' entete_nginx=''
   if [ "$cond" = 304 ]; then entete_api="If-None-Match: ${ETAG_API[$fichier]}" entete_nginx="If-None-Match: ${ETAG_NGINX[$fichier]}"; fi
   if [ "$cond" = gzip ]; then entete_api=$GZIP entete_nginx=$GZIP; fi
-  # Tries interleaved, so that a passing load on a shared machine weighs on both targets alike.
-  m_api='' m_nginx=''
+  # Tries interleaved, so that a passing load on a shared machine weighs on every target alike.
+  # Kestrel alone answers with the API's headers (its ETag too): it gets the API's request.
+  m_api='' m_kestrel='' m_nginx=''
   for _ in $(seq "$ESSAIS"); do
     m_api=$(meilleure "$m_api" "$(mesurer_au_calme "$API$chemin" "$entete_api")")
+    m_kestrel=$(meilleure "$m_kestrel" "$(mesurer_au_calme "$KESTREL$chemin" "$entete_api")")
     m_nginx=$(meilleure "$m_nginx" "$(mesurer_au_calme "$NGINX$chemin" "$entete_nginx")")
   done
   read -r a_rps a_p50 a_p99 a_cpu a_autre <<<"$m_api"
+  read -r k_rps _ _ k_cpu k_autre <<<"$m_kestrel"
   read -r n_rps n_p50 n_p99 n_cpu n_autre <<<"$m_nginx"
-  echo "  API $a_rps req/s ($a_cpu µs of CPU each), nginx $n_rps req/s ($n_cpu µs); other load on the CPUs: ${a_autre}% / ${n_autre}%" >&2
+  echo "  API $a_rps req/s ($a_cpu µs of CPU each), Kestrel alone $k_rps req/s ($k_cpu µs), nginx $n_rps req/s ($n_cpu µs); other load on the CPUs: ${a_autre}% / ${k_autre}% / ${n_autre}%" >&2
   ratio=$(awk -v a="$a_rps" -v n="$n_rps" 'BEGIN { printf "%.2f", a / n }')
-  # Another load over 10 % of the CPUs during either measure: mark the row.
-  for autre in "$a_autre" "$n_autre"; do
+  ratio_kestrel=$(awk -v a="$k_rps" -v n="$n_rps" 'BEGIN { printf "%.2f", a / n }')
+  # Another load over 10 % of the CPUs during any of the measures: mark the row.
+  for autre in "$a_autre" "$k_autre" "$n_autre"; do
     if [ "$autre" -gt "$AUTRE_MAX" ]; then AUTRE_MAX=$autre; fi
+    if [ "$autre" -gt 10 ] && [[ $nom != *' !' ]]; then nom="$nom !"; fi
   done
-  if [ "$a_autre" -gt 10 ] || [ "$n_autre" -gt 10 ]; then nom="$nom !"; fi
-  lignes+=$'\n'$(printf "$format" "$nom" "$a_rps" "$a_p50" "$a_p99" "$a_cpu" "$n_rps" "$n_p50" "$n_p99" "$n_cpu" "$ratio")
+  lignes+=$'\n'$(printf "$format" "$nom" "$a_rps" "$a_p50" "$a_p99" "$a_cpu" "$k_rps" "$k_cpu" "$n_rps" "$n_p50" "$n_p99" "$n_cpu" "$ratio" "$ratio_kestrel")
 done
 
 tailles="# response bytes: 254 full $(stat -c %s "$OUT/www/2021.json"), 254 filtered $(stat -c %s "$OUT/www/2021-dep.json"), 5000 full $(stat -c %s "$OUT/www/2022.json"), 5000 filtered $(stat -c %s "$OUT/www/2022-dep.json"); gzip: 254 full $(stat -c %s "$OUT/www/2021.json.gz"), 5000 filtered $(stat -c %s "$OUT/www/2022-dep.json.gz"), 5000 full $(stat -c %s "$OUT/www/2022.json.gz")"
