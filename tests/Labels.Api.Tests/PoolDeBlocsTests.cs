@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using Labels.Api.Serveur;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -94,6 +95,17 @@ public sealed class PoolDeBlocsTests
         var erreur = Assert.Throws<InvalidOperationException>(() => Fabrique("1000"));
         Assert.Contains("Serveur:TailleDesBlocs", erreur.Message);
         Assert.Throws<InvalidOperationException>(() => Fabrique("2097152"));
+    }
+
+    /// <summary>The program's host adds Kestrel's own pool when it is created: the API's, added after, is the one resolved.</summary>
+    [Fact]
+    public void Le_programme_enregistre_son_pool_apres_celui_de_Kestrel()
+    {
+        var builder = WebApplication.CreateBuilder();
+        Assert.Contains(builder.Services, d => d.ServiceType == typeof(IMemoryPoolFactory<byte>));
+        builder.Services.AddApi(builder.Configuration);
+        var dernier = builder.Services.Last(d => d.ServiceType == typeof(IMemoryPoolFactory<byte>));
+        Assert.Equal(typeof(FabriqueDePoolsDeBlocs).Assembly, dernier.ImplementationFactory?.Method.DeclaringType?.Assembly);
     }
 
     private static IMemoryPoolFactory<byte>? Fabrique(string? taille)
