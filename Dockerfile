@@ -6,7 +6,7 @@ COPY Directory.Build.props Directory.Packages.props Labels.sln ./
 COPY src/Labels.Domain/Labels.Domain.csproj src/Labels.Domain/
 COPY src/Labels.Application/Labels.Application.csproj src/Labels.Application/
 COPY src/Labels.Infrastructure/Labels.Infrastructure.csproj src/Labels.Infrastructure/
-COPY src/Labels.Api/Labels.Api.csproj src/Labels.Api/
+COPY src/Labels.Api/Labels.Api.csproj src/Labels.Api/Execution.props src/Labels.Api/
 # The solution also lists the test projects, which the image leaves out: restore the API alone.
 RUN dotnet restore src/Labels.Api/Labels.Api.csproj
 
