@@ -21,39 +21,8 @@ namespace Labels.Api.Tests;
 
 public sealed class PalmaresTests(LabelsApiFactory factory) : ApiTest(factory)
 {
-    private sealed record Resultat(string Code, int Arobases, string[]? Mentions = null, int Fiches = 0);
-
-    /// <summary>
-    /// An archived édition with these distinctions, published through the API. Dossiers and distinctions are
-    /// written directly (the import route will load them in production); publication is the code under test.
-    /// </summary>
-    private async Task<HttpResponseMessage> HistoriqueAsync(HttpClient admin, int annee, params Resultat[] resultats)
-    {
-        await EditionAsync(admin, annee, historique: true);
-        await Factory.DansLaBaseAsync(async db =>
-        {
-            var edition = await db.Editions.SingleAsync(e => e.Annee == annee);
-            foreach (var r in resultats)
-            {
-                var collectivite = await db.Collectivites.FirstOrDefaultAsync(c => c.CodeInsee == r.Code || c.Siren == r.Code);
-                if (collectivite is null)
-                {
-                    collectivite = r.Code.Length == 9
-                        ? Collectivite.Intercommunalite(await db.Epcis.SingleAsync(e => e.Siren == r.Code), DateTimeOffset.UtcNow)
-                        : Collectivite.Commune(await db.Communes.SingleAsync(c => c.CodeInsee == r.Code), DateTimeOffset.UtcNow);
-                    db.Collectivites.Add(collectivite);
-                }
-                var candidature = Candidature.Creer(edition, collectivite.Id, correctionAdministrateur: true, DateTimeOffset.UtcNow);
-                db.Candidatures.Add(candidature);
-                db.Distinctions.Add(Distinction.Attribuer(candidature, edition, r.Arobases, r.Mentions ?? [], DateTimeOffset.UtcNow));
-                for (var i = 0; i < r.Fiches; i++)
-                    db.Fiches.Add(FicheAction.Creer(candidature, edition, new ContenuFiche(null, $"Action {i}", null, "Description", new DateOnly(annee - 1, 1, 1),
-                        null, true, [], ["education"], []), true, DateTimeOffset.UtcNow));
-            }
-            return await db.SaveChangesAsync();
-        });
-        return await admin.PostAsJsonAsync($"/api/v1/editions/{annee}/publication", new { });
-    }
+    private Task<HttpResponseMessage> HistoriqueAsync(HttpClient admin, int annee, params Resultat[] resultats) =>
+        this.PublierHistoriqueAsync(admin, annee, null, resultats);
 
     private async Task<JsonObject> PalmaresAsync(int annee, string requete = "")
     {

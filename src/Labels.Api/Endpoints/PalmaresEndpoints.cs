@@ -76,10 +76,9 @@ public static class PalmaresEndpoints
 
         publiques.MapGet("/editions/{annee:int}/chiffres-cles", async (int annee, HttpContext http, PalmaresPublies publies, Acces acces, TimeProvider horloge) =>
             {
-                var maintenant = horloge.GetUtcNow();
-                if (await publies.ChiffresClesAsync(annee) is not { } chiffres || !Visibilite.EstVisible(chiffres.Chiffres.PublieLe, acces, maintenant))
+                if (await publies.ChiffresClesAsync(annee) is not { } chiffres || !acces.Visibilite.Voit(chiffres.Chiffres.PublieLe))
                     throw new NotFoundException($"Aucun palmarès publié pour l'édition {annee}.");
-                return CopieAJour(http, chiffres.Json.ETag, CacheDePublication(chiffres.Chiffres.PublieLe, immuable: false, maintenant))
+                return CopieAJour(http, chiffres.Json.ETag, CacheDePublication(chiffres.Chiffres.PublieLe, immuable: false, horloge.GetUtcNow()))
                     ? (IResult)TypedResults.StatusCode(StatusCodes.Status304NotModified)
                     : TypedResults.Bytes(chiffres.Json.Octets, chiffres.Json.TypeDeContenu);
             })
@@ -96,7 +95,7 @@ public static class PalmaresEndpoints
                 var historique = await sender.Send(new LireHistorique(id, page ?? 1, pageSize ?? Pagination.TailleParDefaut), ct);
                 var representation = Representation.De(JsonSerializer.SerializeToUtf8Bytes(historique, json.Value.SerializerOptions), PalmaresPublies.TypeJson);
                 // It changes only when a palmarès is published; what an admin reads may hold releases under embargo.
-                return CopieAJour(http, representation.ETag, acces.VoitAvantPublication ? PasEnCachePartage : "public, max-age=60")
+                return CopieAJour(http, representation.ETag, acces.Visibilite.VoitTout ? PasEnCachePartage : "public, max-age=60")
                     ? (IResult)TypedResults.StatusCode(StatusCodes.Status304NotModified)
                     : TypedResults.Bytes(representation.Octets, representation.TypeDeContenu);
             })
@@ -135,7 +134,7 @@ public static class PalmaresEndpoints
     /// before its publication instant only admins see a release, and such answers stay out of shared caches.
     /// </summary>
     private static string CacheDePublication(DateTimeOffset publieLe, bool immuable, DateTimeOffset maintenant) =>
-        !VersionPalmares.EstPublique(publieLe, maintenant) ? PasEnCachePartage
+        !Visibilite.Le(maintenant).Voit(publieLe) ? PasEnCachePartage
         : immuable ? "public, max-age=31536000, immutable"
         : "public, max-age=60";
 
@@ -188,7 +187,7 @@ public static class PalmaresEndpoints
         PalmaresPublies publies, Acces acces, TimeProvider horloge)
     {
         var release = await publies.ObtenirAsync(annee, version);
-        if (release is null || !Visibilite.EstVisible(release.Palmares.PublieLe, acces, horloge.GetUtcNow()))
+        if (release is null || !acces.Visibilite.Voit(release.Palmares.PublieLe))
             throw new NotFoundException(version is null
                 ? $"Aucun palmarès publié pour l'édition {annee}."
                 : $"Pas de version {version} publiée du palmarès {annee}.");

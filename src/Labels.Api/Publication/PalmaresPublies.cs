@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using Labels.Application.Palmares;
 using Labels.Domain.Collectivites;
+using Labels.Domain.Editions;
 using Mediator;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -38,16 +39,21 @@ public sealed record FiltresPalmares(string? Region, string? Departement, Catego
 }
 
 /// <summary>
-/// Published releases, serialised once and served as bytes. A release never changes, so the bytes of
-/// a version are kept for the process's life; "the latest version" is looked up again after a short
-/// delay (and at once on this instance when it publishes), so a correction reaches every instance.
-/// Filtered answers are computed from the release in memory and memoised.
+/// Published releases, serialised once and served as bytes. A release never changes, so the bytes of a version are
+/// kept for the process's life; "the latest version" is looked up again after a short delay (and at once on this
+/// instance when it publishes), so a correction reaches every instance. Filtered answers are computed from the release
+/// in memory and memoised.
+/// Only what exists is kept: an édition or a version without a release is looked up again by the next request (a
+/// cheap query), never remembered as absent — it may be published the next second. Every memo is bounded whatever the
+/// requests: years outside the domain's range are not looked up, versions above the latest one are answered without a
+/// query, releases and filtered answers have a ceiling past which they are computed without being kept.
 /// </summary>
 public sealed class PalmaresPublies(IServiceScopeFactory scopes, IOptions<JsonOptions> json, TimeProvider horloge) : IPalmaresPublies
 {
     public const string TypeJson = "application/json; charset=utf-8";
     public const string TypeCsv = "text/csv; charset=utf-8";
     private const int FiltresMemorisesMax = 2_000;
+    private const int VersionsMemoriseesMax = 1_000;
     private static readonly TimeSpan DureeDuPointeur = TimeSpan.FromSeconds(2);
 
     public sealed class Release(PalmaresDto palmares)
@@ -62,11 +68,14 @@ public sealed class PalmaresPublies(IServiceScopeFactory scopes, IOptions<JsonOp
     public sealed record ChiffresPublies(ChiffresClesDto Chiffres, Representation Json);
 
     /// <summary>What an édition's latest release gives, kept a short while: a computation shared by the requests meanwhile.</summary>
-    private sealed record Recent<T>(Task<T> Calcul, DateTimeOffset ExpireLe);
+    private sealed record Recent<T>(Task<T?> Calcul, DateTimeOffset ExpireLe) where T : class;
 
-    private readonly ConcurrentDictionary<(int Annee, int Version), Task<Release?>> _versions = new();
-    private readonly ConcurrentDictionary<int, Recent<Release?>> _dernieres = new();
-    private readonly ConcurrentDictionary<int, Recent<ChiffresPublies?>> _chiffres = new();
+    private readonly ConcurrentDictionary<(int Annee, int Version), Lazy<Task<Release?>>> _versions = new();
+    private readonly ConcurrentDictionary<int, Recent<Release>> _dernieres = new();
+    private readonly ConcurrentDictionary<int, Recent<ChiffresPublies>> _chiffres = new();
+
+    /// <summary>How many entries the memos hold (releases, latest pointers, key figures): for the tests of their bounds.</summary>
+    internal int NombreMemorise => _versions.Count + _dernieres.Count + _chiffres.Count;
 
     public void Invalider(int annee)
     {
@@ -83,24 +92,47 @@ public sealed class PalmaresPublies(IServiceScopeFactory scopes, IOptions<JsonOp
         _chiffres.Clear();
     }
 
+    private static bool EstAnneePossible(int annee) => annee is >= Edition.PremiereAnnee and <= Edition.DerniereAnnee;
+
     /// <summary>
     /// The key figures of an édition's latest release. They count live data beside the frozen release (the fiches of its
     /// dossiers, the COG's populations), so they are kept only as long as the "latest version" pointer: long enough for
     /// a burst of portals to cost one computation, short enough for a change to show at once; a publication here
     /// forgets them.
     /// </summary>
-    public Task<ChiffresPublies?> ChiffresClesAsync(int annee) => RecentAsync(_chiffres, annee, CalculerChiffresAsync);
+    public Task<ChiffresPublies?> ChiffresClesAsync(int annee) =>
+        EstAnneePossible(annee) ? RecentAsync(_chiffres, annee, CalculerChiffresAsync) : Task.FromResult<ChiffresPublies?>(null);
 
-    /// <summary>The édition's entry of <paramref name="memo"/>, computed again once it has expired or failed.</summary>
-    private Task<T> RecentAsync<T>(ConcurrentDictionary<int, Recent<T>> memo, int annee, Func<int, Task<T>> calculer)
+    /// <summary>
+    /// The édition's entry of <paramref name="memo"/>, computed again once it has expired; requests arriving meanwhile
+    /// share the computation. Nothing is kept of a computation that found nothing or failed.
+    /// </summary>
+    private async Task<T?> RecentAsync<T>(ConcurrentDictionary<int, Recent<T>> memo, int annee, Func<int, Task<T?>> calculer) where T : class
     {
         var maintenant = horloge.GetUtcNow();
-        if (!memo.TryGetValue(annee, out var recent) || recent.ExpireLe <= maintenant || recent.Calcul.IsFaulted)
+        if (!memo.TryGetValue(annee, out var recent) || recent.ExpireLe <= maintenant)
         {
             recent = new Recent<T>(calculer(annee), maintenant + DureeDuPointeur);
             memo[annee] = recent;
         }
-        return recent.Calcul;
+        return await Oublier(memo, annee, recent, recent.Calcul);
+    }
+
+    /// <summary>Awaits a shared computation and removes its memo entry when it found nothing or failed.</summary>
+    private static async Task<T?> Oublier<TCle, TEntree, T>(ConcurrentDictionary<TCle, TEntree> memo, TCle cle, TEntree entree, Task<T?> calcul)
+        where TCle : notnull where T : class
+    {
+        try
+        {
+            var valeur = await calcul;
+            if (valeur is null) memo.TryRemove(KeyValuePair.Create(cle, entree));
+            return valeur;
+        }
+        catch
+        {
+            memo.TryRemove(KeyValuePair.Create(cle, entree));
+            throw;
+        }
     }
 
     private async Task<ChiffresPublies?> CalculerChiffresAsync(int annee)
@@ -112,19 +144,38 @@ public sealed class PalmaresPublies(IServiceScopeFactory scopes, IOptions<JsonOp
             : new ChiffresPublies(chiffres, Representation.De(JsonSerializer.SerializeToUtf8Bytes(chiffres, json.Value.SerializerOptions), TypeJson));
     }
 
+    /// <summary>
+    /// The latest release of an édition, or the numbered one; null when there is none (embargo not applied: the caller
+    /// checks <see cref="PalmaresDto.PublieLe"/> on every request, since an embargo lifts without a new version).
+    /// </summary>
     public async Task<Release?> ObtenirAsync(int annee, int? version)
     {
-        if (version is { } v) return await _versions.GetOrAdd((annee, v), cle => ChargerAsync(cle.Annee, cle.Version));
-        return await RecentAsync(_dernieres, annee, ChargerDerniereAsync);
+        if (!EstAnneePossible(annee) || version < 1) return null;
+        var derniere = await RecentAsync(_dernieres, annee, ChargerDerniereAsync);
+        if (version is not { } v || derniere is null) return derniere;
+        // Above the latest version (as read at most a moment ago) there is nothing to look up.
+        if (v >= derniere.Palmares.Version) return v == derniere.Palmares.Version ? derniere : null;
+        return await VersionAsync(annee, v);
     }
 
     private async Task<Release?> ChargerDerniereAsync(int annee)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var sender = scope.ServiceProvider.GetRequiredService<ISender>();
-        // Only the version number is read when the pointer expires; a known version is never loaded again.
-        if (await sender.Send(new DerniereVersionPalmares(annee)) is not { } version) return null;
-        return await _versions.GetOrAdd((annee, version), cle => ChargerAsync(cle.Annee, cle.Version));
+        int? version;
+        await using (var scope = scopes.CreateAsyncScope())
+            // Only the version number is read when the pointer expires; a known version is never loaded again.
+            version = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new DerniereVersionPalmares(annee));
+        return version is { } v ? await VersionAsync(annee, v) : null;
+    }
+
+    private async Task<Release?> VersionAsync(int annee, int version)
+    {
+        var cle = (annee, version);
+        if (!_versions.TryGetValue(cle, out var chargement))
+        {
+            if (_versions.Count >= VersionsMemoriseesMax) return await ChargerAsync(annee, version);
+            chargement = _versions.GetOrAdd(cle, c => new Lazy<Task<Release?>>(() => ChargerAsync(c.Annee, c.Version)));
+        }
+        return await Oublier(_versions, cle, chargement, chargement.Value);
     }
 
     private async Task<Release?> ChargerAsync(int annee, int version)

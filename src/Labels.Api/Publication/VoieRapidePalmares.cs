@@ -36,17 +36,20 @@ public sealed class VoieRapidePalmares(RequestDelegate suite, PalmaresPublies pu
             await suite(http);
             return;
         }
-        var release = await publies.ObtenirAsync(annee, version);
-        var maintenant = horloge.GetUtcNow();
-        if (release is null || !VersionPalmares.EstPublique(release.Palmares.PublieLe, maintenant))
-        {
-            await suite(http);
-            return;
-        }
+        // The allowance is spent before any work, so that a client past its limit costs nothing more; a request passed on
+        // to the endpoint is not counted twice.
         using var bail = limiteur.Acquerir(http);
         if (!bail.IsAcquired)
         {
             await Protections.RefuserAsync(http, bail);
+            return;
+        }
+        var release = await publies.ObtenirAsync(annee, version);
+        var maintenant = horloge.GetUtcNow();
+        if (release is null || !Visibilite.Le(maintenant).Voit(release.Palmares.PublieLe))
+        {
+            LimiteurLecturePublique.MarquerCompte(http);
+            await suite(http);
             return;
         }
         if (requete.Headers.ContainsKey(HeaderNames.Origin)) cors.ApplyResult(cors.EvaluatePolicy(http, _politique), http.Response);

@@ -17,5 +17,12 @@ public sealed class LimiteurLecturePublique(int parMinute) : IDisposable
 
     public RateLimitLease Acquerir(HttpContext http) => _limiteur.AttemptAcquire(http);
 
+    private static readonly object CleCompte = new();
+
+    /// <summary>This request has spent its allowance already (the palmarès fast path, before passing it on).</summary>
+    public static void MarquerCompte(HttpContext http) => http.Items[CleCompte] = true;
+
+    public static bool EstCompte(HttpContext http) => http.Items.ContainsKey(CleCompte);
+
     public void Dispose() => _limiteur.Dispose();
 }

@@ -69,7 +69,8 @@ public static class Protections
         var limiteur = app.ApplicationServices.GetRequiredService<LimiteurLecturePublique>();
         return app.Use(async (http, next) =>
         {
-            if (http.GetEndpoint()?.Metadata.GetMetadata<LimiteurLecturePublique.MarqueLecturePublique>() is null)
+            if (http.GetEndpoint()?.Metadata.GetMetadata<LimiteurLecturePublique.MarqueLecturePublique>() is null
+                || LimiteurLecturePublique.EstCompte(http))
             {
                 await next();
                 return;

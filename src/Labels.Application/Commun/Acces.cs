@@ -1,15 +1,21 @@
+using Labels.Domain.Palmares;
 using Microsoft.EntityFrameworkCore;
 
 namespace Labels.Application.Commun;
 
 /// <summary>Object-level access rules shared by the use cases (who may see or change which dossier).</summary>
 /// <remarks>No store in the constructor: the anonymous palmarès path asks who is calling on every request and must not open a context.</remarks>
-public sealed class Acces(IUtilisateurCourant utilisateur)
+public sealed class Acces(IUtilisateurCourant utilisateur, TimeProvider horloge)
 {
     public bool EstAdmin => utilisateur.EstDansLeRole(Roles.Admin);
 
-    /// <summary>Results before their publication instant: the staff, and API tokens given <c>palmares:read</c>.</summary>
-    public bool VoitAvantPublication => EstAdmin && (utilisateur.Scopes is null || utilisateur.Scopes.Contains("palmares:read"));
+    /// <summary>
+    /// The results this caller sees now: results before their publication instant are for the staff, and for API tokens
+    /// given <c>palmares:read</c>; an <c>audit:read</c> or <c>imports:write</c> token sees what the public sees.
+    /// </summary>
+    public Visibilite Visibilite => EstAdmin && (utilisateur.Scopes is null || utilisateur.Scopes.Contains("palmares:read"))
+        ? Visibilite.Personnel
+        : Visibilite.Le(horloge.GetUtcNow());
     public Guid? UtilisateurId => utilisateur.Id;
 
     private bool EstLaCollectivite(Guid collectiviteId) =>

@@ -26,13 +26,17 @@ public sealed record ChiffresClesDto(
 /// </summary>
 public sealed record CalculerChiffresCles(int Annee) : IQuery<ChiffresClesDto?>;
 
-public sealed class CalculerChiffresClesHandler(ILabelsDbContext db) : IQueryHandler<CalculerChiffresCles, ChiffresClesDto?>
+public sealed class CalculerChiffresClesHandler(ILabelsDbContext db, TimeProvider horloge) : IQueryHandler<CalculerChiffresCles, ChiffresClesDto?>
 {
     public async ValueTask<ChiffresClesDto?> Handle(CalculerChiffresCles query, CancellationToken ct)
     {
-        var dernieres = db.VersionsPalmares.AsNoTracking().Dernieres(db);
-        var version = await dernieres.FirstOrDefaultAsync(v => v.EditionAnnee == query.Annee, ct);
+        var version = await db.VersionsPalmares.AsNoTracking().Dernieres().FirstOrDefaultAsync(v => v.EditionAnnee == query.Annee, ct);
         if (version is null) return null;
+        // The other éditions as a reader of this release sees them (rule 7): now, or — for the staff reading it under
+        // embargo — as they will be when it appears. Never an earlier édition's results before they are public.
+        var maintenant = horloge.GetUtcNow();
+        var dernieres = db.VersionsPalmares.AsNoTracking().VisiblesPar(Visibilite.Le(version.PublieLe > maintenant ? version.PublieLe : maintenant))
+            .Dernieres();
         var edition = await db.Editions.AsNoTracking().FirstAsync(e => e.Annee == query.Annee, ct);
         var laureats = await db.Laureats.AsNoTracking().Where(l => l.PalmaresId == version.Id).ToListAsync(ct);
 

@@ -2,6 +2,7 @@ using FluentValidation;
 using Labels.Application.Commun;
 using Labels.Domain.Collectivites;
 using Labels.Domain.Editions;
+using Labels.Domain.Palmares;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,8 @@ public sealed record FicheCatalogueDto(
 
 public sealed record CollectiviteCatalogueDto(Guid Id, string Nom, Categorie Categorie, string? Departement, string? Region);
 
-public sealed record CritereCatalogue(int Annee, string? Q, string? Enjeu, string? Departement, string? Region, Categorie? Categorie,
+/// <param name="PalmaresId">The release whose laureates' fiches are searched: the latest the reader sees.</param>
+public sealed record CritereCatalogue(int Annee, Guid PalmaresId, string? Q, string? Enjeu, string? Departement, string? Region, Categorie? Categorie,
     int Page, int PageSize);
 
 /// <summary>French full-text search over the fiches of one édition (PostgreSQL lives in Infrastructure).</summary>
@@ -39,16 +41,15 @@ public sealed class RechercherFichesValidator : AbstractValidator<RechercherFich
     }
 }
 
-public sealed class RechercherFichesHandler(ILabelsDbContext db, ICatalogueFiches catalogue, Acces acces, TimeProvider horloge)
+public sealed class RechercherFichesHandler(ILabelsDbContext db, ICatalogueFiches catalogue, Acces acces)
     : IQueryHandler<RechercherFiches, PageDe<FicheCatalogueDto>>
 {
     public async ValueTask<PageDe<FicheCatalogueDto>> Handle(RechercherFiches query, CancellationToken ct)
     {
-        var publieLe = await db.VersionsPalmares.Where(v => v.EditionAnnee == query.Annee).OrderBy(v => v.Version)
-            .Select(v => (DateTimeOffset?)v.PublieLe).FirstOrDefaultAsync(ct);
-        if (publieLe is null || !Visibilite.EstVisible(publieLe.Value, acces, horloge.GetUtcNow()))
-            throw new NotFoundException($"L'édition {query.Annee} n'est pas publiée.");
-        return await catalogue.RechercherAsync(new CritereCatalogue(query.Annee, string.IsNullOrWhiteSpace(query.Q) ? null : query.Q.Trim(),
+        var palmares = await db.VersionsPalmares.AsNoTracking().VisiblesPar(acces.Visibilite).Dernieres()
+            .Where(v => v.EditionAnnee == query.Annee).Select(v => (Guid?)v.Id).FirstOrDefaultAsync(ct)
+            ?? throw new NotFoundException($"L'édition {query.Annee} n'est pas publiée.");
+        return await catalogue.RechercherAsync(new CritereCatalogue(query.Annee, palmares, string.IsNullOrWhiteSpace(query.Q) ? null : query.Q.Trim(),
             query.Enjeu, query.Departement, query.Region, query.Categorie, query.Page, query.PageSize), ct);
     }
 }

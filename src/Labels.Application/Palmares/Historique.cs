@@ -1,5 +1,6 @@
 using FluentValidation;
 using Labels.Application.Commun;
+using Labels.Domain.Palmares;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,18 +17,16 @@ public sealed class LireHistoriqueValidator : AbstractValidator<LireHistorique>
     public LireHistoriqueValidator() => this.ReglesDePage(x => x.Page, x => x.PageSize);
 }
 
-public sealed class LireHistoriqueHandler(ILabelsDbContext db, Acces acces, TimeProvider horloge)
+public sealed class LireHistoriqueHandler(ILabelsDbContext db, Acces acces)
     : IQueryHandler<LireHistorique, PageDe<DistinctionPublieeDto>>
 {
     public async ValueTask<PageDe<DistinctionPublieeDto>> Handle(LireHistorique query, CancellationToken ct)
     {
         if (!await db.Collectivites.AnyAsync(c => c.Id == query.CollectiviteId, ct)) throw new NotFoundException("Collectivité introuvable.");
-        var maintenant = horloge.GetUtcNow();
-        var admin = acces.VoitAvantPublication;
         var q = from l in db.Laureats.AsNoTracking()
-                join v in db.VersionsPalmares.Dernieres(db) on l.PalmaresId equals v.Id
+                join v in db.VersionsPalmares.VisiblesPar(acces.Visibilite).Dernieres() on l.PalmaresId equals v.Id
                 join e in db.Editions on v.EditionAnnee equals e.Annee
-                where l.CollectiviteId == query.CollectiviteId && (admin || v.PublieLe <= maintenant)
+                where l.CollectiviteId == query.CollectiviteId
                 orderby v.EditionAnnee
                 select new { v.EditionAnnee, e.Numero, v.Version, v.PublieLe, l.Arobases, l.Mentions, l.TenAttribueEn, l.TenValableJusquEn };
         var page = await q.PaginerAsync(query.Page, query.PageSize, ct);

@@ -7,20 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Labels.Application.Palmares;
 
-/// <summary>Rule 7: a result is public from its publication instant; the association's staff see it before.</summary>
-public static class Visibilite
-{
-    public static bool EstVisible(DateTimeOffset publieLe, Acces acces, DateTimeOffset maintenant) =>
-        acces.VoitAvantPublication || VersionPalmares.EstPublique(publieLe, maintenant);
-}
-
-public static class VersionsQueryExtensions
-{
-    /// <summary>The latest version of each édition's palmarès.</summary>
-    public static IQueryable<VersionPalmares> Dernieres(this IQueryable<VersionPalmares> versions, ILabelsDbContext db) =>
-        versions.Where(v => v.Version == db.VersionsPalmares.Where(w => w.EditionAnnee == v.EditionAnnee).Max(w => w.Version));
-}
-
 /// <summary>
 /// A release whole, as frozen (embargo not applied: the caller that serves it checks
 /// <see cref="PalmaresDto.PublieLe"/> on every request, since an embargo lifts without a new version).
@@ -60,14 +46,12 @@ public sealed class ListerVersionsPalmaresValidator : AbstractValidator<ListerVe
     public ListerVersionsPalmaresValidator() => this.ReglesDePage(x => x.Page, x => x.PageSize);
 }
 
-public sealed class ListerVersionsPalmaresHandler(ILabelsDbContext db, Acces acces, TimeProvider horloge)
+public sealed class ListerVersionsPalmaresHandler(ILabelsDbContext db, Acces acces)
     : IQueryHandler<ListerVersionsPalmares, PageDe<VersionPalmaresDto>>
 {
     public async ValueTask<PageDe<VersionPalmaresDto>> Handle(ListerVersionsPalmares query, CancellationToken ct)
     {
-        var maintenant = horloge.GetUtcNow();
-        var q = db.VersionsPalmares.AsNoTracking().Where(v => v.EditionAnnee == query.Annee);
-        if (!acces.VoitAvantPublication) q = q.Where(v => v.PublieLe <= maintenant);
+        var q = db.VersionsPalmares.AsNoTracking().VisiblesPar(acces.Visibilite).Where(v => v.EditionAnnee == query.Annee);
         var page = await q.OrderBy(v => v.Version)
             .Select(v => new { Version = v, Nombre = db.Laureats.Count(l => l.PalmaresId == v.Id) })
             .PaginerAsync(query.Page, query.PageSize, ct);

@@ -48,12 +48,16 @@ public sealed class PublierPalmaresHandler(ILabelsDbContext db, Journal journal,
         }
         var decides = dossiers.Where(x => x.Distinction is not null).ToList();
 
-        var historique = await HistoriqueAsync(command.Annee, decides.Select(x => x.Collectivite.Id).ToArray(), ct);
+        // TEN and the order of visibility read the earlier éditions as they will be seen when this release appears.
+        var instant = VersionPalmares.InstantDePublication(precedent, command.PublieLe, maintenant);
+        var anterieuresVisiblesLe = await db.VersionsPalmares.Where(v => v.EditionAnnee < command.Annee && v.Version == 1)
+            .MaxAsync(v => (DateTimeOffset?)v.PublieLe, ct);
+        var historique = await HistoriqueAsync(command.Annee, decides.Select(x => x.Collectivite.Id).ToArray(), Visibilite.Le(instant), ct);
         var titres = ExcellenceNumerique.Calculer(command.Annee, edition.ParametresTen,
             decides.ToDictionary(x => x.Collectivite.Id, x => x.Distinction!.Arobases), historique);
         var laureats = decides.Select(x => Laureat.Figer(x.Collectivite, x.Distinction!.Arobases, x.Distinction.Mentions, titres[x.Collectivite.Id]))
             .ToList();
-        var version = VersionPalmares.Publier(edition, laureats, precedent, command.PublieLe, maintenant);
+        var version = VersionPalmares.Publier(edition, laureats, precedent, command.PublieLe, anterieuresVisiblesLe, maintenant);
         db.VersionsPalmares.Add(version);
         await catalogue.IndexerAsync(command.Annee, ct);
         journal.Enregistrer("palmares.publication", $"edition:{edition.Annee}",
@@ -63,11 +67,15 @@ public sealed class PublierPalmaresHandler(ILabelsDbContext db, Journal journal,
         return VersionPalmaresDto.De(version, laureats.Count);
     }
 
-    /// <summary>From the latest version of every earlier palmarès (embargoed ones too: TEN derives from the whole history).</summary>
-    private async Task<Dictionary<Guid, HistoriqueExcellence>> HistoriqueAsync(int annee, Guid[] collectivites, CancellationToken ct)
+    /// <summary>
+    /// From the latest version of every earlier palmarès visible when this release appears: results become visible in the
+    /// order of the éditions (the domain refuses an earlier instant), so this is the whole history, and nothing a reader of
+    /// this release could not read too.
+    /// </summary>
+    private async Task<Dictionary<Guid, HistoriqueExcellence>> HistoriqueAsync(int annee, Guid[] collectivites, Visibilite visibilite,
+        CancellationToken ct)
     {
-        var dernieres = db.VersionsPalmares.Where(v => v.EditionAnnee < annee
-            && v.Version == db.VersionsPalmares.Where(w => w.EditionAnnee == v.EditionAnnee).Max(w => w.Version));
+        var dernieres = db.VersionsPalmares.VisiblesPar(visibilite).Dernieres().Where(v => v.EditionAnnee < annee);
         var passe = await db.Laureats.AsNoTracking()
             .Where(l => collectivites.Contains(l.CollectiviteId) && dernieres.Any(v => v.Id == l.PalmaresId))
             .Select(l => new { l.CollectiviteId, l.Arobases, l.TenAttribueEn, l.TenValableJusquEn }).ToListAsync(ct);

@@ -77,15 +77,14 @@ public sealed class VersionPalmares
     public IReadOnlyList<Laureat> Laureats => _laureats;
     public IReadOnlyList<ChangementPalmares> Changements { get; private set; }
 
-    public bool EstVisibleLe(DateTimeOffset instant) => EstPublique(PublieLe, instant);
-
-    /// <summary>A release is public from its publication instant on; before it (an embargo) only the staff sees it.</summary>
-    public static bool EstPublique(DateTimeOffset publieLe, DateTimeOffset instant) => publieLe <= instant;
-
     /// <param name="precedent">The latest version of this édition's palmarès, or null for a first publication.</param>
     /// <param name="publieLe">When the first version becomes public (default: now); a correction takes no date of its own.</param>
+    /// <param name="anterieuresVisiblesLe">
+    /// The instant from which the results of every earlier édition are public (the latest of their publication instants),
+    /// or null when there is none.
+    /// </param>
     public static VersionPalmares Publier(Edition edition, IReadOnlyList<Laureat> laureats, VersionPalmares? precedent, DateTimeOffset? publieLe,
-        DateTimeOffset maintenant)
+        DateTimeOffset? anterieuresVisiblesLe, DateTimeOffset maintenant)
     {
         // A correction is public as soon as the palmarès is (never a new embargo over a visible palmarès).
         if (precedent is not null && publieLe is not null)
@@ -99,12 +98,19 @@ public sealed class VersionPalmares
         var changements = precedent is null ? [] : Comparer(precedent.Laureats, laureats);
         if (precedent is not null && changements.Count == 0)
             throw new DomainException($"Rien n'a changé depuis la version {precedent.Version} du palmarès {edition.Annee}.");
+        var instant = InstantDePublication(precedent, publieLe, maintenant);
+        // Rule 7: results become visible in the order of the éditions. A later édition's release would otherwise reveal an
+        // earlier one still under embargo (its key figures compare with it, its TEN are computed from it). Refused rather
+        // than deferred: the instant the staff announced stays the instant the results appear.
+        if (precedent is null && anterieuresVisiblesLe is { } anterieures && instant < anterieures)
+            throw new DomainException($"Les résultats d'une édition antérieure ne sont publics qu'à partir du {anterieures.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'} : "
+                + $"le palmarès {edition.Annee} ne peut pas paraître avant (publieLe postérieur ou égal).");
         var palmares = new VersionPalmares
         {
             Id = Guid.CreateVersion7(maintenant),
             EditionAnnee = edition.Annee,
             Version = (precedent?.Version ?? 0) + 1,
-            PublieLe = precedent is null ? publieLe ?? maintenant : (precedent.PublieLe > maintenant ? precedent.PublieLe : maintenant),
+            PublieLe = instant,
             CreatedAt = maintenant,
             Changements = changements,
         };
@@ -115,6 +121,13 @@ public sealed class VersionPalmares
         }
         return palmares;
     }
+
+    /// <summary>
+    /// When a new release becomes public: the first at <paramref name="publieLe"/> (default: now); a correction as soon as
+    /// the palmarès is public, never putting a visible palmarès back under embargo.
+    /// </summary>
+    public static DateTimeOffset InstantDePublication(VersionPalmares? precedent, DateTimeOffset? publieLe, DateTimeOffset maintenant) =>
+        precedent is null ? publieLe ?? maintenant : (precedent.PublieLe > maintenant ? precedent.PublieLe : maintenant);
 
     private static List<ChangementPalmares> Comparer(IReadOnlyList<Laureat> avant, IReadOnlyList<Laureat> apres)
     {

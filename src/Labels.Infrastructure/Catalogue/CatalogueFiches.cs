@@ -10,14 +10,12 @@ namespace Labels.Infrastructure.Catalogue;
 /// <summary>
 /// French full-text search on PostgreSQL: the column <c>fiches_actions.recherche</c>, filled at publication, uses
 /// the <c>fr_unaccent</c> configuration (French stemming, accents ignored), ranked with ts_rank.
-/// Only the fiches of the laureates of the latest published version are searched.
+/// Only the fiches of the laureates of the release the reader sees (chosen by the caller) are searched.
 /// </summary>
 internal sealed class CatalogueFiches(LabelsDbContext db) : ICatalogueFiches
 {
     private const string Requete = """
-        WITH version AS (
-            SELECT id FROM palmares_versions WHERE edition_annee = @annee ORDER BY version DESC LIMIT 1
-        ), requete AS (
+        WITH requete AS (
             SELECT CASE WHEN @q::text IS NULL THEN NULL ELSE websearch_to_tsquery('public.fr_unaccent', @q::text) END AS q
         )
         SELECT f.id, f.titre, f.resume, f.date_debut, f.date_fin, f.en_cours, f.enjeux, f.services, f.liens,
@@ -27,7 +25,7 @@ internal sealed class CatalogueFiches(LabelsDbContext db) : ICatalogueFiches
         FROM fiches_actions f
         JOIN candidatures c ON c.id = f.candidature_id
         JOIN collectivites col ON col.id = c.collectivite_id
-        JOIN laureats l ON l.collectivite_id = col.id AND l.palmares_id = (SELECT id FROM version)
+        JOIN laureats l ON l.collectivite_id = col.id AND l.palmares_id = @palmares
         CROSS JOIN requete r
         WHERE c.edition_annee = @annee AND f.edition_annee = @annee
           AND (r.q IS NULL OR f.recherche @@ r.q)
@@ -53,6 +51,7 @@ internal sealed class CatalogueFiches(LabelsDbContext db) : ICatalogueFiches
         if (connexion.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
         await using var commande = new NpgsqlCommand(Requete, connexion);
         commande.Parameters.AddWithValue("annee", critere.Annee);
+        commande.Parameters.AddWithValue("palmares", critere.PalmaresId);
         commande.Parameters.AddWithValue("q", (object?)critere.Q ?? DBNull.Value);
         commande.Parameters.AddWithValue("enjeu", (object?)critere.Enjeu ?? DBNull.Value);
         commande.Parameters.AddWithValue("departement", (object?)critere.Departement ?? DBNull.Value);

@@ -1,0 +1,246 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Labels.Api.Tests.Outils;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Labels.Api.Tests;
+
+/// <summary>
+/// Rule 7 at its edges: an answer asked before a publication never outlives it, the memos of the public reads stay
+/// bounded whatever is asked, and an édition never reveals an earlier one still under embargo.
+/// </summary>
+public sealed class EmbargoTests(LabelsApiFactory factory) : ApiTest(factory)
+{
+    private static readonly string[] Lectures =
+        ["/api/v1/editions/2021/palmares?version=1", "/api/v1/editions/2021/palmares", "/api/v1/editions/2021/palmares.csv", "/api/v1/editions/2021/chiffres-cles"];
+
+    private static async Task<HttpStatusCode[]> StatutsAsync(HttpClient client, IEnumerable<string> urls)
+    {
+        var statuts = new List<HttpStatusCode>();
+        foreach (var url in urls) statuts.Add((await client.GetAsync(url)).StatusCode);
+        return [.. statuts];
+    }
+
+    /// <summary>Asks until every URL answers 200, for at most <paramref name="delai"/>; returns the last statuses.</summary>
+    private static async Task<HttpStatusCode[]> AttendreAsync(HttpClient client, IEnumerable<string> urls, TimeSpan delai)
+    {
+        var fin = DateTime.UtcNow + delai;
+        while (true)
+        {
+            var statuts = await StatutsAsync(client, urls);
+            if (statuts.All(s => s == HttpStatusCode.OK) || DateTime.UtcNow > fin) return statuts;
+            await Task.Delay(100);
+        }
+    }
+
+    private static HttpClient ConnecteSur(WebApplicationFactory<Program> instance, HttpClient admin)
+    {
+        var client = instance.CreateClient();
+        client.DefaultRequestHeaders.Authorization = admin.DefaultRequestHeaders.Authorization;
+        return client;
+    }
+
+    [Fact]
+    public async Task Une_release_demandee_avant_sa_publication_est_servie_des_qu_elle_parait_sur_chaque_instance()
+    {
+        var admin = await AdminAsync();
+        await this.PreparerHistoriqueAsync(admin, 2021, new Resultat("62041", 3), new Resultat("57059", 2));
+        // A second instance on the same database: its own memos, told nothing of the publication made on the first.
+        await using var autre = Factory.WithWebHostBuilder(_ => { });
+        var lecteurs = new[] { Anonyme(), admin, autre.CreateClient(), ConnecteSur(autre, admin) };
+        foreach (var lecteur in lecteurs)
+        {
+            Assert.All(await StatutsAsync(lecteur, Lectures), s => Assert.Equal(HttpStatusCode.NotFound, s));
+            Assert.Equal(HttpStatusCode.NotFound, (await lecteur.SendAsync(new HttpRequestMessage(HttpMethod.Head, Lectures[0]))).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.Created, (await Historiques.PublierAsync(admin, 2021)).StatusCode);
+        foreach (var lecteur in lecteurs[..2])
+            Assert.All(await StatutsAsync(lecteur, Lectures), s => Assert.Equal(HttpStatusCode.OK, s));
+        // The other instance reads the latest version again after at most two seconds.
+        foreach (var lecteur in lecteurs[2..])
+            Assert.All(await AttendreAsync(lecteur, Lectures, TimeSpan.FromSeconds(5)), s => Assert.Equal(HttpStatusCode.OK, s));
+
+        // The same for a correction: version 2 asked before it exists.
+        const string v2 = "/api/v1/editions/2021/palmares?version=2";
+        foreach (var lecteur in lecteurs)
+            Assert.Equal(HttpStatusCode.NotFound, (await lecteur.GetAsync(v2)).StatusCode);
+        var candidature = await Factory.DansLaBaseAsync(db => db.Candidatures
+            .Where(c => db.Collectivites.Any(col => col.Id == c.CollectiviteId && col.CodeInsee == "62041")).Select(c => c.Id).SingleAsync());
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/v1/candidatures/{candidature}/decision",
+            new { arobases = 4, justification = "Erreur de saisie corrigée." })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await Historiques.PublierAsync(admin, 2021)).StatusCode);
+        foreach (var lecteur in lecteurs[..2])
+            Assert.Equal(HttpStatusCode.OK, (await lecteur.GetAsync(v2)).StatusCode);
+        foreach (var lecteur in lecteurs[2..])
+            Assert.All(await AttendreAsync(lecteur, [v2], TimeSpan.FromSeconds(5)), s => Assert.Equal(HttpStatusCode.OK, s));
+        var derniere = await LireAsync(await lecteurs[2].GetAsync("/api/v1/editions/2021/palmares"));
+        Assert.Equal(2, derniere["version"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Des_demandes_sans_nombre_ne_remplissent_ni_la_memoire_ni_la_base()
+    {
+        var admin = await AdminAsync();
+        Assert.Equal(HttpStatusCode.Created, (await this.PublierHistoriqueAsync(admin, 2021, null, new Resultat("62041", 3))).StatusCode);
+        // A clock that stands still: the latest-version pointer read below does not expire during the test.
+        var fige = new HorlogeFigee(DateTimeOffset.UtcNow.AddSeconds(1));
+        await using var instance = Factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(fige)));
+        var client = instance.CreateClient();
+        var publies = instance.Services.GetRequiredService<Publication.PalmaresPublies>();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/editions/2021/palmares")).StatusCode);
+        var apresUneLecture = publies.NombreMemorise;
+
+        using var requetes = new CompteurDeRequetes();
+        // The counter sees the API's queries: a key-figures computation is one.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/editions/2021/chiffres-cles")).StatusCode);
+        Assert.True(requetes.Nombre > 0);
+        var memoriseAvecChiffres = publies.NombreMemorise;
+
+        requetes.Remettre();
+        for (var v = 2; v < 2_002; v++)
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/editions/2021/palmares?version={v}")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/editions/{3_000 + v}/palmares")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/editions/{3_000 + v}/chiffres-cles")).StatusCode);
+        }
+        // Versions above the latest one and years no édition can have: answered without asking the database.
+        Assert.Equal(0, requetes.Nombre);
+
+        // Years an édition could have but none has: looked up each time (it may be published the next second), never kept.
+        for (var annee = 1999; annee <= 2100; annee++)
+        {
+            if (annee == 2021) continue;
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/editions/{annee}/palmares?version=1")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/editions/{annee}/chiffres-cles")).StatusCode);
+        }
+        Assert.True(requetes.Nombre > 0);
+        Assert.True(apresUneLecture <= 2, $"{apresUneLecture} entrées après une lecture");
+        Assert.Equal(memoriseAvecChiffres, publies.NombreMemorise);
+    }
+
+    [Fact]
+    public async Task La_limite_de_lecture_publique_se_paie_avant_tout_travail_et_une_fois()
+    {
+        await using var instance = Factory.WithWebHostBuilder(b => b.UseSetting("LimitesDeDebit:LecturePublique", "3"));
+        var client = instance.CreateClient();
+        // Passed on by the fast path to the endpoint (no such release): counted once, not twice.
+        for (var annee = 2030; annee < 2033; annee++)
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/editions/{annee}/palmares")).StatusCode);
+        using var requetes = new CompteurDeRequetes();
+        for (var annee = 2033; annee < 2043; annee++)
+        {
+            var refus = await client.GetAsync($"/api/v1/editions/{annee}/palmares");
+            await ProblemeAsync(refus, HttpStatusCode.TooManyRequests);
+            Assert.NotNull(refus.Headers.RetryAfter);
+        }
+        Assert.Equal(0, requetes.Nombre);
+    }
+
+    [Fact]
+    public async Task Une_edition_ne_parait_pas_avant_une_edition_anterieure_sous_embargo()
+    {
+        var admin = await AdminAsync();
+        var levee = DateTimeOffset.UtcNow.AddSeconds(4);
+        Assert.Equal(HttpStatusCode.Created,
+            (await this.PublierHistoriqueAsync(admin, 2021, levee, new Resultat("62041", 5, Fiches: 2), new Resultat("57059", 2, Fiches: 1))).StatusCode);
+        await this.PreparerHistoriqueAsync(admin, 2022, new Resultat("62041", 5, Fiches: 1));
+
+        // Published now, or before 2021's instant, 2022 would show 2021's counts in its key figures.
+        var maintenant = await ProblemeAsync(await Historiques.PublierAsync(admin, 2022), HttpStatusCode.Conflict);
+        Assert.Contains(levee.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"), maintenant["detail"]!.GetValue<string>());
+        await ProblemeAsync(await Historiques.PublierAsync(admin, 2022, levee.AddSeconds(-1)), HttpStatusCode.Conflict);
+        // Refused, the publication changed nothing.
+        Assert.Equal("preparation", (await Anonyme().GetFromJsonAsync<JsonObject>("/api/v1/editions/2022"))!["statut"]!.GetValue<string>());
+        Assert.Equal(0, await Factory.DansLaBaseAsync(db => db.VersionsPalmares.CountAsync(v => v.EditionAnnee == 2022)));
+
+        Assert.Equal(HttpStatusCode.Created, (await Historiques.PublierAsync(admin, 2022, levee)).StatusCode);
+        var arras = await Factory.DansLaBaseAsync(db => db.Collectivites.Where(c => c.CodeInsee == "62041").Select(c => c.Id).SingleAsync());
+        string[] publiques =
+        [
+            "/api/v1/editions/2022/palmares", "/api/v1/editions/2022/chiffres-cles", "/api/v1/editions/2022/fiches",
+            "/api/v1/editions/2022/palmares/versions", "/api/v1/editions/2021/palmares", "/api/v1/editions/2021/chiffres-cles",
+        ];
+        Assert.All(await StatutsAsync(Anonyme(), publiques), s => Assert.Equal(HttpStatusCode.NotFound, s));
+        Assert.Equal(0, (await Anonyme().GetFromJsonAsync<JsonObject>($"/api/v1/collectivites/{arras}/historique"))!["total"]!.GetValue<int>());
+        // The staff see both before the instant, the key figures of 2022 as they will read then.
+        var vuParAdmin = await LireAsync(await admin.GetAsync("/api/v1/editions/2022/chiffres-cles"));
+        Assert.Equal(2, vuParAdmin["candidatures"]!["precedent"]!.GetValue<int>());
+
+        await Task.Delay(levee - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(300));
+        Assert.All(await StatutsAsync(Anonyme(), publiques), s => Assert.Equal(HttpStatusCode.OK, s));
+        var chiffres = await LireAsync(await Anonyme().GetAsync("/api/v1/editions/2022/chiffres-cles"));
+        Assert.Equal(2, chiffres["candidatures"]!["precedent"]!.GetValue<int>());
+        Assert.Equal(3, chiffres["fichesActions"]!["precedent"]!.GetValue<int>());
+        Assert.Equal(2, (await Anonyme().GetFromJsonAsync<JsonObject>($"/api/v1/collectivites/{arras}/historique"))!["total"]!.GetValue<int>());
+    }
+
+    /// <summary>
+    /// Rows written before the order of visibility was enforced (an earlier édition put back under embargo by hand): every
+    /// public read still reads the history as it is visible, not as it is stored.
+    /// </summary>
+    [Fact]
+    public async Task Les_lectures_publiques_lisent_l_historique_tel_qu_il_est_visible()
+    {
+        var admin = await AdminAsync();
+        await this.PublierHistoriqueAsync(admin, 2021, null, new Resultat("62041", 3, Fiches: 2), new Resultat("57059", 2));
+        await this.PublierHistoriqueAsync(admin, 2022, null, new Resultat("62041", 4, Fiches: 1));
+        await using (var connexion = new NpgsqlConnection(Factory.ChaineDeConnexion))
+        {
+            await connexion.OpenAsync();
+            await using var commande = new NpgsqlCommand("UPDATE palmares_versions SET publie_le = now() + interval '1 hour' WHERE edition_annee = 2021", connexion);
+            Assert.Equal(1, await commande.ExecuteNonQueryAsync());
+        }
+        Factory.Services.GetRequiredService<Publication.PalmaresPublies>().Vider();
+        var arras = await Factory.DansLaBaseAsync(db => db.Collectivites.Where(c => c.CodeInsee == "62041").Select(c => c.Id).SingleAsync());
+
+        var chiffres = await LireAsync(await Anonyme().GetAsync("/api/v1/editions/2022/chiffres-cles"));
+        Assert.Null(chiffres["candidatures"]!["precedent"]);
+        Assert.Null(chiffres["candidatures"]!["evolutionPourcent"]);
+        Assert.Null(chiffres["fichesActions"]!["precedent"]);
+        var historique = await Anonyme().GetFromJsonAsync<JsonObject>($"/api/v1/collectivites/{arras}/historique");
+        Assert.Equal([2022], historique!["items"]!.AsArray().Select(e => e!["edition"]!.GetValue<int>()));
+        Assert.All(await StatutsAsync(Anonyme(), ["/api/v1/editions/2021/palmares", "/api/v1/editions/2021/palmares/versions",
+            "/api/v1/editions/2021/fiches", "/api/v1/editions/2021/chiffres-cles"]), s => Assert.Equal(HttpStatusCode.NotFound, s));
+
+        var vuParAdmin = await admin.GetFromJsonAsync<JsonObject>($"/api/v1/collectivites/{arras}/historique");
+        Assert.Equal([2021, 2022], vuParAdmin!["items"]!.AsArray().Select(e => e!["edition"]!.GetValue<int>()));
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/v1/editions/2021/fiches")).StatusCode);
+    }
+
+    /// <summary>A clock that stands still.</summary>
+    private sealed class HorlogeFigee(DateTimeOffset instant) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => instant;
+    }
+
+    /// <summary>Counts the commands the API sends to PostgreSQL (Npgsql's activities), wherever they come from.</summary>
+    private sealed class CompteurDeRequetes : IDisposable
+    {
+        private readonly ActivityListener _ecoute;
+        private int _nombre;
+
+        public CompteurDeRequetes()
+        {
+            _ecoute = new ActivityListener
+            {
+                ShouldListenTo = source => source.Name == "Npgsql",
+                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+                ActivityStarted = _ => Interlocked.Increment(ref _nombre),
+            };
+            ActivitySource.AddActivityListener(_ecoute);
+        }
+
+        public int Nombre => Volatile.Read(ref _nombre);
+
+        public void Remettre() => Interlocked.Exchange(ref _nombre, 0);
+
+        public void Dispose() => _ecoute.Dispose();
+    }
+}
