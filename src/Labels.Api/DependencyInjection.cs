@@ -44,8 +44,9 @@ public static class DependencyInjection
         // One bearer header, two kinds of tokens: a person's (Identity) or a script's API token (lbl_…).
         services.AddAuthentication("Labels")
             .AddPolicyScheme("Labels", "Jeton de personne ou d'API", o => o.ForwardDefaultSelector = http =>
-                JetonsApiHandler.LireSecret(http.Request) is null ? IdentityConstants.BearerScheme : JetonsApiHandler.Schema)
+                JetonsApiHandler.LireSecret(http.Request) is null ? SessionsHandler.Schema : JetonsApiHandler.Schema)
             .AddScheme<AuthenticationSchemeOptions, JetonsApiHandler>(JetonsApiHandler.Schema, _ => { })
+            .AddScheme<AuthenticationSchemeOptions, SessionsHandler>(SessionsHandler.Schema, _ => { })
             .AddBearerToken(IdentityConstants.BearerScheme, o =>
             {
                 o.BearerTokenExpiration = TimeSpan.FromHours(1);

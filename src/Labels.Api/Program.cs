@@ -49,6 +49,7 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c
 app.MapAuthEndpoints()
     .MapReferentielEndpoints()
     .MapCollectivitesEndpoints()
+    .MapComptesEndpoints()
     .MapEditionsEndpoints()
     .MapCandidaturesEndpoints()
     .MapJuryEndpoints()

@@ -20,6 +20,8 @@ public static class DependencyInjection
         services.AddScoped<ILabelsDbContext>(sp => sp.GetRequiredService<LabelsDbContext>());
         services.AddScoped<ChargeurCog>();
         services.AddScoped<IComptes, Comptes>();
+        services.AddScoped<Connexions>();
+        services.AddSingleton<Sessions>();
         services.AddScoped<Application.Palmares.ICatalogueFiches, Catalogue.CatalogueFiches>();
         services.AddScoped<Application.Imports.IChargeurImport, Imports.ChargeurImport>();
         services.AddSingleton<Application.Imports.IProgressionImports, Imports.ProgressionImports>();
@@ -32,9 +34,8 @@ public static class DependencyInjection
                 o.User.RequireUniqueEmail = true;
                 o.Password.RequiredLength = 12;
                 o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
+                // Lockout is the API's own, per e-mail address and client (Connexions), not Identity's per account.
+                o.Lockout.AllowedForNewUsers = false;
             })
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<LabelsDbContext>()

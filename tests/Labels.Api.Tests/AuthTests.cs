@@ -87,7 +87,8 @@ public sealed class AuthTests(LabelsApiFactory factory) : ApiTest(factory)
                 HttpStatusCode.Unauthorized);
         var bon = await Anonyme().PostAsJsonAsync("/api/v1/auth/login", new { email = "jure@test.labels", password = MotDePasse });
         var corps = await ProblemeAsync(bon, HttpStatusCode.Unauthorized);
-        Assert.Contains("verrouillé", corps["detail"]!.GetValue<string>());
+        // Locked says no more than a wrong password.
+        Assert.Equal("Identifiants invalides.", corps["detail"]!.GetValue<string>());
     }
 
     [Fact]

@@ -21,19 +21,28 @@ public static class AuthEndpoints
             .RequireRateLimiting(Securite.Protections.PolitiqueAuthentification)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-        auth.MapPost("/login", async Task<Results<EmptyHttpResult, ProblemHttpResult>> (Connexion connexion, SignInManager<Compte> connexions,
-                ISender sender, HttpContext http) =>
+        auth.MapPost("/login", async Task<Results<EmptyHttpResult, ProblemHttpResult>> (Connexion connexion, Connexions connexions,
+                SignInManager<Compte> ouverture, ISender sender, HttpContext http, CancellationToken ct) =>
             {
-                connexions.AuthenticationScheme = IdentityConstants.BearerScheme;
                 var email = connexion.Email ?? "";
-                var resultat = await connexions.PasswordSignInAsync(email, connexion.Password ?? "", isPersistent: false, lockoutOnFailure: true);
-                var compte = await connexions.UserManager.FindByEmailAsync(email);
-                await sender.Send(new JournaliserConnexion(email, resultat.Succeeded, compte?.Id,
-                    resultat.Succeeded ? null : resultat.IsLockedOut ? "verrouille" : "identifiants", http.Connection.RemoteIpAddress?.ToString()));
-                if (resultat.Succeeded) return TypedResults.Empty; // the bearer handler has written the token pair
-                return TypedResults.Problem(
-                    resultat.IsLockedOut ? "Trop d'échecs : le compte est verrouillé un moment." : "Identifiants invalides.",
-                    statusCode: StatusCodes.Status401Unauthorized, title: "Non authentifié");
+                var adresse = http.Connection.RemoteIpAddress?.ToString();
+                var (compte, issue) = await connexions.VerifierAsync(email, connexion.Password ?? "", adresse ?? "inconnue", ct);
+                await sender.Send(new JournaliserConnexion(email, issue == IssueConnexion.Reussie, compte?.Id,
+                    issue switch
+                    {
+                        IssueConnexion.Reussie => null,
+                        IssueConnexion.Verrouillee => "verrouille",
+                        IssueConnexion.Desactive => "desactive",
+                        _ => "identifiants",
+                    }, adresse), ct);
+                if (issue == IssueConnexion.Reussie)
+                {
+                    ouverture.AuthenticationScheme = IdentityConstants.BearerScheme;
+                    await ouverture.SignInAsync(compte!, isPersistent: false);
+                    return TypedResults.Empty; // the bearer handler has written the token pair
+                }
+                // Unknown address, wrong password, locked or disabled: one answer, so that it tells nothing (the audit says which).
+                return TypedResults.Problem("Identifiants invalides.", statusCode: StatusCodes.Status401Unauthorized, title: "Non authentifié");
             })
             .WithName("Connexion")
             .WithSummary("Échange e-mail et mot de passe contre un jeton d'accès et un jeton de renouvellement.")
@@ -42,15 +51,16 @@ public static class AuthEndpoints
 
         auth.MapPost("/refresh", async Task<Results<SignInHttpResult, ProblemHttpResult>> (Renouvellement demande,
                 SignInManager<Compte> connexions, IOptionsMonitor<BearerTokenOptions> options, TimeProvider horloge,
-                Infrastructure.Persistance.LabelsDbContext db) =>
+                Infrastructure.Persistance.LabelsDbContext db, Sessions sessions) =>
             {
                 var protecteur = options.Get(IdentityConstants.BearerScheme).RefreshTokenProtector;
                 var ticket = string.IsNullOrEmpty(demande.RefreshToken) ? null : protecteur.Unprotect(demande.RefreshToken);
                 if (ticket?.Properties.ExpiresUtc is not { } expiration || horloge.GetUtcNow() >= expiration
-                    || await connexions.ValidateSecurityStampAsync(ticket.Principal) is not { } compte)
+                    || await connexions.ValidateSecurityStampAsync(ticket.Principal) is not { Desactive: false } compte)
                     return TypedResults.Problem("Jeton de renouvellement invalide ou expiré.",
                         statusCode: StatusCodes.Status401Unauthorized, title: "Non authentifié");
-                // Rotation: a refresh token is spent once. Seeing it again means it was copied: every token of the account is revoked.
+                // Rotation: a refresh token is spent once. Seeing it again means it was copied: every session of the account ends,
+                // access tokens included (their security stamp no longer matches).
                 var emission = ticket.Principal.FindFirst(ClaimsLabels.Emission)?.Value ?? "";
                 db.RenouvellementsUtilises.Add(new RenouvellementUtilise { Emission = emission, CompteId = compte.Id, UtiliseLe = horloge.GetUtcNow() });
                 try
@@ -62,6 +72,7 @@ public static class AuthEndpoints
                     db.ChangeTracker.Clear(); // the refused row must not be saved again with the new security stamp
                     if (await connexions.UserManager.FindByIdAsync(compte.Id.ToString()) is { } relu)
                         await connexions.UserManager.UpdateSecurityStampAsync(relu);
+                    sessions.Oublier(compte.Id);
                     return TypedResults.Problem("Jeton de renouvellement déjà utilisé : les sessions de ce compte sont révoquées.",
                         statusCode: StatusCodes.Status401Unauthorized, title: "Non authentifié");
                 }

@@ -1,6 +1,5 @@
 using Labels.Api.Securite;
 using Labels.Application.Collectivites;
-using Labels.Application.Comptes;
 using Labels.Domain.Collectivites;
 using Mediator;
 
@@ -42,17 +41,6 @@ public static class CollectivitesEndpoints
             .WithSummary("Les collectivités enregistrées, filtrées et paginées (q cherche dans le nom ; categorie : village, ville, intercommunalite).")
             .ProducesValidationProblem();
 
-        app.MapPost("/api/v1/comptes", async (CreerCompte commande, ISender sender, CancellationToken ct) =>
-                TypedResults.Created((string?)null, await sender.Send(commande, ct)))
-            .RequireAuthorization(Politiques.Admin)
-            .WithTags("Comptes")
-            .WithName("CreerCompte")
-            .WithSummary("Crée un compte (admin, jure, ou collectivite rattaché à une collectivité).")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
         return app;
     }
 }

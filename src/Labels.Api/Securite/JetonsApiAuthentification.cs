@@ -23,10 +23,11 @@ public static class ScopesExtensions
 
 /// <summary>
 /// Authenticates <c>Authorization: Bearer lbl_…</c> tokens: the SHA-256 of the secret must name a
-/// token neither revoked nor expired. The token acts as an administrator, limited to its scopes.
+/// token neither revoked nor expired, made by an account still enabled. The token acts as an administrator, limited to
+/// its scopes.
 /// </summary>
 internal sealed class JetonsApiHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory journal, UrlEncoder encodeur,
-    LabelsDbContext db, TimeProvider horloge) : AuthenticationHandler<AuthenticationSchemeOptions>(options, journal, encodeur)
+    LabelsDbContext db, TimeProvider horloge, Infrastructure.Identite.Sessions sessions) : AuthenticationHandler<AuthenticationSchemeOptions>(options, journal, encodeur)
 {
     public const string Schema = "JetonApi";
     public const string ClaimJeton = "labels:jeton";
@@ -37,7 +38,8 @@ internal sealed class JetonsApiHandler(IOptionsMonitor<AuthenticationSchemeOptio
         if (LireSecret(Request) is not { } secret) return AuthenticateResult.NoResult();
         var empreinte = SecretsDeJeton.Empreinte(secret);
         var jeton = await db.JetonsApi.AsNoTracking().FirstOrDefaultAsync(j => j.Empreinte == empreinte, Context.RequestAborted);
-        if (jeton is null || !jeton.EstValide(horloge.GetUtcNow()))
+        // A token acts for the administrator who made it: it ends with that account's disabling.
+        if (jeton is null || !jeton.EstValide(horloge.GetUtcNow()) || !await sessions.EstActifAsync(jeton.CreeParId, Context.RequestAborted))
             return AuthenticateResult.Fail("Jeton inconnu, révoqué ou expiré.");
         var identite = new ClaimsIdentity(
             [

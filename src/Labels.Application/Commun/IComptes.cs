@@ -1,3 +1,5 @@
+using Labels.Application.Comptes;
+
 namespace Labels.Application.Commun;
 
 public sealed record NouveauCompte(string Email, string MotDePasse, string Role, Guid? CollectiviteId);
@@ -9,4 +11,18 @@ public interface IComptes
     Task<(Guid? Id, IReadOnlyDictionary<string, string[]> Erreurs)> CreerAsync(NouveauCompte compte, CancellationToken ct);
 
     Task<bool> EstDuRoleAsync(Guid compteId, string role, CancellationToken ct);
+
+    /// <summary>The accounts, by e-mail address, of one role or all.</summary>
+    Task<PageDe<CompteDto>> ListerAsync(string? role, int page, int pageSize, CancellationToken ct);
+
+    Task<CompteDto?> LireAsync(Guid compteId, CancellationToken ct);
+
+    /// <summary>Enables or disables an account; disabling ends every session of it. Saves the unit of work.</summary>
+    Task ChangerStatutAsync(Guid compteId, bool actif, CancellationToken ct);
+
+    /// <summary>How many enabled administrators there are.</summary>
+    Task<int> CompterAdministrateursActifsAsync(CancellationToken ct);
+
+    /// <summary>Changes a person's password, which ends every session of the account; the reasons it was refused, by field.</summary>
+    Task<IReadOnlyDictionary<string, string[]>> ChangerMotDePasseAsync(Guid compteId, string actuel, string nouveau, CancellationToken ct);
 }

@@ -6,8 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Labels.Application.Comptes;
 
-public sealed record CompteDto(Guid Id, string Email, string Role, Guid? CollectiviteId);
-
 /// <summary>Accounts are created by the association's staff only: there is no self-registration.</summary>
 public sealed record CreerCompte(string Email, string MotDePasse, string Role, Guid? CollectiviteId) : ICommand<CompteDto>;
 
@@ -36,6 +34,6 @@ public sealed class CreerCompteHandler(ILabelsDbContext db, IComptes comptes) : 
             new NouveauCompte(command.Email.Trim(), command.MotDePasse, command.Role, command.CollectiviteId), ct);
         if (compteId is null)
             throw new ValidationException(erreurs.SelectMany(e => e.Value.Select(m => new FluentValidation.Results.ValidationFailure(e.Key, m))));
-        return new CompteDto(compteId.Value, command.Email.Trim(), command.Role, command.CollectiviteId);
+        return new CompteDto(compteId.Value, command.Email.Trim(), command.Role, command.CollectiviteId, Actif: true);
     }
 }

@@ -6,4 +6,7 @@ namespace Labels.Infrastructure.Identite;
 public sealed class Compte : IdentityUser<Guid>
 {
     public Guid? CollectiviteId { get; set; }
+
+    /// <summary>Disabled by an administrator: no login, no session, no API token of its own works.</summary>
+    public bool Desactive { get; set; }
 }

@@ -1,7 +1,10 @@
 using System.Security.Claims;
 using Labels.Application.Commun;
+using Labels.Application.Comptes;
 using Labels.Domain.Commun;
+using Labels.Infrastructure.Persistance;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Labels.Infrastructure.Identite;
@@ -15,7 +18,7 @@ public static class ClaimsLabels
     public const string Emission = "labels:emission";
 }
 
-internal sealed class Comptes(UserManager<Compte> utilisateurs) : IComptes
+internal sealed class Comptes(UserManager<Compte> utilisateurs, LabelsDbContext db, Sessions sessions) : IComptes
 {
     public async Task<(Guid? Id, IReadOnlyDictionary<string, string[]> Erreurs)> CreerAsync(NouveauCompte nouveau, CancellationToken ct)
     {
@@ -36,6 +39,67 @@ internal sealed class Comptes(UserManager<Compte> utilisateurs) : IComptes
 
     public async Task<bool> EstDuRoleAsync(Guid compteId, string role, CancellationToken ct) =>
         await utilisateurs.FindByIdAsync(compteId.ToString()) is { } compte && await utilisateurs.IsInRoleAsync(compte, role);
+
+    /// <summary>Initialised by members, not a constructor, so that queries can still filter and sort on it.</summary>
+    private sealed class Ligne
+    {
+        public Guid Id { get; init; }
+        public string? Email { get; init; }
+        public string? Role { get; init; }
+        public Guid? CollectiviteId { get; init; }
+        public bool Desactive { get; init; }
+    }
+
+    /// <summary>Each account with its role (an account has exactly one, given at creation).</summary>
+    private IQueryable<Ligne> AvecRole() =>
+        from c in db.Users.AsNoTracking()
+        join ur in db.UserRoles on c.Id equals ur.UserId
+        join r in db.Roles on ur.RoleId equals r.Id
+        select new Ligne { Id = c.Id, Email = c.Email, Role = r.Name, CollectiviteId = c.CollectiviteId, Desactive = c.Desactive };
+
+    private static CompteDto Dto(Ligne l) => new(l.Id, l.Email ?? "", l.Role ?? "", l.CollectiviteId, !l.Desactive);
+
+    public async Task<PageDe<CompteDto>> ListerAsync(string? role, int page, int pageSize, CancellationToken ct)
+    {
+        var q = AvecRole();
+        if (role is not null) q = q.Where(c => c.Role == role);
+        var lignes = await q.OrderBy(c => c.Email).ThenBy(c => c.Id).PaginerAsync(page, pageSize, ct);
+        return new PageDe<CompteDto>(lignes.Items.Select(Dto).ToArray(), lignes.Page, lignes.PageSize, lignes.Total);
+    }
+
+    public async Task<CompteDto?> LireAsync(Guid compteId, CancellationToken ct) =>
+        await AvecRole().FirstOrDefaultAsync(c => c.Id == compteId, ct) is { } ligne ? Dto(ligne) : null;
+
+    public Task<int> CompterAdministrateursActifsAsync(CancellationToken ct) => AvecRole().CountAsync(c => c.Role == Roles.Admin && !c.Desactive, ct);
+
+    public async Task ChangerStatutAsync(Guid compteId, bool actif, CancellationToken ct)
+    {
+        var compte = await utilisateurs.FindByIdAsync(compteId.ToString()) ?? throw new NotFoundException("Compte introuvable.");
+        compte.Desactive = !actif;
+        // A new stamp ends every session and refresh token issued so far; re-enabling does not bring them back.
+        Verifier(actif ? await utilisateurs.UpdateAsync(compte) : await utilisateurs.UpdateSecurityStampAsync(compte));
+        sessions.Oublier(compteId);
+    }
+
+    public async Task<IReadOnlyDictionary<string, string[]>> ChangerMotDePasseAsync(Guid compteId, string actuel, string nouveau, CancellationToken ct)
+    {
+        var compte = await utilisateurs.FindByIdAsync(compteId.ToString()) ?? throw new NotFoundException("Compte introuvable.");
+        var resultat = await utilisateurs.ChangePasswordAsync(compte, actuel, nouveau);
+        if (resultat.Succeeded)
+        {
+            sessions.Oublier(compteId);
+            return new Dictionary<string, string[]>();
+        }
+        return resultat.Errors
+            .GroupBy(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "motDePasseActuel" : "nouveauMotDePasse")
+            .ToDictionary(g => g.Key, g => g.Select(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)
+                ? "Le mot de passe actuel n'est pas celui-là." : e.Description).ToArray());
+    }
+
+    private static void Verifier(IdentityResult resultat)
+    {
+        if (!resultat.Succeeded) throw new InvalidOperationException(string.Join("; ", resultat.Errors.Select(e => e.Description)));
+    }
 }
 
 /// <summary>Puts the account's collectivité into its token, so access checks need no query.</summary>

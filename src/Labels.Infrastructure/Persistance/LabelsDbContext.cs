@@ -46,6 +46,7 @@ public sealed class LabelsDbContext(DbContextOptions<LabelsDbContext> options)
     public void ChangeTrackerClear() => ChangeTracker.Clear();
     internal DbSet<VersionCog> VersionsCog => Set<VersionCog>();
     public DbSet<RenouvellementUtilise> RenouvellementsUtilises => Set<RenouvellementUtilise>();
+    public DbSet<EchecConnexion> EchecsConnexion => Set<EchecConnexion>();
 
     /// <summary>A unique index refusing a write becomes the application's own exception, named by its constraint.</summary>
     public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
@@ -71,6 +72,14 @@ public sealed class LabelsDbContext(DbContextOptions<LabelsDbContext> options)
             b.ToTable("renouvellements_utilises");
             b.HasKey(r => r.Emission);
             b.Property(r => r.Emission).HasMaxLength(64);
+        });
+        builder.Entity<EchecConnexion>(b =>
+        {
+            b.ToTable("echecs_connexion");
+            b.HasKey(e => new { e.Email, e.Client });
+            b.Property(e => e.Email).HasMaxLength(256);
+            b.Property(e => e.Client).HasMaxLength(256);
+            b.HasIndex(e => e.DernierEchec);
         });
     }
 }

@@ -61,6 +61,7 @@ public sealed partial record Scenario(
         .Replace("/collectivites/{id}", $"/collectivites/{Arras}")
         .Replace("/imports/{id}", $"/imports/{Import}")
         .Replace("/jetons/{id}", $"/jetons/{Guid.NewGuid()}")
+        .Replace("/comptes/{id}", $"/comptes/{Guid.NewGuid()}")
         .Replace("{ficheId}", Fiche.ToString())
         .Replace("{codeInsee}", "62041")
         .Replace("{siren}", "200033579")

@@ -966,6 +966,10 @@ namespace Labels.Infrastructure.Persistance.Migrations
                         .HasColumnType("text")
                         .HasColumnName("concurrency_stamp");
 
+                    b.Property<bool>("Desactive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("desactive");
+
                     b.Property<string>("Email")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
@@ -1032,6 +1036,39 @@ namespace Labels.Infrastructure.Persistance.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Labels.Infrastructure.Identite.EchecConnexion", b =>
+                {
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Client")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("client");
+
+                    b.Property<DateTimeOffset>("DernierEchec")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("dernier_echec");
+
+                    b.Property<int>("Echecs")
+                        .HasColumnType("integer")
+                        .HasColumnName("echecs");
+
+                    b.Property<DateTimeOffset?>("VerrouilleJusqua")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("verrouille_jusqua");
+
+                    b.HasKey("Email", "Client")
+                        .HasName("pk_echecs_connexion");
+
+                    b.HasIndex("DernierEchec")
+                        .HasDatabaseName("ix_echecs_connexion_dernier_echec");
+
+                    b.ToTable("echecs_connexion", (string)null);
                 });
 
             modelBuilder.Entity("Labels.Infrastructure.Identite.RenouvellementUtilise", b =>

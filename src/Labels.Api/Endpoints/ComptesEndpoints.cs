@@ -1,0 +1,56 @@
+using Labels.Api.Securite;
+using Labels.Application.Commun;
+using Labels.Application.Comptes;
+using Mediator;
+
+namespace Labels.Api.Endpoints;
+
+public sealed record StatutCompteSaisi(bool? Actif);
+
+public static class ComptesEndpoints
+{
+    public static IEndpointRouteBuilder MapComptesEndpoints(this IEndpointRouteBuilder app)
+    {
+        var comptes = app.MapGroup("/api/v1/comptes").WithTags("Comptes")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        comptes.MapPost("/", async (CreerCompte commande, ISender sender, CancellationToken ct) =>
+                TypedResults.Created((string?)null, await sender.Send(commande, ct)))
+            .RequireAuthorization(Politiques.Admin)
+            .WithName("CreerCompte")
+            .WithSummary("Crée un compte (admin, jure, ou collectivite rattaché à une collectivité).")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+
+        comptes.MapGet("/", async (string? role, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListerComptes(role, page ?? 1, pageSize ?? Pagination.TailleParDefaut), ct)))
+            .RequireAuthorization(Politiques.Admin)
+            .WithName("ListerComptes")
+            .WithSummary("Les comptes, par adresse e-mail, filtrés par rôle (admin, jure, collectivite), avec leur statut (actif).")
+            .ProducesValidationProblem();
+
+        comptes.MapPut("/{id:guid}/statut", async (Guid id, StatutCompteSaisi saisie, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ChangerStatutCompte(id, saisie.Actif), ct)))
+            .RequireAuthorization(Politiques.Admin)
+            .WithName("ChangerStatutCompte")
+            .WithSummary("Désactive un compte ({ actif: false } : plus de connexion, toutes ses sessions et ses jetons d'API prennent fin) "
+                + "ou le réactive ({ actif: true } : ses anciennes sessions restent closes). Journalisé.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        comptes.MapPut("/moi/mot-de-passe", async (ChangerMonMotDePasse commande, ISender sender, CancellationToken ct) =>
+            {
+                await sender.Send(commande, ct);
+                return TypedResults.NoContent();
+            })
+            .RequireAuthorization()
+            .WithName("ChangerMonMotDePasse")
+            .WithSummary("Change le mot de passe de la personne connectée ; toutes les sessions du compte prennent fin, celle-ci comprise "
+                + "(reconnectez-vous).")
+            .ProducesValidationProblem();
+        return app;
+    }
+}

@@ -1,0 +1,31 @@
+using FluentValidation;
+using Labels.Application.Commun;
+using Mediator;
+
+namespace Labels.Application.Comptes;
+
+/// <summary>A person changes their own password; every session of the account ends (the current one too). Audited.</summary>
+public sealed record ChangerMonMotDePasse(string MotDePasseActuel, string NouveauMotDePasse) : ICommand;
+
+public sealed class ChangerMonMotDePasseValidator : AbstractValidator<ChangerMonMotDePasse>
+{
+    public ChangerMonMotDePasseValidator()
+    {
+        RuleFor(x => x.MotDePasseActuel).NotEmpty().MaximumLength(256);
+        RuleFor(x => x.NouveauMotDePasse).NotEmpty().MaximumLength(256);
+    }
+}
+
+public sealed class ChangerMonMotDePasseHandler(IComptes comptes, IUtilisateurCourant utilisateur, Journal journal)
+    : ICommandHandler<ChangerMonMotDePasse>
+{
+    public async ValueTask<Unit> Handle(ChangerMonMotDePasse command, CancellationToken ct)
+    {
+        var id = utilisateur.Id ?? throw new ForbiddenException("Réservé aux personnes connectées.");
+        journal.Enregistrer("compte.mot-de-passe", $"compte:{id}", new { });
+        var erreurs = await comptes.ChangerMotDePasseAsync(id, command.MotDePasseActuel, command.NouveauMotDePasse, ct);
+        if (erreurs.Count > 0)
+            throw new ValidationException(erreurs.SelectMany(e => e.Value.Select(m => new FluentValidation.Results.ValidationFailure(e.Key, m))));
+        return Unit.Value;
+    }
+}
