@@ -106,7 +106,7 @@ public sealed class MatriceAutorisationsTests(LabelsApiFactory factory) : ApiTes
             [Appelant.JureLibre] = scenario.JureLibre, [Appelant.JureEnConflit] = scenario.JureEnConflit,
             [Appelant.Proprietaire] = scenario.Proprietaire, [Appelant.AutreCollectivite] = scenario.AutreCollectivite,
         };
-        var Url = scenario.Url;
+        Func<string, string> Url = scenario.Url;
         var arras = scenario.Arras;
         HttpContent? Corps(string methode, string modele) => methode is "POST" or "PUT"
             ? new StringContent(modele.EndsWith("/candidatures", StringComparison.Ordinal) ? $"{{\"collectiviteId\":\"{arras}\"}}" : "{}",

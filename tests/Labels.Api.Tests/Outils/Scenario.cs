@@ -9,12 +9,13 @@ namespace Labels.Api.Tests.Outils;
 
 /// <summary>
 /// An édition in evaluation with one filed dossier (Arras) and its fiche, another collectivité
-/// (Bellange), an assigned juror, a free one and a conflicted one, and one import run: enough for
-/// every route of the API to have something to act on.
+/// (Bellange) with its own filed dossier and fiche assigned to no one, an assigned juror (to Arras), a free
+/// one and a conflicted one, and one import run: enough for every route of the API to have something to act
+/// on, and for every caller but the staff a dossier they may not see.
 /// </summary>
 public sealed partial record Scenario(
     HttpClient Admin, HttpClient Proprietaire, HttpClient AutreCollectivite, HttpClient JureAssigne, HttpClient JureLibre,
-    HttpClient JureEnConflit, Guid Arras, Guid Dossier, Guid Fiche, Guid Import)
+    HttpClient JureEnConflit, Guid Arras, Guid Dossier, Guid Fiche, Guid Import, Guid DossierBellange, Guid FicheBellange)
 {
     public static async Task<Scenario> PreparerAsync(ApiTestOutils outils)
     {
@@ -24,9 +25,8 @@ public sealed partial record Scenario(
         var bellange = await outils.CollectiviteAsync(admin, "57059");
         var proprietaire = await outils.CompteAsync("collectivite", arras);
         var autre = await outils.CompteAsync("collectivite", bellange);
-        var dossier = await outils.CandidatureAsync(proprietaire, 2022, arras);
-        var fiche = (await outils.LireAsync(await proprietaire.PostAsJsonAsync($"/api/v1/candidatures/{dossier}/fiches", outils.Fiche())))["id"]!.GetValue<Guid>();
-        await proprietaire.PostAsync($"/api/v1/candidatures/{dossier}/depot", null);
+        var (dossier, fiche) = await DossierDeposeAsync(outils, proprietaire, arras);
+        var (dossierBellange, ficheBellange) = await DossierDeposeAsync(outils, autre, bellange);
         var (assigne, idAssigne) = await JureAsync(outils, admin, null);
         var (libre, _) = await JureAsync(outils, admin, null);
         var (enConflit, _) = await JureAsync(outils, admin, arras);
@@ -40,7 +40,15 @@ public sealed partial record Scenario(
             await db.SaveChangesAsync();
             return i.Id;
         });
-        return new Scenario(admin, proprietaire, autre, assigne, libre, enConflit, arras, dossier, fiche, import);
+        return new Scenario(admin, proprietaire, autre, assigne, libre, enConflit, arras, dossier, fiche, import, dossierBellange, ficheBellange);
+    }
+
+    private static async Task<(Guid Dossier, Guid Fiche)> DossierDeposeAsync(ApiTestOutils outils, HttpClient mairie, Guid collectivite)
+    {
+        var dossier = await outils.CandidatureAsync(mairie, 2022, collectivite);
+        var fiche = (await outils.LireAsync(await mairie.PostAsJsonAsync($"/api/v1/candidatures/{dossier}/fiches", outils.Fiche())))["id"]!.GetValue<Guid>();
+        Assert.Equal(HttpStatusCode.OK, (await mairie.PostAsync($"/api/v1/candidatures/{dossier}/depot", null)).StatusCode);
+        return (dossier, fiche);
     }
 
     private static async Task<(HttpClient Client, Guid JureId)> JureAsync(ApiTestOutils outils, HttpClient admin, Guid? conflit)
@@ -55,14 +63,17 @@ public sealed partial record Scenario(
     }
 
     /// <summary>The URL of a route template, its parameters naming this scenario's records.</summary>
-    public string Url(string modele) => modele
+    public string Url(string modele) => Url(modele, Dossier, Fiche);
+
+    /// <summary>The URL of a route template, its dossier and fiche being the ones given (the others this scenario's).</summary>
+    public string Url(string modele, Guid dossier, Guid fiche) => modele
         .Replace("{annee}", "2022")
-        .Replace("/candidatures/{id}", $"/candidatures/{Dossier}")
+        .Replace("/candidatures/{id}", $"/candidatures/{dossier}")
         .Replace("/collectivites/{id}", $"/collectivites/{Arras}")
         .Replace("/imports/{id}", $"/imports/{Import}")
         .Replace("/jetons/{id}", $"/jetons/{Guid.NewGuid()}")
         .Replace("/comptes/{id}", $"/comptes/{Guid.NewGuid()}")
-        .Replace("{ficheId}", Fiche.ToString())
+        .Replace("{ficheId}", fiche.ToString())
         .Replace("{codeInsee}", "62041")
         .Replace("{siren}", "200033579")
         + (modele == "/api/v1/jures/moi/affectations" ? "?edition=2022" : "");
