@@ -11,7 +11,8 @@ namespace Labels.Api.Tests;
 /// <summary>
 /// Every route of the application, called by each kind of caller, against a table kept here: a route
 /// missing from the table fails the test, so no route ships without a declared policy; refused writes
-/// leave the database as it was.
+/// leave the database as it was. Every dossier route answers an unknown id as it answers a dossier the
+/// caller may not see.
 /// </summary>
 public sealed class MatriceAutorisationsTests(LabelsApiFactory factory) : ApiTest(factory)
 {
@@ -124,6 +125,24 @@ public sealed class MatriceAutorisationsTests(LabelsApiFactory factory) : ApiTes
             if ((int)reponse.StatusCode != int.Parse(c.Attendu))
                 echecs.Add($"{c.Methode} {c.Modele} par {c.Appelant} : attendu {c.Attendu}, reçu {(int)reponse.StatusCode}");
         }
+
+        // Unknown and hidden look alike: an id that names nothing gets the answer of a dossier the caller may not see
+        // (the staff see every dossier: for them it is unknown, unless the route is not theirs at all).
+        (Guid Dossier, Guid Fiche)? Cache(Appelant a) => a switch
+        {
+            Appelant.Admin => null,
+            Appelant.AutreCollectivite => (scenario.Dossier, scenario.Fiche),
+            _ => (scenario.DossierBellange, scenario.FicheBellange),
+        };
+        foreach (var c in cas.Where(c => c.Modele.StartsWith("/api/v1/candidatures/{id}", StringComparison.Ordinal)))
+        {
+            var inconnu = await RefusAsync(clients[c.Appelant], c.Methode, scenario.Url(c.Modele, Guid.NewGuid(), Guid.NewGuid()), Corps(c.Methode, c.Modele));
+            var attendu = Cache(c.Appelant) is { } cache
+                ? await RefusAsync(clients[c.Appelant], c.Methode, scenario.Url(c.Modele, cache.Dossier, cache.Fiche), Corps(c.Methode, c.Modele))
+                : (c.Attendu == "ok" ? 404 : int.Parse(c.Attendu), c.Attendu == "ok" ? "Candidature introuvable." : inconnu.Detail);
+            if (inconnu != attendu)
+                echecs.Add($"{c.Methode} {c.Modele} par {c.Appelant} : un dossier inconnu répond {inconnu}, un dossier caché {attendu}");
+        }
         Assert.Equal(avant, await EmpreinteAsync());
 
         // The staff's allowed calls come last: some change the dossier (a withdrawal, a new assignment) for the others.
@@ -135,6 +154,61 @@ public sealed class MatriceAutorisationsTests(LabelsApiFactory factory) : ApiTes
                 echecs.Add($"{c.Methode} {c.Modele} par {c.Appelant} : permis, reçu {code}");
         }
         Assert.True(echecs.Count == 0, string.Join("\n", echecs));
+    }
+
+    [Fact]
+    public async Task Un_appelant_refuse_n_apprend_pas_ce_que_sa_requete_avait_de_faux()
+    {
+        var scenario = await Scenario.PreparerAsync(this);
+        var d = scenario.Dossier;
+        var inconnu = Guid.NewGuid();
+        var ficheInvalide = new { titre = " ", description = "", dateDebut = "2021-03-01", enCours = true, enjeux = new[] { "pas un code" } };
+        var evaluationInvalide = new { notes = (object?)null, commentaire = new string('x', 100_000), soumise = true };
+        // Each request is wrong in a way validation names: the caller who may touch the dossier is told so (400),
+        // the others get the refusal they get for any request on it, and nothing else.
+        var cas = new (HttpClient Client, string Methode, string Url, object? Corps, int Attendu)[]
+        {
+            (scenario.Proprietaire, "POST", $"/api/v1/candidatures/{d}/fiches", ficheInvalide, 400),
+            (scenario.AutreCollectivite, "POST", $"/api/v1/candidatures/{d}/fiches", ficheInvalide, 404),
+            (scenario.AutreCollectivite, "POST", $"/api/v1/candidatures/{inconnu}/fiches", ficheInvalide, 404),
+            (scenario.Proprietaire, "PUT", $"/api/v1/candidatures/{d}/fiches/{scenario.Fiche}", ficheInvalide, 400),
+            (scenario.AutreCollectivite, "PUT", $"/api/v1/candidatures/{d}/fiches/{scenario.Fiche}", ficheInvalide, 404),
+            (scenario.Proprietaire, "GET", $"/api/v1/candidatures/{d}/fiches?pageSize=100000", null, 400),
+            (scenario.AutreCollectivite, "GET", $"/api/v1/candidatures/{d}/fiches?pageSize=100000", null, 404),
+            (scenario.JureLibre, "GET", $"/api/v1/candidatures/{d}/fiches?pageSize=100000", null, 404),
+            (scenario.JureAssigne, "GET", $"/api/v1/candidatures/{inconnu}/fiches?pageSize=100000", null, 404),
+            (scenario.JureAssigne, "PUT", $"/api/v1/candidatures/{d}/evaluations/moi", evaluationInvalide, 400),
+            (scenario.JureLibre, "PUT", $"/api/v1/candidatures/{d}/evaluations/moi", evaluationInvalide, 403),
+            (scenario.JureEnConflit, "PUT", $"/api/v1/candidatures/{d}/evaluations/moi", evaluationInvalide, 403),
+            (scenario.JureAssigne, "PUT", $"/api/v1/candidatures/{inconnu}/evaluations/moi", evaluationInvalide, 403),
+            (scenario.Admin, "PUT", $"/api/v1/candidatures/{d}/decision", new { arobases = 9 }, 400),
+            (scenario.Admin, "PUT", $"/api/v1/candidatures/{inconnu}/decision", new { arobases = 9 }, 404),
+            (scenario.Admin, "GET", $"/api/v1/candidatures/{d}/evaluations/historique?page=0", null, 400),
+            (scenario.Admin, "GET", $"/api/v1/candidatures/{inconnu}/evaluations/historique?page=0", null, 404),
+            (scenario.Admin, "POST", "/api/v1/editions/2022/candidatures", new { collectiviteId = Guid.Empty }, 400),
+            (scenario.AutreCollectivite, "POST", "/api/v1/editions/2022/candidatures", new { collectiviteId = Guid.Empty }, 403),
+        };
+        var avant = await EmpreinteAsync();
+        var echecs = new List<string>();
+        foreach (var c in cas)
+        {
+            var reponse = await c.Client.SendAsync(new HttpRequestMessage(new HttpMethod(c.Methode), c.Url)
+                { Content = c.Corps is null ? null : JsonContent.Create(c.Corps) });
+            var texte = await reponse.Content.ReadAsStringAsync();
+            if ((int)reponse.StatusCode != c.Attendu || (c.Attendu != 400 && texte.Contains("\"errors\"", StringComparison.Ordinal)))
+                echecs.Add($"{c.Methode} {c.Url} : attendu {c.Attendu}, reçu {(int)reponse.StatusCode} {texte}");
+        }
+        Assert.True(echecs.Count == 0, string.Join("\n", echecs));
+        Assert.Equal(avant, await EmpreinteAsync());
+    }
+
+    private static async Task<(int Statut, string? Detail)> RefusAsync(HttpClient client, string methode, string url, HttpContent? corps)
+    {
+        var reponse = await client.SendAsync(new HttpRequestMessage(new HttpMethod(methode), url) { Content = corps });
+        var texte = await reponse.Content.ReadAsStringAsync();
+        var detail = reponse.Content.Headers.ContentType?.MediaType == "application/problem+json"
+            ? System.Text.Json.Nodes.JsonNode.Parse(texte)?["detail"]?.GetValue<string>() : null;
+        return ((int)reponse.StatusCode, detail);
     }
 
     /// <summary>A digest of every row a write could touch (the audit journal and run records aside).</summary>

@@ -8,13 +8,25 @@ using Microsoft.EntityFrameworkCore;
 namespace Labels.Application.Candidatures;
 
 /// <summary>Files the dossier (brouillon → deposee) while candidatures are open.</summary>
-public sealed record DeposerCandidature(Guid Id) : ICommand<CandidatureDto>;
+public sealed record DeposerCandidature(Guid Id) : ICommand<CandidatureDto>, IAccesDossier
+{
+    Guid IAccesDossier.CandidatureId => Id;
+    BesoinDossier IAccesDossier.Besoin => BesoinDossier.Ecriture;
+}
 
 /// <summary>Withdraws the dossier; it stays on record.</summary>
-public sealed record RetirerCandidature(Guid Id) : ICommand<CandidatureDto>;
+public sealed record RetirerCandidature(Guid Id) : ICommand<CandidatureDto>, IAccesDossier
+{
+    Guid IAccesDossier.CandidatureId => Id;
+    BesoinDossier IAccesDossier.Besoin => BesoinDossier.Ecriture;
+}
 
 /// <summary>Deletes a draft dossier and its fiches.</summary>
-public sealed record SupprimerCandidature(Guid Id) : ICommand;
+public sealed record SupprimerCandidature(Guid Id) : ICommand, IAccesDossier
+{
+    Guid IAccesDossier.CandidatureId => Id;
+    BesoinDossier IAccesDossier.Besoin => BesoinDossier.Ecriture;
+}
 
 public sealed class ChangerCandidatureHandler(ILabelsDbContext db, Acces acces, Journal journal, TimeProvider horloge)
     : ICommandHandler<DeposerCandidature, CandidatureDto>,
@@ -49,9 +61,7 @@ public sealed class ChangerCandidatureHandler(ILabelsDbContext db, Acces acces, 
 
     private async Task<(Candidature, Edition)> ChargerAsync(Guid id, CancellationToken ct)
     {
-        var candidature = await db.Candidatures.FirstOrDefaultAsync(c => c.Id == id, ct)
-            ?? throw new NotFoundException("Candidature introuvable.");
-        acces.VerifierDossier(candidature.CollectiviteId);
+        var candidature = await db.Candidatures.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw Acces.Introuvable();
         var edition = await db.Editions.AsNoTracking().ChargerAsync(candidature.EditionAnnee, ct);
         return (candidature, edition);
     }

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Labels.Application.Candidatures;
 
-public sealed record CreerCandidature(int Annee, Guid CollectiviteId) : ICommand<CandidatureDto>;
+public sealed record CreerCandidature(int Annee, Guid CollectiviteId) : ICommand<CandidatureDto>, IActionPourCollectivite;
 
 public sealed class CreerCandidatureValidator : AbstractValidator<CreerCandidature>
 {
@@ -20,7 +20,6 @@ public sealed class CreerCandidatureHandler(ILabelsDbContext db, Acces acces, Jo
 {
     public async ValueTask<CandidatureDto> Handle(CreerCandidature command, CancellationToken ct)
     {
-        acces.VerifierActionPour(command.CollectiviteId);
         var edition = await db.Editions.AsNoTracking().ChargerAsync(command.Annee, ct);
         if (!await db.Collectivites.AnyAsync(c => c.Id == command.CollectiviteId, ct))
             throw new DonneeInacceptableException("collectiviteId", "Collectivité inconnue.");

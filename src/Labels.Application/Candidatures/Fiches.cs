@@ -78,10 +78,11 @@ public sealed class FicheSaisieValidator : AbstractValidator<FicheSaisie>
 }
 
 /// <remarks>The command is the saisie itself, so validation errors name the fields the caller sent.</remarks>
-public sealed record AjouterFiche : FicheSaisie, ICommand<FicheDto>, Commun.IEcritureDeDossier
+public sealed record AjouterFiche : FicheSaisie, ICommand<FicheDto>, IAccesDossier
 {
     public AjouterFiche(Guid candidatureId, FicheSaisie saisie) : base(saisie) => CandidatureId = candidatureId;
     public Guid CandidatureId { get; }
+    BesoinDossier IAccesDossier.Besoin => BesoinDossier.Ecriture;
 }
 
 public sealed class AjouterFicheValidator : AbstractValidator<AjouterFiche>
@@ -89,11 +90,12 @@ public sealed class AjouterFicheValidator : AbstractValidator<AjouterFiche>
     public AjouterFicheValidator() => Include(new FicheSaisieValidator());
 }
 
-public sealed record ModifierFiche : FicheSaisie, ICommand<FicheDto>, Commun.IEcritureDeDossier
+public sealed record ModifierFiche : FicheSaisie, ICommand<FicheDto>, IAccesDossier
 {
     public ModifierFiche(Guid candidatureId, Guid ficheId, FicheSaisie saisie) : base(saisie) => (CandidatureId, FicheId) = (candidatureId, ficheId);
     public Guid CandidatureId { get; }
     public Guid FicheId { get; }
+    BesoinDossier IAccesDossier.Besoin => BesoinDossier.Ecriture;
 }
 
 public sealed class ModifierFicheValidator : AbstractValidator<ModifierFiche>
@@ -101,11 +103,20 @@ public sealed class ModifierFicheValidator : AbstractValidator<ModifierFiche>
     public ModifierFicheValidator() => Include(new FicheSaisieValidator());
 }
 
-public sealed record SupprimerFiche(Guid CandidatureId, Guid FicheId) : ICommand;
+public sealed record SupprimerFiche(Guid CandidatureId, Guid FicheId) : ICommand, IAccesDossier
+{
+    BesoinDossier IAccesDossier.Besoin => BesoinDossier.Ecriture;
+}
 
-public sealed record LireFiche(Guid CandidatureId, Guid FicheId) : IQuery<FicheDto>;
+public sealed record LireFiche(Guid CandidatureId, Guid FicheId) : IQuery<FicheDto>, IAccesDossier
+{
+    BesoinDossier IAccesDossier.Besoin => BesoinDossier.Lecture;
+}
 
-public sealed record ListerFiches(Guid CandidatureId, int Page = 1, int PageSize = Pagination.TailleParDefaut) : IQuery<PageDe<FicheDto>>;
+public sealed record ListerFiches(Guid CandidatureId, int Page = 1, int PageSize = Pagination.TailleParDefaut) : IQuery<PageDe<FicheDto>>, IAccesDossier
+{
+    BesoinDossier IAccesDossier.Besoin => BesoinDossier.Lecture;
+}
 
 public sealed class ListerFichesValidator : AbstractValidator<ListerFiches>
 {
@@ -152,27 +163,23 @@ public sealed class FichesHandler(ILabelsDbContext db, Acces acces, Journal jour
 
     public async ValueTask<FicheDto> Handle(LireFiche query, CancellationToken ct)
     {
-        var (candidature, edition) = await ChargerDossierAsync(query.CandidatureId, ct, lecture: true);
+        var (candidature, edition) = await ChargerDossierAsync(query.CandidatureId, ct);
         var fiche = await FicheAsync(db.Fiches.AsNoTracking(), candidature, query.FicheId, ct);
         return FicheDto.De(fiche, edition.Calendrier.ClotureCandidatures);
     }
 
     public async ValueTask<PageDe<FicheDto>> Handle(ListerFiches query, CancellationToken ct)
     {
-        var (candidature, edition) = await ChargerDossierAsync(query.CandidatureId, ct, lecture: true);
+        var (candidature, edition) = await ChargerDossierAsync(query.CandidatureId, ct);
         var page = await db.Fiches.AsNoTracking().Where(f => f.CandidatureId == candidature.Id)
             .OrderBy(f => f.CreatedAt).ThenBy(f => f.Id).PaginerAsync(query.Page, query.PageSize, ct);
         var cloture = edition.Calendrier.ClotureCandidatures;
         return new PageDe<FicheDto>(page.Items.Select(f => FicheDto.De(f, cloture)).ToArray(), page.Page, page.PageSize, page.Total);
     }
 
-    private async Task<(Candidature, Edition)> ChargerDossierAsync(Guid candidatureId, CancellationToken ct, bool lecture = false)
+    private async Task<(Candidature, Edition)> ChargerDossierAsync(Guid candidatureId, CancellationToken ct)
     {
-        var candidatures = db.Candidatures.AsNoTracking();
-        var candidature = await candidatures.FirstOrDefaultAsync(c => c.Id == candidatureId, ct)
-            ?? throw new NotFoundException("Candidature introuvable.");
-        if (lecture) await acces.VerifierLectureDossierAsync(db, candidature.Id, candidature.CollectiviteId, ct);
-        else acces.VerifierDossier(candidature.CollectiviteId);
+        var candidature = await db.Candidatures.AsNoTracking().FirstOrDefaultAsync(c => c.Id == candidatureId, ct) ?? throw Acces.Introuvable();
         var edition = await db.Editions.AsNoTracking().ChargerAsync(candidature.EditionAnnee, ct);
         return (candidature, edition);
     }

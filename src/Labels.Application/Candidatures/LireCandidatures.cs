@@ -7,17 +7,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Labels.Application.Candidatures;
 
-public sealed record LireCandidature(Guid Id) : IQuery<CandidatureDto>;
-
-public sealed class LireCandidatureHandler(ILabelsDbContext db, Acces acces) : IQueryHandler<LireCandidature, CandidatureDto>
+public sealed record LireCandidature(Guid Id) : IQuery<CandidatureDto>, IAccesDossier
 {
-    public async ValueTask<CandidatureDto> Handle(LireCandidature query, CancellationToken ct)
-    {
-        var dto = await db.Candidatures.AsNoTracking().Where(c => c.Id == query.Id).ProjectToDto(db).FirstOrDefaultAsync(ct)
-            ?? throw new NotFoundException("Candidature introuvable.");
-        await acces.VerifierLectureDossierAsync(db, dto.Id, dto.CollectiviteId, ct);
-        return dto;
-    }
+    Guid IAccesDossier.CandidatureId => Id;
+    BesoinDossier IAccesDossier.Besoin => BesoinDossier.Lecture;
+}
+
+public sealed class LireCandidatureHandler(ILabelsDbContext db) : IQueryHandler<LireCandidature, CandidatureDto>
+{
+    public async ValueTask<CandidatureDto> Handle(LireCandidature query, CancellationToken ct) =>
+        await db.Candidatures.AsNoTracking().Where(c => c.Id == query.Id).ProjectToDto(db).FirstOrDefaultAsync(ct)
+        ?? throw Acces.Introuvable();
 }
 
 public sealed record ListerCandidatures(int Annee, StatutCandidature? Statut, int Page = 1, int PageSize = Pagination.TailleParDefaut)

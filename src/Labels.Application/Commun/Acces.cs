@@ -3,7 +3,39 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Labels.Application.Commun;
 
-/// <summary>Object-level access rules shared by the use cases (who may see or change which dossier).</summary>
+/// <summary>What a message needs of the one dossier it touches.</summary>
+public enum BesoinDossier
+{
+    /// <summary>Reading it: the staff, its collectivité, the jurors it is assigned to.</summary>
+    Lecture,
+
+    /// <summary>Changing it or its fiches: the staff and its collectivité.</summary>
+    Ecriture,
+
+    /// <summary>The calling juror's own evaluation of it: the jurors it is assigned to, no one else.</summary>
+    EvaluationDuJure,
+
+    /// <summary>The staff's work on it (decision, history of the evaluations).</summary>
+    Personnel,
+}
+
+/// <summary>
+/// A message that touches one dossier says which one and what it needs of it; <see cref="AutorisationBehavior{TMessage, TResponse}"/>
+/// decides before validation, and handlers do not check again.
+/// </summary>
+public interface IAccesDossier
+{
+    Guid CandidatureId { get; }
+    BesoinDossier Besoin { get; }
+}
+
+/// <summary>A message that acts for a collectivité rather than on an existing dossier (filing its candidature).</summary>
+public interface IActionPourCollectivite
+{
+    Guid CollectiviteId { get; }
+}
+
+/// <summary>Object-level access rules (who may see or change which dossier), in this one place.</summary>
 /// <remarks>No store in the constructor: the anonymous palmarès path asks who is calling on every request and must not open a context.</remarks>
 public sealed class Acces(IUtilisateurCourant utilisateur, TimeProvider horloge)
 {
@@ -29,23 +61,36 @@ public sealed class Acces(IUtilisateurCourant utilisateur, TimeProvider horloge)
     }
 
     /// <summary>
-    /// A dossier exists for its collectivité and the association's staff only; to anyone else it
-    /// is unknown, so that its existence does not leak.
+    /// Decides a message's access to a dossier with one query. An unknown dossier is refused exactly as one the caller
+    /// may not touch, so that no caller learns which ids exist: « introuvable » (404) for the dossier itself, which only
+    /// its collectivité, its jurors and the staff know of; « pas affecté » (403) on a juror's own evaluation, the
+    /// refusal the public contract gives there.
     /// </summary>
-    public void VerifierDossier(Guid collectiviteId)
+    public async Task VerifierDossierAsync(ILabelsDbContext db, Guid candidatureId, BesoinDossier besoin, CancellationToken ct)
     {
-        if (!EstAdmin && !EstLaCollectivite(collectiviteId))
-            throw new NotFoundException("Candidature introuvable.");
+        var compte = utilisateur.Id;
+        var jure = compte is not null && utilisateur.EstDansLeRole(Roles.Jure);
+        var dossier = await db.Candidatures.AsNoTracking().Where(c => c.Id == candidatureId)
+            .Select(c => new
+            {
+                c.CollectiviteId,
+                Affecte = jure && db.Affectations.Any(a => a.CandidatureId == c.Id && db.Jures.Any(j => j.Id == a.JureId && j.CompteId == compte)),
+            })
+            .FirstOrDefaultAsync(ct);
+        var permis = dossier is not null && besoin switch
+        {
+            BesoinDossier.Lecture => EstAdmin || EstLaCollectivite(dossier.CollectiviteId) || dossier.Affecte,
+            BesoinDossier.Ecriture => EstAdmin || EstLaCollectivite(dossier.CollectiviteId),
+            BesoinDossier.EvaluationDuJure => dossier.Affecte,
+            BesoinDossier.Personnel => EstAdmin,
+            _ => false,
+        };
+        if (!permis) throw besoin == BesoinDossier.EvaluationDuJure ? PasAffecte() : Introuvable();
     }
 
-    /// <summary>Reading a dossier: as <see cref="VerifierDossier"/>, and also the jurors it is assigned to.</summary>
-    public async Task VerifierLectureDossierAsync(ILabelsDbContext db, Guid candidatureId, Guid collectiviteId, CancellationToken ct)
-    {
-        if (EstAdmin || EstLaCollectivite(collectiviteId)) return;
-        if (utilisateur.EstDansLeRole(Roles.Jure) && utilisateur.Id is { } compte
-            && await db.Affectations.AnyAsync(a => a.CandidatureId == candidatureId
-                && db.Jures.Any(j => j.Id == a.JureId && j.CompteId == compte), ct))
-            return;
-        throw new NotFoundException("Candidature introuvable.");
-    }
+    /// <summary>The refusal of a dossier, also thrown by a handler that finds it gone since the check.</summary>
+    public static NotFoundException Introuvable() => new("Candidature introuvable.");
+
+    /// <summary>The refusal of a juror's evaluation space, also thrown by a handler that finds the assignment gone since the check.</summary>
+    public static ForbiddenException PasAffecte() => new("Ce dossier ne vous est pas affecté.");
 }

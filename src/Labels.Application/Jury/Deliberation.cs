@@ -45,7 +45,10 @@ public sealed class LireDeliberationValidator : AbstractValidator<LireDeliberati
 public sealed record LireStatistiquesJures(int Annee) : IQuery<IReadOnlyList<StatistiquesJureDto>>;
 
 /// <summary>The jury's decision on one dossier.</summary>
-public sealed record DeciderDistinction(Guid CandidatureId, int Arobases, string[]? Mentions, string? Justification) : ICommand<DecisionDto>;
+public sealed record DeciderDistinction(Guid CandidatureId, int Arobases, string[]? Mentions, string? Justification) : ICommand<DecisionDto>, IAccesDossier
+{
+    BesoinDossier IAccesDossier.Besoin => BesoinDossier.Personnel;
+}
 
 public sealed class DeciderDistinctionValidator : AbstractValidator<DeciderDistinction>
 {
@@ -116,7 +119,7 @@ public sealed class DeliberationHandler(ILabelsDbContext db, Journal journal, Ti
     public async ValueTask<DecisionDto> Handle(DeciderDistinction command, CancellationToken ct)
     {
         var candidature = await db.Candidatures.AsNoTracking().FirstOrDefaultAsync(c => c.Id == command.CandidatureId, ct)
-            ?? throw new NotFoundException("Candidature introuvable.");
+            ?? throw Acces.Introuvable();
         var edition = await db.Editions.AsNoTracking().ChargerAsync(candidature.EditionAnnee, ct);
         var scores = await ScoresAsync(edition, ct, candidature.Id);
         var proposees = Proposition(edition, Domain.Jury.Deliberation.Calculer(scores).Dossiers.GetValueOrDefault(candidature.Id));

@@ -37,14 +37,20 @@ public sealed class ListerMesAffectationsValidator : AbstractValidator<ListerMes
     public ListerMesAffectationsValidator() => this.ReglesDePage(x => x.Page, x => x.PageSize);
 }
 
-public sealed record LireMonEvaluation(Guid CandidatureId) : IQuery<EvaluationDto>;
+public sealed record LireMonEvaluation(Guid CandidatureId) : IQuery<EvaluationDto>, IAccesDossier
+{
+    BesoinDossier IAccesDossier.Besoin => BesoinDossier.EvaluationDuJure;
+}
 
 /// <summary>
 /// Writes the calling juror's scores on an assigned dossier. The first write needs no precondition;
 /// later ones carry the ETag they read (If-Match), so two tabs or two devices never overwrite each other.
 /// </summary>
 public sealed record EcrireMonEvaluation(Guid CandidatureId, IReadOnlyDictionary<string, decimal>? Notes, string? Commentaire, bool Soumise,
-    string? IfMatch) : ICommand<EvaluationDto>, IEcritureDeJure;
+    string? IfMatch) : ICommand<EvaluationDto>, IAccesDossier
+{
+    BesoinDossier IAccesDossier.Besoin => BesoinDossier.EvaluationDuJure;
+}
 
 public sealed class EcrireMonEvaluationValidator : AbstractValidator<EcrireMonEvaluation>
 {
@@ -60,7 +66,10 @@ public sealed record ChangementEvaluationDto(Guid Id, Guid EvaluationId, Guid Ju
 
 /// <summary>The audit trail of the evaluations of one dossier (admins only).</summary>
 public sealed record LireHistoriqueEvaluations(Guid CandidatureId, int Page = 1, int PageSize = Pagination.TailleParDefaut)
-    : IQuery<PageDe<ChangementEvaluationDto>>;
+    : IQuery<PageDe<ChangementEvaluationDto>>, IAccesDossier
+{
+    BesoinDossier IAccesDossier.Besoin => BesoinDossier.Personnel;
+}
 
 public sealed class LireHistoriqueEvaluationsValidator : AbstractValidator<LireHistoriqueEvaluations>
 {
@@ -96,7 +105,7 @@ public sealed class EvaluationsHandler(ILabelsDbContext db, IUtilisateurCourant 
 
     public async ValueTask<EvaluationDto> Handle(LireMonEvaluation query, CancellationToken ct)
     {
-        var affectation = await MonAffectationAsync(query.CandidatureId, ct);
+        var affectation = await ChargerMonAffectationAsync(query.CandidatureId, ct);
         var evaluation = await db.Evaluations.AsNoTracking()
             .FirstOrDefaultAsync(e => e.CandidatureId == affectation.CandidatureId && e.JureId == affectation.JureId, ct)
             ?? throw new NotFoundException("Pas encore d'évaluation de ce dossier : la première écriture la crée.");
@@ -105,7 +114,7 @@ public sealed class EvaluationsHandler(ILabelsDbContext db, IUtilisateurCourant 
 
     public async ValueTask<EvaluationDto> Handle(EcrireMonEvaluation command, CancellationToken ct)
     {
-        var affectation = await MonAffectationAsync(command.CandidatureId, ct);
+        var affectation = await ChargerMonAffectationAsync(command.CandidatureId, ct);
         var edition = await db.Editions.AsNoTracking().ChargerAsync(affectation.EditionAnnee, ct);
         var maintenant = horloge.GetUtcNow();
         var evaluation = await db.Evaluations
@@ -143,7 +152,6 @@ public sealed class EvaluationsHandler(ILabelsDbContext db, IUtilisateurCourant 
 
     public async ValueTask<PageDe<ChangementEvaluationDto>> Handle(LireHistoriqueEvaluations query, CancellationToken ct)
     {
-        if (!await db.Candidatures.AnyAsync(c => c.Id == query.CandidatureId, ct)) throw new NotFoundException("Candidature introuvable.");
         var page = await db.ChangementsEvaluation.AsNoTracking().Where(c => c.CandidatureId == query.CandidatureId)
             .OrderBy(c => c.Instant).ThenBy(c => c.Id).PaginerAsync(query.Page, query.PageSize, ct);
         return new PageDe<ChangementEvaluationDto>(page.Items.Select(c => new ChangementEvaluationDto(c.Id, c.EvaluationId, c.JureId, c.AuteurId,
@@ -151,14 +159,16 @@ public sealed class EvaluationsHandler(ILabelsDbContext db, IUtilisateurCourant 
             page.Page, page.PageSize, page.Total);
     }
 
-    /// <summary>The calling juror's assignment to that dossier; anyone else is refused (403), as is an unknown dossier (404).</summary>
-    private async Task<Affectation> MonAffectationAsync(Guid candidatureId, CancellationToken ct)
+    /// <summary>
+    /// The calling juror's assignment to that dossier, which the pipeline found (<see cref="Acces"/>); absent only when an
+    /// automatic assignment replaced it since.
+    /// </summary>
+    private async Task<Affectation> ChargerMonAffectationAsync(Guid candidatureId, CancellationToken ct)
     {
         var compte = CompteId;
-        if (!await db.Candidatures.AnyAsync(c => c.Id == candidatureId, ct)) throw new NotFoundException("Candidature introuvable.");
         return await db.Affectations.AsNoTracking()
             .Where(a => a.CandidatureId == candidatureId && db.Jures.Any(j => j.Id == a.JureId && j.CompteId == compte))
             .FirstOrDefaultAsync(ct)
-            ?? throw new ForbiddenException("Ce dossier ne vous est pas affecté.");
+            ?? throw Acces.PasAffecte();
     }
 }
