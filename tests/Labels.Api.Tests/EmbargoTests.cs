@@ -214,6 +214,60 @@ public sealed class EmbargoTests(LabelsApiFactory factory) : ApiTest(factory)
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/v1/editions/2021/fiches")).StatusCode);
     }
 
+    [Fact]
+    public async Task Le_journal_garde_les_resultats_du_jury_jusqu_a_leur_publication()
+    {
+        var admin = await AdminAsync();
+        await EditionAsync(admin, 2022, "candidatures");
+        var dossier = await CandidatureAsync(admin, 2022, await CollectiviteAsync(admin, "62041"));
+        await admin.PostAsJsonAsync($"/api/v1/candidatures/{dossier}/fiches", Fiche());
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/v1/candidatures/{dossier}/depot", null)).StatusCode);
+        foreach (var statut in new[] { "evaluation", "deliberation" })
+            Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/api/v1/editions/2022/statut", new { statut })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/v1/candidatures/{dossier}/decision",
+            new { arobases = 4, mentions = new[] { "arobase-verte" }, justification = "Un dossier remarquable." })).StatusCode);
+
+        async Task<HttpClient> JetonAsync(params string[] scopes)
+        {
+            var cree = await LireAsync(await admin.PostAsJsonAsync("/api/v1/jetons", new { nom = "audit", scopes, expireLe = DateTimeOffset.UtcNow.AddDays(1) }));
+            var client = Anonyme();
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", cree["secret"]!.GetValue<string>());
+            return client;
+        }
+        var auditeur = await JetonAsync("audit:read");
+        var auditeurDuPalmares = await JetonAsync("audit:read", "palmares:read");
+        async Task<JsonNode[]> EntreesAsync(HttpClient client) =>
+            [.. (await client.GetFromJsonAsync<JsonObject>("/api/v1/audit?pageSize=200"))!["items"]!.AsArray()
+                .Where(e => e!["action"]!.GetValue<string>() is "deliberation.decision" or "palmares.publication").Select(e => e!)];
+        void Masquees(JsonNode[] entrees, int nombre)
+        {
+            Assert.Equal(nombre, entrees.Length);
+            Assert.All(entrees, e =>
+            {
+                Assert.True(e["masque"]!.GetValue<bool>());
+                Assert.Null(e["details"]);
+            });
+            Assert.DoesNotContain("arobase-verte", string.Join("", entrees.Select(e => e.ToJsonString())));
+        }
+        void Lisibles(JsonNode[] entrees, int nombre)
+        {
+            Assert.Equal(nombre, entrees.Length);
+            Assert.All(entrees, e => Assert.False(e["masque"]!.GetValue<bool>()));
+            Assert.Equal(4, entrees.Single(e => e["action"]!.GetValue<string>() == "deliberation.decision")["details"]!["apres"]!["arobases"]!.GetValue<int>());
+        }
+
+        Masquees(await EntreesAsync(auditeur), 1);
+        Lisibles(await EntreesAsync(auditeurDuPalmares), 1);
+        Lisibles(await EntreesAsync(admin), 1);
+
+        var levee = DateTimeOffset.UtcNow.AddSeconds(3);
+        Assert.Equal(HttpStatusCode.Created, (await Historiques.PublierAsync(admin, 2022, levee)).StatusCode);
+        Masquees(await EntreesAsync(auditeur), 2);
+        Lisibles(await EntreesAsync(admin), 2);
+        await Task.Delay(levee - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(300));
+        Lisibles(await EntreesAsync(auditeur), 2);
+    }
+
     /// <summary>A clock that stands still.</summary>
     private sealed class HorlogeFigee(DateTimeOffset instant) : TimeProvider
     {

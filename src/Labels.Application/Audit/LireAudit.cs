@@ -1,12 +1,18 @@
 using System.Text.Json;
 using FluentValidation;
 using Labels.Application.Commun;
+using Labels.Domain.Palmares;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace Labels.Application.Audit;
 
-public sealed record EntreeAuditDto(Guid Id, DateTimeOffset Instant, Guid? ActeurId, string Action, string Cible, JsonElement Details);
+/// <param name="Details">What the act carried; null when <paramref name="Masque"/>.</param>
+/// <param name="Masque">
+/// The details carry results of an édition that the reader does not see yet (a jury's decision, a publication under
+/// embargo): withheld until those results are visible.
+/// </param>
+public sealed record EntreeAuditDto(Guid Id, DateTimeOffset Instant, Guid? ActeurId, string Action, string Cible, JsonElement? Details, bool Masque);
 
 /// <summary>The security-relevant and administrative acts, newest first, filtered (admins only).</summary>
 public sealed record LireAudit(string? Action, string? Cible, Guid? ActeurId, DateTimeOffset? Depuis, DateTimeOffset? Jusqua,
@@ -22,7 +28,7 @@ public sealed class LireAuditValidator : AbstractValidator<LireAudit>
     }
 }
 
-public sealed class LireAuditHandler(ILabelsDbContext db) : IQueryHandler<LireAudit, PageDe<EntreeAuditDto>>
+public sealed class LireAuditHandler(ILabelsDbContext db, Acces acces) : IQueryHandler<LireAudit, PageDe<EntreeAuditDto>>
 {
     public async ValueTask<PageDe<EntreeAuditDto>> Handle(LireAudit query, CancellationToken ct)
     {
@@ -34,23 +40,18 @@ public sealed class LireAuditHandler(ILabelsDbContext db) : IQueryHandler<LireAu
         if (query.ActeurId is { } acteur) q = q.Where(e => e.ActeurId == acteur);
         if (query.Depuis is { } depuis) q = q.Where(e => e.Instant >= depuis);
         if (query.Jusqua is { } jusqua) q = q.Where(e => e.Instant < jusqua);
-        var page = await q.OrderByDescending(e => e.Instant).ThenByDescending(e => e.Id).PaginerAsync(query.Page, query.PageSize, ct);
-        return new PageDe<EntreeAuditDto>(page.Items.Select(e => new EntreeAuditDto(e.Id, e.Instant, e.ActeurId, e.Action, e.Cible,
-            JsonDocument.Parse(e.Details).RootElement.Clone())).ToArray(), page.Page, page.PageSize, page.Total);
-    }
-}
-
-/// <summary>Records an authentication event (a login that failed or succeeded).</summary>
-public sealed record JournaliserConnexion(string Email, bool Reussie, Guid? CompteId, string? Raison, string? Adresse) : ICommand;
-
-public sealed class JournaliserConnexionHandler(ILabelsDbContext db, TimeProvider horloge) : ICommandHandler<JournaliserConnexion>
-{
-    public async ValueTask<Unit> Handle(JournaliserConnexion command, CancellationToken ct)
-    {
-        db.Audit.Add(Domain.Audit.EntreeAudit.Enregistrer(command.CompteId, command.Reussie ? "auth.connexion" : "auth.echec",
-            $"compte:{command.Email.ToLowerInvariant()}",
-            JsonSerializer.Serialize(new { raison = command.Raison, adresse = command.Adresse }), horloge.GetUtcNow()));
-        await db.SaveChangesAsync(ct);
-        return Unit.Value;
+        // The jury works behind closed doors (rule 7): details carrying an édition's results stay with those who see them.
+        var visibilite = acces.Visibilite;
+        var visibles = db.VersionsPalmares.VisiblesPar(visibilite);
+        var page = await q.OrderByDescending(e => e.Instant).ThenByDescending(e => e.Id)
+            .Select(e => new
+            {
+                Entree = e,
+                Masque = !visibilite.VoitTout && e.ResultatsDe != null && !visibles.Any(v => v.EditionAnnee == e.ResultatsDe),
+            })
+            .PaginerAsync(query.Page, query.PageSize, ct);
+        return new PageDe<EntreeAuditDto>(page.Items.Select(x => new EntreeAuditDto(x.Entree.Id, x.Entree.Instant, x.Entree.ActeurId,
+                x.Entree.Action, x.Entree.Cible, x.Masque ? null : JsonDocument.Parse(x.Entree.Details).RootElement.Clone(), x.Masque)).ToArray(),
+            page.Page, page.PageSize, page.Total);
     }
 }

@@ -8,7 +8,8 @@ public sealed class Journal(ILabelsDbContext db, IUtilisateurCourant utilisateur
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
-    public void Enregistrer(string action, string cible, object details) =>
+    /// <param name="resultatsDe">The édition whose results <paramref name="details"/> carry: withheld from readers who do not see them yet.</param>
+    public void Enregistrer(string action, string cible, object details, int? resultatsDe = null) =>
         db.Audit.Add(EntreeAudit.Enregistrer(utilisateur.Id, action, cible,
-            JsonSerializer.Serialize(details, Options), horloge.GetUtcNow()));
+            JsonSerializer.Serialize(details, Options), horloge.GetUtcNow(), resultatsDe));
 }

@@ -134,7 +134,7 @@ public sealed class DeliberationHandler(ILabelsDbContext db, Journal journal, Ti
         }
         else distinction.Reviser(edition, command.Arobases, mentions, command.Justification, proposees, maintenant);
         var apres = new DecisionDto(distinction.Arobases, distinction.Mentions, distinction.Justification, distinction.ArobasesProposees);
-        journal.Enregistrer("deliberation.decision", $"candidature:{candidature.Id}", new { avant, apres });
+        journal.Enregistrer("deliberation.decision", $"candidature:{candidature.Id}", new { avant, apres }, resultatsDe: candidature.EditionAnnee);
         await db.SaveChangesAsync(ct);
         return apres;
     }

@@ -61,7 +61,8 @@ public sealed class PublierPalmaresHandler(ILabelsDbContext db, Journal journal,
         db.VersionsPalmares.Add(version);
         await catalogue.IndexerAsync(command.Annee, ct);
         journal.Enregistrer("palmares.publication", $"edition:{edition.Annee}",
-            new { version = version.Version, publieLe = version.PublieLe, laureats = laureats.Count, changements = version.Changements.Count });
+            new { version = version.Version, publieLe = version.PublieLe, laureats = laureats.Count, changements = version.Changements.Count },
+            resultatsDe: edition.Annee);
         await db.SaveChangesAsync(ct);
         publies.Invalider(command.Annee);
         return VersionPalmaresDto.De(version, laureats.Count);

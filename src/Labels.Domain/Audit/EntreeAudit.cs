@@ -13,8 +13,16 @@ public sealed class EntreeAudit
     /// <summary>A JSON document describing the act (before/after values, reasons).</summary>
     public string Details { get; private set; }
 
-    public static EntreeAudit Enregistrer(Guid? acteurId, string action, string cible, string detailsJson, DateTimeOffset maintenant) => new()
+    /// <summary>
+    /// The édition whose results the details carry (a jury's decision, a publication), if any: they are confidential until
+    /// those results are visible (rule 7).
+    /// </summary>
+    public int? ResultatsDe { get; private set; }
+
+    public static EntreeAudit Enregistrer(Guid? acteurId, string action, string cible, string detailsJson, DateTimeOffset maintenant,
+        int? resultatsDe = null) => new()
     {
+        ResultatsDe = resultatsDe,
         Id = Guid.CreateVersion7(maintenant),
         Instant = maintenant,
         ActeurId = acteurId,

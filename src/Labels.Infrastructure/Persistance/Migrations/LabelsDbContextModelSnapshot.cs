@@ -55,6 +55,10 @@ namespace Labels.Infrastructure.Persistance.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("instant");
 
+                    b.Property<int?>("ResultatsDe")
+                        .HasColumnType("integer")
+                        .HasColumnName("resultats_de");
+
                     b.HasKey("Id")
                         .HasName("pk_journal_audit");
 
