@@ -20,6 +20,7 @@ public static class DependencyInjection
     {
         services.Configure<Endpoints.OptionsImports>(configuration.GetSection("Imports"));
         services.AddProtections(configuration);
+        services.AddProxys(configuration);
         // No "Server: Kestrel" on every answer: it tells an attacker what runs here and costs bytes on the hottest route.
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false);
         AjouterPoolDeBlocs(services, configuration);

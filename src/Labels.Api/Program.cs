@@ -19,6 +19,8 @@ builder.Services.AddApplication().AddInfrastructure(builder.Configuration).AddAp
 var app = builder.Build();
 await app.Services.InitialiserAsync();
 
+// Behind the configured proxies, the client's address and scheme for everything below (Proxys:Connus, Proxys:Reseaux).
+app.UseProxys();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseEntetesDeSecurite();
