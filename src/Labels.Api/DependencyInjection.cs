@@ -21,6 +21,7 @@ public static class DependencyInjection
         services.Configure<Endpoints.OptionsImports>(configuration.GetSection("Imports"));
         services.AddProtections(configuration);
         services.AddProxys(configuration);
+        services.AddOrigines(configuration);
         // No "Server: Kestrel" on every answer: it tells an attacker what runs here and costs bytes on the hottest route.
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false);
         AjouterPoolDeBlocs(services, configuration);
@@ -64,9 +65,6 @@ public static class DependencyInjection
 
         services.AddSingleton<Publication.PalmaresPublies>();
         services.AddSingleton<Application.Palmares.IPalmaresPublies>(sp => sp.GetRequiredService<Publication.PalmaresPublies>());
-        // Public reads are open to every origin, for GET only and without credentials.
-        services.AddCors(o => o.AddPolicy(Endpoints.PalmaresEndpoints.PolitiqueCors, p => p
-            .AllowAnyOrigin().WithMethods("GET", "HEAD").WithExposedHeaders("ETag", "Last-Modified", "Content-Disposition")));
 
         services.AddHealthChecks()
             .AddDbContextCheck<LabelsDbContext>("base", tags: ["ready"])

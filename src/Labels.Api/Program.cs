@@ -45,10 +45,12 @@ app.UseLimiteLecturePublique();
 app.UseLimiteDeCorps(app.Configuration.GetValue("LimitesDeCorps:Octets", 1L << 20));
 app.UseRequestTimeouts();
 
-app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+// Every route answers the browsers of the configured origins (Cors:Origines); public reads replace this with their open policy.
+var routes = app.MapGroup("").OuvertAuxApplications();
+routes.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+routes.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 
-app.MapAuthEndpoints()
+routes.MapAuthEndpoints()
     .MapReferentielEndpoints()
     .MapCollectivitesEndpoints()
     .MapComptesEndpoints()

@@ -36,6 +36,8 @@ public sealed class VoieRapidePalmares(RequestDelegate suite, PalmaresPublies pu
             await suite(http);
             return;
         }
+        // Before the limit, as the CORS middleware comes before it on the endpoint's way: a page refused with 429 can read Retry-After.
+        if (requete.Headers.ContainsKey(HeaderNames.Origin)) cors.ApplyResult(cors.EvaluatePolicy(http, _politique), http.Response);
         // The allowance is spent before any work, so that a client past its limit costs nothing more; a request passed on
         // to the endpoint is not counted twice.
         using var bail = limiteur.Acquerir(http);
@@ -52,7 +54,6 @@ public sealed class VoieRapidePalmares(RequestDelegate suite, PalmaresPublies pu
             await suite(http);
             return;
         }
-        if (requete.Headers.ContainsKey(HeaderNames.Origin)) cors.ApplyResult(cors.EvaluatePolicy(http, _politique), http.Response);
         var csv = csvParChemin || PalmaresEndpoints.EstDemandeCsv(http);
         await PalmaresEndpoints.Repondre(http, release, filtres, version is not null, csv, publies, maintenant).ExecuteAsync(http);
     }
