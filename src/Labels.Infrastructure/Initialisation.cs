@@ -2,11 +2,14 @@ using Labels.Application.Commun;
 using Labels.Infrastructure.Cog;
 using Labels.Infrastructure.Identite;
 using Labels.Infrastructure.Persistance;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Labels.Infrastructure;
 
@@ -17,10 +20,21 @@ public static class Initialisation
     {
         await using var scope = services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
+        AvertirDesClesEnClair(sp);
         await sp.GetRequiredService<LabelsDbContext>().Database.MigrateAsync(ct);
         await sp.GetRequiredService<ChargeurCog>().ChargerAsync(ct);
         await Imports.ImportsInterrompus.MarquerAsync(sp.GetRequiredService<LabelsDbContext>(), sp.GetRequiredService<TimeProvider>(), ct);
         await AmorcerComptesAsync(sp, ct);
+    }
+
+    /// <summary>In production, keys stored in clear are a risk the operator must hear of (see <see cref="Identite.ProtectionDesCles"/>).</summary>
+    private static void AvertirDesClesEnClair(IServiceProvider sp)
+    {
+        if (!sp.GetRequiredService<IHostEnvironment>().IsProduction()
+            || sp.GetRequiredService<IOptions<KeyManagementOptions>>().Value.XmlEncryptor is not null) return;
+        sp.GetRequiredService<ILoggerFactory>().CreateLogger("Labels.Initialisation").LogWarning(
+            "Les clés de protection des données, qui protègent les jetons, sont stockées en clair dans PostgreSQL : qui lit la base "
+            + "peut fabriquer des jetons. Renseignez ProtectionDesCles:Certificat:Chemin et ProtectionDesCles:Certificat:MotDePasse (voir le README).");
     }
 
     /// <summary>Roles, then the first administrator from configuration when no administrator exists.</summary>
