@@ -21,9 +21,6 @@ namespace Labels.Api.Tests;
 
 public sealed class PalmaresTests(LabelsApiFactory factory) : ApiTest(factory)
 {
-    private Task<HttpResponseMessage> HistoriqueAsync(HttpClient admin, int annee, params Resultat[] resultats) =>
-        this.PublierHistoriqueAsync(admin, annee, null, resultats);
-
     private async Task<JsonObject> PalmaresAsync(int annee, string requete = "")
     {
         var reponse = await Anonyme().GetAsync($"/api/v1/editions/{annee}/palmares{requete}");

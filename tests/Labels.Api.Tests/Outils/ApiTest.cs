@@ -85,6 +85,10 @@ public abstract class ApiTestOutils(LabelsApiFactory factory)
         liens = new[] { "https://exemple.fr/portail" },
     };
 
+    /// <summary>An archived édition with these distinctions, published now through the API (see <see cref="Historiques"/>).</summary>
+    protected Task<HttpResponseMessage> HistoriqueAsync(HttpClient admin, int annee, params Resultat[] resultats) =>
+        this.PublierHistoriqueAsync(admin, annee, null, resultats);
+
     public async Task<JsonObject> LireAsync(HttpResponseMessage reponse) =>
         (await reponse.Content.ReadFromJsonAsync<JsonObject>())!;
 
