@@ -13,7 +13,10 @@ using Microsoft.Extensions.Options;
 
 namespace Labels.Infrastructure;
 
-/// <summary>What start-up does before serving: migrate, load the COG, ensure roles and the first administrator.</summary>
+/// <summary>
+/// What start-up does before serving: warn of keys stored in clear (in production), migrate, load the COG, ensure roles and
+/// the first administrator.
+/// </summary>
 public static class Initialisation
 {
     public static async Task InitialiserAsync(this IServiceProvider services, CancellationToken ct = default)

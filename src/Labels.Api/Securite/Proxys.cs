@@ -30,7 +30,7 @@ public static class Proxys
                 ? ForwardedHeaders.None
                 : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             // A chain of configured proxies is walked back hop by hop; the walk stops at the first address that is not one of
-            // them, so what a client wrote itself in the headers is never reached.
+            // them, so what a client wrote in X-Forwarded-For before the proxy's entry is never reached.
             o.ForwardLimit = null;
         });
         return services;
