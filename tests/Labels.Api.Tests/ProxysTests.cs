@@ -1,7 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Labels.Api.Securite;
 using Labels.Api.Tests.Outils;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Labels.Api.Tests;
 
@@ -100,6 +106,30 @@ public sealed class ProxysTests(LabelsApiFactory factory) : ApiTest(factory)
         Assert.Equal(HttpStatusCode.TemporaryRedirect, http.StatusCode);
         Assert.Equal("https", http.Headers.Location!.Scheme);
         Assert.Equal(HttpStatusCode.TemporaryRedirect, (await DemanderAsync(autre, "/api/v1/editions", "203.0.113.10", "https")).StatusCode);
+    }
+
+    [Fact]
+    public void Seuls_les_proxys_configures_sont_connus_et_une_valeur_fausse_arrete_le_demarrage()
+    {
+        static ForwardedHeadersOptions Options(params (string Cle, string Valeur)[] reglages)
+        {
+            var configuration = new ConfigurationBuilder()
+                .AddInMemoryCollection(reglages.Select(r => new KeyValuePair<string, string?>(r.Cle, r.Valeur))).Build();
+            return new ServiceCollection().AddProxys(configuration).BuildServiceProvider().GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value;
+        }
+        var aucun = Options();
+        Assert.Equal(ForwardedHeaders.None, aucun.ForwardedHeaders);
+        Assert.Empty(aucun.KnownProxies);
+        Assert.Empty(aucun.KnownIPNetworks);
+
+        var configures = Options(("Proxys:Connus", "10.0.0.5, 2001:db8::5"), ("Proxys:Reseaux:0", "192.168.10.0/24"));
+        Assert.Equal(ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto, configures.ForwardedHeaders);
+        Assert.Equal([IPAddress.Parse("10.0.0.5"), IPAddress.Parse("2001:db8::5")], configures.KnownProxies);
+        Assert.Equal([System.Net.IPNetwork.Parse("192.168.10.0/24")], configures.KnownIPNetworks);
+
+        var erreur = Assert.Throws<InvalidOperationException>(() => Options(("Proxys:Reseaux:0", "192.168.10.0/33")));
+        Assert.Contains("Proxys:Reseaux", erreur.Message);
+        Assert.Throws<InvalidOperationException>(() => Options(("Proxys:Connus:0", "proxy.interne")));
     }
 
     private static async Task<HttpResponseMessage> ConnexionAsync(HttpClient client, string email, string motDePasse, string? pour)
