@@ -41,6 +41,7 @@ public static class DependencyInjection
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 
         services.AddProblemDetails();
+        services.AddSingleton<IProblemDetailsWriter, EcrivainDeProblemes>();
         services.AddExceptionHandler<GestionnaireExceptions>();
 
         // One bearer header, two kinds of tokens: a person's (Identity) or a script's API token (lbl_…).

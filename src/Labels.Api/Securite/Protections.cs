@@ -133,6 +133,22 @@ public static class Protections
         }
     });
 
+    /// <summary>
+    /// One rule for the strings of every source: the NUL character has no use in the domain and PostgreSQL cannot store
+    /// it. JSON bodies refuse it as they are read, imports line by line, the server a path that holds one; the query
+    /// string is refused here, before anything reads it (400).
+    /// </summary>
+    public static IApplicationBuilder UseRefusDuNul(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        if (http.Request.QueryString.Value?.Contains("%00", StringComparison.Ordinal) ?? false)
+        {
+            await TypedResults.Problem("Le caractère NUL (%00) n'est pas permis dans les paramètres de la requête.",
+                statusCode: StatusCodes.Status400BadRequest, title: "Requête invalide").ExecuteAsync(http);
+            return;
+        }
+        await next();
+    });
+
     /// <summary>Headers on every answer; the only HTML served (Swagger UI) gets a CSP that allows its own files and nothing else.</summary>
     public static IApplicationBuilder UseEntetesDeSecurite(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {

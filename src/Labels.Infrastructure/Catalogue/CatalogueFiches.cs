@@ -58,22 +58,23 @@ internal sealed class CatalogueFiches(LabelsDbContext db) : ICatalogueFiches
         commande.Parameters.AddWithValue("region", (object?)critere.Region ?? DBNull.Value);
         commande.Parameters.AddWithValue("categorie", (object?)critere.Categorie?.ToString() ?? DBNull.Value);
         commande.Parameters.AddWithValue("taille", critere.PageSize);
-        commande.Parameters.AddWithValue("decalage", (critere.Page - 1) * critere.PageSize);
+        commande.Parameters.AddWithValue("decalage", Pagination.Decalage(critere.Page, critere.PageSize));
 
         var items = new List<FicheCatalogueDto>();
         var total = 0;
-        await using var lecteur = await commande.ExecuteReaderAsync(ct);
-        while (await lecteur.ReadAsync(ct))
-        {
-            items.Add(new FicheCatalogueDto(
-                lecteur.GetGuid(0), lecteur.GetString(1), lecteur.IsDBNull(2) ? null : lecteur.GetString(2),
-                lecteur.GetFieldValue<DateOnly>(3), lecteur.IsDBNull(4) ? null : lecteur.GetFieldValue<DateOnly>(4), lecteur.GetBoolean(5),
-                lecteur.GetFieldValue<string[]>(6), lecteur.GetFieldValue<string[]>(7), lecteur.GetFieldValue<string[]>(8),
-                new CollectiviteCatalogueDto(lecteur.GetGuid(9), lecteur.GetString(10), Enum.Parse<Categorie>(lecteur.GetString(11)),
-                    lecteur.IsDBNull(12) ? null : lecteur.GetString(12), lecteur.IsDBNull(13) ? null : lecteur.GetString(13)),
-                lecteur.IsDBNull(14) ? null : Math.Round(lecteur.GetFloat(14), 4)));
-            total = (int)lecteur.GetInt64(15);
-        }
+        await using (var lecteur = await commande.ExecuteReaderAsync(ct))
+            while (await lecteur.ReadAsync(ct))
+            {
+                items.Add(new FicheCatalogueDto(
+                    lecteur.GetGuid(0), lecteur.GetString(1), lecteur.IsDBNull(2) ? null : lecteur.GetString(2),
+                    lecteur.GetFieldValue<DateOnly>(3), lecteur.IsDBNull(4) ? null : lecteur.GetFieldValue<DateOnly>(4), lecteur.GetBoolean(5),
+                    lecteur.GetFieldValue<string[]>(6), lecteur.GetFieldValue<string[]>(7), lecteur.GetFieldValue<string[]>(8),
+                    new CollectiviteCatalogueDto(lecteur.GetGuid(9), lecteur.GetString(10), Enum.Parse<Categorie>(lecteur.GetString(11)),
+                        lecteur.IsDBNull(12) ? null : lecteur.GetString(12), lecteur.IsDBNull(13) ? null : lecteur.GetString(13)),
+                    lecteur.IsDBNull(14) ? null : Math.Round(lecteur.GetFloat(14), 4)));
+                total = (int)lecteur.GetInt64(15);
+            }
+        // The reader is closed: the connection can take the next command.
         if (items.Count == 0 && critere.Page > 1)
             total = await CompterAsync(critere, ct);
         return new PageDe<FicheCatalogueDto>(items, critere.Page, critere.PageSize, total);

@@ -1,0 +1,143 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Labels.Api.Tests.Outils;
+using Microsoft.EntityFrameworkCore;
+
+namespace Labels.Api.Tests;
+
+/// <summary>
+/// The edges of the boundary, from the served OpenAPI document: every read route with every query parameter mutated
+/// (NUL, overflowing numbers, wrong types), pages beyond any list, null items in body lists, an Accept that is not JSON.
+/// A client never gets a 500, and every error is problem details.
+/// </summary>
+public sealed class BordsTests(LabelsApiFactory factory) : ApiTest(factory)
+{
+    private static readonly string[] Mutations =
+    [
+        "%00", "a%00b", "42949674", "2147483647", "2147483648", "-2147483648", "99999999999999999999", "0", "-1", "1e3", "abc", "%27%20OR%201%3D1",
+        "%F0%9F%98%80", new string('x', 3000),
+    ];
+
+    private async Task<List<(string Chemin, string[] Parametres)>> LecturesAsync()
+    {
+        var document = JsonNode.Parse(await Anonyme().GetStringAsync("/swagger/v1/swagger.json"))!;
+        var lectures = new List<(string, string[])>();
+        foreach (var (chemin, operations) in document["paths"]!.AsObject())
+            if (operations!["get"] is { } get)
+                lectures.Add((chemin, get["parameters"]?.AsArray().Where(p => p!["in"]!.GetValue<string>() == "query")
+                    .Select(p => p!["name"]!.GetValue<string>()).ToArray() ?? []));
+        return lectures;
+    }
+
+    private static async Task VerifierAsync(HttpResponseMessage reponse, string requete, List<string> echecs)
+    {
+        var code = (int)reponse.StatusCode;
+        if (code >= 500) echecs.Add($"{requete} → {code} {await reponse.Content.ReadAsStringAsync()}");
+        else if (code >= 400 && code != 405 && reponse.Content.Headers.ContentType?.MediaType != "application/problem+json")
+            echecs.Add($"{requete} → {code} en {reponse.Content.Headers.ContentType}");
+    }
+
+    [Fact]
+    public async Task Aucun_parametre_de_lecture_ne_fait_de_500()
+    {
+        var scenario = await Scenario.PreparerAsync(this);
+        await this.PublierHistoriqueAsync(scenario.Admin, 2021, null, new Resultat("62041", 3, Fiches: 2));
+        var echecs = new List<string>();
+        var lectures = await LecturesAsync();
+        Assert.True(lectures.Count >= 20, $"{lectures.Count} lectures dans le document");
+        foreach (var client in new[] { Anonyme(), scenario.Admin, scenario.JureAssigne })
+            foreach (var (chemin, parametres) in lectures)
+            {
+                var url = scenario.Url(chemin.Replace("{annee}", "2021").Replace("{edition}", "2021"));
+                foreach (var parametre in parametres)
+                    foreach (var mutation in Mutations)
+                    {
+                        var requete = $"{url}?{parametre}={mutation}";
+                        await VerifierAsync(await client.GetAsync(requete), requete, echecs);
+                    }
+                // The path itself: an absurd year or id where the route takes one (a NUL there is refused by the server
+                // before the API sees it).
+                foreach (var mutation in new[] { "99999999999", "abc", "%25" })
+                {
+                    var requete = chemin.Replace("{annee}", mutation).Replace("{id}", mutation).Replace("{codeInsee}", mutation)
+                        .Replace("{siren}", mutation).Replace("{ficheId}", mutation);
+                    if (requete != chemin) await VerifierAsync(await client.GetAsync(requete), requete, echecs);
+                }
+            }
+        Assert.True(echecs.Count == 0, string.Join("\n", echecs.Take(30)));
+    }
+
+    [Fact]
+    public async Task Chaque_liste_borne_ses_pages_et_repond_400_en_francais()
+    {
+        var scenario = await Scenario.PreparerAsync(this);
+        await this.PublierHistoriqueAsync(scenario.Admin, 2021, null, new Resultat("62041", 3, Fiches: 2));
+        var listes = (await LecturesAsync()).Where(l => l.Parametres.Contains("page")).ToList();
+        Assert.True(listes.Count >= 15, $"{listes.Count} listes");
+        var echecs = new List<string>();
+        foreach (var (chemin, _) in listes)
+        {
+            var url = scenario.Url(chemin.Replace("{annee}", "2021"));
+            var client = chemin.Contains("/jures/moi/", StringComparison.Ordinal) ? scenario.JureAssigne : scenario.Admin;
+            foreach (var (requete, champ) in new[] { ("page=42949674", "page"), ("page=0", "page"), ("pageSize=0", "pageSize"), ("pageSize=201", "pageSize") })
+            {
+                var reponse = await client.GetAsync(url + (url.Contains('?') ? "&" : "?") + requete);
+                var texte = await reponse.Content.ReadAsStringAsync();
+                if (reponse.StatusCode != HttpStatusCode.BadRequest || JsonNode.Parse(texte)!["errors"]?[champ] is null)
+                    echecs.Add($"{url} {requete} → {(int)reponse.StatusCode} {texte[..Math.Min(200, texte.Length)]}");
+            }
+            // The last page allowed is not refused for its number (the route may refuse for another reason: a deliberation
+            // once published), and it is empty.
+            var loin = await client.GetAsync(url + (url.Contains('?') ? "&" : "?") + "page=1000000&pageSize=200");
+            if (loin.StatusCode is HttpStatusCode.BadRequest || (int)loin.StatusCode >= 500
+                || (loin.StatusCode == HttpStatusCode.OK && (await loin.Content.ReadFromJsonAsync<JsonObject>())!["items"]!.AsArray().Count != 0))
+                echecs.Add($"{url} page=1000000 → {(int)loin.StatusCode}");
+        }
+        Assert.True(echecs.Count == 0, string.Join("\n", echecs));
+        var page = await LireAsync(await Anonyme().GetAsync("/api/v1/editions/2021/fiches?page=3&pageSize=1"));
+        Assert.Empty(page["items"]!.AsArray());
+        Assert.Equal(2, page["total"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Un_element_null_dans_une_liste_est_refuse_et_n_ecrit_rien()
+    {
+        var admin = await AdminAsync();
+        await EditionAsync(admin, 2022);
+        async Task RefuseAsync(HttpResponseMessage reponse, string champ)
+        {
+            var probleme = await ProblemeAsync(reponse, HttpStatusCode.BadRequest);
+            Assert.NotNull(probleme["errors"]![champ]);
+        }
+        await RefuseAsync(await admin.PutAsync("/api/v1/editions/2022/referentiel", CorpsJson("""{"enjeux":[null],"mentions":[]}""")), "enjeux[0]");
+        await RefuseAsync(await admin.PutAsync("/api/v1/editions/2022/referentiel",
+            CorpsJson("""{"enjeux":[{"code":"culture","nom":"Culture","services":[null]}],"mentions":[null]}""")), "enjeux[0].services[0]");
+        await RefuseAsync(await admin.PutAsync("/api/v1/editions/2022/grille", CorpsJson("""{"criteres":[null],"seuilsArobases":[20,40,60,80]}""")), "criteres[0]");
+        await RefuseAsync(await admin.PostAsync("/api/v1/jetons",
+            CorpsJson($$"""{"nom":"x","scopes":["palmares:read",null],"expireLe":"{{DateTimeOffset.UtcNow.AddDays(1):O}}"}""")), "scopes[1]");
+        Assert.Equal(0, await Factory.DansLaBaseAsync(db => db.JetonsApi.CountAsync()));
+        Assert.Equal(16, (await Anonyme().GetFromJsonAsync<JsonObject>("/api/v1/editions/2022/referentiel"))!["enjeux"]!.AsArray().Count);
+    }
+
+    private static StringContent CorpsJson(string texte) => new(texte, Encoding.UTF8, "application/json");
+
+    [Theory]
+    [InlineData("text/csv")]
+    [InlineData("image/png")]
+    [InlineData("text/html, application/xhtml+xml")]
+    public async Task Une_erreur_est_du_problem_json_quel_que_soit_accept(string accept)
+    {
+        foreach (var url in new[] { "/api/v1/editions/2031/palmares", "/api/v1/editions/2031/palmares.csv", "/api/v1/editions/2031",
+                     "/api/v1/nulle-part", "/api/v1/collectivites?page=0" })
+        {
+            var requete = new HttpRequestMessage(HttpMethod.Get, url);
+            requete.Headers.TryAddWithoutValidation("Accept", accept);
+            var reponse = await Anonyme().SendAsync(requete);
+            Assert.True((int)reponse.StatusCode is >= 400 and < 500, $"{url} ({accept}) → {(int)reponse.StatusCode}");
+            Assert.Equal("application/problem+json", reponse.Content.Headers.ContentType?.MediaType);
+            Assert.False(string.IsNullOrEmpty(JsonNode.Parse(await reponse.Content.ReadAsStringAsync())!["title"]?.GetValue<string>()));
+        }
+    }
+}
