@@ -1,3 +1,4 @@
+using Labels.Api.Erreurs;
 using Labels.Api;
 using Labels.Api.Endpoints;
 using Labels.Api.Publication;
@@ -41,6 +42,7 @@ app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseMiddleware<VerificationDesScopes>();
+app.UseNegociation();
 app.UseRateLimiter();
 app.UseLimiteLecturePublique();
 app.UseLimiteDeCorps(app.Configuration.GetValue("LimitesDeCorps:Octets", 1L << 20));

@@ -80,6 +80,27 @@ public sealed class JuryTests(LabelsApiFactory factory, Xunit.Abstractions.ITest
     }
 
     [Fact]
+    public async Task If_match_se_lit_comme_http_le_dit()
+    {
+        var (_, dossier, jure) = await UnDossierEnEvaluationAsync();
+        // On a first write there is no current evaluation: even * does not match.
+        await ProblemeAsync(await EcrireAsync(jure.Client, dossier, 10, soumise: false, ifMatch: "*"), HttpStatusCode.PreconditionFailed);
+        var premiere = await EcrireAsync(jure.Client, dossier, 10, soumise: false);
+        var etag = premiere.Headers.ETag!.Tag;
+        // * matches whatever the current version is.
+        var etoile = await EcrireAsync(jure.Client, dossier, 20, soumise: false, ifMatch: "*");
+        Assert.Equal(HttpStatusCode.OK, etoile.StatusCode);
+        var courante = etoile.Headers.ETag!.Tag;
+        // A list matches when one of its tags is current; weak tags never do; a malformed header is a 400.
+        Assert.Equal(HttpStatusCode.OK, (await EcrireAsync(jure.Client, dossier, 30, soumise: false, ifMatch: $"{etag}, {courante}")).StatusCode);
+        var apres = (await jure.Client.GetAsync($"/api/v1/candidatures/{dossier}/evaluations/moi")).Headers.ETag!.Tag;
+        await ProblemeAsync(await EcrireAsync(jure.Client, dossier, 40, soumise: false, ifMatch: $"W/{apres}"), HttpStatusCode.PreconditionFailed);
+        await ProblemeAsync(await EcrireAsync(jure.Client, dossier, 40, soumise: false, ifMatch: "pas-un-etag"), HttpStatusCode.BadRequest);
+        await ProblemeAsync(await EcrireAsync(jure.Client, dossier, 40, soumise: false, ifMatch: etag), HttpStatusCode.PreconditionFailed);
+        Assert.Equal(30m, (await jure.Client.GetFromJsonAsync<JsonObject>($"/api/v1/candidatures/{dossier}/evaluations/moi"))!["notes"]!["global"]!.GetValue<decimal>());
+    }
+
+    [Fact]
     public async Task La_grille_par_defaut_se_remplace_et_ses_criteres_se_figent_a_l_evaluation()
     {
         var admin = await AdminAsync();

@@ -599,6 +599,74 @@ public sealed class PalmaresTests(LabelsApiFactory factory) : ApiTest(factory)
         }
     }
 
+    [Theory]
+    [InlineData("/api/v1/editions/2021/palmares", null, "application/json")]
+    [InlineData("/api/v1/editions/2021/palmares", "*/*", "application/json")]
+    [InlineData("/api/v1/editions/2021/palmares", "text/csv;q=0.9, application/json", "application/json")]
+    [InlineData("/api/v1/editions/2021/palmares", "text/csv, application/json;q=0.5", "text/csv")]
+    [InlineData("/api/v1/editions/2021/palmares", "text/*", "text/csv")]
+    [InlineData("/api/v1/editions/2021/palmares", "application/*;q=0.2, text/csv;q=0.1", "application/json")]
+    [InlineData("/api/v1/editions/2021/palmares", "application/json;q=0, */*", "text/csv")]
+    [InlineData("/api/v1/editions/2021/palmares", "text/html, application/xhtml+xml, */*;q=0.8", "application/json")]
+    [InlineData("/api/v1/editions/2021/palmares", "application/xml", null)]
+    [InlineData("/api/v1/editions/2021/palmares", "text/csv;q=0, application/json;q=0", null)]
+    [InlineData("/api/v1/editions/2021/palmares.csv", "application/json, text/*;q=0.1", "text/csv")]
+    [InlineData("/api/v1/editions/2021/palmares.csv", "application/json", null)]
+    [InlineData("/api/v1/editions/2021/chiffres-cles", "text/csv", null)]
+    [InlineData("/api/v1/editions/2021", "text/csv", null)]
+    [InlineData("/api/v1/editions/2021", "text/csv, */*;q=0.1", "application/json")]
+    public async Task Accept_et_ses_qualites_sont_honores_sinon_406(string url, string? accept, string? attendu)
+    {
+        var admin = await AdminAsync();
+        await HistoriqueAsync(admin, 2021, new Resultat("62041", 3));
+        // Anonymous (the palmarès' fast path) and signed in (the endpoints) answer alike.
+        foreach (var client in new[] { Anonyme(), admin })
+        {
+            var requete = new HttpRequestMessage(HttpMethod.Get, url);
+            if (accept is not null) requete.Headers.TryAddWithoutValidation("Accept", accept);
+            var reponse = await client.SendAsync(requete);
+            if (attendu is null)
+            {
+                var probleme = await ProblemeAsync(reponse, HttpStatusCode.NotAcceptable);
+                Assert.Contains("Accept", probleme["detail"]!.GetValue<string>());
+            }
+            else
+            {
+                Assert.Equal(HttpStatusCode.OK, reponse.StatusCode);
+                Assert.Equal(attendu, reponse.Content.Headers.ContentType!.MediaType);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task If_modified_since_seul_donne_304()
+    {
+        var admin = await AdminAsync();
+        await HistoriqueAsync(admin, 2021, new Resultat("62041", 3));
+        var premiere = await Anonyme().GetAsync("/api/v1/editions/2021/palmares");
+        var modifie = premiere.Content.Headers.LastModified!.Value;
+        foreach (var client in new[] { Anonyme(), admin })
+        {
+            HttpRequestMessage Depuis(DateTimeOffset instant, string? etag = null)
+            {
+                var requete = new HttpRequestMessage(HttpMethod.Get, "/api/v1/editions/2021/palmares");
+                requete.Headers.IfModifiedSince = instant;
+                if (etag is not null) requete.Headers.IfNoneMatch.Add(new EntityTagHeaderValue(etag));
+                return requete;
+            }
+            foreach (var depuis in new[] { modifie, modifie.AddDays(1) })
+            {
+                var reponse = await client.SendAsync(Depuis(depuis));
+                Assert.Equal(HttpStatusCode.NotModified, reponse.StatusCode);
+                Assert.Equal(premiere.Headers.ETag, reponse.Headers.ETag);
+                Assert.Empty(await reponse.Content.ReadAsByteArrayAsync());
+            }
+            Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(Depuis(modifie.AddSeconds(-1)))).StatusCode);
+            // If-None-Match, when present, decides alone (RFC 9110, 13.2.2).
+            Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(Depuis(modifie.AddDays(1), "\"autre\""))).StatusCode);
+        }
+    }
+
     [Fact]
     public async Task Csv_avec_bom_point_virgule_et_relu()
     {

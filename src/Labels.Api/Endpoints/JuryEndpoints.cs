@@ -113,13 +113,15 @@ public static class JuryEndpoints
         candidature.MapPut("/evaluations/moi", async (Guid id, EvaluationSaisie saisie, [FromHeader(Name = "If-Match")] string? ifMatch,
                 ISender sender, HttpContext http, CancellationToken ct) =>
             {
-                var evaluation = await sender.Send(new EcrireMonEvaluation(id, saisie.Notes, saisie.Commentaire, saisie.Soumise, ifMatch), ct);
+                var evaluation = await sender.Send(new EcrireMonEvaluation(id, saisie.Notes, saisie.Commentaire, saisie.Soumise,
+                    PreconditionIfMatch(http.Request)), ct);
                 http.Response.Headers.ETag = evaluation.ETag;
                 return TypedResults.Ok(evaluation);
             })
             .RequireAuthorization(Politiques.Jure)
             .WithName("EcrireMonEvaluation")
-            .WithSummary("Écrit les notes (brouillon ou soumises) ; la première écriture sans précondition, les suivantes avec If-Match (428 sans, 412 périmé).")
+            .WithSummary("Écrit les notes (brouillon ou soumises) ; la première écriture sans précondition, les suivantes avec If-Match "
+                + "(l'ETag lu, une liste d'ETags ou * ; 428 sans, 412 périmé).")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
@@ -152,5 +154,16 @@ public static class JuryEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         return app;
+    }
+
+    /// <summary>The request's If-Match, parsed as RFC 9110 writes it (a list, or *); a malformed one is a 400.</summary>
+    private static SiCorrespond? PreconditionIfMatch(HttpRequest requete)
+    {
+        var valeurs = requete.Headers.IfMatch;
+        if (valeurs.Count == 0) return null;
+        if (!Microsoft.Net.Http.Headers.EntityTagHeaderValue.TryParseStrictList(valeurs, out var etiquettes) || etiquettes.Count == 0)
+            throw new BadHttpRequestException("If-Match mal formé : une liste d'ETags entre guillemets, ou *.");
+        return new SiCorrespond(etiquettes.Any(e => e.Equals(Microsoft.Net.Http.Headers.EntityTagHeaderValue.Any)),
+            etiquettes.Where(e => !e.IsWeak && !e.Equals(Microsoft.Net.Http.Headers.EntityTagHeaderValue.Any)).Select(e => e.Tag.ToString()).ToArray());
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Labels.Api.Erreurs;
 using Labels.Api.Publication;
 using Labels.Api.Securite;
 using Labels.Application.Commun;
@@ -119,13 +120,15 @@ public static class PalmaresEndpoints
         return app;
     }
 
-    /// <summary>Whether the client asks for CSV by its Accept header (most requests carry none, or no "csv" in it).</summary>
-    internal static bool EstDemandeCsv(HttpContext http)
-    {
-        var accept = http.Request.Headers.Accept;
-        if (accept.Count == 0 || !accept.Any(v => v is not null && v.Contains("csv", StringComparison.OrdinalIgnoreCase))) return false;
-        return http.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase));
-    }
+    private static readonly string[] JsonOuCsv = ["application/json", "text/csv"];
+    private static readonly string[] CsvSeul = ["text/csv"];
+
+    /// <summary>
+    /// What the client's Accept takes of what a palmarès route serves: JSON or CSV for /palmares, CSV for /palmares.csv;
+    /// null when neither (406). Most requests carry no Accept, or <c>*/*</c>: JSON.
+    /// </summary>
+    internal static string? FormatAccepte(HttpContext http, bool csvParChemin) =>
+        http.Request.Headers.Accept.Count == 0 ? JsonOuCsv[csvParChemin ? 1 : 0] : Negociation.Choisir(http.Request, csvParChemin ? CsvSeul : JsonOuCsv);
 
     private const string PasEnCachePartage = "private, no-store";
 
@@ -139,12 +142,20 @@ public static class PalmaresEndpoints
         : "public, max-age=60";
 
     /// <summary>Writes the ETag and Cache-Control of a read; tells whether the client's copy (If-None-Match) is current.</summary>
-    private static bool CopieAJour(HttpContext http, string etag, string cacheControl)
+    /// <remarks>
+    /// RFC 9110 (13.2.2): If-None-Match decides when present; otherwise If-Modified-Since, against
+    /// <paramref name="derniereModification"/> when the read sends one.
+    /// </remarks>
+    private static bool CopieAJour(HttpContext http, string etag, string cacheControl, DateTimeOffset? derniereModification = null)
     {
         var entetes = http.Response.Headers;
         entetes.ETag = etag;
         entetes.CacheControl = cacheControl;
-        return http.Request.GetTypedHeaders().IfNoneMatch.Any(e => e.Tag == etag || e.Tag == "*");
+        var requete = http.Request.GetTypedHeaders();
+        if (http.Request.Headers.IfNoneMatch.Count > 0) return requete.IfNoneMatch.Any(e => e.Tag == etag || e.Tag == "*");
+        // HTTP dates have whole seconds: the instant is compared as the header carries it.
+        return derniereModification is { } modifie && requete.IfModifiedSince is { } depuis
+            && modifie.AddTicks(-(modifie.Ticks % TimeSpan.TicksPerSecond)) <= depuis;
     }
 
     private static readonly string VarieSelon = $"{HeaderNames.Accept}, {HeaderNames.AcceptEncoding}";
@@ -176,7 +187,7 @@ public static class PalmaresEndpoints
     private static Task<IResult> LirePalmares(int annee, int? version, string? region, string? departement, string? categorie, int? arobases,
         string? mention, HttpContext http, PalmaresPublies publies, Acces acces, TimeProvider horloge) =>
         ServirAsync(annee, version, new FiltresPalmares(region, departement, ParametresDeRequete.Enum<Categorie>(categorie, "categorie"), arobases, mention),
-            EstDemandeCsv(http), http, publies, acces, horloge);
+            FormatAccepte(http, csvParChemin: false) == "text/csv", http, publies, acces, horloge);
 
     private static Task<IResult> LirePalmaresCsv(int annee, int? version, string? region, string? departement, string? categorie, int? arobases,
         string? mention, HttpContext http, PalmaresPublies publies, Acces acces, TimeProvider horloge) =>
@@ -205,7 +216,8 @@ public static class PalmaresEndpoints
         var entetes = http.Response.Headers;
         entetes.Vary = VarieSelon;
         entetes.LastModified = release.DerniereModification;
-        if (CopieAJour(http, representation.ETag, CacheDePublication(release.Palmares.PublieLe, immuable: versionDemandee, maintenant)))
+        if (CopieAJour(http, representation.ETag, CacheDePublication(release.Palmares.PublieLe, immuable: versionDemandee, maintenant),
+                release.Palmares.PublieLe))
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         if (representation.Codage is { } codage) entetes.ContentEncoding = codage;
         if (csv)

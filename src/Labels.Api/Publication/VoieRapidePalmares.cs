@@ -54,7 +54,14 @@ public sealed class VoieRapidePalmares(RequestDelegate suite, PalmaresPublies pu
             await suite(http);
             return;
         }
-        var csv = csvParChemin || PalmaresEndpoints.EstDemandeCsv(http);
+        // An Accept the route cannot serve goes on to the endpoint's way, which answers 406.
+        if (PalmaresEndpoints.FormatAccepte(http, csvParChemin) is not { } format)
+        {
+            LimiteurLecturePublique.MarquerCompte(http);
+            await suite(http);
+            return;
+        }
+        var csv = format == "text/csv";
         await PalmaresEndpoints.Repondre(http, release, filtres, version is not null, csv, publies, maintenant).ExecuteAsync(http);
     }
 

@@ -47,7 +47,7 @@ public sealed record LireMonEvaluation(Guid CandidatureId) : IQuery<EvaluationDt
 /// later ones carry the ETag they read (If-Match), so two tabs or two devices never overwrite each other.
 /// </summary>
 public sealed record EcrireMonEvaluation(Guid CandidatureId, IReadOnlyDictionary<string, decimal>? Notes, string? Commentaire, bool Soumise,
-    string? IfMatch) : ICommand<EvaluationDto>, IAccesDossier
+    SiCorrespond? IfMatch) : ICommand<EvaluationDto>, IAccesDossier
 {
     BesoinDossier IAccesDossier.Besoin => BesoinDossier.EvaluationDuJure;
 }
@@ -131,7 +131,7 @@ public sealed class EvaluationsHandler(ILabelsDbContext db, IUtilisateurCourant 
         {
             if (command.IfMatch is null)
                 throw new PreconditionRequiredException("Cette évaluation existe : renvoyez son ETag dans If-Match.");
-            if (command.IfMatch != EvaluationDto.EtiquetteDe(evaluation.Id, evaluation.Version))
+            if (!command.IfMatch.Accepte(EvaluationDto.EtiquetteDe(evaluation.Id, evaluation.Version)))
                 throw new PreconditionFailedException("L'évaluation a changé depuis votre lecture : relisez-la.");
             avant = JsonSerializer.Serialize(evaluation.Etat(), Json);
         }
