@@ -53,7 +53,6 @@ public sealed class ChangerCandidatureHandler(ILabelsDbContext db, Acces acces, 
         var (candidature, edition) = await ChargerAsync(command.Id, ct);
         candidature.VerifierSuppression(edition, acces.EstAdmin);
         JournaliserCorrection(edition, "correction.candidature.supprimee", candidature);
-        await db.Fiches.Where(f => f.CandidatureId == candidature.Id).ExecuteDeleteAsync(ct);
         db.Candidatures.Remove(candidature);
         await db.SaveChangesAsync(ct);
         return Unit.Value;

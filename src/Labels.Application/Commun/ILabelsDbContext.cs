@@ -33,6 +33,9 @@ public interface ILabelsDbContext
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>Transactions and raw statements (the pipeline's one transaction per command).</summary>
+    Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }
+
     /// <summary>Forgets every tracked entity (after a bulk operation that bypassed the change tracker).</summary>
     void ChangeTrackerClear();
 }

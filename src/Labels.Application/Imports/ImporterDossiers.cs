@@ -23,7 +23,8 @@ public interface IFileImports
 }
 
 /// <summary>Loads a year of dossiers from a stream, synchronously: the answer is the report.</summary>
-public sealed record ImporterDossiers(int Annee, Stream Corps, FormatImport Format, bool DryRun) : ICommand<(Guid Id, RapportImport Rapport)>;
+public sealed record ImporterDossiers(int Annee, Stream Corps, FormatImport Format, bool DryRun) : ICommand<(Guid Id, RapportImport Rapport)>,
+    ITransactionsPropres;
 
 /// <summary>
 /// Registers an asynchronous import whose body is already saved to <paramref name="Fichier"/>;
@@ -32,7 +33,7 @@ public sealed record ImporterDossiers(int Annee, Stream Corps, FormatImport Form
 public sealed record PlanifierImport(int Annee, string Fichier, FormatImport Format, bool DryRun) : ICommand<ImportDto>;
 
 /// <summary>Runs a registered asynchronous import (called by the queue).</summary>
-public sealed record ExecuterImport(Guid ImportId, string Fichier) : ICommand;
+public sealed record ExecuterImport(Guid ImportId, string Fichier) : ICommand, ITransactionsPropres;
 
 public sealed record LireImport(Guid Id) : IQuery<ImportDto>;
 
