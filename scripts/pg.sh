@@ -24,10 +24,8 @@ labels_pg_exec() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
-# labels_pg_demarrer NOM PORT [options du serveur…] — starts (or reuses) the cluster NOM on 127.0.0.1:PORT.
-labels_pg_demarrer() {
-  local nom=$1 port=$2; shift 2
-  local bin; bin=$(labels_pg_bin) || return 1
+# labels_pg_base — the folder of the project's clusters.
+labels_pg_base() {
   local base="$LABELS_RACINE/.pg"
   mkdir -p "$base"
   if [ "$(id -u)" = 0 ] && ! runuser -u postgres -- test -x "$base"; then
@@ -35,6 +33,14 @@ labels_pg_demarrer() {
     base="/tmp/labels-pg-$(echo "$LABELS_RACINE" | md5sum | cut -c1-8)"
     mkdir -p "$base"
   fi
+  echo "$base"
+}
+
+# labels_pg_demarrer NOM PORT [options du serveur…] — starts (or reuses) the cluster NOM on 127.0.0.1:PORT.
+labels_pg_demarrer() {
+  local nom=$1 port=$2; shift 2
+  local bin; bin=$(labels_pg_bin) || return 1
+  local base; base=$(labels_pg_base)
   local data="$base/$nom"
   if [ ! -f "$data/PG_VERSION" ]; then
     mkdir -p "$data"
@@ -51,9 +57,11 @@ labels_pg_demarrer() {
       port=$((port + 1)); essais=$((essais + 1))
       [ "$essais" -lt 50 ] || { echo "Aucun port libre à partir de $2." >&2; return 1; }
     done
-    labels_pg_exec "$bin/pg_ctl" -D "$data" -l "$data/serveur.log" -w -t 60 \
-      -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories='' $*" start >/dev/null \
+    local options="-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories='' $*"
+    labels_pg_exec "$bin/pg_ctl" -D "$data" -l "$data/serveur.log" -w -t 60 -o "$options" start >/dev/null \
       || { echo "Échec du démarrage de PostgreSQL ; voir $data/serveur.log" >&2; tail -20 "$data/serveur.log" >&2; return 1; }
+    # Kept for labels_pg_relancer: the same port and settings after a stop.
+    printf '%s' "$options" | labels_pg_exec tee "$data/labels-options" >/dev/null
   fi
   LABELS_PG_BIN=$bin
   LABELS_PG_PORT=$port
@@ -66,4 +74,17 @@ labels_pg_creer_base() {
       "SELECT 1 FROM pg_database WHERE datname = '$base'" | grep -q 1; then
     "$LABELS_PG_BIN/createdb" -h 127.0.0.1 -p "$LABELS_PG_PORT" -U postgres "$base"
   fi
+}
+
+# labels_pg_arreter NOM — stops the cluster NOM at once (its clients' connections are cut), as a failure would.
+labels_pg_arreter() {
+  local bin; bin=$(labels_pg_bin) || return 1
+  labels_pg_exec "$bin/pg_ctl" -D "$(labels_pg_base)/$1" -m fast -w stop >/dev/null
+}
+
+# labels_pg_relancer NOM — starts the cluster NOM again, on the port and with the settings of its last start.
+labels_pg_relancer() {
+  local bin; bin=$(labels_pg_bin) || return 1
+  local data; data="$(labels_pg_base)/$1"
+  labels_pg_exec "$bin/pg_ctl" -D "$data" -l "$data/serveur.log" -w -t 60 -o "$(cat "$data/labels-options")" start >/dev/null
 }

@@ -8,6 +8,9 @@ source scripts/pg.sh
 if [ -z "${LABELS_TEST_DB:-}" ]; then
   labels_pg_demarrer test "${LABELS_PG_PORT_TEST:-55433}" -c fsync=off -c synchronous_commit=off -c full_page_writes=off
   export LABELS_TEST_DB="Host=127.0.0.1;Port=$LABELS_PG_PORT;Username=postgres;Database=labels_test"
+  # The outage test stops and restarts this cluster (with another server it cuts the connections instead).
+  export LABELS_TEST_PG_ARRET="source '$LABELS_RACINE/scripts/pg.sh' && labels_pg_arreter test"
+  export LABELS_TEST_PG_RELANCE="source '$LABELS_RACINE/scripts/pg.sh' && labels_pg_relancer test"
 fi
 
 sortie=$(mktemp)

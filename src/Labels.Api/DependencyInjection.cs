@@ -29,7 +29,8 @@ public static class DependencyInjection
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
             options.Assemblies = [typeof(Application.DependencyInjection).Assembly];
-            options.PipelineBehaviors = [typeof(AutorisationBehavior<,>), typeof(ValidationBehavior<,>), typeof(TransactionBehavior<,>)];
+            options.PipelineBehaviors =
+                [typeof(RelectureBehavior<,>), typeof(AutorisationBehavior<,>), typeof(ValidationBehavior<,>), typeof(TransactionBehavior<,>)];
         });
 
         services.AddHttpContextAccessor();

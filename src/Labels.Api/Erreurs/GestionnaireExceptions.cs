@@ -27,6 +27,8 @@ internal sealed class GestionnaireExceptions(IProblemDetailsService problemes, I
         ["ux_affectations_candidature_jure"] = "Ce dossier est déjà affecté à ce juré.",
     };
 
+    private const string SecondesAvantNouvelEssai = "2";
+
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
         var probleme = exception switch
@@ -52,6 +54,10 @@ internal sealed class GestionnaireExceptions(IProblemDetailsService problemes, I
             BadHttpRequestException b => Probleme(b.StatusCode, "Requête invalide", DetailDeRequete(b)),
             Application.Imports.FichierIllisibleException f => Probleme(StatusCodes.Status400BadRequest, "Fichier illisible", f.Message),
             JsonException j => Probleme(StatusCodes.Status400BadRequest, "Requête invalide", DetailJson(j)),
+            // A passing failure of the database: the request may succeed in a moment (after the mappings above, so that a
+            // deadlock the import answers 409 stays a 409).
+            _ when PanneDeBase.Est(exception) => Probleme(StatusCodes.Status503ServiceUnavailable, "Service momentanément indisponible",
+                "La base de données ne répond pas pour l'instant ; réessayez dans quelques secondes."),
             OperationCanceledException when http.RequestAborted.IsCancellationRequested => null,
             _ => null,
         };
@@ -63,6 +69,11 @@ internal sealed class GestionnaireExceptions(IProblemDetailsService problemes, I
                 "Une erreur inattendue s'est produite ; elle a été journalisée.");
         }
         http.Response.StatusCode = probleme.Status!.Value;
+        if (probleme.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            http.Response.Headers.RetryAfter = SecondesAvantNouvelEssai;
+            journal.LogWarning(exception, "Base de données indisponible sur {Methode} {Chemin}", http.Request.Method, http.Request.Path);
+        }
         return await problemes.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = probleme, Exception = exception });
     }
 
