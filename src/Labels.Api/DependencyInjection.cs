@@ -41,7 +41,13 @@ public static class DependencyInjection
         // Binding failures become exceptions, so the one exception handler turns them into problem details.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 
-        services.AddProblemDetails();
+        // The framework's own answers (401, 403, 404, 405, 415…) titled in French, as ours are.
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+        {
+            if (c.ProblemDetails.Status is { } statut && Erreurs.TitresFrancais.De(statut) is { } titre
+                && (c.ProblemDetails.Title is null || c.ProblemDetails.Title == Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(statut)))
+                c.ProblemDetails.Title = titre;
+        });
         services.AddSingleton<IProblemDetailsWriter, EcrivainDeProblemes>();
         services.AddExceptionHandler<GestionnaireExceptions>();
 

@@ -41,6 +41,7 @@ public static class DependencyInjection
             .AddEntityFrameworkStores<LabelsDbContext>()
             .AddClaimsPrincipalFactory<FabriqueDePrincipal>()
             .AddSignInManager()
+            .AddErrorDescriber<ErreursIdentiteEnFrancais>()
             .AddDefaultTokenProviders();
 
         // Tokens are protected with keys kept in PostgreSQL: they survive restarts and work on every instance.

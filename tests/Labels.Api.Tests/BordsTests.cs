@@ -140,4 +140,25 @@ public sealed class BordsTests(LabelsApiFactory factory) : ApiTest(factory)
             Assert.False(string.IsNullOrEmpty(JsonNode.Parse(await reponse.Content.ReadAsStringAsync())!["title"]?.GetValue<string>()));
         }
     }
+
+    [Fact]
+    public async Task Les_messages_sont_en_francais_et_nomment_leur_champ()
+    {
+        var nonAuthentifie = await ProblemeAsync(await Anonyme().PostAsJsonAsync("/api/v1/editions", new { annee = 2030, numero = 31 }),
+            HttpStatusCode.Unauthorized);
+        Assert.Equal("Non authentifié", nonAuthentifie["title"]!.GetValue<string>());
+        var admin = await AdminAsync();
+        var jure = await CompteAsync("jure");
+        Assert.Equal("Interdit", (await ProblemeAsync(await jure.PostAsJsonAsync("/api/v1/editions", new { annee = 2030, numero = 31 }),
+            HttpStatusCode.Forbidden))["title"]!.GetValue<string>());
+        await EditionAsync(admin, 2022, "candidatures");
+        var vide = await ProblemeAsync(await admin.PostAsJsonAsync("/api/v1/editions/2022/candidatures", new { collectiviteId = Guid.Empty }),
+            HttpStatusCode.BadRequest);
+        var message = vide["errors"]!["collectiviteId"]![0]!.GetValue<string>();
+        Assert.Contains("collectiviteId", message);
+        Assert.Contains("vide", message);
+        var faible = await ProblemeAsync(await admin.PostAsJsonAsync("/api/v1/comptes", new { email = "x@test.labels", motDePasse = "court", role = "jure" }),
+            HttpStatusCode.BadRequest);
+        Assert.All(faible["errors"]!["motDePasse"]!.AsArray(), m => Assert.Contains("Le mot de passe", m!.GetValue<string>()));
+    }
 }

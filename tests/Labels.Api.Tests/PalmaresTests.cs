@@ -481,7 +481,7 @@ public sealed class PalmaresTests(LabelsApiFactory factory) : ApiTest(factory)
         var csvAttendu = await Anonyme().GetByteArrayAsync(url + ".csv");
 
         await using var kestrel = Factory.WithWebHostBuilder(_ => { });
-        kestrel.UseKestrel(0);
+        kestrel.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
         kestrel.StartServer();
         Assert.IsType<Serveur.FabriqueDePoolsDeBlocs>(kestrel.Services.GetRequiredService<IMemoryPoolFactory<byte>>());
         var serveur = kestrel.Services.GetRequiredService<IServer>();

@@ -30,7 +30,8 @@ public sealed class ServeurKestrel : IAsyncDisposable
         {
             foreach (var (cle, valeur) in reglages) b.UseSetting(cle, valeur);
         });
-        hote.UseKestrel(0);
+        // A port of the system's choosing (UseKestrel(0) falls back to Kestrel's default, 5000, which another run may hold).
+        hote.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         hote.StartServer();
         var adresse = Assert.Single(hote.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses);
         return new ServeurKestrel(hote, new Uri(adresse));
