@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace Labels.Api;
 
-/// <summary>Instants go out in UTC with a `Z` (api.md), whatever offset they were stored with.</summary>
+/// <summary>Instants go out in UTC with a `Z` (docs/contrat.md), whatever offset they were stored with.</summary>
 internal sealed class InstantUtcConverter : JsonConverter<DateTimeOffset>
 {
     public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>

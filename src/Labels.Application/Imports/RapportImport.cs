@@ -15,7 +15,7 @@ public sealed record CompteursImport(int Created, int Updated, int Unchanged)
     public static readonly CompteursImport Zero = new(0, 0, 0);
 }
 
-/// <summary>The report of api.md: status, counts by kind, every error.</summary>
+/// <summary>The report of docs/import.md: status, counts by kind, every error.</summary>
 public sealed record RapportImport(
     StatutImport Status,
     CompteursImport Dossiers,

@@ -14,7 +14,7 @@ public sealed record MentionsChiffresDto(int Total, IReadOnlyDictionary<string, 
 
 public sealed record TenChiffresDto(int Nouveaux, int Total);
 
-/// <summary>The key figures of api.md, each compared with the previous édition.</summary>
+/// <summary>The key figures of docs/contrat.md, each compared with the previous édition.</summary>
 public sealed record ChiffresClesDto(
     int Edition, int? EditionPrecedente, CandidaturesChiffresDto Candidatures, FichesChiffresDto FichesActions,
     IReadOnlyDictionary<string, int> Arobases, MentionsChiffresDto Mentions, TenChiffresDto TerritoiresExcellenceNumerique,

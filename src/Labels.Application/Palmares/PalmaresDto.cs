@@ -16,7 +16,7 @@ public sealed record LaureatDto(
         l.Region, l.Population, l.Arobases, l.Mentions, TenDto.De(l.Ten));
 }
 
-/// <summary>The palmarès as api.md shapes it.</summary>
+/// <summary>The palmarès as docs/contrat.md shapes it.</summary>
 public sealed record PalmaresDto(int Edition, int Numero, DateTimeOffset PublieLe, int Version, string Licence, IReadOnlyList<LaureatDto> Laureats);
 
 public sealed record ResultatDto(int Arobases, string[] Mentions, TenDto? TerritoireExcellenceNumerique)

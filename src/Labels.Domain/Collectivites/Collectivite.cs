@@ -12,7 +12,7 @@ public enum Categorie { Village, Ville, Intercommunalite }
 /// </summary>
 public sealed class Collectivite
 {
-    /// <summary>Under this many inhabitants a commune is a village (domain.md).</summary>
+    /// <summary>Under this many inhabitants a commune is a village (docs/domaine.md).</summary>
     public const int SeuilVille = 3000;
 
     private Collectivite() { Nom = null!; }

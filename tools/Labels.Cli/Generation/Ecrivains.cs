@@ -17,7 +17,7 @@ public interface IEcrivainDossiers : IDisposable
     void Fin();
 }
 
-/// <summary>The CSV of api.md: `;`, a header, one line per fiche, `|` inside list cells, RFC 4180 quoting.</summary>
+/// <summary>The CSV of docs/import.md: `;`, a header, one line per fiche, `|` inside list cells, RFC 4180 quoting.</summary>
 public sealed class EcrivainCsv : IEcrivainDossiers
 {
     private static readonly string[] Colonnes =
@@ -82,7 +82,7 @@ public sealed class EcrivainCsv : IEcrivainDossiers
     public void Dispose() => _sortie.Dispose();
 }
 
-/// <summary>The JSON of api.md, compact, flushed after each dossier.</summary>
+/// <summary>The JSON of docs/import.md, compact, flushed after each dossier.</summary>
 public sealed class EcrivainJson : IEcrivainDossiers
 {
     private readonly Stream _flux;

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Labels.Cli.Generation;
 
-/// <summary>One generated fiche action, in the terms of api.md.</summary>
+/// <summary>One generated fiche action, in the terms of docs/import.md.</summary>
 public sealed record FicheGeneree(
     string? Reference, string Titre, string? Resume, string Description, DateOnly DateDebut, DateOnly? DateFin, bool EnCours,
     string[] Enjeux, string[] Liens);
