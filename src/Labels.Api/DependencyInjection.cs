@@ -95,12 +95,18 @@ public static class DependencyInjection
                 Description = "Jeton d'accès d'une personne (POST /api/v1/auth/login), ou jeton d'API d'un script (lbl_…, POST /api/v1/jetons) "
                     + "limité à ses scopes : imports:write, audit:read, palmares:read.",
             });
-            o.OperationFilter<SecuriteOperationFilter>();
-            o.OperationFilter<CorpsImportOperationFilter>();
-            o.CustomSchemaIds(t => t.FullName!.Replace('+', '.'));
+            o.OperationFilter<Documentation.SecuriteOperationFilter>();
+            o.OperationFilter<Documentation.CorpsImportOperationFilter>();
+            o.CustomSchemaIds(NomDeSchema);
+            o.DocumentFilter<Documentation.DocumentOpenApi>();
         });
         return services;
     }
+
+    /// <summary>The name a client's generator gives a type: <c>PageDeCollectiviteDto</c>, not the CLR's full name.</summary>
+    internal static string NomDeSchema(Type type) =>
+        (type.IsNested ? type.DeclaringType!.Name : "")
+        + (type.IsGenericType ? type.Name[..type.Name.IndexOf('`')] + string.Concat(type.GetGenericArguments().Select(NomDeSchema)) : type.Name);
 
     private static void ConfigurerJson(JsonSerializerOptions o)
     {

@@ -45,6 +45,7 @@ public static class CandidaturesEndpoints
                 TypedResults.Ok(await sender.Send(new LireCandidature(id), ct)))
             .RequireAuthorization(Politiques.LecteurDeDossier)
             .WithName("LireCandidature")
+            .WithSummary("Le dossier, son état et son nombre de fiches (l'administration, sa collectivité, ses jurés).")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -88,6 +89,7 @@ public static class CandidaturesEndpoints
                 TypedResults.Ok(await sender.Send(new ListerFiches(id, page ?? 1, pageSize ?? Pagination.TailleParDefaut), ct)))
             .RequireAuthorization(Politiques.LecteurDeDossier)
             .WithName("ListerFiches")
+            .WithSummary("Les fiches du dossier, paginées (l'administration, sa collectivité, ses jurés).")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -96,6 +98,7 @@ public static class CandidaturesEndpoints
                 TypedResults.Ok(await sender.Send(new LireFiche(id, ficheId), ct)))
             .RequireAuthorization(Politiques.LecteurDeDossier)
             .WithName("LireFiche")
+            .WithSummary("Une fiche du dossier.")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -103,6 +106,7 @@ public static class CandidaturesEndpoints
                 TypedResults.Ok(await sender.Send(new ModifierFiche(id, ficheId, saisie), ct)))
             .RequireAuthorization(Politiques.AdminOuCollectivite)
             .WithName("ModifierFiche")
+            .WithSummary("Remplace le contenu d'une fiche du dossier pendant les candidatures (corrections de l'administration journalisées).")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -117,6 +121,7 @@ public static class CandidaturesEndpoints
             })
             .RequireAuthorization(Politiques.AdminOuCollectivite)
             .WithName("SupprimerFiche")
+            .WithSummary("Supprime une fiche du dossier pendant les candidatures (corrections de l'administration journalisées).")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)

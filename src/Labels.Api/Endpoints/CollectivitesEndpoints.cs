@@ -29,6 +29,7 @@ public static class CollectivitesEndpoints
                 TypedResults.Ok(await sender.Send(new LireCollectivite(id), ct)))
             .LecturePublique()
             .WithName("LireCollectivite")
+            .WithSummary("Une collectivité enregistrée, par son identifiant.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         collectivites.MapGet("/", async (string? codeInsee, string? siren, string? departement, string? region,

@@ -33,12 +33,14 @@ public static class EditionsEndpoints
                 TypedResults.Ok(await sender.Send(new ListerEditions(page ?? 1, pageSize ?? Pagination.TailleParDefaut), ct)))
             .LecturePublique()
             .WithName("ListerEditions")
+            .WithSummary("Les éditions du label, de la plus récente à la plus ancienne, paginées.")
             .ProducesValidationProblem();
 
         editions.MapGet("/{annee:int}", async (int annee, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new LireEdition(annee), ct)))
             .LecturePublique()
             .WithName("LireEdition")
+            .WithSummary("Une édition : son statut, son calendrier, son référentiel en bref.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         editions.MapPut("/{annee:int}/statut", async (int annee, StatutSaisi saisie, ISender sender, CancellationToken ct) =>
@@ -56,6 +58,7 @@ public static class EditionsEndpoints
                 TypedResults.Ok(await sender.Send(new LireReferentiel(annee), ct)))
             .LecturePublique()
             .WithName("LireReferentiel")
+            .WithSummary("Le référentiel de l'édition : enjeux, services, mentions.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         editions.MapPut("/{annee:int}/referentiel", async (int annee, ReferentielSaisi saisie, ISender sender, CancellationToken ct) =>
@@ -73,6 +76,7 @@ public static class EditionsEndpoints
                 TypedResults.Ok(await sender.Send(new LireEnjeux(annee), ct)))
             .LecturePublique()
             .WithName("LireEnjeux")
+            .WithSummary("Les enjeux du référentiel de l'édition et leurs services.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }

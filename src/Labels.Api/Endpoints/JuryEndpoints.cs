@@ -32,7 +32,8 @@ public static class JuryEndpoints
 
         edition.MapGet("/grille", async (int annee, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new LireGrille(annee), ct)))
-            .WithName("LireGrille");
+            .WithName("LireGrille")
+            .WithSummary("La grille de notation de l'édition et ses seuils d'arobases.");
 
         edition.MapPut("/grille", async (int annee, GrilleSaisie saisie, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new DefinirGrille(annee, saisie.Criteres, saisie.SeuilsArobases), ct)))
@@ -53,6 +54,7 @@ public static class JuryEndpoints
         edition.MapGet("/jures", async (int annee, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListerJures(annee, page ?? 1, pageSize ?? Pagination.TailleParDefaut), ct)))
             .WithName("ListerJures")
+            .WithSummary("Les membres du jury de l'édition, paginés.")
             .ProducesValidationProblem();
 
         edition.MapPost("/affectations", async (int annee, AffectationsSaisies saisie, ISender sender, CancellationToken ct) =>
@@ -74,6 +76,7 @@ public static class JuryEndpoints
                 CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListerAffectations(annee, jureId, candidatureId, page ?? 1, pageSize ?? Pagination.TailleParDefaut), ct)))
             .WithName("ListerAffectations")
+            .WithSummary("Les affectations de dossiers aux jurés, filtrables par juré ou par dossier, paginées.")
             .ProducesValidationProblem();
 
         edition.MapGet("/deliberation", async (int annee, int? page, int? pageSize, ISender sender, CancellationToken ct) =>

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
-namespace Labels.Api.Securite;
+namespace Labels.Api.Documentation;
 
 /// <summary>Documents, per operation, whether a bearer token is needed and which policy applies.</summary>
 internal sealed class SecuriteOperationFilter : IOperationFilter
@@ -13,6 +13,8 @@ internal sealed class SecuriteOperationFilter : IOperationFilter
         if (metadonnees.OfType<IAllowAnonymous>().Any())
         {
             operation.Description = (operation.Description + "\n\nAccès : tout le monde.").Trim();
+            // Said explicitly, so that a reader (or a generated client) knows no token is sent.
+            operation.Security = [];
             return;
         }
         var politiques = metadonnees.OfType<IAuthorizeData>().Select(a => a.Policy).OfType<string>().Distinct().ToArray();

@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Labels.Api.Tests.Outils;
+
+namespace Labels.Api.Tests;
+
+/// <summary>The served OpenAPI document as client authors and their generators read it.</summary>
+public sealed class OpenApiTests(LabelsApiFactory factory) : ApiTest(factory)
+{
+    private static string Racine()
+    {
+        var dossier = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dossier is not null && !File.Exists(Path.Combine(dossier.FullName, "Labels.sln"))) dossier = dossier.Parent;
+        return dossier?.FullName ?? throw new InvalidOperationException("Racine du dépôt introuvable.");
+    }
+
+    [Fact]
+    public async Task Redocly_et_spectral_ne_trouvent_aucune_erreur()
+    {
+        var fichier = Path.Combine(Path.GetTempPath(), $"labels-openapi-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(fichier, await Anonyme().GetStringAsync("/swagger/v1/swagger.json"));
+        try
+        {
+            using var linters = Process.Start(new ProcessStartInfo("bash", [Path.Combine(Racine(), "scripts", "openapi-lint.sh"), fichier])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            })!;
+            var sortie = linters.StandardOutput.ReadToEndAsync();
+            var erreurs = linters.StandardError.ReadToEndAsync();
+            await linters.WaitForExitAsync();
+            Assert.True(linters.ExitCode == 0, await sortie + await erreurs);
+        }
+        finally
+        {
+            File.Delete(fichier);
+        }
+    }
+
+    [Fact]
+    public async Task Chaque_operation_a_son_nom_son_resume_et_sa_securite_et_les_schemas_des_noms_lisibles()
+    {
+        var document = JsonNode.Parse(await Anonyme().GetStringAsync("/swagger/v1/swagger.json"))!;
+        var manques = new List<string>();
+        foreach (var (chemin, operations) in document["paths"]!.AsObject())
+            foreach (var (methode, operation) in operations!.AsObject())
+            {
+                if (string.IsNullOrWhiteSpace(operation!["operationId"]?.GetValue<string>())) manques.Add($"{methode} {chemin} : operationId");
+                if (string.IsNullOrWhiteSpace(operation["summary"]?.GetValue<string>())) manques.Add($"{methode} {chemin} : summary");
+                if (operation["security"] is not JsonArray) manques.Add($"{methode} {chemin} : security");
+            }
+        Assert.True(manques.Count == 0, string.Join("\n", manques));
+        var illisibles = document["components"]!["schemas"]!.AsObject().Select(s => s.Key)
+            .Where(n => n.Contains('`') || n.Contains('.') || n.Contains("Version=", StringComparison.Ordinal)).ToList();
+        Assert.Empty(illisibles);
+        Assert.Contains("PageDeCollectiviteDto", document["components"]!["schemas"]!.AsObject().Select(s => s.Key));
+        Assert.NotNull(document["info"]!["license"]);
+        Assert.NotEmpty(document["servers"]!.AsArray());
+        Assert.All(document["tags"]!.AsArray(), t => Assert.False(string.IsNullOrWhiteSpace(t!["description"]?.GetValue<string>())));
+    }
+}
