@@ -99,6 +99,12 @@ public static class DependencyInjection
             o.OperationFilter<Documentation.CorpsImportOperationFilter>();
             o.CustomSchemaIds(NomDeSchema);
             o.DocumentFilter<Documentation.DocumentOpenApi>();
+            o.OperationFilter<Documentation.ReponsesCsvOperationFilter>();
+            // Nullable as the C# types say (a string? is nullable, a string is not), required as the answers are written.
+            o.SupportNonNullableReferenceTypes();
+            o.NonNullableReferenceTypesAsRequired();
+            o.SchemaFilter<Documentation.ReponsesCompletes>();
+            o.DocumentFilter<Documentation.ReponsesCompletes>();
         });
         return services;
     }

@@ -46,8 +46,7 @@ public static class PalmaresEndpoints
             .WithName("LirePalmares")
             .WithSummary("Le palmarès publié (JSON, ou CSV avec Accept: text/csv), filtrable ; compressé (br, gzip) selon Accept-Encoding ; "
                 + "ETag fort, 304, Cache-Control public, CORS. HEAD : les mêmes en-têtes, sans le corps.")
-            .Produces<PalmaresDto>(contentType: "application/json")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .Produces<PalmaresDto>(StatusCodes.Status200OK, "application/json", "text/csv")
             .Produces(StatusCodes.Status304NotModified)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -57,7 +56,7 @@ public static class PalmaresEndpoints
             .WithTags("Palmarès")
             .WithName("LirePalmaresCsv")
             .WithSummary("Le palmarès en CSV (UTF-8 avec BOM, séparateur ;), compressé (br, gzip) selon Accept-Encoding. HEAD : les en-têtes seuls.")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv")
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .DisableRequestTimeout();
