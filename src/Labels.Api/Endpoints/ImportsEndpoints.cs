@@ -30,7 +30,8 @@ public static class ImportsEndpoints
             .WithTags("Imports")
             .WithName("ImporterDossiers")
             .WithSummary("Charge une année de dossiers (JSON ou CSV) : tout ou rien, idempotent par clés naturelles ; dryRun=true vérifie sans écrire ; "
-                + "async=true (ou un gros fichier) répond 202 avec Location /api/v1/imports/{id}.")
+                + "async=true (ou un gros fichier) répond 202 avec Location /api/v1/imports/{id}. Le fichier est en UTF-8, sauf charset déclaré "
+                + "dans le Content-Type (utf-16, windows-1252, iso-8859-1, iso-8859-15) ; un octet invalide dans son encodage répond 422 avec sa ligne.")
             .Produces<RapportImport>()
             .Produces<RapportImport>(StatusCodes.Status422UnprocessableEntity)
             .Produces<ImportDto>(StatusCodes.Status202Accepted)
@@ -73,12 +74,18 @@ public static class ImportsEndpoints
         IOptions<OptionsImports> options, CancellationToken ct)
     {
         var limites = options.Value;
-        var format = http.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant() switch
+        var parties = (http.Request.ContentType ?? "").Split(';');
+        var format = parties[0].Trim().ToLowerInvariant() switch
         {
             "application/json" => FormatImport.Json,
             "text/csv" => FormatImport.Csv,
             _ => throw new BadHttpRequestException("Corps attendu : application/json ou text/csv.", StatusCodes.Status415UnsupportedMediaType),
         };
+        // Checked before anything is read or spooled: how the bytes are then read is the import's body reader's.
+        var charset = parties.Skip(1).Select(p => p.Split('=', 2)).Where(p => p[0].Trim().Equals("charset", StringComparison.OrdinalIgnoreCase))
+            .Select(p => p.Length > 1 ? p[1] : "").FirstOrDefault();
+        if (!EncodagesImport.Reconnaitre(charset, out var encodage))
+            throw new BadHttpRequestException(EncodagesImport.MessageInconnu(charset!), StatusCodes.Status415UnsupportedMediaType);
         if (http.Request.ContentLength > limites.TailleMax) throw TropGros(limites);
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } taille) taille.MaxRequestBodySize = null;
         var corps = new FluxLimite(http.Request.Body, limites.TailleMax);
@@ -95,7 +102,7 @@ public static class ImportsEndpoints
             {
                 await using (var sortie = new FileStream(fichier, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
                     await corps.CopyToAsync(sortie, ct);
-                var import = await sender.Send(new PlanifierImport(annee, fichier, format, dryRun ?? false), ct);
+                var import = await sender.Send(new PlanifierImport(annee, fichier, format, dryRun ?? false, encodage), ct);
                 return TypedResults.Accepted($"/api/v1/imports/{import.Id}", import);
             }
             catch
@@ -105,7 +112,7 @@ public static class ImportsEndpoints
             }
         }
 
-        var (id, rapport) = await sender.Send(new ImporterDossiers(annee, corps, format, dryRun ?? false), ct);
+        var (id, rapport) = await sender.Send(new ImporterDossiers(annee, corps, format, dryRun ?? false, encodage), ct);
         http.Response.Headers.Location = $"/api/v1/imports/{id}";
         return rapport.Status == StatutImport.Refuse
             ? TypedResults.UnprocessableEntity(rapport)

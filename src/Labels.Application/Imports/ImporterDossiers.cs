@@ -12,8 +12,9 @@ namespace Labels.Application.Imports;
 public interface IChargeurImport
 {
     /// <param name="importId">The run: its id guards the transaction against being declared interrupted by another instance.</param>
-    Task<RapportImport> ChargerAsync(Guid importId, Edition edition, Stream corps, FormatImport format, bool dryRun, IProgress<int> progression,
-        CancellationToken ct);
+    /// <param name="encodage">The charset the file declared (a name of <see cref="EncodagesImport"/>), null for UTF-8 by default.</param>
+    Task<RapportImport> ChargerAsync(Guid importId, Edition edition, Stream corps, FormatImport format, string? encodage, bool dryRun,
+        IProgress<int> progression, CancellationToken ct);
 }
 
 /// <summary>Runs asynchronous imports one after the other, off the request.</summary>
@@ -23,14 +24,14 @@ public interface IFileImports
 }
 
 /// <summary>Loads a year of dossiers from a stream, synchronously: the answer is the report.</summary>
-public sealed record ImporterDossiers(int Annee, Stream Corps, FormatImport Format, bool DryRun) : ICommand<(Guid Id, RapportImport Rapport)>,
-    ITransactionsPropres;
+public sealed record ImporterDossiers(int Annee, Stream Corps, FormatImport Format, bool DryRun, string? Encodage = null)
+    : ICommand<(Guid Id, RapportImport Rapport)>, ITransactionsPropres;
 
 /// <summary>
 /// Registers an asynchronous import whose body is already saved to <paramref name="Fichier"/>;
 /// the queue runs it and GET /imports/{id} shows its progress and report.
 /// </summary>
-public sealed record PlanifierImport(int Annee, string Fichier, FormatImport Format, bool DryRun) : ICommand<ImportDto>;
+public sealed record PlanifierImport(int Annee, string Fichier, FormatImport Format, bool DryRun, string? Encodage = null) : ICommand<ImportDto>;
 
 /// <summary>Runs a registered asynchronous import (called by the queue).</summary>
 public sealed record ExecuterImport(Guid ImportId, string Fichier) : ICommand, ITransactionsPropres;
@@ -60,7 +61,7 @@ public sealed class ImportsHandler(ILabelsDbContext db, IChargeurImport chargeur
     public async ValueTask<(Guid Id, RapportImport Rapport)> Handle(ImporterDossiers command, CancellationToken ct)
     {
         var edition = await db.Editions.AsNoTracking().ChargerAsync(command.Annee, ct);
-        var import = Import.Demarrer(edition, utilisateur.Id, command.Format, command.DryRun, asynchrone: false, horloge.GetUtcNow());
+        var import = Import.Demarrer(edition, utilisateur.Id, command.Format, command.DryRun, asynchrone: false, horloge.GetUtcNow(), command.Encodage);
         db.Imports.Add(import);
         await db.SaveChangesAsync(ct);
         var rapport = await ExecuterAsync(import, edition, command.Corps, ct);
@@ -70,7 +71,7 @@ public sealed class ImportsHandler(ILabelsDbContext db, IChargeurImport chargeur
     public async ValueTask<ImportDto> Handle(PlanifierImport command, CancellationToken ct)
     {
         var edition = await db.Editions.AsNoTracking().ChargerAsync(command.Annee, ct);
-        var import = Import.Demarrer(edition, utilisateur.Id, command.Format, command.DryRun, asynchrone: true, horloge.GetUtcNow());
+        var import = Import.Demarrer(edition, utilisateur.Id, command.Format, command.DryRun, asynchrone: true, horloge.GetUtcNow(), command.Encodage);
         db.Imports.Add(import);
         await db.SaveChangesAsync(ct);
         await file.PlanifierAsync(import.Id, command.Fichier, ct);
@@ -91,7 +92,7 @@ public sealed class ImportsHandler(ILabelsDbContext db, IChargeurImport chargeur
         RapportImport rapport;
         try
         {
-            rapport = await chargeur.ChargerAsync(import.Id, edition, corps, import.Format, import.DryRun, progressions.Pour(import.Id), ct);
+            rapport = await chargeur.ChargerAsync(import.Id, edition, corps, import.Format, import.Encodage, import.DryRun, progressions.Pour(import.Id), ct);
         }
         catch (FichierIllisibleException e)
         {
@@ -141,7 +142,7 @@ public sealed class ImportsHandler(ILabelsDbContext db, IChargeurImport chargeur
         return new PageDe<ImportDto>(page.Items.Select(i => Dto(i) with { Rapport = null }).ToArray(), page.Page, page.PageSize, page.Total);
     }
 
-    private static ImportDto Dto(Import i) => new(i.Id, i.EditionAnnee, i.Format, i.DryRun, i.Asynchrone, i.Statut,
+    private static ImportDto Dto(Import i) => new(i.Id, i.EditionAnnee, i.Format, i.Encodage, i.DryRun, i.Asynchrone, i.Statut,
         string.IsNullOrEmpty(i.Empreinte) ? null : i.Empreinte, i.Octets, i.LignesLues, i.DemarreLe, i.TermineLe,
         i.Rapport is null ? null : JsonSerializer.Deserialize<RapportImport>(i.Rapport, Json));
 }

@@ -25,9 +25,9 @@ public sealed record RapportImport(
     int LignesLues,
     string Sha256);
 
-/// <summary>A run as GET /imports/{id} shows it.</summary>
+/// <summary>A run as GET /imports/{id} shows it; <c>Encodage</c> is the charset the file declared, null for UTF-8 by default.</summary>
 public sealed record ImportDto(
-    Guid Id, int Edition, FormatImport Format, bool DryRun, bool Asynchrone, StatutImport Statut, string? Sha256, long Octets,
+    Guid Id, int Edition, FormatImport Format, string? Encodage, bool DryRun, bool Asynchrone, StatutImport Statut, string? Sha256, long Octets,
     int LignesLues, DateTimeOffset DemarreLe, DateTimeOffset? TermineLe, RapportImport? Rapport);
 
 /// <summary>The file could not be read at all (not JSON, not CSV, truncated): HTTP 400.</summary>

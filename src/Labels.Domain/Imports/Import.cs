@@ -30,6 +30,8 @@ public sealed class Import
     public int EditionAnnee { get; private set; }
     public Guid? AuteurId { get; private set; }
     public FormatImport Format { get; private set; }
+    /// <summary>The charset the file declared in its Content-Type (canonical name); null when none was: the file is UTF-8.</summary>
+    public string? Encodage { get; private set; }
     public bool DryRun { get; private set; }
     public bool Asynchrone { get; private set; }
     public StatutImport Statut { get; private set; }
@@ -42,7 +44,8 @@ public sealed class Import
     /// <summary>The report (JSON) once finished.</summary>
     public string? Rapport { get; private set; }
 
-    public static Import Demarrer(Edition edition, Guid? auteurId, FormatImport format, bool dryRun, bool asynchrone, DateTimeOffset maintenant)
+    public static Import Demarrer(Edition edition, Guid? auteurId, FormatImport format, bool dryRun, bool asynchrone, DateTimeOffset maintenant,
+        string? encodage = null)
     {
         ArgumentNullException.ThrowIfNull(edition);
         edition.VerifierImportPossible();
@@ -52,6 +55,7 @@ public sealed class Import
             EditionAnnee = edition.Annee,
             AuteurId = auteurId,
             Format = format,
+            Encodage = encodage,
             DryRun = dryRun,
             Asynchrone = asynchrone,
             Statut = StatutImport.EnCours,

@@ -37,7 +37,7 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
     /// <summary>Held per édition: its imports run one after the other, so that each sees what the previous one wrote.</summary>
     public const int CleDeVerrouEdition = 4242003;
 
-    public async Task<RapportImport> ChargerAsync(Guid importId, Edition edition, Stream corps, FormatImport format, bool dryRun,
+    public async Task<RapportImport> ChargerAsync(Guid importId, Edition edition, Stream corps, FormatImport format, string? encodage, bool dryRun,
         IProgress<int> progression, CancellationToken ct)
     {
         var erreurs = new Erreurs();
@@ -66,7 +66,9 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
             {
                 copie.Timeout = SansLimite;
                 var lecture = new Lecture(edition, dossiers, fiches, sortie, copie, erreurs, progression, maintenant);
-                lues = format == FormatImport.Json ? await lecture.JsonAsync(flux, ct) : await lecture.CsvAsync(flux, ct);
+                lues = format == FormatImport.Json
+                    ? await lecture.JsonAsync(await CorpsImport.Utf8Async(flux, encodage, ct), ct)
+                    : await lecture.CsvAsync(await CorpsImport.TexteAsync(flux, encodage, ct), ct);
                 await copie.CompleteAsync(ct);
             }
             progression.Report(lues);
@@ -81,6 +83,13 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
             }
             var (compteDossiers, compteFiches) = await EcrireAsync(connexion, edition, sortie, fiches.Nombre, transaction, dryRun, maintenant, ct);
             return new RapportImport(dryRun ? StatutImport.Valide : StatutImport.Applique, compteDossiers, compteFiches, [], 0, lues, empreinte);
+        }
+        catch (EncodageInvalideException e)
+        {
+            // The transaction is rolled back by now. The rest of the file is unread: this one error is the report, the
+            // others the line-by-line checks would find once it is read in its encoding.
+            return new RapportImport(StatutImport.Refuse, CompteursImport.Zero, CompteursImport.Zero, [new ErreurImport(e.Ligne, null, "", e.Message)],
+                1, 0, "");
         }
         finally
         {
@@ -211,7 +220,7 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
             return c.CodeInsee ?? c.Siren;
         }
 
-        public async Task<int> CsvAsync(Stream flux, CancellationToken ct)
+        public async Task<int> CsvAsync(TextReader texte, CancellationToken ct)
         {
             SepReader lecteur;
             try
@@ -222,7 +231,7 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
                     Trim = SepTrim.Outer,
                     DisableColCountCheck = true,
                     ColNameComparer = StringComparer.OrdinalIgnoreCase,
-                }).FromAsync(flux, ct);
+                }).FromAsync(texte, ct);
             }
             catch (Exception e) when (e is InvalidDataException or ArgumentException or InvalidOperationException)
             {

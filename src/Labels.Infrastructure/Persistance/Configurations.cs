@@ -299,6 +299,7 @@ internal sealed class ImportConfiguration : IEntityTypeConfiguration<Import>
         b.ToTable("imports");
         b.HasKey(i => i.Id);
         b.Property(i => i.Format).HasConversion<string>().HasMaxLength(10);
+        b.Property(i => i.Encodage).HasMaxLength(20);
         b.Property(i => i.Statut).HasConversion<string>().HasMaxLength(20);
         b.Property(i => i.Empreinte).HasMaxLength(64);
         b.Property(i => i.Rapport).HasColumnType("jsonb");

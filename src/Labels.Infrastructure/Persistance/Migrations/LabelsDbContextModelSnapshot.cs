@@ -521,6 +521,11 @@ namespace Labels.Infrastructure.Persistance.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("empreinte");
 
+                    b.Property<string>("Encodage")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("encodage");
+
                     b.Property<string>("Format")
                         .IsRequired()
                         .HasMaxLength(10)

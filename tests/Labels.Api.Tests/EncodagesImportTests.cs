@@ -1,0 +1,262 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using Labels.Api.Tests.Outils;
+using Labels.Domain.Imports;
+using Microsoft.EntityFrameworkCore;
+
+namespace Labels.Api.Tests;
+
+/// <summary>
+/// Imported files are UTF-8 unless their Content-Type declares another charset; a body that is not valid in its encoding
+/// is refused (422 naming the line), never stored with replacement characters (api.md, Conventions).
+/// </summary>
+public sealed class EncodagesImportTests(LabelsApiFactory factory) : ApiTest(factory)
+{
+    static EncodagesImportTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    private sealed record FicheLue(string Collectivite, string Reference, string Titre, string Description);
+
+    // Letters of ISO-8859-1, so that the file can be saved in every accepted encoding.
+    private static readonly FicheLue[] FichesLatin1 =
+    [
+        new("62041", "ARR-1", "Portail citoyen", "Demarches\nen ligne"),
+        new("62041", "ARR-2", "Médiathèque « hors les murs »", "Prêt de liseuses à l'école, façade rénovée ; où ? Là ! Île, Ç, É, ° et m²"),
+        new("57059", "BEL-1", "Forêt connectée", "Capteurs déployés en forêt : humidité, température (°C), « données » ouvertes"),
+    ];
+
+    // € and œ, Œ, Š, Ž, Ÿ: in windows-1252 and ISO-8859-15, at other bytes in each; not in ISO-8859-1.
+    private static readonly FicheLue[] FichesEuro =
+    [
+        new("2A004", "AJA-1", "Œuvres numériques au cœur de ville", "Jumelage avec Šibenik et Žužemberk : 12 000 € pour l'œuvre commune, Ÿ compris"),
+    ];
+
+    private static string Csv(IEnumerable<FicheLue> fiches) =>
+        "collectivite;reference;titre;description;dateDebut;enCours;enjeux\r\n"
+        + string.Concat(fiches.Select(f => $"{f.Collectivite};{f.Reference};{f.Titre};\"{f.Description}\";2021-03-01;oui;culture\r\n"));
+
+    private static string JsonDe(IEnumerable<FicheLue> fiches) =>
+        "{ \"dossiers\": [\n" + string.Join(",\n", fiches.GroupBy(f => f.Collectivite).Select(d =>
+            $"  {{ \"collectivite\": {{ \"codeInsee\": \"{d.Key}\" }},\n    \"fiches\": [\n"
+            + string.Join(",\n", d.Select(f =>
+                $"      {{ \"reference\": \"{f.Reference}\", \"titre\": \"{f.Titre}\", \"description\": \"{f.Description.Replace("\n", "\\n")}\", "
+                + "\"dateDebut\": \"2021-03-01\", \"enCours\": true, \"enjeux\": [\"culture\"] }"))
+            + " ] }")) + "\n] }\n";
+
+    /// <summary>The text saved in an encoding, with its BOM where asked, and the charset to declare (null: none).</summary>
+    private static (string? Charset, byte[] Octets) Enregistrer(string texte, string? charset, Encoding encodage, bool bom = false) =>
+        (charset, (bom ? encodage.GetPreamble() : []).Concat(encodage.GetBytes(texte)).ToArray());
+
+    /// <summary>An encoder that fails on a character its charset lacks, rather than write « ? » into the test's own file.</summary>
+    private static Encoding Strict(int pageDeCode) => Encoding.GetEncoding(pageDeCode, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+
+    private static IEnumerable<(string? Charset, byte[] Octets)> Variantes(string texte, bool latin1)
+    {
+        yield return Enregistrer(texte, null, new UTF8Encoding(false));
+        yield return Enregistrer(texte, "utf-8", new UTF8Encoding(true), bom: true);
+        yield return Enregistrer(texte, null, new UTF8Encoding(true), bom: true);
+        yield return Enregistrer(texte, "utf-16", new UnicodeEncoding(bigEndian: false, byteOrderMark: true), bom: true);
+        yield return Enregistrer(texte, "UTF-16", new UnicodeEncoding(bigEndian: true, byteOrderMark: true), bom: true);
+        yield return Enregistrer(texte, "windows-1252", Strict(1252));
+        yield return Enregistrer(texte, "\"ISO-8859-15\"", Strict(28605));
+        if (latin1) yield return Enregistrer(texte, "latin1", Strict(28591));
+    }
+
+    private static Task<HttpResponseMessage> EnvoyerAsync(HttpClient client, byte[] octets, string type, string? charset, int annee = 2022)
+    {
+        var contenu = new ByteArrayContent(octets);
+        // Written as is: HttpClient would otherwise normalise a charset it knows.
+        contenu.Headers.TryAddWithoutValidation("Content-Type", charset is null ? type : $"{type}; charset={charset}");
+        return client.PostAsync($"/api/v1/editions/{annee}/imports", contenu);
+    }
+
+    private Task<(int Collectivites, int Candidatures, int Fiches)> ComptesAsync() => Factory.DansLaBaseAsync(async db =>
+        (await db.Collectivites.CountAsync(), await db.Candidatures.CountAsync(), await db.Fiches.CountAsync()));
+
+    [Fact]
+    public async Task Le_meme_dossier_dans_chaque_encodage_donne_les_memes_lignes_sans_caractere_de_remplacement()
+    {
+        var admin = await AdminAsync();
+        await EditionAsync(admin, 2022, "candidatures");
+        var lots = new[]
+        {
+            (Fiches: FichesLatin1, Latin1: true),
+            (Fiches: FichesEuro, Latin1: false),
+        };
+        foreach (var (fiches, latin1) in lots)
+        {
+            var premiere = true;
+            var variantes = Variantes(Csv(fiches), latin1).Select(v => (v.Charset, v.Octets, Type: "text/csv"))
+                .Concat(Variantes(JsonDe(fiches), latin1).Select(v => (v.Charset, v.Octets, Type: "application/json")));
+            foreach (var (charset, octets, type) in variantes)
+            {
+                var reponse = await EnvoyerAsync(admin, octets, type, charset);
+                var corps = await reponse.Content.ReadAsStringAsync();
+                Assert.True(reponse.StatusCode == HttpStatusCode.OK, $"{type}; charset={charset} : {(int)reponse.StatusCode} {corps}");
+                var rapport = JsonNode.Parse(corps)!;
+                // The first variant creates the fiches; every other one finds them identical, compared by PostgreSQL field by field.
+                Assert.True(rapport["fiches"]![premiere ? "created" : "unchanged"]!.GetValue<int>() == fiches.Length,
+                    $"{type}; charset={charset} : {corps}");
+                premiere = false;
+            }
+        }
+
+        var stockees = await Factory.DansLaBaseAsync(db => db.Fiches.Select(f => new { f.Reference, f.Titre, f.Description, f.Resume }).ToListAsync());
+        var attendues = FichesLatin1.Concat(FichesEuro).ToDictionary(f => f.Reference);
+        Assert.Equal(attendues.Count, stockees.Count);
+        foreach (var f in stockees)
+        {
+            Assert.Equal(attendues[f.Reference!].Titre, f.Titre, StringComparer.Ordinal);
+            Assert.Equal(attendues[f.Reference!].Description, f.Description, StringComparer.Ordinal);
+        }
+        // Nowhere in what the imports wrote, the collectivités' names from the COG included.
+        var remplacements = await Factory.DansLaBaseAsync(db => db.Database.SqlQueryRaw<int>("""
+            SELECT ((SELECT count(*) FROM fiches_actions f WHERE strpos(f.titre || f.description || coalesce(f.resume, '') || coalesce(f.reference, ''), U&'\FFFD') > 0)
+                  + (SELECT count(*) FROM collectivites c WHERE strpos(c.nom, U&'\FFFD') > 0))::int AS "Value"
+            """).SingleAsync());
+        Assert.Equal(0, remplacements);
+        Assert.Equal(["Ajaccio", "Arras", "Bellange"], (await Factory.DansLaBaseAsync(db => db.Collectivites.Select(c => c.Nom).ToListAsync()))
+            .Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// Characters of two, three and four bytes in UTF-8, surrogate pairs in UTF-16, over more than one read of the body:
+    /// wherever a read cuts one, it is whole once checked.
+    /// </summary>
+    [Theory]
+    [InlineData("utf-8")]
+    [InlineData("utf-16le")]
+    [InlineData("utf-16be")]
+    public async Task Un_grand_fichier_garde_ses_caracteres_coupes_entre_deux_lectures(string charset)
+    {
+        var admin = await AdminAsync();
+        await EditionAsync(admin, 2022, "candidatures");
+        var fiches = Enumerable.Range(0, 3000).Select(i => new FicheLue("62041", $"R-{i}", $"Été n°{i} 🎉", $"Coût : {i} € — « 𝄞 » ; {new string('é', i % 7)}中文")).ToArray();
+        var encodage = charset switch
+        {
+            "utf-8" => (Encoding)new UTF8Encoding(false),
+            "utf-16le" => new UnicodeEncoding(false, false),
+            _ => new UnicodeEncoding(true, false),
+        };
+        var octets = encodage.GetBytes(Csv(fiches));
+        Assert.True(octets.Length > 3 << 16);
+        var reponse = await EnvoyerAsync(admin, octets, "text/csv", charset);
+        Assert.True(reponse.StatusCode == HttpStatusCode.OK, await reponse.Content.ReadAsStringAsync());
+        var stockees = await Factory.DansLaBaseAsync(db => db.Fiches.ToDictionaryAsync(f => f.Reference!, f => (f.Titre, f.Description)));
+        Assert.Equal(fiches.Length, stockees.Count);
+        Assert.All(fiches, f => Assert.Equal((f.Titre, f.Description), stockees[f.Reference]));
+    }
+
+    /// <summary>A spreadsheet's « CSV (séparateur : point-virgule) » is windows-1252: sent without charset, it used to be stored with U+FFFD.</summary>
+    [Fact]
+    public async Task Un_csv_windows_1252_sans_charset_est_refuse_a_sa_premiere_ligne_fautive_et_rien_n_est_ecrit()
+    {
+        var admin = await AdminAsync();
+        await EditionAsync(admin, 2022, "candidatures");
+        // Lines 2-3 are one fiche (a quoted line break), ASCII; the first accent is on line 4.
+        var octets = Strict(1252).GetBytes(Csv(FichesLatin1));
+        var reponse = await EnvoyerAsync(admin, octets, "text/csv", null);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, reponse.StatusCode);
+        var rapport = await LireAsync(reponse);
+        Assert.Equal("refuse", rapport["status"]!.GetValue<string>());
+        var erreur = Assert.Single(rapport["errors"]!.AsArray())!;
+        Assert.Equal(4, erreur["line"]!.GetValue<int>());
+        var message = erreur["message"]!.GetValue<string>();
+        Assert.Contains("0xE9", message);
+        Assert.Contains("charset=windows-1252", message);
+        Assert.Equal((0, 0, 0), await ComptesAsync());
+        Assert.Equal(StatutImport.Refuse, await Factory.DansLaBaseAsync(db => db.Imports.Select(i => i.Statut).SingleAsync()));
+
+        // Far into the file (past the first reads of the body), the line is still the physical one.
+        var long_ = "collectivite;reference;titre;description;dateDebut;enCours;enjeux\n"
+            + string.Concat(Enumerable.Range(0, 3000).Select(i => $"62041;R-{i};Action {i};Description {i};2021-03-01;oui;culture\n"))
+            + "62041;R-X;Médiathèque;D;2021-03-01;oui;culture\n";
+        var loin = await LireAsync(await EnvoyerAsync(admin, Strict(1252).GetBytes(long_), "text/csv", null));
+        Assert.Equal(3002, Assert.Single(loin["errors"]!.AsArray())!["line"]!.GetValue<int>());
+
+        // The same in JSON: its line, no path (the byte is not in any value yet).
+        var json = await EnvoyerAsync(admin, Strict(1252).GetBytes(JsonDe(FichesLatin1)), "application/json", null);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, json.StatusCode);
+        var erreurJson = Assert.Single((await LireAsync(json))["errors"]!.AsArray())!;
+        Assert.Equal(5, erreurJson["line"]!.GetValue<int>());
+        Assert.Contains("charset=windows-1252", erreurJson["message"]!.GetValue<string>());
+        Assert.Equal((0, 0, 0), await ComptesAsync());
+    }
+
+    [Fact]
+    public async Task Un_octet_invalide_dans_l_encodage_declare_est_refuse_avec_sa_ligne()
+    {
+        var admin = await AdminAsync();
+        await EditionAsync(admin, 2022, "candidatures");
+        var entete = "collectivite;reference;titre;description;dateDebut;enCours;enjeux\n"u8.ToArray();
+        var bonne = "62041;R-1;Été;D;2021-03-01;oui;culture\n"u8.ToArray();
+
+        async Task<JsonNode> RefuseAsync(byte[] octets, string? charset, int ligne, string extrait)
+        {
+            var reponse = await EnvoyerAsync(admin, octets, "text/csv", charset);
+            var corps = await reponse.Content.ReadAsStringAsync();
+            Assert.True(reponse.StatusCode == HttpStatusCode.UnprocessableEntity, $"charset={charset} : {(int)reponse.StatusCode} {corps}");
+            var erreur = Assert.Single(JsonNode.Parse(corps)!["errors"]!.AsArray())!;
+            Assert.Equal(ligne, erreur["line"]!.GetValue<int>());
+            Assert.Contains(extrait, erreur["message"]!.GetValue<string>());
+            return erreur;
+        }
+
+        // Declared UTF-8, a Latin-1 é on line 3.
+        await RefuseAsync([.. entete, .. bonne, .. "62041;R-2;"u8, 0xE9, .. "t;D;2021-03-01;oui;culture\n"u8], "utf-8", 3, "0xE9");
+        // A character cut off by the end of the file.
+        await RefuseAsync([.. entete, .. bonne, .. "62041;R-2;T;D;2021-03-01;oui;culture "u8, 0xE2, 0x82], "utf-8", 3, "milieu");
+        // A replacement character already in the file: characters were lost before it reached the API.
+        await RefuseAsync([.. entete, .. "62041;R-2;Pr"u8, 0xEF, 0xBF, 0xBD, .. "t;D;2021-03-01;oui;culture\n"u8], null, 2, "U+FFFD");
+        // Declared ISO-8859-1, a windows-1252 € (0x80): a C1 control in Latin-1, which no text has.
+        await RefuseAsync([.. entete, .. "62041;R-2;12 "u8, 0x80, .. ";D;2021-03-01;oui;culture\n"u8], "iso-8859-1", 2, "windows-1252");
+        // Declared utf-16 without its BOM: its byte order is unknown.
+        await RefuseAsync(new UnicodeEncoding(false, false).GetBytes("collectivite\n62041\n"), "utf-16", 1, "utf-16le");
+        // A lone surrogate in UTF-16.
+        await RefuseAsync([.. new UnicodeEncoding(false, true).GetPreamble(), .. new UnicodeEncoding(false, false).GetBytes("collectivite\n"), 0x00, 0xD8,
+            .. new UnicodeEncoding(false, false).GetBytes("62041\n")], "utf-16", 2, "0xD800");
+        // A UTF-8 file (its BOM says so) declared windows-1252.
+        await RefuseAsync([0xEF, 0xBB, 0xBF, .. entete, .. bonne], "windows-1252", 1, "UTF-8");
+        Assert.Equal((0, 0, 0), await ComptesAsync());
+        Assert.All(await Factory.DansLaBaseAsync(db => db.Imports.Select(i => i.Statut).ToListAsync()), s => Assert.Equal(StatutImport.Refuse, s));
+    }
+
+    [Fact]
+    public async Task Un_charset_inconnu_est_refuse_avec_la_liste_des_encodages_acceptes()
+    {
+        var admin = await AdminAsync();
+        await EditionAsync(admin, 2022, "candidatures");
+        foreach (var charset in new[] { "klingon", "ebcdic-fr", "" })
+        {
+            var probleme = await ProblemeAsync(await EnvoyerAsync(admin, Encoding.UTF8.GetBytes(Csv(FichesLatin1)), "text/csv", charset),
+                HttpStatusCode.UnsupportedMediaType);
+            var detail = probleme["detail"]!.GetValue<string>();
+            foreach (var accepte in new[] { "utf-8", "utf-16", "windows-1252", "iso-8859-1", "iso-8859-15" }) Assert.Contains(accepte, detail);
+        }
+        Assert.Equal((0, 0, 0), await ComptesAsync());
+        Assert.Empty(await Factory.DansLaBaseAsync(db => db.Imports.ToListAsync()));
+    }
+
+    /// <summary>The charset an asynchronous import declared is the one its run reads the saved file with.</summary>
+    [Fact]
+    public async Task Un_import_asynchrone_lit_son_fichier_dans_l_encodage_declare()
+    {
+        var admin = await AdminAsync();
+        await EditionAsync(admin, 2022, "candidatures");
+        var contenu = new ByteArrayContent(Strict(1252).GetBytes(Csv(FichesEuro)));
+        contenu.Headers.ContentType = new MediaTypeHeaderValue("text/csv") { CharSet = "windows-1252" };
+        var reponse = await admin.PostAsync("/api/v1/editions/2022/imports?async=true", contenu);
+        Assert.Equal(HttpStatusCode.Accepted, reponse.StatusCode);
+        Assert.Equal("windows-1252", (await LireAsync(reponse))["encodage"]!.GetValue<string>());
+        JsonObject etat;
+        var debut = DateTime.UtcNow;
+        do
+        {
+            await Task.Delay(100);
+            etat = await LireAsync(await admin.GetAsync(reponse.Headers.Location));
+        } while (etat["rapport"] is null && DateTime.UtcNow - debut < TimeSpan.FromSeconds(60));
+        Assert.Equal("applique", etat["statut"]!.GetValue<string>());
+        Assert.Equal(FichesEuro[0].Description, await Factory.DansLaBaseAsync(db => db.Fiches.Select(f => f.Description).SingleAsync()), StringComparer.Ordinal);
+    }
+}
