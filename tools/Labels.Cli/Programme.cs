@@ -18,8 +18,11 @@ public sealed class ErreurUsage(string message) : Exception(message);
 public static class Programme
 {
     public const string Usage = """
-        labels-import --edition ANNEE FICHIER [--dry-run] [--async] [--url URL] [--token JETON | --email E --password P]
+        labels-import --edition ANNEE FICHIER [--dry-run] [--async] [--encoding NOM] [--url URL] [--token JETON | --email E --password P]
             Sends FICHIER (.json or .csv) to POST /api/v1/editions/{ANNEE}/imports and prints the report.
+            --encoding: the file's charset (utf-8, utf-16, windows-1252, iso-8859-1, iso-8859-15), sent in its Content-Type.
+            Without it, a file with a BOM goes as UTF-8 or UTF-16, another one as UTF-8 if it is; if not, it is sent
+            as windows-1252 only once confirmed on a terminal, and a script exits 2 without sending anything.
             Environment: LABELS_URL (default http://127.0.0.1:5080), LABELS_TOKEN, LABELS_EMAIL, LABELS_PASSWORD.
             Exit codes: 0 applied or validated; 1 file refused (422, unreadable 400, too large 413) or import failed (5xx,
             echoue, interrompu); 2 usage, transport or authentication problem, unknown or closed édition.

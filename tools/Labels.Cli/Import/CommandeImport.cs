@@ -7,13 +7,17 @@ namespace Labels.Cli.Import;
 /// <summary><c>labels-import --edition ANNEE FICHIER</c>: streams the file to the API and prints its report.</summary>
 public static class CommandeImport
 {
-    private static readonly string[] AvecValeur = ["--edition", "--url", "--token", "--email", "--password"];
+    private static readonly string[] AvecValeur = ["--edition", "--url", "--token", "--email", "--password", "--encoding"];
     private static readonly string[] Drapeaux = ["--dry-run", "--async"];
     private const int EchecsDeSuiviMax = 10;
 
     private sealed record Identifiants(string? Jeton, string? Email, string? MotDePasse);
 
-    public static async Task<int> ExecuterAsync(string[] args, CancellationToken ct)
+    /// <param name="confirmer">
+    /// Asks the person whether a file that is not UTF-8 may go as windows-1252; by default on a terminal only (standard
+    /// input and error), and never otherwise: a script gets the question as an error and exits 2.
+    /// </param>
+    public static async Task<int> ExecuterAsync(string[] args, CancellationToken ct, Func<string, bool>? confirmer = null)
     {
         var lus = Arguments.Lire(args, AvecValeur, Drapeaux);
         var annee = lus.Entier("--edition", null, 1999, 2100);
@@ -28,6 +32,8 @@ public static class CommandeImport
         if (!File.Exists(fichier)) throw new ErreurUsage($"no such file: {fichier}");
         var adresse = Adresse(lus.Valeur("--url") ?? Environnement("LABELS_URL") ?? "http://127.0.0.1:5080");
         var identifiants = Identifier(lus);
+        var encodage = lus.Valeur("--encoding") is { } declare ? Charset(declare) : await EncodageAsync(fichier, confirmer ?? Demander, ct);
+        if (encodage is null) return CodesDeSortie.Usage;
 
         using var client = new ClientLabels(adresse);
         try
@@ -35,7 +41,7 @@ public static class CommandeImport
             if (identifiants.Jeton is not null) client.Jeton = identifiants.Jeton;
             else await client.ConnecterAsync(identifiants.Email!, identifiants.MotDePasse!, ct);
 
-            using var reponse = await EnvoyerAsync(client, annee, fichier, typeDeContenu, lus.A("--dry-run"), lus.A("--async"), ct);
+            using var reponse = await EnvoyerAsync(client, annee, fichier, typeDeContenu, encodage, lus.A("--dry-run"), lus.A("--async"), ct);
             switch (reponse.StatusCode)
             {
                 case HttpStatusCode.OK:
@@ -80,8 +86,40 @@ public static class CommandeImport
         }
     }
 
+    /// <summary>A charset name as the Content-Type carries it; which ones the API accepts is the API's to say (415 with its list).</summary>
+    private static string Charset(string nom)
+    {
+        if (nom.Length is 0 or > 40 || !nom.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':'))
+            throw new ErreurUsage($"--encoding attend un nom d'encodage (utf-8, utf-16, windows-1252, iso-8859-1, iso-8859-15), pas « {nom} ».");
+        return nom;
+    }
+
+    /// <summary>The charset to declare for a file given without --encoding, or null (after saying why) when it is not known.</summary>
+    private static async Task<string?> EncodageAsync(string fichier, Func<string, bool> confirmer, CancellationToken ct)
+    {
+        if (new FileInfo(fichier).Length > 64 << 20) Console.Error.WriteLine($"vérification de l'encodage de {fichier}…");
+        var sondage = await EncodageDuFichier.SonderAsync(fichier, ct);
+        if (sondage.Encodage is not null) return sondage.Encodage;
+        var extrait = EncodageDuFichier.Extrait(fichier, sondage);
+        var constat = $"{fichier} n'est pas en UTF-8 : octet 0x{sondage.Octet:X2} à la ligne {sondage.Ligne}. "
+            + "Un tableur enregistre d'ordinaire un « CSV (séparateur : point-virgule) » en windows-1252, où cette ligne se lit :"
+            + $"{Environment.NewLine}  {extrait}{Environment.NewLine}";
+        if (confirmer(constat + "L'envoyer en windows-1252 ? [o/N] ")) return EncodageDuFichier.Windows1252;
+        Console.Error.WriteLine($"labels-import: {constat}Précisez l'encodage du fichier : --encoding windows-1252 si la ligne ci-dessus "
+            + "se lit bien, sinon son encodage réel (iso-8859-15, iso-8859-1, utf-16). Rien n'a été envoyé.");
+        return null;
+    }
+
+    /// <summary>On a terminal, asks; elsewhere (a script, a pipe) nobody is there to answer.</summary>
+    private static bool Demander(string question)
+    {
+        if (Console.IsInputRedirected || Console.IsErrorRedirected) return false;
+        Console.Error.Write(question);
+        return Console.ReadLine()?.Trim().ToLowerInvariant() is "o" or "oui" or "y" or "yes";
+    }
+
     private static async Task<HttpResponseMessage> EnvoyerAsync(ClientLabels client, int annee, string fichier, string typeDeContenu,
-        bool dryRun, bool asynchrone, CancellationToken ct)
+        string encodage, bool dryRun, bool asynchrone, CancellationToken ct)
     {
         var taille = new FileInfo(fichier).Length;
         var terminal = !Console.IsErrorRedirected;
@@ -89,7 +127,7 @@ public static class CommandeImport
         var flux = new FileStream(fichier, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16,
             FileOptions.Asynchronous | FileOptions.SequentialScan);
         using var contenu = new StreamContent(new FluxProgression(flux, barre), 1 << 16);
-        contenu.Headers.ContentType = new MediaTypeHeaderValue(typeDeContenu) { CharSet = "utf-8" };
+        contenu.Headers.ContentType = new MediaTypeHeaderValue(typeDeContenu) { CharSet = encodage };
         // Known up front, so the API can turn a too large file down (413) before reading it.
         contenu.Headers.ContentLength = taille;
 
