@@ -18,7 +18,6 @@ public static class DependencyInjection
 {
     public static IServiceCollection AddApi(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<Endpoints.OptionsImports>(configuration.GetSection("Imports"));
         services.AddProtections(configuration);
         services.AddProxys(configuration);
         services.AddOrigines(configuration);

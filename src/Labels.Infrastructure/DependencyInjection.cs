@@ -24,7 +24,10 @@ public static class DependencyInjection
         services.AddSingleton<Sessions>();
         services.AddScoped<Application.Palmares.ICatalogueFiches, Catalogue.CatalogueFiches>();
         services.AddScoped<Application.Imports.IChargeurImport, Imports.ChargeurImport>();
+        services.Configure<Imports.OptionsImports>(configuration.GetSection("Imports"));
         services.AddSingleton<Application.Imports.IProgressionImports, Imports.ProgressionImports>();
+        services.AddSingleton<Imports.InstanceImports>();
+        services.AddScoped<Application.Imports.IProprieteImports, Imports.ProprieteImports>();
         services.AddSingleton<Imports.FileImports>();
         services.AddSingleton<Application.Imports.IFileImports>(sp => sp.GetRequiredService<Imports.FileImports>());
         services.AddHostedService(sp => sp.GetRequiredService<Imports.FileImports>());

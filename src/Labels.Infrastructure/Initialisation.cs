@@ -26,7 +26,6 @@ public static class Initialisation
         AvertirDesClesEnClair(sp);
         await sp.GetRequiredService<LabelsDbContext>().Database.MigrateAsync(ct);
         await sp.GetRequiredService<ChargeurCog>().ChargerAsync(ct);
-        await Imports.ImportsInterrompus.MarquerAsync(sp.GetRequiredService<LabelsDbContext>(), sp.GetRequiredService<TimeProvider>(), ct);
         await AmorcerComptesAsync(sp, ct);
     }
 

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Labels.Api.Tests.Outils;
 using Labels.Domain.Imports;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Labels.Api.Tests;
@@ -248,6 +249,8 @@ public sealed class EncodagesImportTests(LabelsApiFactory factory) : ApiTest(fac
         contenu.Headers.ContentType = new MediaTypeHeaderValue("text/csv") { CharSet = "windows-1252" };
         var reponse = await admin.PostAsync("/api/v1/editions/2022/imports?async=true", contenu);
         Assert.Equal(HttpStatusCode.Accepted, reponse.StatusCode);
+        await using var executante = Factory.WithWebHostBuilder(b => b.UseSetting("Imports:Executer", "true"));
+        _ = executante.Server;
         Assert.Equal("windows-1252", (await LireAsync(reponse))["encodage"]!.GetValue<string>());
         JsonObject etat;
         var debut = DateTime.UtcNow;

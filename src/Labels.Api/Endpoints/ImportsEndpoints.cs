@@ -2,23 +2,13 @@ using Labels.Api.Securite;
 using Labels.Application.Commun;
 using Labels.Application.Imports;
 using Labels.Domain.Imports;
+using Labels.Infrastructure.Imports;
 using Mediator;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace Labels.Api.Endpoints;
-
-/// <summary>Limits of the import route (configuration section <c>Imports</c>).</summary>
-public sealed class OptionsImports
-{
-    /// <summary>Largest accepted file; beyond it the answer is 413.</summary>
-    public long TailleMax { get; set; } = 2L << 30;
-    /// <summary>Files larger than this run asynchronously (202 and GET /imports/{id}).</summary>
-    public long SeuilAsynchrone { get; set; } = 32L << 20;
-    /// <summary>Where asynchronous imports wait for their turn; the system's temporary folder by default.</summary>
-    public string? Dossier { get; set; }
-}
 
 public static class ImportsEndpoints
 {
@@ -95,14 +85,14 @@ public static class ImportsEndpoints
             // Refuse an unknown or closed édition before spooling a large file to disk.
             if ((await sender.Send(new Application.Editions.LireEdition(annee), ct)).Statut == Domain.Editions.StatutEdition.Publiee)
                 throw new Domain.Commun.DomainException($"L'édition {annee} est publiée : elle n'importe plus de dossiers.");
-            var dossier = limites.Dossier ?? Path.Combine(Path.GetTempPath(), "labels-imports");
-            Directory.CreateDirectory(dossier);
-            var fichier = Path.Combine(dossier, $"{Guid.NewGuid():N}.{(format == FormatImport.Json ? "json" : "csv")}");
+            var nom = OptionsImports.NomDeFichier(Guid.NewGuid(), format);
+            var fichier = Path.Combine(limites.DossierEffectif, nom);
+            Directory.CreateDirectory(limites.DossierEffectif);
             try
             {
                 await using (var sortie = new FileStream(fichier, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
                     await corps.CopyToAsync(sortie, ct);
-                var import = await sender.Send(new PlanifierImport(annee, fichier, format, dryRun ?? false, encodage), ct);
+                var import = await sender.Send(new PlanifierImport(annee, nom, format, dryRun ?? false, encodage), ct);
                 return TypedResults.Accepted($"/api/v1/imports/{import.Id}", import);
             }
             catch

@@ -11,16 +11,34 @@ namespace Labels.Application.Imports;
 /// <summary>Parses, checks and applies a whole file in one transaction (Infrastructure: streaming, COPY, set-based merge).</summary>
 public interface IChargeurImport
 {
-    /// <param name="importId">The run: its id guards the transaction against being declared interrupted by another instance.</param>
+    /// <param name="importId">The run, whose lock the caller holds on the DbContext's connection (<see cref="IProprieteImports"/>).</param>
     /// <param name="encodage">The charset the file declared (a name of <see cref="EncodagesImport"/>), null for UTF-8 by default.</param>
     Task<RapportImport> ChargerAsync(Guid importId, Edition edition, Stream corps, FormatImport format, string? encodage, bool dryRun,
         IProgress<int> progression, CancellationToken ct);
 }
 
-/// <summary>Runs asynchronous imports one after the other, off the request.</summary>
+/// <summary>
+/// The asynchronous imports' queue, which is their run records (<see cref="StatutImport.EnAttente"/>): every instance that runs
+/// imports claims them in turn, off the request.
+/// </summary>
 public interface IFileImports
 {
-    ValueTask PlanifierAsync(Guid importId, string fichier, CancellationToken ct);
+    /// <summary>Tells this instance's runner that an import waits, rather than let it find out at its next look.</summary>
+    void Signaler();
+}
+
+/// <summary>
+/// Which instance runs which import, told by PostgreSQL: the connection that runs an import holds a lock on it from the moment
+/// the run is started or claimed until its outcome is written. A run « en cours » whose lock nobody holds belongs to an
+/// instance that is gone (its connection closed, so its transaction rolled back); one whose lock is held is alive, wherever.
+/// </summary>
+public interface IProprieteImports
+{
+    /// <summary>This process's id, recorded on the runs it executes.</summary>
+    Guid Instance { get; }
+
+    /// <summary>Takes the run's lock on the DbContext's connection, kept open until disposed, before its record is written.</summary>
+    Task<IAsyncDisposable> TenirAsync(Guid importId, CancellationToken ct);
 }
 
 /// <summary>Loads a year of dossiers from a stream, synchronously: the answer is the report.</summary>
@@ -28,13 +46,13 @@ public sealed record ImporterDossiers(int Annee, Stream Corps, FormatImport Form
     : ICommand<(Guid Id, RapportImport Rapport)>, ITransactionsPropres;
 
 /// <summary>
-/// Registers an asynchronous import whose body is already saved to <paramref name="Fichier"/>;
-/// the queue runs it and GET /imports/{id} shows its progress and report.
+/// Registers an asynchronous import whose body is already saved as <paramref name="Fichier"/> (its name in Imports:Dossier);
+/// an instance of the queue runs it and GET /imports/{id} shows its progress and report.
 /// </summary>
 public sealed record PlanifierImport(int Annee, string Fichier, FormatImport Format, bool DryRun, string? Encodage = null) : ICommand<ImportDto>;
 
-/// <summary>Runs a registered asynchronous import (called by the queue).</summary>
-public sealed record ExecuterImport(Guid ImportId, string Fichier) : ICommand, ITransactionsPropres;
+/// <summary>Runs an asynchronous import its instance has claimed (called by the queue, which holds its lock), from its file's path.</summary>
+public sealed record ExecuterImport(Guid ImportId, string Chemin) : ICommand, ITransactionsPropres;
 
 public sealed record LireImport(Guid Id) : IQuery<ImportDto>;
 
@@ -45,8 +63,8 @@ public sealed class ListerImportsValidator : FluentValidation.AbstractValidator<
     public ListerImportsValidator() => this.ReglesDePage(x => x.Page, x => x.PageSize);
 }
 
-public sealed class ImportsHandler(ILabelsDbContext db, IChargeurImport chargeur, IFileImports file, IUtilisateurCourant utilisateur,
-    IProgressionImports progressions, Journal journal, TimeProvider horloge)
+public sealed class ImportsHandler(ILabelsDbContext db, IChargeurImport chargeur, IFileImports file, IProprieteImports propriete,
+    IUtilisateurCourant utilisateur, IProgressionImports progressions, Journal journal, TimeProvider horloge)
     : ICommandHandler<ImporterDossiers, (Guid Id, RapportImport Rapport)>,
       ICommandHandler<PlanifierImport, ImportDto>,
       ICommandHandler<ExecuterImport>,
@@ -61,7 +79,9 @@ public sealed class ImportsHandler(ILabelsDbContext db, IChargeurImport chargeur
     public async ValueTask<(Guid Id, RapportImport Rapport)> Handle(ImporterDossiers command, CancellationToken ct)
     {
         var edition = await db.Editions.AsNoTracking().ChargerAsync(command.Annee, ct);
-        var import = Import.Demarrer(edition, utilisateur.Id, command.Format, command.DryRun, asynchrone: false, horloge.GetUtcNow(), command.Encodage);
+        var import = Import.Demarrer(edition, utilisateur.Id, command.Format, command.DryRun, propriete.Instance, horloge.GetUtcNow(), command.Encodage);
+        // Locked before its record is seen « en cours »: no other instance can take it for the remains of a dead one.
+        await using var _ = await propriete.TenirAsync(import.Id, ct);
         db.Imports.Add(import);
         await db.SaveChangesAsync(ct);
         var rapport = await ExecuterAsync(import, edition, command.Corps, ct);
@@ -71,10 +91,10 @@ public sealed class ImportsHandler(ILabelsDbContext db, IChargeurImport chargeur
     public async ValueTask<ImportDto> Handle(PlanifierImport command, CancellationToken ct)
     {
         var edition = await db.Editions.AsNoTracking().ChargerAsync(command.Annee, ct);
-        var import = Import.Demarrer(edition, utilisateur.Id, command.Format, command.DryRun, asynchrone: true, horloge.GetUtcNow(), command.Encodage);
+        var import = Import.Planifier(edition, utilisateur.Id, command.Format, command.DryRun, command.Fichier, horloge.GetUtcNow(), command.Encodage);
         db.Imports.Add(import);
         await db.SaveChangesAsync(ct);
-        await file.PlanifierAsync(import.Id, command.Fichier, ct);
+        file.Signaler();
         return Dto(import);
     }
 
@@ -82,8 +102,18 @@ public sealed class ImportsHandler(ILabelsDbContext db, IChargeurImport chargeur
     {
         var import = await db.Imports.FirstAsync(i => i.Id == command.ImportId, ct);
         var edition = await db.Editions.AsNoTracking().ChargerAsync(import.EditionAnnee, ct);
-        await using var flux = new FileStream(command.Fichier, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        await ExecuterAsync(import, edition, flux, ct);
+        FileStream flux;
+        try
+        {
+            flux = new FileStream(command.Chemin, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            await InterrompreAsync(import, "Le fichier de cet import n'est plus dans le dossier des imports (Imports:Dossier) : rien n'a été écrit ; "
+                + "renvoyez le fichier.", ct);
+            return Mediator.Unit.Value;
+        }
+        await using (flux) await ExecuterAsync(import, edition, flux, ct);
         return Mediator.Unit.Value;
     }
 
@@ -101,6 +131,13 @@ public sealed class ImportsHandler(ILabelsDbContext db, IChargeurImport chargeur
             await TerminerAsync(import, rapport, corps, CancellationToken.None);
             throw;
         }
+        catch (Exception) when (ct.IsCancellationRequested && !import.Asynchrone)
+        {
+            // The caller of a synchronous import went away: nobody will read its answer, and it will not resume.
+            // (An asynchronous one stopped with its instance goes back to the queue: the queue's call.)
+            await InterrompreAsync(import, "L'appelant a interrompu cet import avant sa fin : rien n'a été écrit.", CancellationToken.None);
+            throw;
+        }
         catch (Exception) when (!ct.IsCancellationRequested)
         {
             rapport = new RapportImport(StatutImport.Echoue, CompteursImport.Zero, CompteursImport.Zero, [], 0, 0, "");
@@ -111,13 +148,21 @@ public sealed class ImportsHandler(ILabelsDbContext db, IChargeurImport chargeur
         return rapport;
     }
 
+    private async Task InterrompreAsync(Import import, string raison, CancellationToken ct)
+    {
+        db.ChangeTrackerClear();
+        db.Imports.Attach(import);
+        import.Interrompre(RapportImport.Interruption(raison).EnJson(), horloge.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        progressions.Oublier(import.Id);
+    }
+
     private async Task TerminerAsync(Import import, RapportImport rapport, Stream corps, CancellationToken ct)
     {
         // The import's own transaction is over (committed or rolled back): the run record is written on its own.
         db.ChangeTrackerClear();
         db.Imports.Attach(import);
-        import.Terminer(rapport.Status, rapport.Sha256, corps.CanSeek ? corps.Length : 0, rapport.LignesLues,
-            JsonSerializer.Serialize(rapport, Json), horloge.GetUtcNow());
+        import.Terminer(rapport.Status, rapport.Sha256, corps.CanSeek ? corps.Length : 0, rapport.LignesLues, rapport.EnJson(), horloge.GetUtcNow());
         if (rapport.Status == StatutImport.Applique)
             journal.Enregistrer("import.applique", $"import:{import.Id}", new
             {

@@ -23,7 +23,15 @@ public sealed record RapportImport(
     IReadOnlyList<ErreurImport> Errors,
     int ErrorsTotal,
     int LignesLues,
-    string Sha256);
+    string Sha256)
+{
+    /// <summary>The report of a run stopped before its end: nothing written, and why.</summary>
+    public static RapportImport Interruption(string raison) =>
+        new(StatutImport.Interrompu, CompteursImport.Zero, CompteursImport.Zero, [new ErreurImport(null, null, "", raison)], 1, 0, "");
+
+    /// <summary>As the run's record keeps it, and GET /imports/{id} shows it.</summary>
+    public string EnJson() => System.Text.Json.JsonSerializer.Serialize(this, ImportsHandler.Json);
+}
 
 /// <summary>A run as GET /imports/{id} shows it; <c>Encodage</c> is the charset the file declared, null for UTF-8 by default.</summary>
 public sealed record ImportDto(

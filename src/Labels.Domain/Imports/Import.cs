@@ -7,7 +7,9 @@ public enum FormatImport { Json, Csv }
 
 public enum StatutImport
 {
-    /// <summary>Running (an asynchronous import shows its progress meanwhile).</summary>
+    /// <summary>Accepted asynchronously, its file saved: waits for an instance to claim it (the run record is the queue).</summary>
+    EnAttente,
+    /// <summary>Running on one instance (an asynchronous import shows its progress meanwhile).</summary>
     EnCours,
     /// <summary>Applied: the whole file is written.</summary>
     Applique,
@@ -17,7 +19,10 @@ public enum StatutImport
     Refuse,
     /// <summary>A technical failure: nothing written.</summary>
     Echoue,
-    /// <summary>Stopped by a restart of the API: its transaction never committed, nothing written.</summary>
+    /// <summary>
+    /// Stopped before its end, nothing written: the instance running it died (its transaction never committed), the caller of a
+    /// synchronous import went away, or the file of a waiting one was lost.
+    /// </summary>
     Interrompu,
 }
 
@@ -35,6 +40,10 @@ public sealed class Import
     public bool DryRun { get; private set; }
     public bool Asynchrone { get; private set; }
     public StatutImport Statut { get; private set; }
+    /// <summary>An asynchronous import's saved file: its name in the folder the instances share (Imports:Dossier).</summary>
+    public string? Fichier { get; private set; }
+    /// <summary>The instance (one per process) that runs it, or ran it; null while it waits.</summary>
+    public Guid? Instance { get; private set; }
     /// <summary>SHA-256 of the file as received (hex), known once the body has been read.</summary>
     public string Empreinte { get; private set; }
     public long Octets { get; private set; }
@@ -44,8 +53,29 @@ public sealed class Import
     /// <summary>The report (JSON) once finished.</summary>
     public string? Rapport { get; private set; }
 
-    public static Import Demarrer(Edition edition, Guid? auteurId, FormatImport format, bool dryRun, bool asynchrone, DateTimeOffset maintenant,
+    /// <summary>A synchronous import, run at once by the instance that received it.</summary>
+    public static Import Demarrer(Edition edition, Guid? auteurId, FormatImport format, bool dryRun, Guid instance, DateTimeOffset maintenant,
         string? encodage = null)
+    {
+        var import = Nouveau(edition, auteurId, format, dryRun, asynchrone: false, maintenant, encodage);
+        import.Statut = StatutImport.EnCours;
+        import.Instance = instance;
+        return import;
+    }
+
+    /// <summary>An asynchronous import whose file is saved as <paramref name="fichier"/>: it waits for an instance to claim it.</summary>
+    public static Import Planifier(Edition edition, Guid? auteurId, FormatImport format, bool dryRun, string fichier, DateTimeOffset maintenant,
+        string? encodage = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(fichier);
+        var import = Nouveau(edition, auteurId, format, dryRun, asynchrone: true, maintenant, encodage);
+        import.Statut = StatutImport.EnAttente;
+        import.Fichier = fichier;
+        return import;
+    }
+
+    private static Import Nouveau(Edition edition, Guid? auteurId, FormatImport format, bool dryRun, bool asynchrone, DateTimeOffset maintenant,
+        string? encodage)
     {
         ArgumentNullException.ThrowIfNull(edition);
         edition.VerifierImportPossible();
@@ -58,9 +88,25 @@ public sealed class Import
             Encodage = encodage,
             DryRun = dryRun,
             Asynchrone = asynchrone,
-            Statut = StatutImport.EnCours,
             DemarreLe = maintenant,
         };
+    }
+
+    /// <summary>An instance claims a waiting import and runs it.</summary>
+    public void Prendre(Guid instance)
+    {
+        if (Statut != StatutImport.EnAttente) throw new DomainException("Seul un import en attente peut être pris.");
+        Statut = StatutImport.EnCours;
+        Instance = instance;
+    }
+
+    /// <summary>Its instance stopped before the end (nothing written, the file kept): the import waits again for any instance.</summary>
+    public void Remettre()
+    {
+        if (Statut != StatutImport.EnCours || !Asynchrone) throw new DomainException("Seul un import asynchrone en cours retourne en attente.");
+        Statut = StatutImport.EnAttente;
+        Instance = null;
+        LignesLues = 0;
     }
 
     public void Progresser(int lignesLues) => LignesLues = Math.Max(LignesLues, lignesLues);
@@ -77,11 +123,16 @@ public sealed class Import
         TermineLe = maintenant;
     }
 
-    /// <summary>At start-up, an import still running belongs to a process that is gone: its transaction rolled back.</summary>
-    public void Interrompre(DateTimeOffset maintenant)
+    /// <summary>
+    /// Stopped before its end, nothing written (see <see cref="StatutImport.Interrompu"/>), <paramref name="rapportJson"/> saying why.
+    /// Only a run that waits or runs: once finished, an import keeps its outcome.
+    /// </summary>
+    public bool Interrompre(string rapportJson, DateTimeOffset maintenant)
     {
-        if (Statut != StatutImport.EnCours) return;
+        if (Statut is not (StatutImport.EnCours or StatutImport.EnAttente)) return false;
         Statut = StatutImport.Interrompu;
+        Rapport = rapportJson;
         TermineLe = maintenant;
+        return true;
     }
 }

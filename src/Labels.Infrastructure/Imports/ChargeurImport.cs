@@ -31,9 +31,6 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
     private static readonly string[] ColonnesDeFiche =
         ["reference", "titre", "resume", "description", "dateDebut", "dateFin", "enCours", "enjeux", "services", "liens"];
 
-    /// <summary>Held by an import's transaction; start-up takes it to tell a dead run from a live one on another instance.</summary>
-    public const int CleDeVerrou = 4242002;
-
     /// <summary>Held per édition: its imports run one after the other, so that each sees what the previous one wrote.</summary>
     public const int CleDeVerrouEdition = 4242003;
 
@@ -48,10 +45,9 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var connexion = (NpgsqlConnection)db.Database.GetDbConnection();
-            await using (var verrou = Commande(
-                             $"SELECT pg_advisory_xact_lock({CleDeVerrou}, hashtext(@id)), pg_advisory_xact_lock({CleDeVerrouEdition}, @annee)", connexion))
+            // The run itself is held by this connection since it was started or claimed (ProprieteImports).
+            await using (var verrou = Commande($"SELECT pg_advisory_xact_lock({CleDeVerrouEdition}, @annee)", connexion))
             {
-                verrou.Parameters.AddWithValue("id", importId.ToString());
                 verrou.Parameters.AddWithValue("annee", edition.Annee);
                 await verrou.ExecuteNonQueryAsync(ct);
             }

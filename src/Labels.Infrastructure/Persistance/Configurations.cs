@@ -302,6 +302,7 @@ internal sealed class ImportConfiguration : IEntityTypeConfiguration<Import>
         b.Property(i => i.Encodage).HasMaxLength(20);
         b.Property(i => i.Statut).HasConversion<string>().HasMaxLength(20);
         b.Property(i => i.Empreinte).HasMaxLength(64);
+        b.Property(i => i.Fichier).HasMaxLength(100);
         b.Property(i => i.Rapport).HasColumnType("jsonb");
         b.HasOne<Edition>().WithMany().HasForeignKey(i => i.EditionAnnee).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(i => new { i.EditionAnnee, i.DemarreLe });

@@ -24,6 +24,9 @@ public sealed class LabelsApiFactory : WebApplicationFactory<Program>, IAsyncLif
     private Respawner? _respawner;
     public string ChaineDeConnexion { get; private set; } = "";
 
+    /// <summary>Where every host of this run (this one and those made with WithWebHostBuilder) keeps asynchronous imports' files.</summary>
+    public string DossierDesImports { get; } = Path.Combine(Path.GetTempPath(), $"labels-tests-imports-{Guid.NewGuid():N}");
+
     public async Task InitializeAsync()
     {
         ChaineDeConnexion = await BaseDeTestAsync();
@@ -77,6 +80,11 @@ public sealed class LabelsApiFactory : WebApplicationFactory<Program>, IAsyncLif
         // Tests log in far more often than a person: the limits have their own test.
         builder.UseSetting("LimitesDeDebit:Authentification", "0");
         builder.UseSetting("LimitesDeDebit:LecturePublique", "0");
+        // Queued imports are run by the hosts a test starts for that (Imports:Executer), never behind its back by this one,
+        // so that each test decides which instances work the queue; those hosts look at it often.
+        builder.UseSetting("Imports:Dossier", DossierDesImports);
+        builder.UseSetting("Imports:Executer", "false");
+        builder.UseSetting("Imports:Intervalle", "00:00:00.2");
     }
 
     /// <summary>
@@ -125,6 +133,7 @@ public sealed class LabelsApiFactory : WebApplicationFactory<Program>, IAsyncLif
     {
         await base.DisposeAsync();
         if (_conteneur is not null) await _conteneur.DisposeAsync();
+        if (Directory.Exists(DossierDesImports)) Directory.Delete(DossierDesImports, recursive: true);
     }
 }
 

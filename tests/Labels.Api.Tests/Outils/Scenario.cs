@@ -35,7 +35,8 @@ public sealed partial record Scenario(
         await admin.PutAsJsonAsync("/api/v1/editions/2022/statut", new { statut = "evaluation" });
         var import = await outils.Factory.DansLaBaseAsync(async db =>
         {
-            var i = Domain.Imports.Import.Demarrer(await db.Editions.SingleAsync(), null, Domain.Imports.FormatImport.Csv, true, false, DateTimeOffset.UtcNow);
+            var i = Domain.Imports.Import.Demarrer(await db.Editions.SingleAsync(), null, Domain.Imports.FormatImport.Csv, true, Guid.NewGuid(),
+                DateTimeOffset.UtcNow);
             db.Imports.Add(i);
             await db.SaveChangesAsync();
             return i.Id;

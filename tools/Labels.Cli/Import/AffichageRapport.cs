@@ -40,7 +40,8 @@ public static class AffichageRapport
         StatutsImport.Valide => "validated, nothing written: dry run",
         StatutsImport.Refuse => "refused, nothing written",
         StatutsImport.Echoue => "failed, nothing written",
-        StatutsImport.Interrompu => "interrupted by a restart of the API, nothing written",
+        StatutsImport.Interrompu => "interrupted (the API instance running it stopped, or its file was lost), nothing written",
+        StatutsImport.EnAttente => "waiting for an instance of the API",
         StatutsImport.EnCours => "running",
         _ => "unknown status",
     };

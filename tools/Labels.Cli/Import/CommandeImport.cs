@@ -178,7 +178,8 @@ public static class CommandeImport
         var dernierAffichage = TimeSpan.FromSeconds(-10);
         var echecs = 0;
         var reconnecte = false;
-        while (etat.Statut == StatutsImport.EnCours)
+        // Queued (its turn comes, on whichever instance of the API runs imports), then running.
+        while (etat.Statut is StatutsImport.EnAttente or StatutsImport.EnCours)
         {
             await Task.Delay(TimeSpan.FromSeconds(1), ct);
             try
@@ -199,7 +200,7 @@ public static class CommandeImport
             }
             if (terminal)
                 Console.Error.Write($"\r{etat.Statut}: {AffichageRapport.N(etat.LignesLues)} lines read  {chrono.Elapsed.TotalSeconds:0} s   ");
-            else if (chrono.Elapsed - dernierAffichage >= TimeSpan.FromSeconds(10) || etat.Statut != StatutsImport.EnCours)
+            else if (chrono.Elapsed - dernierAffichage >= TimeSpan.FromSeconds(10) || etat.Statut is not (StatutsImport.EnAttente or StatutsImport.EnCours))
             {
                 dernierAffichage = chrono.Elapsed;
                 Console.Error.WriteLine($"{etat.Statut}: {AffichageRapport.N(etat.LignesLues)} lines read  {chrono.Elapsed.TotalSeconds:0} s");

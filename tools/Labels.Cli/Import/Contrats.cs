@@ -19,6 +19,7 @@ public sealed record ReponseConnexion(string AccessToken);
 
 public static class StatutsImport
 {
+    public const string EnAttente = "enAttente";
     public const string EnCours = "enCours";
     public const string Applique = "applique";
     public const string Valide = "valide";

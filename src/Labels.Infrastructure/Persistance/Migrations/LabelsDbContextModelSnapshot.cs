@@ -526,11 +526,20 @@ namespace Labels.Infrastructure.Persistance.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("encodage");
 
+                    b.Property<string>("Fichier")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("fichier");
+
                     b.Property<string>("Format")
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)")
                         .HasColumnName("format");
+
+                    b.Property<Guid?>("Instance")
+                        .HasColumnType("uuid")
+                        .HasColumnName("instance");
 
                     b.Property<int>("LignesLues")
                         .HasColumnType("integer")
