@@ -63,11 +63,12 @@ public sealed class FileImportsTests(LabelsApiFactory factory) : ApiTest(factory
 
     /// <summary>
     /// Holds the édition's lock that every import of it takes in its transaction (ChargeurImport.CleDeVerrouEdition): a run
-    /// that starts meanwhile waits, « en cours » on its instance, until this is disposed.
+    /// that starts meanwhile waits, « en cours » on its instance, until this is closed. Out of the pool, so that closing it
+    /// ends its session and its lock, even when a test fails first.
     /// </summary>
     private async Task<NpgsqlConnection> RetenirLEditionAsync()
     {
-        var connexion = new NpgsqlConnection(Factory.ChaineDeConnexion);
+        var connexion = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Factory.ChaineDeConnexion) { Pooling = false }.ConnectionString);
         await connexion.OpenAsync();
         await using var verrou = new NpgsqlCommand("SELECT pg_advisory_lock(4242003, 2022)", connexion);
         await verrou.ExecuteNonQueryAsync();
@@ -101,7 +102,7 @@ public sealed class FileImportsTests(LabelsApiFactory factory) : ApiTest(factory
     {
         var admin = await AdminAsync();
         await EditionAsync(admin, 2022, "candidatures");
-        var edition = await RetenirLEditionAsync();
+        await using var edition = await RetenirLEditionAsync();
         Guid premier, second;
         await using (var a = Instance())
         {
@@ -118,7 +119,7 @@ public sealed class FileImportsTests(LabelsApiFactory factory) : ApiTest(factory
         Assert.Equal(["enAttente", "enAttente"], [await StatutAsync(admin, premier), await StatutAsync(admin, second)]);
         Assert.Equal(2, Fichiers().Length);
         Assert.Equal(0, await Factory.DansLaBaseAsync(db => db.Fiches.CountAsync()));
-        await edition.DisposeAsync();
+        await edition.CloseAsync();
 
         await using var b = Instance();
         _ = b.Server;
@@ -134,7 +135,7 @@ public sealed class FileImportsTests(LabelsApiFactory factory) : ApiTest(factory
     {
         var admin = await AdminAsync();
         await EditionAsync(admin, 2022, "candidatures");
-        var edition = await RetenirLEditionAsync();
+        await using var edition = await RetenirLEditionAsync();
         await using var a = Instance();
         await using var b = Instance();
         var (clientA, clientB) = (Client(a, admin), Client(b, admin));
@@ -158,7 +159,7 @@ public sealed class FileImportsTests(LabelsApiFactory factory) : ApiTest(factory
         Assert.Equal(3, etats.Count(e => e.Statut == "EnCours"));
         Assert.Equal(3, etats.Where(e => e.Statut == "EnCours").Select(e => e.Instance).Distinct().Count());
         Assert.Equal(1, etats.Count(e => e.Statut == "EnAttente"));
-        await edition.DisposeAsync();
+        await edition.CloseAsync();
 
         var fins = await AttendreLaFinAsync(admin, [.. tailles.Keys]);
         Assert.All(fins, e => Assert.Equal("applique", e["statut"]!.GetValue<string>()));

@@ -42,7 +42,7 @@ internal static class CorpsImport
     {
         private readonly byte[] _tampon = new byte[1 << 16];
         private int _debut, _valides, _fin;
-        private bool _fini, _marqueLue;
+        private bool _fini, _marqueLue, _premier;
         private int _lignes;
 
         public Regle Regle { get; } = regle;
@@ -100,12 +100,15 @@ internal static class CorpsImport
                 if (_fin < 3 && !_fini) return;
                 _marqueLue = true;
                 var marque = Regle.Marque(_tampon.AsSpan(0, _fin));
-                if (marque < 0) throw Regle.Invalide(1, 0, _tampon.AsSpan(0, _fin));
+                if (marque < 0) throw Regle.Invalide(1, _tampon.AsSpan(0, _fin), 0, debutDuFichier: true);
                 _debut = _valides = marque;
+                _premier = true;
             }
             var octets = _tampon.AsSpan(_debut, _fin - _debut);
             var valides = Regle.Verifier(octets, _fini, out var invalide);
-            if (invalide >= 0) throw Regle.Invalide(_lignes + Regle.Lignes(octets[..invalide]) + 1, invalide, octets);
+            if (invalide >= 0)
+                throw Regle.Invalide(_lignes + Regle.Lignes(octets[..invalide]) + 1, octets, invalide, debutDuFichier: _premier && invalide == 0);
+            if (valides > 0) _premier = false;
             _lignes += Regle.Lignes(octets[..valides]);
             _valides = _debut + valides;
         }
@@ -122,10 +125,10 @@ internal static class CorpsImport
     {
         private static readonly byte[] MarqueUtf8 = [0xEF, 0xBB, 0xBF];
 
-        // Undefined in windows-1252; Windows' own decoder turns them into C1 controls rather than failing.
+        // The five bytes windows-1252 leaves undefined: no text has them.
         private static readonly SearchValues<byte> IndefinisEn1252 = SearchValues.Create([0x81, 0x8D, 0x8F, 0x90, 0x9D]);
 
-        // C1 controls in ISO-8859-1 and -15: no text has them, whereas a windows-1252 file declared as Latin-1 does (€, œ, « ' »).
+        // C1 controls in ISO-8859-1 and -15: no text has them, whereas a windows-1252 file declared as Latin-1 does (for « € », « œ », « ’ »).
         private static readonly SearchValues<byte> ControlesC1 = SearchValues.Create(Enumerable.Range(0x80, 32).Select(b => (byte)b).ToArray());
 
         public static Regle Pour(string? encodage) => encodage switch
@@ -158,9 +161,10 @@ internal static class CorpsImport
         /// <summary>Why the byte at <paramref name="position"/> of <paramref name="octets"/> is refused.</summary>
         protected abstract string Raison(ReadOnlySpan<byte> octets, int position);
 
-        public EncodageInvalideException Invalide(int ligne, int position, ReadOnlySpan<byte> octets)
+        /// <param name="debutDuFichier">The byte is the file's first (after a BOM of the encoding): a BOM of another one is said so.</param>
+        public EncodageInvalideException Invalide(int ligne, ReadOnlySpan<byte> octets, int position, bool debutDuFichier)
         {
-            var raison = position == 0 && ligne == 1 && RaisonDuDebut(octets) is { } debut ? debut : Raison(octets, position);
+            var raison = debutDuFichier && RaisonDuDebut(octets) is { } debut ? debut : Raison(octets, position);
             var conseil = declare is null
                 ? "Sans charset déclaré, un fichier importé doit être en UTF-8. Un tableur enregistre d'ordinaire un « CSV (séparateur : "
                   + "point-virgule) » en windows-1252 : déclarez l'encodage réel, par exemple Content-Type: text/csv; charset=windows-1252"

@@ -60,6 +60,9 @@ public sealed class LabelsApiFactory : WebApplicationFactory<Program>, IAsyncLif
                 await partitions.ExecuteNonQueryAsync();
             await _respawner!.ResetAsync(connexion);
         }
+        // The files of the asynchronous imports that went with their records (accepted, never run by this host).
+        if (Directory.Exists(DossierDesImports))
+            foreach (var fichier in Directory.GetFiles(DossierDesImports)) File.Delete(fichier);
         await using var scope = Services.CreateAsyncScope();
         await Initialisation.AmorcerComptesAsync(scope.ServiceProvider);
         Services.GetRequiredService<Publication.PalmaresPublies>().Vider();
