@@ -25,6 +25,9 @@ public static class DependencyInjection
         services.AddScoped<Application.Palmares.ICatalogueFiches, Catalogue.CatalogueFiches>();
         services.AddScoped<Application.Imports.IChargeurImport, Imports.ChargeurImport>();
         services.Configure<Imports.OptionsImports>(configuration.GetSection("Imports"));
+        // The queue's runner waits this long between two looks: nothing (or less) would make it spin, or fail at its first wait.
+        if (configuration.GetSection("Imports").Get<Imports.OptionsImports>() is { Intervalle: var intervalle } && intervalle <= TimeSpan.Zero)
+            throw new InvalidOperationException($"Imports:Intervalle doit être une durée positive (00:00:05 par défaut), pas {intervalle}.");
         services.AddSingleton<Application.Imports.IProgressionImports, Imports.ProgressionImports>();
         services.AddSingleton<Imports.InstanceImports>();
         services.AddScoped<Application.Imports.IProprieteImports, Imports.ProprieteImports>();

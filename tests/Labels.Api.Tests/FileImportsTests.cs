@@ -173,6 +173,14 @@ public sealed class FileImportsTests(LabelsApiFactory factory) : ApiTest(factory
 
     private sealed record EtatEnBase(string Statut, Guid? Instance);
 
+    [Fact]
+    public void Un_intervalle_nul_arrete_le_demarrage()
+    {
+        using var hote = Instance(b => b.UseSetting("Imports:Intervalle", "00:00:00"));
+        var e = Assert.ThrowsAny<Exception>(() => hote.Server);
+        Assert.Contains("Imports:Intervalle", e.ToString());
+    }
+
     /// <summary>
     /// What an instance that died mid-run leaves behind: its run « en cours » with its file, and nobody holding the run's lock
     /// (it went with the instance's connection, as its transaction did).
