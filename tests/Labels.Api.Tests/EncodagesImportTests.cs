@@ -149,6 +149,76 @@ public sealed class EncodagesImportTests(LabelsApiFactory factory) : ApiTest(fac
         Assert.All(fiches, f => Assert.Equal((f.Titre, f.Description), stockees[f.Reference]));
     }
 
+    /// <summary>A body that arrives a few bytes at a time, as a slow connection may send it.</summary>
+    private sealed class FluxParMorceaux(byte[] octets, int morceau) : Stream
+    {
+        private int _position;
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            var n = Math.Min(Math.Min(morceau, buffer.Length), octets.Length - _position);
+            octets.AsSpan(_position, n).CopyTo(buffer);
+            _position += n;
+            return n;
+        }
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => ValueTask.FromResult(Read(buffer.Span));
+    }
+
+    /// <summary>
+    /// The body reader itself, fed one to seven bytes at a time: every character is cut by some read, in every encoding, and
+    /// comes out whole; the line of an invalid byte is the same whatever the reads.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(7)]
+    public async Task Le_lecteur_du_corps_recolle_les_caracteres_coupes_et_situe_l_octet_invalide_quelles_que_soient_les_lectures(int morceau)
+    {
+        var texte = Csv(FichesEuro.Concat([new FicheLue("62041", "X", "Été 🎉 中文 𝄞", "Œ € — « »\nsur deux lignes")]));
+        var encodages = new (string Charset, Encoding Encodage, bool Bom)[]
+        {
+            ("utf-8", new UTF8Encoding(false), false), ("utf-8", new UTF8Encoding(true), true), ("utf-16", new UnicodeEncoding(false, true), true),
+            ("utf-16", new UnicodeEncoding(true, true), true), ("utf-16le", new UnicodeEncoding(false, false), false),
+        };
+        foreach (var (charset, encodage, bom) in encodages)
+        {
+            var (_, octets) = Enregistrer(texte, charset, encodage, bom);
+            using var csv = await Infrastructure.Imports.CorpsImport.TexteAsync(new FluxParMorceaux(octets, morceau), charset, default);
+            Assert.Equal(texte, await csv.ReadToEndAsync());
+            var json = await Infrastructure.Imports.CorpsImport.Utf8Async(new FluxParMorceaux(octets, morceau), charset, default);
+            using var copie = new MemoryStream();
+            await json.CopyToAsync(copie);
+            Assert.Equal(texte, Encoding.UTF8.GetString(copie.ToArray()));
+        }
+        var sansEuro = Csv(FichesLatin1);
+        foreach (var page in new[] { 1252, 28591, 28605 })
+        {
+            using var csv = await Infrastructure.Imports.CorpsImport.TexteAsync(new FluxParMorceaux(Strict(page).GetBytes(sansEuro), morceau),
+                page switch { 1252 => "windows-1252", 28591 => "iso-8859-1", _ => "iso-8859-15" }, default);
+            Assert.Equal(sansEuro, await csv.ReadToEndAsync());
+        }
+
+        // Not UTF-8: the é of line 4 (the lines before it, ASCII, include a quoted line break).
+        var e = await Assert.ThrowsAsync<Infrastructure.Imports.EncodageInvalideException>(async () =>
+        {
+            using var csv = await Infrastructure.Imports.CorpsImport.TexteAsync(new FluxParMorceaux(Strict(1252).GetBytes(sansEuro), morceau), null, default);
+            await csv.ReadToEndAsync();
+        });
+        Assert.Equal(4, e.Ligne);
+        Assert.Contains("0xE9", e.Message);
+    }
+
     /// <summary>A spreadsheet's « CSV (séparateur : point-virgule) » is windows-1252: sent without charset, it used to be stored with U+FFFD.</summary>
     [Fact]
     public async Task Un_csv_windows_1252_sans_charset_est_refuse_a_sa_premiere_ligne_fautive_et_rien_n_est_ecrit()
@@ -219,6 +289,19 @@ public sealed class EncodagesImportTests(LabelsApiFactory factory) : ApiTest(fac
             .. new UnicodeEncoding(false, false).GetBytes("62041\n")], "utf-16", 2, "0xD800");
         // A UTF-8 file (its BOM says so) declared windows-1252.
         await RefuseAsync([0xEF, 0xBB, 0xBF, .. entete, .. bonne], "windows-1252", 1, "UTF-8");
+        // In JSON, a U+FFFD in a value, as is or escaped, is refused on its path.
+        foreach (var remplacement in new[] { "\uFFFD", "\\uFFFD" })
+        {
+            var json = $$"""
+                { "dossiers": [ { "collectivite": { "codeInsee": "62041" }, "fiches": [
+                  { "titre": "Pr{{remplacement}}t", "description": "D", "dateDebut": "2021-03-01", "enCours": true, "enjeux": ["culture"] } ] } ] }
+                """;
+            var reponse = await EnvoyerAsync(admin, Encoding.UTF8.GetBytes(json), "application/json", null);
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, reponse.StatusCode);
+            var erreur = Assert.Single((await LireAsync(reponse))["errors"]!.AsArray())!;
+            Assert.Equal("$.dossiers[0].fiches[0].titre", erreur["path"]!.GetValue<string>());
+            Assert.Contains("U+FFFD", erreur["message"]!.GetValue<string>());
+        }
         Assert.Equal((0, 0, 0), await ComptesAsync());
         Assert.All(await Factory.DansLaBaseAsync(db => db.Imports.Select(i => i.Statut).ToListAsync()), s => Assert.Equal(StatutImport.Refuse, s));
     }

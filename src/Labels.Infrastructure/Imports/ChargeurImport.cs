@@ -63,7 +63,7 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
                 copie.Timeout = SansLimite;
                 var lecture = new Lecture(edition, dossiers, fiches, sortie, copie, erreurs, progression, maintenant);
                 lues = format == FormatImport.Json
-                    ? await lecture.JsonAsync(await CorpsImport.Utf8Async(flux, encodage, ct), ct)
+                    ? await lecture.JsonAsync(await CorpsImport.Utf8Async(flux, encodage, ct), encodage, ct)
                     : await lecture.CsvAsync(await CorpsImport.TexteAsync(flux, encodage, ct), ct);
                 await copie.CompleteAsync(ct);
             }
@@ -150,9 +150,9 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
             dossier.Fiches++;
         }
 
-        public async Task<int> JsonAsync(Stream flux, CancellationToken ct)
+        public async Task<int> JsonAsync(Stream flux, string? encodage, CancellationToken ct)
         {
-            var lecteur = new LecteurJson(flux);
+            var lecteur = new LecteurJson(flux, encodage);
             var lues = 0;
             try
             {
@@ -257,9 +257,10 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
                 if (ligne.ColCount == 1 && ligne.Span.Trim().IsEmpty) continue; // blank line
                 lues++;
                 if (lues % PasDeProgression == 0) progression.Report(lues);
-                if (ligne.Span.Contains('\0'))
+                if (ligne.Span.IndexOfAny('\0', '\uFFFD') is var interdit and >= 0)
                 {
-                    erreurs.Ajouter(numero, null, "", "Le caractère NUL n'est pas permis.");
+                    // U+FFFD is what a conversion puts where it lost a character: the file is not the original any more.
+                    erreurs.Ajouter(numero, null, "", ligne.Span[interdit] == '\0' ? "Le caractère NUL n'est pas permis." : ChaineImportee.Remplacement);
                     continue;
                 }
                 if (ligne.ColCount != nombre)

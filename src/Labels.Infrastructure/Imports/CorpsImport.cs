@@ -7,31 +7,162 @@ namespace Labels.Infrastructure.Imports;
 
 /// <summary>
 /// How the bytes of an imported file become text, decided here only. Without a declared charset the file must be UTF-8
-/// (a BOM is fine); a declared one (<see cref="EncodagesImport"/>) is honoured. The bytes are checked as they stream,
-/// before any decoder sees them, and the first one that is not valid in the encoding stops the import with its physical
-/// line (<see cref="EncodageInvalideException"/>): a decoder left to itself would store U+FFFD in place of the letter, the
-/// silent loss a spreadsheet's windows-1252 CSV read as UTF-8 used to cause. A U+FFFD in the file itself is refused too:
-/// it says the file already lost characters in some earlier conversion. UTF-8, the common case, is only checked
-/// (vectorised, with the count of lines), never transcoded; CSV is decoded by the StreamReader that Sep reads, JSON
-/// is given UTF-8 bytes (RFC 8259), other charsets transcoded into it as it streams.
+/// (a BOM is fine); a declared one (<see cref="EncodagesImport"/>) is honoured. The first byte that is not valid in the
+/// encoding stops the import with its physical line (<see cref="EncodageInvalideException"/>): a decoder left to itself
+/// would store U+FFFD in place of the letter, the silent loss a spreadsheet's windows-1252 CSV read as UTF-8 used to cause.
+/// UTF-8, the common case, is never checked apart from its decoding: in CSV the decoder that makes the text Sep parses
+/// refuses what is invalid (<see cref="FluxUtf8"/>), and JSON goes as UTF-8 bytes (RFC 8259) to System.Text.Json, which
+/// refuses it where it makes text of a value (LecteurJson names the line). Other charsets are checked byte by byte as they
+/// stream (<see cref="FluxVerifie"/>), then decoded for Sep, or transcoded into UTF-8 for JSON. A U+FFFD in the file itself,
+/// which says it already lost characters in some earlier conversion, is refused where the text is read: on its CSV line
+/// (ChargeurImport), in its JSON value (LecteurJson).
 /// </summary>
 internal static class CorpsImport
 {
     static CorpsImport() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
+    // Smaller than Sep's buffer, so that the reader decodes straight into it.
+    private const int TailleDuLecteur = 4096;
+
     /// <summary>The text of a CSV file, decoded from <paramref name="encodage"/> (a canonical name, null for UTF-8 by default).</summary>
     public static async Task<TextReader> TexteAsync(Stream octets, string? encodage, CancellationToken ct)
     {
-        var verifie = await FluxVerifie.OuvrirAsync(octets, Regle.Pour(encodage), ct);
+        var regle = Regle.Pour(encodage);
+        if (regle is ReglesUtf8 utf8)
+        {
+            var flux = new FluxUtf8(octets, utf8, compterLesLignes: true);
+            return new StreamReader(flux, flux.Decodeur, detectEncodingFromByteOrderMarks: false, bufferSize: TailleDuLecteur);
+        }
+        var verifie = await FluxVerifie.OuvrirAsync(octets, regle, ct);
         // Its decoder throws rather than substitutes, should anything get past the check; the BOM is the check's to skip.
-        return new StreamReader(verifie, verifie.Regle.Decodeur, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
+        return new StreamReader(verifie, verifie.Regle.Decodeur, detectEncodingFromByteOrderMarks: false, bufferSize: TailleDuLecteur);
     }
 
-    /// <summary>The bytes of a JSON file in UTF-8, transcoded as they stream when another charset is declared.</summary>
+    /// <summary>
+    /// The bytes of a JSON file in UTF-8, transcoded as they stream when another charset is declared. UTF-8 ones are handed on
+    /// as they are (BOM skipped): System.Text.Json throws on an invalid sequence where it turns a value into text, never
+    /// substitutes, and the JSON reader then names its line (<see cref="Utf8Invalide"/>).
+    /// </summary>
     public static async Task<Stream> Utf8Async(Stream octets, string? encodage, CancellationToken ct)
     {
-        var verifie = await FluxVerifie.OuvrirAsync(octets, Regle.Pour(encodage), ct);
-        return verifie.Regle.EstUtf8 ? verifie : Encoding.CreateTranscodingStream(verifie, verifie.Regle.Decodeur, new UTF8Encoding(false));
+        var regle = Regle.Pour(encodage);
+        if (regle is ReglesUtf8 utf8) return new FluxUtf8(octets, utf8, compterLesLignes: false);
+        var verifie = await FluxVerifie.OuvrirAsync(octets, regle, ct);
+        return Encoding.CreateTranscodingStream(verifie, verifie.Regle.Decodeur, new UTF8Encoding(false));
+    }
+
+    /// <summary>
+    /// Where the UTF-8 of <paramref name="octets"/> is invalid (an incomplete character at their end is not: it may go on
+    /// further in the file); -1 when it is not.
+    /// </summary>
+    public static int PremierOctetInvalide(ReadOnlySpan<byte> octets) => ReglesUtf8.PremierDefaut(octets, finDuFichier: false);
+
+    /// <summary>The refusal of a UTF-8 JSON file (declared so, or not declared) at the invalid byte <paramref name="position"/> of <paramref name="octets"/>.</summary>
+    public static EncodageInvalideException Utf8Invalide(string? encodage, int ligne, ReadOnlySpan<byte> octets, int position) =>
+        Regle.Pour(encodage).Invalide(ligne, octets, position, debutDuFichier: false);
+
+    /// <summary>
+    /// A UTF-8 file's bytes, handed on as they are read, into the reader's own buffer, its BOM skipped. In CSV, the decoder that
+    /// turns them into the text Sep parses checks them as it decodes, and its fallback refuses the first invalid one, whose line
+    /// this stream knows from the lines it counted; JSON's are checked by their reader. Checking them beforehand as well would
+    /// go over every byte twice more, where counting lines is a vectorised count (see README, Benchmarks).
+    /// </summary>
+    private sealed class FluxUtf8 : Stream
+    {
+        private static readonly byte[] Marque = [0xEF, 0xBB, 0xBF];
+
+        private readonly Stream _interne;
+        private readonly ReglesUtf8 _regle;
+        private readonly bool _compterLesLignes;
+        private Memory<byte> _dernier;
+        private int _lignesAvant, _lignes;
+        private bool _premier = true, _debutDuFichier, _fini;
+
+        public FluxUtf8(Stream interne, ReglesUtf8 regle, bool compterLesLignes)
+        {
+            _interne = interne;
+            _regle = regle;
+            _compterLesLignes = compterLesLignes;
+            var decodeur = (Encoding)new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).Clone();
+            decodeur.DecoderFallback = new Refus(this);
+            Decodeur = decodeur;
+        }
+
+        public Encoding Decodeur { get; }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> destination, CancellationToken cancellationToken = default)
+        {
+            if (destination.IsEmpty) return 0;
+            var lus = await _interne.ReadAsync(destination, cancellationToken);
+            _debutDuFichier = _premier;
+            if (_premier)
+            {
+                // A BOM is up to three bytes: decide once they are there (or the file is shorter).
+                while (lus is > 0 and < 3 && lus < destination.Length && await _interne.ReadAsync(destination[lus..], cancellationToken) is var plus and > 0)
+                    lus += plus;
+                _premier = false;
+                // UTF-16's BOM is no UTF-8: say what the file is, rather than name its first byte.
+                if (EstMarqueUtf16(destination.Span[..lus])) throw _regle.Invalide(1, destination.Span[..lus], 0, debutDuFichier: true);
+                if (destination.Span[..lus].StartsWith(Marque))
+                {
+                    destination.Span[3..lus].CopyTo(destination.Span);
+                    lus -= 3;
+                    // Nothing after the BOM yet: 0 would say the file ends.
+                    if (lus == 0) return await ReadAsync(destination, cancellationToken);
+                }
+            }
+            if (lus == 0) _fini = true;
+            // The reader decodes each read whole before the next one: a bad byte is in this one, or began at the end of the last.
+            _dernier = destination[..lus];
+            _lignesAvant = _lignes;
+            if (_compterLesLignes) _lignes += _dernier.Span.Count((byte)'\n');
+            return lus;
+        }
+
+        /// <param name="index">Where in the last read the decoder met the bad bytes; negative when they began in the one before.</param>
+        private EncodageInvalideException Invalide(byte[] inconnus, int index)
+        {
+            if (index < 0)
+                return _regle.Invalide(_lignesAvant + 1, _fini ? "Le fichier finit au milieu d'un caractère UTF-8."
+                    : $"L'octet 0x{inconnus[0]:X2} n'est pas de l'UTF-8 valide.");
+            var octets = _dernier.Span;
+            return _regle.Invalide(_lignesAvant + octets[..index].Count((byte)'\n') + 1, octets, index, _debutDuFichier && index == 0);
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) _interne.Dispose();
+            base.Dispose(disposing);
+        }
+
+        private sealed class Refus(FluxUtf8 flux) : DecoderFallback
+        {
+            public override int MaxCharCount => 0;
+            public override DecoderFallbackBuffer CreateFallbackBuffer() => new Tampon(flux);
+
+            private sealed class Tampon(FluxUtf8 flux) : DecoderFallbackBuffer
+            {
+                public override int Remaining => 0;
+                public override bool Fallback(byte[] bytesUnknown, int index) => throw flux.Invalide(bytesUnknown, index);
+                public override char GetNextChar() => '\0';
+                public override bool MovePrevious() => false;
+            }
+        }
     }
 
     /// <summary>
@@ -123,8 +254,6 @@ internal static class CorpsImport
     /// <summary>What is valid in one encoding, its BOM, how its lines are counted, and how to tell the caller.</summary>
     private abstract class Regle(string? declare)
     {
-        private static readonly byte[] MarqueUtf8 = [0xEF, 0xBB, 0xBF];
-
         // The five bytes windows-1252 leaves undefined: no text has them.
         private static readonly SearchValues<byte> IndefinisEn1252 = SearchValues.Create([0x81, 0x8D, 0x8F, 0x90, 0x9D]);
 
@@ -145,8 +274,6 @@ internal static class CorpsImport
 
         protected string Nom => declare ?? EncodagesImport.Utf8;
 
-        public virtual bool EstUtf8 => false;
-
         /// <summary>A decoder that throws on what it cannot decode, never substitutes; without preamble (the BOM is skipped before).</summary>
         public abstract Encoding Decodeur { get; }
 
@@ -162,9 +289,11 @@ internal static class CorpsImport
         protected abstract string Raison(ReadOnlySpan<byte> octets, int position);
 
         /// <param name="debutDuFichier">The byte is the file's first (after a BOM of the encoding): a BOM of another one is said so.</param>
-        public EncodageInvalideException Invalide(int ligne, ReadOnlySpan<byte> octets, int position, bool debutDuFichier)
+        public EncodageInvalideException Invalide(int ligne, ReadOnlySpan<byte> octets, int position, bool debutDuFichier) =>
+            Invalide(ligne, debutDuFichier && RaisonDuDebut(octets) is { } debut ? debut : Raison(octets, position));
+
+        public EncodageInvalideException Invalide(int ligne, string raison)
         {
-            var raison = debutDuFichier && RaisonDuDebut(octets) is { } debut ? debut : Raison(octets, position);
             var conseil = declare is null
                 ? "Sans charset déclaré, un fichier importé doit être en UTF-8. Un tableur enregistre d'ordinaire un « CSV (séparateur : "
                   + "point-virgule) » en windows-1252 : déclarez l'encodage réel, par exemple Content-Type: text/csv; charset=windows-1252"
@@ -176,78 +305,57 @@ internal static class CorpsImport
         /// <summary>A file whose BOM says another encoding than the declared one: say that rather than name a byte.</summary>
         private string? RaisonDuDebut(ReadOnlySpan<byte> octets)
         {
-            if (this is not ReglesUtf8 && octets.StartsWith(MarqueUtf8))
+            if (this is not ReglesUtf8 && EstMarqueUtf8(octets))
                 return $"Le fichier commence par la marque (BOM) de l'UTF-8, il est donc en UTF-8, et non en {Nom} comme déclaré.";
             if (this is not ReglesUtf16 && EstMarqueUtf16(octets))
                 return $"Le fichier commence par la marque (BOM) de l'UTF-16 : déclarez charset=utf-16 ; il n'est pas en {Nom}.";
             return null;
         }
 
-        protected static bool EstMarqueUtf8(ReadOnlySpan<byte> debut) => debut.StartsWith(MarqueUtf8);
-
-        protected static bool EstMarqueUtf16(ReadOnlySpan<byte> debut) =>
-            debut.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || debut.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]);
     }
 
+    private static bool EstMarqueUtf8(ReadOnlySpan<byte> debut) => debut.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]);
+
+    private static bool EstMarqueUtf16(ReadOnlySpan<byte> debut) =>
+        debut.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || debut.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]);
+
+    /// <summary>UTF-8's messages and BOM: its bytes are checked by the CSV's decoder or the JSON's reader (see <see cref="FluxUtf8"/>).</summary>
     private sealed class ReglesUtf8(string? declare) : Regle(declare)
     {
-        private static readonly byte[] Remplacement = [0xEF, 0xBF, 0xBD];
-
-        public override bool EstUtf8 => true;
-        public override Encoding Decodeur { get; } = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+        public override Encoding Decodeur => throw new NotSupportedException("L'UTF-8 est décodé par FluxUtf8.");
 
         public override int Marque(ReadOnlySpan<byte> debut) => EstMarqueUtf8(debut) ? 3 : 0;
 
-        public override int Verifier(ReadOnlySpan<byte> octets, bool fin, out int invalide)
-        {
-            var entiers = fin ? octets.Length : octets.Length - Coupe(octets);
-            var part = octets[..entiers];
-            // In valid UTF-8, EF BF BD is only ever U+FFFD (EF is a lead byte).
-            if (Utf8.IsValid(part) && part.IndexOf(Remplacement) < 0)
-            {
-                invalide = -1;
-                return entiers;
-            }
-            invalide = PremierDefaut(octets);
-            return invalide;
-        }
+        public override int Verifier(ReadOnlySpan<byte> octets, bool fin, out int invalide) =>
+            throw new NotSupportedException("L'UTF-8 est vérifié par son décodeur (CSV) ou son lecteur (JSON).");
 
-        /// <summary>The bytes of a character the read cut in two, at the end (0 when the last character is whole).</summary>
-        private static int Coupe(ReadOnlySpan<byte> octets)
-        {
-            for (var i = 1; i <= Math.Min(3, octets.Length); i++)
-            {
-                var b = octets[^i];
-                if ((b & 0xC0) == 0x80) continue;
-                var longueur = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
-                return longueur > i ? i : 0;
-            }
-            return 0;
-        }
-
-        private static int PremierDefaut(ReadOnlySpan<byte> octets)
+        /// <summary>The first byte of <paramref name="octets"/> that starts no valid character; -1 if none (an incomplete one at their end counts only at the file's end).</summary>
+        public static int PremierDefaut(ReadOnlySpan<byte> octets, bool finDuFichier)
         {
             var i = 0;
             while (i < octets.Length)
             {
                 var ascii = octets[i..].IndexOfAnyExceptInRange((byte)0, (byte)0x7F);
-                if (ascii < 0) break;
+                if (ascii < 0) return -1;
                 i += ascii;
-                if (System.Text.Rune.DecodeFromUtf8(octets[i..], out var rune, out var lus) != OperationStatus.Done || rune.Value == 0xFFFD) return i;
-                i += lus;
+                switch (System.Text.Rune.DecodeFromUtf8(octets[i..], out _, out var lus))
+                {
+                    case OperationStatus.Done:
+                        i += lus;
+                        break;
+                    case OperationStatus.NeedMoreData when !finDuFichier:
+                        return -1;
+                    default:
+                        return i;
+                }
             }
-            return octets.Length;
+            return -1;
         }
 
-        protected override string Raison(ReadOnlySpan<byte> octets, int position)
-        {
-            if (position >= octets.Length || System.Text.Rune.DecodeFromUtf8(octets[position..], out _, out _) == OperationStatus.NeedMoreData)
-                return "Le fichier finit au milieu d'un caractère UTF-8.";
-            if (octets[position..].StartsWith(Remplacement))
-                return "Le fichier contient le caractère de remplacement U+FFFD : il a déjà perdu des caractères lors d'une conversion "
-                    + "antérieure ; repartez du fichier d'origine.";
-            return $"L'octet 0x{octets[position]:X2} n'est pas de l'UTF-8 valide.";
-        }
+        protected override string Raison(ReadOnlySpan<byte> octets, int position) =>
+            position >= octets.Length || System.Text.Rune.DecodeFromUtf8(octets[position..], out _, out _) == OperationStatus.NeedMoreData
+                ? "Le fichier finit au milieu d'un caractère UTF-8."
+                : $"L'octet 0x{octets[position]:X2} n'est pas de l'UTF-8 valide.";
     }
 
     private sealed class ReglesUtf16(string? declare, bool? grosBoutiste) : Regle(declare)
@@ -281,7 +389,7 @@ internal static class CorpsImport
             for (; i < pairs; i += 2)
             {
                 var u = Unite(octets, i);
-                if (u == 0xFFFD || char.IsLowSurrogate((char)u)) break;
+                if (char.IsLowSurrogate((char)u)) break;
                 if (!char.IsHighSurrogate((char)u)) continue;
                 if (i + 2 >= pairs)
                 {
@@ -314,11 +422,7 @@ internal static class CorpsImport
             if (grosBoutiste is null && position == 0 && !EstMarqueUtf16(octets))
                 return "Un fichier déclaré utf-16 commence par sa marque (BOM) FF FE ou FE FF ; sans elle, déclarez utf-16le ou utf-16be.";
             if (position + 1 >= octets.Length) return "Le fichier finit au milieu d'un caractère UTF-16.";
-            var u = Unite(octets, position);
-            return u == 0xFFFD
-                ? "Le fichier contient le caractère de remplacement U+FFFD : il a déjà perdu des caractères lors d'une conversion antérieure ; "
-                  + "repartez du fichier d'origine."
-                : $"La suite 0x{u:X4} n'est pas de l'UTF-16 valide (demi-caractère isolé).";
+            return $"La suite 0x{Unite(octets, position):X4} n'est pas de l'UTF-16 valide (demi-caractère isolé).";
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Labels.Application.Imports;
 
 namespace Labels.Infrastructure.Imports;
@@ -40,9 +41,12 @@ internal sealed class FicheJson
 /// <summary>
 /// Reads <c>{ "dossiers": [ … ] }</c> from a stream one dossier at a time: a dossier's bytes are
 /// located with <see cref="Utf8JsonReader"/> over a sliding buffer, then deserialised alone, so
-/// memory holds one dossier, never the file.
+/// memory holds one dossier, never the file. The stream is UTF-8 (CorpsImport); System.Text.Json
+/// refuses an invalid sequence where it makes text of it, and this reader, which counts the lines it
+/// slides past, names the line of the first invalid byte.
 /// </summary>
-internal sealed class LecteurJson(Stream flux)
+/// <param name="encodage">The charset the file declared, for the message of an invalid byte.</param>
+internal sealed class LecteurJson(Stream flux, string? encodage)
 {
     private const int TailleInitiale = 1 << 16;
     private const int TailleMaxDossier = 64 << 20;
@@ -51,11 +55,12 @@ internal sealed class LecteurJson(Stream flux)
     {
         UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
         AllowDuplicateProperties = false,
-        Converters = { new Application.Commun.ChaineSansNul() },
+        Converters = { new ChaineImportee() },
     };
 
     private byte[] _tampon = ArrayPool<byte>.Shared.Rent(TailleInitiale);
     private int _debut, _fin;
+    private int _lignes; // before _debut
     private bool _fini;
     private JsonReaderState _etat = new(new JsonReaderOptions { MaxDepth = 32 });
     private int _phase; // 0 before the root, 1 in the root object, 2 in "dossiers", 3 done
@@ -82,6 +87,10 @@ internal sealed class LecteurJson(Stream flux)
     }
 
     public void Liberer() => ArrayPool<byte>.Shared.Return(_tampon);
+
+    /// <summary>Whether the reader's error is on the invalid byte's line or after it, so that the byte is what stopped it.</summary>
+    private bool EstAvant(ReadOnlySpan<byte> donnees, int invalide, JsonException e) =>
+        _lignes + donnees[..invalide].Count((byte)'\n') <= e.LineNumber;
 
     private async Task RemplirAsync(CancellationToken ct)
     {
@@ -165,12 +174,20 @@ internal sealed class LecteurJson(Stream flux)
                             {
                                 lot.Add((_index, JsonSerializer.Deserialize<DossierJson>(tranche, Options), chemin, null));
                             }
+                            catch (JsonException e) when (e.InnerException is InvalidOperationException
+                                                          && CorpsImport.PremierOctetInvalide(tranche) is var i and >= 0)
+                            {
+                                // It could not make text of a value: bytes that are no UTF-8 (a windows-1252 file sent as such, say).
+                                var position = (int)debut + i;
+                                throw CorpsImport.Utf8Invalide(encodage, _lignes + donnees[..position].Count((byte)'\n') + 1, donnees, position);
+                            }
                             catch (JsonException e)
                             {
                                 var ou = e.Path is { Length: > 1 } p ? chemin + p[1..] : chemin;
                                 lot.Add((_index, null, Application.Commun.ChaineSansNul.Visible(ou),
                                     e.Message.Contains("could not be mapped", StringComparison.Ordinal) ? "Propriété inconnue."
                                     : e.Message.Contains("NUL", StringComparison.Ordinal) ? "Le caractère NUL n'est pas permis."
+                                    : e.Message.Contains("U+FFFD", StringComparison.Ordinal) ? ChaineImportee.Remplacement
                                     : "Valeur de type inattendu."));
                             }
                         }
@@ -181,9 +198,20 @@ internal sealed class LecteurJson(Stream flux)
                 }
             }
             consommes = lecteur.BytesConsumed;
-            _debut += (int)consommes;
+            Consommer((int)consommes);
             _etat = lecteur.CurrentState;
             return true;
+        }
+        catch (InvalidOperationException) when (CorpsImport.PremierOctetInvalide(donnees) is var i and >= 0)
+        {
+            // The same, of a name at the root.
+            throw CorpsImport.Utf8Invalide(encodage, _lignes + donnees[..i].Count((byte)'\n') + 1, donnees, i);
+        }
+        catch (JsonException e) when (CorpsImport.PremierOctetInvalide(donnees) is var i and >= 0 && e.BytePositionInLine is not null
+                                      && EstAvant(donnees, i, e))
+        {
+            // Outside a value, the reader stops at the first byte that is not JSON: not JSON because not UTF-8.
+            throw CorpsImport.Utf8Invalide(encodage, _lignes + donnees[..i].Count((byte)'\n') + 1, donnees, i);
         }
         catch (JsonException e)
         {
@@ -193,8 +221,36 @@ internal sealed class LecteurJson(Stream flux)
 
     private bool Conserver(long consommes, JsonReaderState etat, bool progres)
     {
-        _debut += (int)consommes;
+        Consommer((int)consommes);
         _etat = etat;
         return progres;
     }
+
+    /// <summary>Past these bytes for good: their lines are counted, for the line of an invalid byte further on.</summary>
+    private void Consommer(int octets)
+    {
+        _lignes += _tampon.AsSpan(_debut, octets).Count((byte)'\n');
+        _debut += octets;
+    }
+}
+
+/// <summary>
+/// The strings of an import: no NUL (PostgreSQL cannot store it in text, see <see cref="Application.Commun.ChaineSansNul"/>),
+/// no U+FFFD either, which is what a conversion puts where it lost a character: the file is not the original any more.
+/// </summary>
+internal sealed class ChaineImportee : JsonConverter<string>
+{
+    public const string Remplacement =
+        "Le caractère de remplacement U+FFFD n'est pas permis : le fichier a perdu des caractères lors d'une conversion antérieure ; "
+        + "repartez du fichier d'origine.";
+
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var valeur = reader.GetString();
+        if (valeur is not null && valeur.AsSpan().IndexOfAny('\0', '\uFFFD') is var i and >= 0)
+            throw new JsonException(valeur[i] == '\0' ? "Le caractère NUL (\\u0000) n'est pas permis." : "Caractère U+FFFD.");
+        return valeur;
+    }
+
+    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
 }
