@@ -173,6 +173,33 @@ public sealed class FileImportsTests(LabelsApiFactory factory) : ApiTest(factory
 
     private sealed record EtatEnBase(string Statut, Guid? Instance);
 
+    /// <summary>The caller of a synchronous import goes away while it runs: nobody will read its answer, and nothing resumes it.</summary>
+    [Fact]
+    public async Task Un_import_synchrone_abandonne_par_son_appelant_est_interrompu_sans_rien_ecrire()
+    {
+        var admin = await AdminAsync();
+        await EditionAsync(admin, 2022, "candidatures");
+        await using var edition = await RetenirLEditionAsync();
+        using var annulation = new CancellationTokenSource();
+        var envoi = admin.PostAsync("/api/v1/editions/2022/imports", new StringContent(Csv("S", 3), Encoding.UTF8, "text/csv"), annulation.Token);
+        await AttendreDesImportsRetenusAsync(1);
+        await annulation.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => envoi);
+        await edition.CloseAsync();
+
+        var debut = DateTime.UtcNow;
+        string? statut;
+        while ((statut = await Factory.DansLaBaseAsync(db => db.Imports.Select(i => i.Statut.ToString()).SingleAsync())) == "EnCours")
+        {
+            Assert.True(DateTime.UtcNow - debut < TimeSpan.FromSeconds(30), "l'import est toujours en cours");
+            await Task.Delay(50);
+        }
+        Assert.Equal("Interrompu", statut);
+        var id = await Factory.DansLaBaseAsync(db => db.Imports.Select(i => i.Id).SingleAsync());
+        Assert.Contains("L'appelant a interrompu", (await EtatAsync(admin, id))["rapport"]!["errors"]![0]!["message"]!.GetValue<string>());
+        Assert.Equal(0, await Factory.DansLaBaseAsync(db => db.Fiches.CountAsync()));
+    }
+
     [Fact]
     public void Un_intervalle_nul_arrete_le_demarrage()
     {
