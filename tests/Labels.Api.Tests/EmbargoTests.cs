@@ -181,6 +181,27 @@ public sealed class EmbargoTests(LabelsApiFactory factory) : ApiTest(factory)
         Assert.Equal(2, (await Anonyme().GetFromJsonAsync<JsonObject>($"/api/v1/collectivites/{arras}/historique"))!["total"]!.GetValue<int>());
     }
 
+    [Fact]
+    public async Task Une_edition_anterieure_ne_s_ouvre_ni_ne_se_publie_apres_une_edition_publiee()
+    {
+        var admin = await AdminAsync();
+        Assert.Equal(HttpStatusCode.Created, (await this.PublierHistoriqueAsync(admin, 2019, null, new Resultat("62041", 5))).StatusCode);
+        // Opened before 2019 was published, 2018 can no longer be published: 2019's key figures and TEN were made without it.
+        await Factory.DansLaBaseAsync(async db =>
+        {
+            db.Editions.Add(Domain.Editions.Edition.Ouvrir(2018, 19, true, Domain.Editions.Calendrier.Vide, null, DateTimeOffset.UtcNow));
+            return await db.SaveChangesAsync();
+        });
+        var refus = await ProblemeAsync(await Historiques.PublierAsync(admin, 2018, DateTimeOffset.UtcNow.AddHours(1)), HttpStatusCode.Conflict);
+        Assert.Contains("2019", refus["detail"]!.GetValue<string>());
+        await ProblemeAsync(await Historiques.PublierAsync(admin, 2018), HttpStatusCode.Conflict);
+        var ouverture = await ProblemeAsync(await admin.PostAsJsonAsync("/api/v1/editions", new { annee = 2017, numero = 18, historique = true }),
+            HttpStatusCode.Conflict);
+        Assert.Contains("2019", ouverture["detail"]!.GetValue<string>());
+        Assert.Equal(0, await Factory.DansLaBaseAsync(db => db.VersionsPalmares.CountAsync(v => v.EditionAnnee < 2019)));
+        Assert.Null((await LireAsync(await Anonyme().GetAsync("/api/v1/editions/2019/chiffres-cles")))["editionPrecedente"]);
+    }
+
     /// <summary>
     /// Rows written before the order of visibility was enforced (an earlier édition put back under embargo by hand): every
     /// public read still reads the history as it is visible, not as it is stored.

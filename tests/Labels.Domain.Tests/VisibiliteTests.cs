@@ -73,4 +73,15 @@ public sealed class VisibiliteTests
         Assert.Equal([v2, autre], toutes.Dernieres());
         Assert.Equal([v1], toutes.VisiblesPar(Visibilite.Le(Maintenant.AddMinutes(-90))).Dernieres());
     }
+
+    [Fact]
+    public void Une_edition_ne_se_publie_ni_ne_s_ouvre_apres_une_edition_posterieure_publiee()
+    {
+        var edition = Edition.Ouvrir(2018, 19, historique: true, Calendrier.Vide, null, Maintenant);
+        Assert.Contains("2019", Assert.Throws<DomainException>(() => edition.Publier(0, [], posterieurePubliee: 2019)).Message);
+        Assert.Equal(StatutEdition.Preparation, edition.Statut);
+        Assert.Throws<DomainException>(() => Edition.Ouvrir(2017, 18, true, Calendrier.Vide, null, Maintenant, posterieurePubliee: 2019));
+        edition.Publier(0, []);
+        Assert.Equal(StatutEdition.Publiee, edition.Statut);
+    }
 }

@@ -40,8 +40,10 @@ public sealed class OuvrirEditionHandler(ILabelsDbContext db, TimeProvider horlo
     {
         var precedente = await db.Editions.AsNoTracking()
             .Where(e => e.Annee < command.Annee).OrderByDescending(e => e.Annee).FirstOrDefaultAsync(ct);
+        var posterieure = await db.Editions.AsNoTracking().Where(e => e.Annee > command.Annee && e.Statut == StatutEdition.Publiee)
+            .OrderBy(e => e.Annee).Select(e => (int?)e.Annee).FirstOrDefaultAsync(ct);
         var edition = Edition.Ouvrir(command.Annee, command.Numero, command.Historique ?? false, command.Calendrier,
-            precedente, horloge.GetUtcNow(), command.ParametresTen);
+            precedente, horloge.GetUtcNow(), command.ParametresTen, posterieure);
         db.Editions.Add(edition);
         await db.SaveChangesAsync(ct);
         return EditionDto.De(edition);

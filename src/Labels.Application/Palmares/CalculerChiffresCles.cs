@@ -40,9 +40,10 @@ public sealed class CalculerChiffresClesHandler(ILabelsDbContext db, TimeProvide
         var edition = await db.Editions.AsNoTracking().FirstAsync(e => e.Annee == query.Annee, ct);
         var laureats = await db.Laureats.AsNoTracking().Where(l => l.PalmaresId == version.Id).ToListAsync(ct);
 
-        var precedente = await db.Editions.AsNoTracking().Where(e => e.Annee < query.Annee).OrderByDescending(e => e.Annee)
-            .Select(e => (int?)e.Annee).FirstOrDefaultAsync(ct);
-        var versionPrecedente = precedente is null ? null : await dernieres.FirstOrDefaultAsync(v => v.EditionAnnee == precedente, ct);
+        // The previous édition is the latest earlier one whose results are visible: an édition opened, unpublished or under
+        // embargo is not named.
+        var versionPrecedente = await dernieres.Where(v => v.EditionAnnee < query.Annee).OrderByDescending(v => v.EditionAnnee).FirstOrDefaultAsync(ct);
+        var precedente = versionPrecedente?.EditionAnnee;
         int? candidaturesPrecedentes = versionPrecedente is null ? null : await db.Laureats.CountAsync(l => l.PalmaresId == versionPrecedente.Id, ct);
         int? fichesPrecedentes = versionPrecedente is null ? null : await FichesAsync(versionPrecedente, ct);
 

@@ -44,7 +44,9 @@ public sealed class PublierPalmaresHandler(ILabelsDbContext db, Journal journal,
         {
             var anterieures = await db.Editions.Where(e => e.Annee < command.Annee && e.Statut != StatutEdition.Publiee)
                 .Select(e => e.Annee).ToListAsync(ct);
-            edition.Publier(dossiers.Count(x => x.Distinction is null), anterieures);
+            var posterieure = await db.Editions.Where(e => e.Annee > command.Annee && e.Statut == StatutEdition.Publiee)
+                .OrderBy(e => e.Annee).Select(e => (int?)e.Annee).FirstOrDefaultAsync(ct);
+            edition.Publier(dossiers.Count(x => x.Distinction is null), anterieures, posterieure);
         }
         var decides = dossiers.Where(x => x.Distinction is not null).ToList();
 

@@ -48,9 +48,12 @@ public sealed class Edition
     public DateTimeOffset CreatedAt { get; private set; }
 
     /// <param name="precedente">The latest édition before this year, whose référentiel is cloned; null for the first.</param>
+    /// <param name="posterieurePubliee">A later édition already published, if any: this one could never be published (rule 7).</param>
     public static Edition Ouvrir(int annee, int numero, bool historique, Calendrier calendrier, Edition? precedente,
-        DateTimeOffset maintenant, ParametresTen? parametresTen = null)
+        DateTimeOffset maintenant, ParametresTen? parametresTen = null, int? posterieurePubliee = null)
     {
+        if (posterieurePubliee is { } posterieure)
+            throw new DomainException($"L'édition {posterieure} est déjà publiée : une édition antérieure ({annee}) ne pourrait plus être publiée.");
         if ((parametresTen ?? precedente?.ParametresTen)?.Defaut() is { } defautTen) throw new DomainException(defautTen);
         if (annee is < PremiereAnnee or > DerniereAnnee)
             throw new DomainException($"L'année doit être comprise entre {PremiereAnnee} et {DerniereAnnee}.");
@@ -146,11 +149,15 @@ public sealed class Edition
 
     /// <summary>
     /// Publishes the édition (rule 7): from deliberation once every deposited dossier has a
-    /// decision, or an archived édition at any time; always after every earlier édition.
+    /// decision, or an archived édition at any time; always after every earlier édition, never after a later one
+    /// (TEN, key figures and historiques of the later ones were derived without it).
     /// </summary>
-    public void Publier(int dossiersSansDecision, IReadOnlyCollection<int> anterieuresNonPubliees)
+    public void Publier(int dossiersSansDecision, IReadOnlyCollection<int> anterieuresNonPubliees, int? posterieurePubliee = null)
     {
         ArgumentNullException.ThrowIfNull(anterieuresNonPubliees);
+        if (Statut != StatutEdition.Publiee && posterieurePubliee is { } posterieure)
+            throw new DomainException($"L'édition {posterieure} est déjà publiée : l'édition {Annee}, antérieure, ne se publie plus "
+                + "(les TEN, les chiffres clés et les historiques publiés ont été établis sans elle).");
         if (Statut == StatutEdition.Publiee) throw new DomainException($"L'édition {Annee} est déjà publiée.");
         if (!Historique && Statut != StatutEdition.Deliberation)
             throw new DomainException($"L'édition {Annee} se publie après la délibération (statut « {Nom(Statut)} »).");
