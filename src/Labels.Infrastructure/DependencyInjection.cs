@@ -51,7 +51,7 @@ public static class DependencyInjection
             .AddDefaultTokenProviders();
 
         // Tokens are protected with keys kept in PostgreSQL: they survive restarts and work on every instance.
-        services.AddDataProtection().SetApplicationName("Labels").PersistKeysToDbContext<LabelsDbContext>().ProtegerLesCles(configuration);
+        services.AddDataProtection().SetApplicationName("Labels").ProtegerLesCles(configuration);
         return services;
     }
 }

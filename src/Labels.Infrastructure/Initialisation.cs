@@ -25,6 +25,7 @@ public static class Initialisation
         var sp = scope.ServiceProvider;
         AvertirDesClesEnClair(sp);
         await sp.GetRequiredService<LabelsDbContext>().Database.MigrateAsync(ct);
+        await Identite.ProtectionDesCles.VerifierAsync(sp.GetRequiredService<LabelsDbContext>(), sp.GetRequiredService<IConfiguration>(), ct);
         await sp.GetRequiredService<ChargeurCog>().ChargerAsync(ct);
         await AmorcerComptesAsync(sp, ct);
     }

@@ -287,6 +287,16 @@ public sealed class EmbargoTests(LabelsApiFactory factory) : ApiTest(factory)
         Lisibles(await EntreesAsync(admin), 2);
         await Task.Delay(levee - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(300));
         Lisibles(await EntreesAsync(auditeur), 2);
+
+        // A correction after publication is public with the next version only.
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/v1/candidatures/{dossier}/decision",
+            new { arobases = 2, justification = "CORRECTION-EN-ATTENTE" })).StatusCode);
+        var correction = (await EntreesAsync(auditeur)).Where(e => e["details"] is null).ToArray();
+        Assert.Single(correction);
+        Assert.DoesNotContain("CORRECTION-EN-ATTENTE", (await auditeur.GetStringAsync("/api/v1/audit?action=deliberation.decision")));
+        Assert.Contains("CORRECTION-EN-ATTENTE", (await admin.GetStringAsync("/api/v1/audit?action=deliberation.decision")));
+        Assert.Equal(HttpStatusCode.Created, (await Historiques.PublierAsync(admin, 2022)).StatusCode);
+        Assert.Contains("CORRECTION-EN-ATTENTE", (await auditeur.GetStringAsync("/api/v1/audit?action=deliberation.decision")));
     }
 
     /// <summary>A clock that stands still.</summary>

@@ -70,6 +70,40 @@ public sealed class SecretsTests(LabelsApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
+    public async Task Des_cles_chiffrees_le_restent_pour_toutes_les_instances()
+    {
+        await using var base_ = await BaseSepareeAsync();
+        using var certificat = new CertificatDeTest("Labels clés");
+        (string, string)[] avecCertificat =
+            [("ConnectionStrings:Labels", base_.Chaine), ("ProtectionDesCles:Certificat:Chemin", certificat.Chemin),
+             ("ProtectionDesCles:Certificat:MotDePasse", certificat.MotDePasse)];
+        // First an instance without certificate (a database from before the certificate): its key is stored in clear.
+        string jetonEnClair;
+        await using (var hote = EnProduction(new JournalCapture(), ("ConnectionStrings:Labels", base_.Chaine)))
+            jetonEnClair = await JetonAsync(hote.CreateClient());
+        Assert.All(await base_.ClesAsync(), xml => Assert.Contains("<masterKey", xml));
+        // With the certificate, the key in clear is no longer read: its tokens are void, a new key is written encrypted.
+        string jeton;
+        await using (var hote = EnProduction(new JournalCapture(), avecCertificat))
+        {
+            var client = hote.CreateClient();
+            await ProblemeAsync(await AvecJeton(hote.CreateClient(), jetonEnClair).GetAsync("/api/v1/audit"), HttpStatusCode.Unauthorized);
+            jeton = await JetonAsync(client);
+        }
+        Assert.Contains(await base_.ClesAsync(), xml => xml.Contains("<encryptedSecret"));
+        // An instance started without the certificate now refuses to start, rather than write a key in clear again.
+        var cles = await base_.ClesAsync();
+        await using (var sansCertificat = EnProduction(new JournalCapture(), ("ConnectionStrings:Labels", base_.Chaine)))
+        {
+            var refus = Assert.ThrowsAny<Exception>(() => sansCertificat.CreateClient());
+            Assert.Contains("ProtectionDesCles:Certificat", refus.ToString());
+        }
+        Assert.Equal(cles.Order(), (await base_.ClesAsync()).Order());
+        await using (var hote = EnProduction(new JournalCapture(), avecCertificat))
+            Assert.Equal(HttpStatusCode.OK, (await AvecJeton(hote.CreateClient(), jeton).GetAsync("/api/v1/audit")).StatusCode);
+    }
+
+    [Fact]
     public async Task En_production_sans_certificat_le_demarrage_avertit()
     {
         var journal = new JournalCapture();
@@ -168,7 +202,12 @@ public sealed class SecretsTests(LabelsApiFactory factory) : ApiTest(factory)
             await commande.ExecuteNonQueryAsync();
         }
 
-        public async ValueTask DisposeAsync() => await ExecuterAsync("DROP DATABASE IF EXISTS \"{0}\" WITH (FORCE)");
+        public async ValueTask DisposeAsync()
+        {
+            await ExecuterAsync("DROP DATABASE IF EXISTS \"{0}\" WITH (FORCE)");
+            // The hosts' pooled connections to it are dead: the next test's database of the same name must not get them.
+            NpgsqlConnection.ClearPool(new NpgsqlConnection(Chaine));
+        }
     }
 
     /// <summary>A self-signed RSA certificate with its private key, in a PFX file protected by a password, deleted afterwards.</summary>

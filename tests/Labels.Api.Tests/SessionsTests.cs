@@ -229,4 +229,75 @@ public sealed class SessionsTests(LabelsApiFactory factory) : ApiTest(factory)
         for (var i = 0; i < 4; i++) await client.SendAsync(Connexion("198.51.100.8", "faux"));
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(Connexion("198.51.100.8", MotDePasse))).StatusCode);
     }
+
+    [Fact]
+    public async Task Deux_administrateurs_qui_se_desactivent_l_un_l_autre_en_meme_temps_en_laissent_un()
+    {
+        var admin = await AdminAsync();
+        await CompteAsync("admin", email: "admin2@test.labels");
+        var idAdmin = await CompteIdAsync(admin, LabelsApiFactory.AdminEmail);
+        var idAutre = await CompteIdAsync(admin, "admin2@test.labels");
+        for (var tour = 0; tour < 5; tour++)
+        {
+            var premier = await AdminAsync();
+            var second = await ConnecteAsync("admin2@test.labels", MotDePasse);
+            var reponses = await Task.WhenAll(
+                premier.PutAsJsonAsync($"/api/v1/comptes/{idAutre}/statut", new { actif = false }),
+                second.PutAsJsonAsync($"/api/v1/comptes/{idAdmin}/statut", new { actif = false }));
+            // One wins; the other is refused: 409 (the last administrator) or 401 (its session ended first).
+            Assert.Single(reponses, r => r.StatusCode == HttpStatusCode.OK);
+            Assert.Single(reponses, r => r.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.Unauthorized);
+            var actifs = (await (reponses[0].IsSuccessStatusCode ? premier : second).GetFromJsonAsync<JsonObject>("/api/v1/comptes?role=admin"))!
+                ["items"]!.AsArray().Count(c => c!["actif"]!.GetValue<bool>());
+            Assert.Equal(1, actifs);
+            // Both enabled again for the next round, by the one still enabled.
+            var restant = reponses[0].IsSuccessStatusCode ? premier : second;
+            var desactive = reponses[0].IsSuccessStatusCode ? idAutre : idAdmin;
+            Assert.Equal(HttpStatusCode.OK, (await restant.PutAsJsonAsync($"/api/v1/comptes/{desactive}/statut", new { actif = true })).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task Les_jetons_d_un_compte_desactive_ne_reviennent_pas_avec_lui()
+    {
+        var admin = await AdminAsync();
+        var autre = await CompteAsync("admin", email: "admin2@test.labels");
+        var cree = await LireAsync(await autre.PostAsJsonAsync("/api/v1/jetons",
+            new { nom = "script", scopes = new[] { "audit:read" }, expireLe = DateTimeOffset.UtcNow.AddDays(1) }));
+        var script = Anonyme();
+        script.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", cree["secret"]!.GetValue<string>());
+        var id = await CompteIdAsync(admin, "admin2@test.labels");
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/v1/comptes/{id}/statut", new { actif = false })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/v1/comptes/{id}/statut", new { actif = true })).StatusCode);
+        await ProblemeAsync(await script.GetAsync("/api/v1/audit"), HttpStatusCode.Unauthorized);
+        var jetons = await admin.GetFromJsonAsync<JsonObject>("/api/v1/jetons");
+        Assert.All(jetons!["items"]!.AsArray(), j => Assert.NotNull(j!["revoqueLe"]));
+    }
+
+    [Fact]
+    public async Task Changer_son_mot_de_passe_ne_permet_pas_de_deviner_l_actuel()
+    {
+        var jure = await CompteAsync("jure", email: "jure@test.labels");
+        for (var i = 0; i < 5; i++)
+            await ProblemeAsync(await jure.PutAsJsonAsync("/api/v1/comptes/moi/mot-de-passe",
+                new { motDePasseActuel = "devine-" + i, nouveauMotDePasse = "Nouveau-mot-de-passe-2" }), HttpStatusCode.BadRequest);
+        // Locked for this client as a login would be: even the right password is refused now.
+        var bloque = await ProblemeAsync(await jure.PutAsJsonAsync("/api/v1/comptes/moi/mot-de-passe",
+            new { motDePasseActuel = MotDePasse, nouveauMotDePasse = "Nouveau-mot-de-passe-2" }), HttpStatusCode.BadRequest);
+        Assert.NotNull(bloque["errors"]!["motDePasseActuel"]);
+        await ProblemeAsync(await Anonyme().PostAsJsonAsync("/api/v1/auth/login", new { email = "jure@test.labels", password = MotDePasse }),
+            HttpStatusCode.Unauthorized);
+        var journal = await (await AdminAsync()).GetFromJsonAsync<JsonObject>("/api/v1/audit?action=compte.mot-de-passe.echec");
+        Assert.Equal(6, journal!["total"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Une_adresse_tres_longue_se_connecte_ou_echoue_sans_500()
+    {
+        var longue = new string('a', 240) + "@test.labels";
+        await CompteAsync("jure", email: longue);
+        await PaireAsync(Anonyme(), longue, MotDePasse);
+        await ProblemeAsync(await Anonyme().PostAsJsonAsync("/api/v1/auth/login", new { email = new string('b', 5000) + "@t.fr", password = "x" }),
+            HttpStatusCode.Unauthorized);
+    }
 }

@@ -47,6 +47,8 @@ public static class ComptesEndpoints
                 return TypedResults.NoContent();
             })
             .RequireAuthorization()
+            .RequireRateLimiting(Protections.PolitiqueAuthentification)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithName("ChangerMonMotDePasse")
             .WithSummary("Change le mot de passe de la personne connectée ; toutes les sessions du compte prennent fin, celle-ci comprise "
                 + "(reconnectez-vous).")

@@ -14,6 +14,8 @@ internal sealed class UtilisateurCourant(IHttpContextAccessor accesseur) : IUtil
 
     public Guid? CollectiviteId => Guid.TryParse(Principal?.FindFirstValue(ClaimsLabels.CollectiviteId), out var id) ? id : null;
 
+    public string Adresse => accesseur.HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "inconnue";
+
     public IReadOnlyCollection<string>? Scopes => Principal?.HasClaim(c => c.Type == JetonsApiHandler.ClaimJeton) == true
         ? Principal.FindAll(JetonsApiHandler.ClaimScope).Select(c => c.Value).ToArray()
         : null;

@@ -23,8 +23,8 @@ public sealed class LireAuditValidator : AbstractValidator<LireAudit>
     public LireAuditValidator()
     {
         this.ReglesDePage(x => x.Page, x => x.PageSize);
-        RuleFor(x => x.Action).MaximumLength(100);
-        RuleFor(x => x.Cible).MaximumLength(200);
+        RuleFor(x => x.Action).MaximumLength(Domain.Audit.EntreeAudit.LongueurMaxAction);
+        RuleFor(x => x.Cible).MaximumLength(Domain.Audit.EntreeAudit.LongueurMaxCible);
     }
 }
 
@@ -47,7 +47,8 @@ public sealed class LireAuditHandler(ILabelsDbContext db, Acces acces) : IQueryH
             .Select(e => new
             {
                 Entree = e,
-                Masque = !visibilite.VoitTout && e.ResultatsDe != null && !visibles.Any(v => v.EditionAnnee == e.ResultatsDe),
+                Masque = !visibilite.VoitTout && e.ResultatsDe != null
+                    && !visibles.Any(v => v.EditionAnnee == e.ResultatsDe && v.Version >= e.ResultatsVersion),
             })
             .PaginerAsync(query.Page, query.PageSize, ct);
         return new PageDe<EntreeAuditDto>(page.Items.Select(x => new EntreeAuditDto(x.Entree.Id, x.Entree.Instant, x.Entree.ActeurId,

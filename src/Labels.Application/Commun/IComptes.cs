@@ -20,9 +20,18 @@ public interface IComptes
     /// <summary>Enables or disables an account; disabling ends every session of it. Saves the unit of work.</summary>
     Task ChangerStatutAsync(Guid compteId, bool actif, CancellationToken ct);
 
+    /// <summary>
+    /// Serialises the changes of accounts' status until the end of the current transaction, so that two administrators
+    /// disabling each other at once cannot both succeed.
+    /// </summary>
+    Task VerrouillerLesStatutsAsync(CancellationToken ct);
+
     /// <summary>How many enabled administrators there are.</summary>
     Task<int> CompterAdministrateursActifsAsync(CancellationToken ct);
 
-    /// <summary>Changes a person's password, which ends every session of the account; the reasons it was refused, by field.</summary>
-    Task<IReadOnlyDictionary<string, string[]>> ChangerMotDePasseAsync(Guid compteId, string actuel, string nouveau, CancellationToken ct);
+    /// <summary>
+    /// Changes a person's password, which ends every session of the account; the reasons it was refused, by field. The
+    /// current password is checked as a login is, failures counted against the same lock (per address and client).
+    /// </summary>
+    Task<IReadOnlyDictionary<string, string[]>> ChangerMotDePasseAsync(Guid compteId, string actuel, string nouveau, string client, CancellationToken ct);
 }

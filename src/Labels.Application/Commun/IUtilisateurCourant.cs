@@ -19,4 +19,7 @@ public interface IUtilisateurCourant
 
     /// <summary>An API token's scopes; null for a person.</summary>
     IReadOnlyCollection<string>? Scopes { get; }
+
+    /// <summary>The client's address (the TCP peer, or the one a configured proxy forwards), for per-client limits.</summary>
+    string Adresse { get; }
 }

@@ -8,8 +8,11 @@ public sealed class Journal(ILabelsDbContext db, IUtilisateurCourant utilisateur
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
-    /// <param name="resultatsDe">The édition whose results <paramref name="details"/> carry: withheld from readers who do not see them yet.</param>
-    public void Enregistrer(string action, string cible, object details, int? resultatsDe = null) =>
+    /// <param name="resultats">
+    /// The édition whose results <paramref name="details"/> carry and the version of its palmarès that publishes them:
+    /// withheld from readers who do not see that release yet.
+    /// </param>
+    public void Enregistrer(string action, string cible, object details, (int Edition, int Version)? resultats = null) =>
         db.Audit.Add(EntreeAudit.Enregistrer(utilisateur.Id, action, cible,
-            JsonSerializer.Serialize(details, Options), horloge.GetUtcNow(), resultatsDe));
+            JsonSerializer.Serialize(details, Options), horloge.GetUtcNow(), resultats));
 }

@@ -134,7 +134,10 @@ public sealed class DeliberationHandler(ILabelsDbContext db, Journal journal, Ti
         }
         else distinction.Reviser(edition, command.Arobases, mentions, command.Justification, proposees, maintenant);
         var apres = new DecisionDto(distinction.Arobases, distinction.Mentions, distinction.Justification, distinction.ArobasesProposees);
-        journal.Enregistrer("deliberation.decision", $"candidature:{candidature.Id}", new { avant, apres }, resultatsDe: candidature.EditionAnnee);
+        // Public with the next release of the palmarès: version 1, or the correction after the latest.
+        var prochaineVersion = 1 + (await db.VersionsPalmares.Where(v => v.EditionAnnee == candidature.EditionAnnee).MaxAsync(v => (int?)v.Version, ct) ?? 0);
+        journal.Enregistrer("deliberation.decision", $"candidature:{candidature.Id}", new { avant, apres },
+            resultats: (candidature.EditionAnnee, prochaineVersion));
         await db.SaveChangesAsync(ct);
         return apres;
     }

@@ -64,7 +64,7 @@ public sealed class PublierPalmaresHandler(ILabelsDbContext db, Journal journal,
         await catalogue.IndexerAsync(command.Annee, ct);
         journal.Enregistrer("palmares.publication", $"edition:{edition.Annee}",
             new { version = version.Version, publieLe = version.PublieLe, laureats = laureats.Count, changements = version.Changements.Count },
-            resultatsDe: edition.Annee);
+            resultats: (edition.Annee, version.Version));
         await db.SaveChangesAsync(ct);
         publies.Invalider(command.Annee);
         return VersionPalmaresDto.De(version, laureats.Count);

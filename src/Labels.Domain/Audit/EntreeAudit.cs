@@ -5,6 +5,10 @@ public sealed class EntreeAudit
 {
     private EntreeAudit() { Action = Cible = Details = null!; }
 
+    public const int LongueurMaxAction = 100;
+    /// <summary>Room for « compte: » and the longest e-mail address an account may have (256).</summary>
+    public const int LongueurMaxCible = 300;
+
     public Guid Id { get; private set; }
     public DateTimeOffset Instant { get; private set; }
     public Guid? ActeurId { get; private set; }
@@ -14,20 +18,26 @@ public sealed class EntreeAudit
     public string Details { get; private set; }
 
     /// <summary>
-    /// The édition whose results the details carry (a jury's decision, a publication), if any: they are confidential until
-    /// those results are visible (rule 7).
+    /// The édition whose results the details carry (a jury's decision, a publication), if any, and the version of its
+    /// palmarès that makes them public: they are confidential until that release is visible (rule 7). A decision taken
+    /// before the first publication waits for version 1, a correction for the next version.
     /// </summary>
     public int? ResultatsDe { get; private set; }
 
+    /// <inheritdoc cref="ResultatsDe"/>
+    public int? ResultatsVersion { get; private set; }
+
     public static EntreeAudit Enregistrer(Guid? acteurId, string action, string cible, string detailsJson, DateTimeOffset maintenant,
-        int? resultatsDe = null) => new()
+        (int Edition, int Version)? resultats = null) => new()
     {
-        ResultatsDe = resultatsDe,
+        ResultatsDe = resultats?.Edition,
+        ResultatsVersion = resultats?.Version,
         Id = Guid.CreateVersion7(maintenant),
         Instant = maintenant,
         ActeurId = acteurId,
-        Action = action,
-        Cible = cible,
+        Action = action.Length > LongueurMaxAction ? action[..LongueurMaxAction] : action,
+        // What a caller typed (an e-mail at login) may be longer than anything the journal keeps: the start is enough.
+        Cible = cible.Length > LongueurMaxCible ? cible[..LongueurMaxCible] : cible,
         Details = detailsJson,
     };
 }

@@ -18,7 +18,7 @@ public static class ClaimsLabels
     public const string Emission = "labels:emission";
 }
 
-internal sealed class Comptes(UserManager<Compte> utilisateurs, LabelsDbContext db, Sessions sessions) : IComptes
+internal sealed class Comptes(UserManager<Compte> utilisateurs, LabelsDbContext db, Sessions sessions, Connexions connexions) : IComptes
 {
     public async Task<(Guid? Id, IReadOnlyDictionary<string, string[]> Erreurs)> CreerAsync(NouveauCompte nouveau, CancellationToken ct)
     {
@@ -70,6 +70,9 @@ internal sealed class Comptes(UserManager<Compte> utilisateurs, LabelsDbContext 
     public async Task<CompteDto?> LireAsync(Guid compteId, CancellationToken ct) =>
         await AvecRole().FirstOrDefaultAsync(c => c.Id == compteId, ct) is { } ligne ? Dto(ligne) : null;
 
+    public Task VerrouillerLesStatutsAsync(CancellationToken ct) =>
+        db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(4242003)", ct);
+
     public Task<int> CompterAdministrateursActifsAsync(CancellationToken ct) => AvecRole().CountAsync(c => c.Role == Roles.Admin && !c.Desactive, ct);
 
     public async Task ChangerStatutAsync(Guid compteId, bool actif, CancellationToken ct)
@@ -81,9 +84,14 @@ internal sealed class Comptes(UserManager<Compte> utilisateurs, LabelsDbContext 
         sessions.Oublier(compteId);
     }
 
-    public async Task<IReadOnlyDictionary<string, string[]>> ChangerMotDePasseAsync(Guid compteId, string actuel, string nouveau, CancellationToken ct)
+    public async Task<IReadOnlyDictionary<string, string[]>> ChangerMotDePasseAsync(Guid compteId, string actuel, string nouveau, string client,
+        CancellationToken ct)
     {
         var compte = await utilisateurs.FindByIdAsync(compteId.ToString()) ?? throw new NotFoundException("Compte introuvable.");
+        // A stolen access token must not become an unlimited way to guess the password: the login's lock applies.
+        var (_, issue) = await connexions.VerifierAsync(compte.Email ?? "", actuel, client, ct);
+        if (issue != IssueConnexion.Reussie)
+            return new Dictionary<string, string[]> { ["motDePasseActuel"] = ["Le mot de passe actuel n'est pas celui-là (ou trop d'essais : réessayez plus tard)."] };
         var resultat = await utilisateurs.ChangePasswordAsync(compte, actuel, nouveau);
         if (resultat.Succeeded)
         {

@@ -181,8 +181,8 @@ internal sealed class EntreeAuditConfiguration : IEntityTypeConfiguration<Entree
     {
         b.ToTable("journal_audit");
         b.HasKey(e => e.Id);
-        b.Property(e => e.Action).HasMaxLength(100);
-        b.Property(e => e.Cible).HasMaxLength(200);
+        b.Property(e => e.Action).HasMaxLength(EntreeAudit.LongueurMaxAction);
+        b.Property(e => e.Cible).HasMaxLength(EntreeAudit.LongueurMaxCible);
         b.Property(e => e.Details).HasColumnType("jsonb");
         b.HasIndex(e => e.Instant);
         b.HasIndex(e => e.Cible);

@@ -42,8 +42,8 @@ namespace Labels.Infrastructure.Persistance.Migrations
 
                     b.Property<string>("Cible")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
                         .HasColumnName("cible");
 
                     b.Property<string>("Details")
@@ -58,6 +58,10 @@ namespace Labels.Infrastructure.Persistance.Migrations
                     b.Property<int?>("ResultatsDe")
                         .HasColumnType("integer")
                         .HasColumnName("resultats_de");
+
+                    b.Property<int?>("ResultatsVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("resultats_version");
 
                     b.HasKey("Id")
                         .HasName("pk_journal_audit");
