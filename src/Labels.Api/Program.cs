@@ -39,12 +39,13 @@ app.UseSwagger();
 app.UseSwaggerUI(o => o.DocumentTitle = "Labels API");
 app.UseRoutesInconnues();
 app.UseCors();
+// Limits before authentication: a client past its allowance costs no token lookup either.
+app.UseRateLimiter();
+app.UseLimiteLecturePublique();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseMiddleware<VerificationDesScopes>();
 app.UseNegociation();
-app.UseRateLimiter();
-app.UseLimiteLecturePublique();
 app.UseLimiteDeCorps(app.Configuration.GetValue("LimitesDeCorps:Octets", 1L << 20));
 app.UseRequestTimeouts();
 

@@ -161,4 +161,23 @@ public sealed class BordsTests(LabelsApiFactory factory) : ApiTest(factory)
             HttpStatusCode.BadRequest);
         Assert.All(faible["errors"]!["motDePasse"]!.AsArray(), m => Assert.Contains("Le mot de passe", m!.GetValue<string>()));
     }
+
+    [Fact]
+    public async Task Un_instant_avec_un_autre_fuseau_est_lu_en_utc_et_un_instant_sans_fuseau_refuse()
+    {
+        var admin = await AdminAsync();
+        await this.PreparerHistoriqueAsync(admin, 2021, new Resultat("62041", 3));
+        var sansFuseau = await ProblemeAsync(await admin.PostAsync("/api/v1/editions/2021/publication",
+            CorpsJson("""{"publieLe":"2026-12-07T10:00:00"}""")), HttpStatusCode.BadRequest);
+        Assert.Equal("$.publieLe : Un instant s'écrit en ISO 8601 avec son fuseau : 2022-02-03T14:00:00Z ou 2022-02-03T15:00:00+01:00.", sansFuseau["detail"]!.GetValue<string>());
+        var publication = await admin.PostAsync("/api/v1/editions/2021/publication", CorpsJson("""{"publieLe":"2021-02-03T15:00:00+01:00"}"""));
+        Assert.Equal(HttpStatusCode.Created, publication.StatusCode);
+        Assert.Equal("2021-02-03T14:00:00Z", (await LireAsync(publication))["publieLe"]!.GetValue<string>());
+        var jeton = await admin.PostAsync("/api/v1/jetons",
+            CorpsJson($$"""{"nom":"x","scopes":["audit:read"],"expireLe":"{{DateTimeOffset.UtcNow.AddDays(2).ToOffset(TimeSpan.FromHours(-5)):yyyy-MM-ddTHH:mm:sszzz}}"}"""));
+        Assert.Equal(HttpStatusCode.Created, jeton.StatusCode);
+        var audit = await admin.GetAsync($"/api/v1/audit?depuis={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddHours(-1).ToOffset(TimeSpan.FromHours(2)).ToString("yyyy-MM-ddTHH:mm:sszzz"))}");
+        Assert.Equal(HttpStatusCode.OK, audit.StatusCode);
+        Assert.True((await LireAsync(audit))["total"]!.GetValue<int>() >= 2);
+    }
 }

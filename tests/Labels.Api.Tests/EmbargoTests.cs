@@ -140,6 +140,13 @@ public sealed class EmbargoTests(LabelsApiFactory factory) : ApiTest(factory)
             await ProblemeAsync(refus, HttpStatusCode.TooManyRequests);
             Assert.NotNull(refus.Headers.RetryAfter);
         }
+        // Signed in, or claiming to be: refused before the token is even looked up.
+        foreach (var jeton in new[] { "lbl_" + Guid.NewGuid().ToString("N"), "pas-un-jeton" })
+        {
+            var requete = new HttpRequestMessage(HttpMethod.Get, "/api/v1/editions/2044/palmares");
+            requete.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", jeton);
+            await ProblemeAsync(await client.SendAsync(requete), HttpStatusCode.TooManyRequests);
+        }
         Assert.Equal(0, requetes.Nombre);
     }
 
@@ -169,12 +176,22 @@ public sealed class EmbargoTests(LabelsApiFactory factory) : ApiTest(factory)
         ];
         Assert.All(await StatutsAsync(Anonyme(), publiques), s => Assert.Equal(HttpStatusCode.NotFound, s));
         Assert.Equal(0, (await Anonyme().GetFromJsonAsync<JsonObject>($"/api/v1/collectivites/{arras}/historique"))!["total"]!.GetValue<int>());
+        // Not even that results exist: the édition is not « publiee » to the public before its instant.
+        Assert.Equal("preparation", (await Anonyme().GetFromJsonAsync<JsonObject>("/api/v1/editions/2022"))!["statut"]!.GetValue<string>());
+        Assert.DoesNotContain("publiee", await Anonyme().GetStringAsync("/api/v1/editions"));
+        Assert.Equal("publiee", (await admin.GetFromJsonAsync<JsonObject>("/api/v1/editions/2022"))!["statut"]!.GetValue<string>());
+        foreach (var url in new[] { "/api/v1/editions/2022/fiches", "/api/v1/editions/2022/palmares/versions", "/api/v1/editions/2022" })
+        {
+            var vue = await admin.GetAsync(url);
+            Assert.True(vue.Headers.CacheControl is { Private: true, NoStore: true }, $"{url} : {vue.Headers.CacheControl}");
+        }
         // The staff see both before the instant, the key figures of 2022 as they will read then.
         var vuParAdmin = await LireAsync(await admin.GetAsync("/api/v1/editions/2022/chiffres-cles"));
         Assert.Equal(2, vuParAdmin["candidatures"]!["precedent"]!.GetValue<int>());
 
         await Task.Delay(levee - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(300));
         Assert.All(await StatutsAsync(Anonyme(), publiques), s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.Equal("publiee", (await Anonyme().GetFromJsonAsync<JsonObject>("/api/v1/editions/2022"))!["statut"]!.GetValue<string>());
         var chiffres = await LireAsync(await Anonyme().GetAsync("/api/v1/editions/2022/chiffres-cles"));
         Assert.Equal(2, chiffres["candidatures"]!["precedent"]!.GetValue<int>());
         Assert.Equal(3, chiffres["fichesActions"]!["precedent"]!.GetValue<int>());

@@ -119,6 +119,9 @@ public sealed class ImportsTests(LabelsApiFactory factory) : ApiTest(factory)
         Assert.Equal(new DateOnly(2020, 9, 1), await Factory.DansLaBaseAsync(db => db.Fiches.Where(f => f.Titre == "Médiathèque").Select(f => f.DateDebut).SingleAsync()));
         var encore = await admin.PostAsync("/api/v1/editions/2022/imports", new ByteArrayContent(octets) { Headers = { ContentType = contenu.Headers.ContentType } });
         Compteurs(await LireAsync(encore), "fiches", 0, 0, 2);
+        // The run records the size of the body it read as it streamed.
+        var runs = await admin.GetFromJsonAsync<JsonObject>("/api/v1/editions/2022/imports");
+        Assert.All(runs!["items"]!.AsArray(), r => Assert.Equal(octets.Length, r!["octets"]!.GetValue<long>()));
     }
 
     [Fact]

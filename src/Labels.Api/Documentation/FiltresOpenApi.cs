@@ -18,7 +18,9 @@ internal sealed class SecuriteOperationFilter : IOperationFilter
             return;
         }
         var politiques = metadonnees.OfType<IAuthorizeData>().Select(a => a.Policy).OfType<string>().Distinct().ToArray();
-        operation.Description = (operation.Description + $"\n\nAccès : {(politiques.Length == 0 ? "authentifié" : string.Join(", ", politiques))}.").Trim();
+        var scope = metadonnees.OfType<Securite.ScopeRequis>().LastOrDefault()?.Scope;
+        operation.Description = (operation.Description + $"\n\nAccès : {(politiques.Length == 0 ? "authentifié" : string.Join(", ", politiques))}"
+            + (scope is null ? "" : $", ou jeton d'API avec le scope {scope}") + ".").Trim();
         operation.Security ??= [];
         operation.Security.Add(new OpenApiSecurityRequirement
         {

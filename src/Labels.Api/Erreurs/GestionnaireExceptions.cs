@@ -103,7 +103,8 @@ internal sealed class GestionnaireExceptions(IProblemDetailsService problemes, I
     };
 
     private static string DetailJson(JsonException j) =>
-        j.Path is { Length: > 1 } chemin
+        j is ValeurJsonRefusee ? $"{j.Path} : {j.Message}"
+        : j.Path is { Length: > 1 } chemin
             ? $"JSON invalide ou inattendu à {chemin}{(j.Message.Contains("could not be mapped", StringComparison.Ordinal) ? " : propriété inconnue" : "")}."
             : "Le corps de la requête n'est pas du JSON valide.";
 

@@ -18,7 +18,9 @@ public static class Origines
             o.AddPolicy(Endpoints.PalmaresEndpoints.PolitiqueCors, p => p
                 .AllowAnyOrigin()
                 .WithMethods(HttpMethods.Get, HttpMethods.Head)
-                .WithHeaders("If-None-Match")
+                // Authorization too: a front-end's signed-in staff read embargoed releases on these routes (a bearer token is
+                // sent by the page's own code, never by the browser on its own).
+                .WithHeaders("If-None-Match", "Authorization")
                 .WithExposedHeaders("ETag", "Last-Modified", "Content-Disposition", "Retry-After"));
             o.AddPolicy(PolitiqueApplications, p => p
                 .WithOrigins([.. origines])

@@ -51,6 +51,7 @@ public static class Protections
             ProblemDetails = new ProblemDetails
             {
                 Status = StatusCodes.Status429TooManyRequests,
+                Type = "https://tools.ietf.org/html/rfc6585#section-4",
                 Title = "Trop de requêtes",
                 Detail = $"Réessayez dans {(int)Math.Ceiling(attente.TotalSeconds)} s.",
             },
@@ -156,6 +157,13 @@ public static class Protections
         {
             var entetes = http.Response.Headers;
             entetes.XContentTypeOptions = "nosniff";
+            // An answer naming one origin differs by origin: a shared cache must not give it to another.
+            if (entetes.AccessControlAllowOrigin is [{ } origine] && origine != "*" && !entetes.Vary.Any(v => v?.Contains("Origin") == true))
+                entetes.Append(Microsoft.Net.Http.Headers.HeaderNames.Vary, "Origin");
+            // What a signed-in caller reads may hold what only they may see (an embargoed release, a dossier): no shared
+            // cache keeps it, unless the route said otherwise.
+            if (!entetes.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.CacheControl) && http.User.Identity?.IsAuthenticated == true)
+                entetes.CacheControl = "private, no-store";
             entetes["Referrer-Policy"] = "no-referrer";
             entetes.XFrameOptions = "DENY";
             entetes.ContentSecurityPolicy = http.Request.Path.StartsWithSegments("/swagger")

@@ -13,7 +13,7 @@ public sealed class ChaineSansNul : JsonConverter<string>
     {
         var valeur = reader.GetString();
         if (valeur is not null && valeur.Contains('\0', StringComparison.Ordinal))
-            throw new JsonException("Le caractère NUL (\\u0000) n'est pas permis.");
+            throw new ValeurJsonRefusee("Le caractère NUL (\\u0000) n'est pas permis.");
         return valeur;
     }
 
@@ -22,3 +22,6 @@ public sealed class ChaineSansNul : JsonConverter<string>
     /// <summary>For messages that quote what a caller sent.</summary>
     public static string Visible(string texte) => texte.Replace("\0", "\\u0000", StringComparison.Ordinal);
 }
+
+/// <summary>A value our converters refuse, with a message for the caller (the serializer's own are English and vague).</summary>
+public sealed class ValeurJsonRefusee(string message) : JsonException(message);

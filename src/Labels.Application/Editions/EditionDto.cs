@@ -20,8 +20,9 @@ public sealed record EditionDto(
     ParametresTen ParametresTen,
     DateTimeOffset CreatedAt)
 {
-    public static EditionDto De(Edition e) => new(
-        e.Annee, e.Numero, e.Statut, e.Historique,
+    /// <param name="resultatsVisibles">Whether the reader sees the édition's results (its status says « publiee » only then).</param>
+    public static EditionDto De(Edition e, bool resultatsVisibles = true) => new(
+        e.Annee, e.Numero, e.StatutVu(resultatsVisibles), e.Historique,
         e.Calendrier.OuvertureCandidatures, e.Calendrier.ClotureCandidatures, e.Calendrier.ReunionJury, e.Calendrier.Ceremonie,
         e.Referentiel.Enjeux.Count, e.Referentiel.NombreServices,
         e.Referentiel.Mentions.Select(m => new MentionDto(m.Code, m.Nom)).ToArray(),

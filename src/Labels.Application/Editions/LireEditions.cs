@@ -1,6 +1,7 @@
 using FluentValidation;
 using Labels.Application.Commun;
 using Labels.Domain.Editions;
+using Labels.Domain.Palmares;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,10 +9,13 @@ namespace Labels.Application.Editions;
 
 public sealed record LireEdition(int Annee) : IQuery<EditionDto>;
 
-public sealed class LireEditionHandler(ILabelsDbContext db) : IQueryHandler<LireEdition, EditionDto>
+public sealed class LireEditionHandler(ILabelsDbContext db, Acces acces) : IQueryHandler<LireEdition, EditionDto>
 {
-    public async ValueTask<EditionDto> Handle(LireEdition query, CancellationToken ct) =>
-        EditionDto.De(await db.Editions.AsNoTracking().ChargerAsync(query.Annee, ct));
+    public async ValueTask<EditionDto> Handle(LireEdition query, CancellationToken ct)
+    {
+        var edition = await db.Editions.AsNoTracking().ChargerAsync(query.Annee, ct);
+        return EditionDto.De(edition, await db.VersionsPalmares.VisiblesPar(acces.Visibilite).AnyAsync(v => v.EditionAnnee == query.Annee, ct));
+    }
 }
 
 public sealed record ListerEditions(int Page = 1, int PageSize = Pagination.TailleParDefaut) : IQuery<PageDe<EditionDto>>;
@@ -21,13 +25,16 @@ public sealed class ListerEditionsValidator : AbstractValidator<ListerEditions>
     public ListerEditionsValidator() => this.ReglesDePage(x => x.Page, x => x.PageSize);
 }
 
-public sealed class ListerEditionsHandler(ILabelsDbContext db) : IQueryHandler<ListerEditions, PageDe<EditionDto>>
+public sealed class ListerEditionsHandler(ILabelsDbContext db, Acces acces) : IQueryHandler<ListerEditions, PageDe<EditionDto>>
 {
     public async ValueTask<PageDe<EditionDto>> Handle(ListerEditions query, CancellationToken ct)
     {
         // The référentiel is a JSON value of the édition: counts are computed on the loaded value.
         var page = await db.Editions.AsNoTracking().OrderBy(e => e.Annee).PaginerAsync(query.Page, query.PageSize, ct);
-        return new PageDe<EditionDto>(page.Items.Select(EditionDto.De).ToArray(), page.Page, page.PageSize, page.Total);
+        var annees = page.Items.Select(e => e.Annee).ToArray();
+        var visibles = (await db.VersionsPalmares.VisiblesPar(acces.Visibilite).Where(v => annees.Contains(v.EditionAnnee))
+            .Select(v => v.EditionAnnee).Distinct().ToListAsync(ct)).ToHashSet();
+        return new PageDe<EditionDto>(page.Items.Select(e => EditionDto.De(e, visibles.Contains(e.Annee))).ToArray(), page.Page, page.PageSize, page.Total);
     }
 }
 

@@ -162,7 +162,7 @@ public sealed class ImportsHandler(ILabelsDbContext db, IChargeurImport chargeur
         // The import's own transaction is over (committed or rolled back): the run record is written on its own.
         db.ChangeTrackerClear();
         db.Imports.Attach(import);
-        import.Terminer(rapport.Status, rapport.Sha256, corps.CanSeek ? corps.Length : 0, rapport.LignesLues, rapport.EnJson(), horloge.GetUtcNow());
+        import.Terminer(rapport.Status, rapport.Sha256, corps.CanSeek ? corps.Length : rapport.Octets, rapport.LignesLues, rapport.EnJson(), horloge.GetUtcNow());
         if (rapport.Status == StatutImport.Applique)
             journal.Enregistrer("import.applique", $"import:{import.Id}", new
             {

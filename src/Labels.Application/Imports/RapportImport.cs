@@ -25,6 +25,9 @@ public sealed record RapportImport(
     int LignesLues,
     string Sha256)
 {
+    /// <summary>The size of the file as read (kept on the run's record, not in the report).</summary>
+    [JsonIgnore] public long Octets { get; init; }
+
     /// <summary>The report of a run stopped before its end: nothing written, and why.</summary>
     public static RapportImport Interruption(string raison) =>
         new(StatutImport.Interrompu, CompteursImport.Zero, CompteursImport.Zero, [new ErreurImport(null, null, "", raison)], 1, 0, "");

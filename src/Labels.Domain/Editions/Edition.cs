@@ -78,6 +78,13 @@ public sealed class Edition
     public bool AccepteCandidatures => Statut == StatutEdition.Candidatures;
 
     /// <summary>
+    /// The status as a reader is told it: « publiee » only once its results are visible to that reader (rule 7), the
+    /// step before until then, so that an embargo does not announce that results exist.
+    /// </summary>
+    public StatutEdition StatutVu(bool resultatsVisibles) =>
+        Statut == StatutEdition.Publiee && !resultatsVisibles ? (Historique ? StatutEdition.Preparation : StatutEdition.Deliberation) : Statut;
+
+    /// <summary>
     /// Moves one step along preparation → candidatures → evaluation → deliberation. Publication is
     /// its own act; an archived édition has no lifecycle, it is loaded then published.
     /// </summary>

@@ -75,10 +75,12 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
             if (erreurs.Total > 0)
             {
                 await transaction.RollbackAsync(ct);
-                return new RapportImport(StatutImport.Refuse, CompteursImport.Zero, CompteursImport.Zero, erreurs.Liste, erreurs.Total, lues, empreinte);
+                return new RapportImport(StatutImport.Refuse, CompteursImport.Zero, CompteursImport.Zero, erreurs.Liste, erreurs.Total, lues, empreinte)
+                    { Octets = flux.Octets };
             }
             var (compteDossiers, compteFiches) = await EcrireAsync(connexion, edition, sortie, fiches.Nombre, transaction, dryRun, maintenant, ct);
-            return new RapportImport(dryRun ? StatutImport.Valide : StatutImport.Applique, compteDossiers, compteFiches, [], 0, lues, empreinte);
+            return new RapportImport(dryRun ? StatutImport.Valide : StatutImport.Applique, compteDossiers, compteFiches, [], 0, lues, empreinte)
+                { Octets = flux.Octets };
         }
         catch (EncodageInvalideException e)
         {
@@ -367,6 +369,9 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
         private readonly IncrementalHash _sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         private string? _empreinte;
 
+        /// <summary>The bytes read: the size of a streamed body, which has no length of its own.</summary>
+        public long Octets { get; private set; }
+
         // The CSV reader disposes the stream it reads; the hash outlives it until asked for.
         public string Empreinte()
         {
@@ -391,6 +396,7 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
         {
             var lus = interne.Read(buffer, offset, count);
             _sha.AppendData(buffer, offset, lus);
+            Octets += lus;
             return lus;
         }
 
@@ -398,6 +404,7 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
         {
             var lus = await interne.ReadAsync(buffer, cancellationToken);
             _sha.AppendData(buffer.Span[..lus]);
+            Octets += lus;
             return lus;
         }
 

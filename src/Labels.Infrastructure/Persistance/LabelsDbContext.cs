@@ -62,6 +62,18 @@ public sealed class LabelsDbContext(DbContextOptions<LabelsDbContext> options)
         }
     }
 
+    /// <summary>
+    /// PostgreSQL's timestamptz takes UTC only (Npgsql refuses another offset): every instant is written, and compared, in
+    /// UTC, whatever offset a caller gave it.
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        configuration.Properties<DateTimeOffset>().HaveConversion<InstantEnUtc>();
+    }
+
+    private sealed class InstantEnUtc() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, DateTimeOffset>(
+        v => v.ToUniversalTime(), v => v);
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
