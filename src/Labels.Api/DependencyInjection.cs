@@ -99,6 +99,9 @@ public static class DependencyInjection
             o.CustomSchemaIds(NomDeSchema);
             o.DocumentFilter<Documentation.DocumentOpenApi>();
             o.OperationFilter<Documentation.ReponsesCsvOperationFilter>();
+            o.OperationFilter<Documentation.ParametresDocumentes>();
+            o.OperationFilter<Documentation.ExemplesOperationFilter>();
+            o.SchemaFilter<Documentation.ProprietesDocumentees>();
             // Nullable as the C# types say (a string? is nullable, a string is not), required as the answers are written.
             o.SupportNonNullableReferenceTypes();
             o.NonNullableReferenceTypesAsRequired();

@@ -41,11 +41,34 @@ internal sealed class CorpsImportOperationFilter : IOperationFilter
         operation.RequestBody = new OpenApiRequestBody
         {
             Required = true,
-            Description = "JSON { \"dossiers\": [ … ] } ou CSV (UTF-8, en-tête, séparateur , ou ;), selon Content-Type.",
+            Description = "Les dossiers d'une année, en JSON ou en CSV selon Content-Type (voir docs/import.md). Encodage : UTF-8 (BOM permis), "
+                + "ou le charset déclaré dans Content-Type : utf-16 (avec BOM), utf-16le, utf-16be, windows-1252, iso-8859-1, iso-8859-15.",
             Content = new Dictionary<string, IOpenApiMediaType>
             {
-                ["application/json"] = new OpenApiMediaType(),
-                ["text/csv"] = new OpenApiMediaType(),
+                ["application/json"] = new OpenApiMediaType
+                {
+                    Schema = context.SchemaGenerator.GenerateSchema(typeof(DossiersAImporter), context.SchemaRepository),
+                    Example = System.Text.Json.Nodes.JsonNode.Parse("""
+                        { "dossiers": [ { "collectivite": { "codeInsee": "62041" }, "distinction": { "arobases": 5, "mentions": ["arobase-verte"] },
+                          "fiches": [ { "reference": "ARR-2021-001", "titre": "Portail citoyen", "description": "Les démarches en ligne.",
+                                        "dateDebut": "2021-03-01", "enCours": true, "enjeux": ["services-publics"],
+                                        "liens": ["https://www.arras.fr/portail"] } ] } ] }
+                        """),
+                },
+                ["text/csv"] = new OpenApiMediaType
+                {
+                    Schema = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.String,
+                        Description = "Une ligne d'en-tête, séparateur « ; » ou « , » (celui de l'en-tête), guillemets RFC 4180 ; une ligne par fiche, "
+                            + "ou par dossier sans fiche. Colonnes, dans n'importe quel ordre : collectivite (code COG ou SIREN), arobases, mentions, "
+                            + "reference, titre, resume, description, dateDebut et dateFin (AAAA-MM-JJ ou JJ/MM/AAAA), enCours (true/false, vrai/faux, "
+                            + "oui/non, 1/0, x), enjeux, services, liens ; les listes sont séparées par « | ».",
+                    },
+                    Example = System.Text.Json.Nodes.JsonValue.Create(
+                        "collectivite;reference;titre;description;dateDebut;enCours;enjeux\n"
+                        + "62041;ARR-2021-001;Portail citoyen;Les démarches en ligne.;2021-03-01;true;services-publics\n"),
+                },
             },
         };
     }
@@ -74,5 +97,35 @@ internal sealed class ReponsesCsvOperationFilter : IOperationFilter
                         + "2022;1;2022-02-03T14:00:00Z;Licence Ouverte 2.0;0190d7a2-5b1e-7cc3-9a43-2f1d6c7e8a10;62041;216200410;Arras;commune;ville;62;32;41019;3;"
                         + "arobase-verte;;\n"),
                 };
+    }
+}
+
+/// <summary>Examples of the answers portals read most, as docs/contrat.md shows them.</summary>
+internal sealed class ExemplesOperationFilter : IOperationFilter
+{
+    private static readonly Dictionary<string, string> Exemples = new()
+    {
+        ["LirePalmares"] = """
+            { "edition": 2022, "numero": 23, "publieLe": "2022-02-03T14:00:00Z", "version": 1, "licence": "Licence Ouverte 2.0",
+              "laureats": [ { "collectiviteId": "0190d7a2-5b1e-7cc3-9a43-2f1d6c7e8a10", "codeInsee": "62041", "siren": "216200410",
+                "nom": "Arras", "type": "commune", "categorie": "ville", "departement": "62", "region": "32", "population": 41019,
+                "arobases": 3, "mentions": ["arobase-verte"], "territoireExcellenceNumerique": { "attribueEn": 2022, "valableJusquEn": 2024 } } ] }
+            """,
+        ["LireChiffresCles"] = """
+            { "edition": 2022, "editionPrecedente": 2021,
+              "candidatures": { "total": 254, "villes": 186, "villages": 57, "intercommunalites": 11, "precedent": 219, "evolutionPourcent": 16 },
+              "fichesActions": { "total": 14529, "precedent": 12040 }, "arobases": { "1": 40, "2": 71, "3": 77, "4": 44, "5": 22 },
+              "mentions": { "total": 23, "parType": { "democratie-locale": 5, "mediation-numerique": 3, "numerique-educatif": 6, "arobase-verte": 9 } },
+              "territoiresExcellenceNumerique": { "nouveaux": 11, "total": 25 }, "enjeux": 16, "services": 139,
+              "populationRepresentee": 8351012, "publieLe": "2022-02-03T14:00:00Z", "version": 1 }
+            """,
+    };
+
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        if (operation.OperationId is null || !Exemples.TryGetValue(operation.OperationId, out var exemple)) return;
+        if (operation.Responses?.TryGetValue("200", out var reponse) == true && reponse.Content?.TryGetValue("application/json", out var json) == true
+            && json is OpenApiMediaType media)
+            media.Example = System.Text.Json.Nodes.JsonNode.Parse(exemple);
     }
 }

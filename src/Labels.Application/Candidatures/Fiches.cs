@@ -43,6 +43,8 @@ public record FicheSaisie(
     string[]? Enjeux,
     string[]? Liens)
 {
+    /// <summary>The fields above as the domain takes them; not a field of the request.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public ContenuFiche Contenu => new(Reference, Titre, Resume, Description, DateDebut, DateFin, EnCours,
         Services ?? [], Enjeux ?? [], Liens ?? []);
 }

@@ -18,6 +18,8 @@ public sealed record OuvrirEdition(
     DateOnly? Ceremonie,
     ParametresTen? ParametresTen = null) : ICommand<EditionDto>
 {
+    /// <summary>The dates above as the domain takes them; not a field of the request.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public Calendrier Calendrier => new(OuvertureCandidatures, ClotureCandidatures, ReunionJury, Ceremonie);
 }
 
