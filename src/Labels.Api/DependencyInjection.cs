@@ -41,12 +41,7 @@ public static class DependencyInjection
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 
         // The framework's own answers (401, 403, 404, 405, 415…) titled in French, as ours are.
-        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
-        {
-            if (c.ProblemDetails.Status is { } statut && Erreurs.TitresFrancais.De(statut) is { } titre
-                && (c.ProblemDetails.Title is null || c.ProblemDetails.Title == Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(statut)))
-                c.ProblemDetails.Title = titre;
-        });
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c => Erreurs.TitresFrancais.Completer(c.ProblemDetails, c.HttpContext));
         services.AddSingleton<IProblemDetailsWriter, EcrivainDeProblemes>();
         services.AddExceptionHandler<GestionnaireExceptions>();
 
@@ -101,7 +96,9 @@ public static class DependencyInjection
             o.OperationFilter<Documentation.ReponsesCsvOperationFilter>();
             o.OperationFilter<Documentation.ParametresDocumentes>();
             o.OperationFilter<Documentation.ExemplesOperationFilter>();
+            o.OperationFilter<Documentation.ReponsesCommunes>();
             o.SchemaFilter<Documentation.ProprietesDocumentees>();
+            o.SchemaFilter<Documentation.ReferencesNullables>();
             // Nullable as the C# types say (a string? is nullable, a string is not), required as the answers are written.
             o.SupportNonNullableReferenceTypes();
             o.NonNullableReferenceTypesAsRequired();

@@ -35,7 +35,8 @@ if (app.Configuration.GetValue("Securite:HttpsObligatoire", !app.Environment.IsD
 // Anonymous palmarès reads are answered from memory before routing and the rest of the pipeline.
 app.UseMiddleware<VoieRapidePalmares>();
 app.UseRouting();
-app.UseSwagger();
+// OpenAPI 3.1: its schemas are JSON Schema (2020-12), which clients' generators and validators read as they are.
+app.UseSwagger(o => o.OpenApiVersion = Microsoft.OpenApi.OpenApiSpecVersion.OpenApi3_1);
 app.UseSwaggerUI(o => o.DocumentTitle = "Labels API");
 app.UseRoutesInconnues();
 app.UseCors();

@@ -20,6 +20,7 @@ internal sealed class ParametresDocumentes : IOperationFilter
 
     public const string MotifCodeInsee = "^[0-9][0-9AB][0-9]{3}$";
     public const string MotifSiren = "^[0-9]{9}$";
+    public const string MotifDepartement = "^([0-9]{2}|2[AB]|9[78][0-9])$";
 
     private static readonly Dictionary<string, Parametre> Parametres = new()
     {
@@ -33,7 +34,7 @@ internal sealed class ParametresDocumentes : IOperationFilter
         ["statut"] = new("L'état du dossier.", Parmi("brouillon", "deposee", "retiree")),
         ["role"] = new("Le rôle du compte.", Parmi([.. Roles.Tous])),
         ["region"] = new("Le code INSEE de la région (32 pour les Hauts-de-France).", Motif("^[0-9]{2}$")),
-        ["departement"] = new("Le code INSEE du département (62, 2A, 971).", Motif("^([0-9]{2}|2[AB]|9[78][0-9])$")),
+        ["departement"] = new("Le code INSEE du département (62, 2A, 971).", Motif(MotifDepartement)),
         ["mention"] = new("Le code d'une mention du référentiel de l'édition (arobase-verte)."),
         ["enjeu"] = new("Le code d'un enjeu du référentiel de l'édition (education)."),
         ["q"] = new("Des mots à chercher (200 caractères au plus).", s => s.MaxLength = 200),
@@ -67,8 +68,52 @@ internal sealed class ParametresDocumentes : IOperationFilter
 /// <summary>The same for the properties of bodies: the closed sets and bounds the validators and the domain enforce.</summary>
 internal sealed class ProprietesDocumentees : ISchemaFilter
 {
+    private const string MotifCode = "^[a-z0-9]+(?:-[a-z0-9]+)*$";
+
+    private static Action<OpenApiSchema> Code => s => { s.Pattern = MotifCode; s.MaxLength = Referentiel.LongueurMaxCode; };
+    private static Action<OpenApiSchema> Codes => s => { if (s.Items is OpenApiSchema e) Code(e); };
+    private static Action<OpenApiSchema> Minimum(int minimum) => s => s.Minimum = minimum.ToString();
+
+    /// <summary>The password rules of the accounts (Identity's options in Infrastructure's DependencyInjection).</summary>
+    private static Action<OpenApiSchema> MotDePasse => s =>
+    {
+        s.MinLength = 12;
+        s.Pattern = "^(?=.*[a-z])(?=.*[A-Z])(?=.*[0-9]).{12,}$";
+        s.Description = "12 caractères au moins, dont une minuscule, une majuscule et un chiffre.";
+    };
+
     private static readonly Dictionary<(Type, string), Action<OpenApiSchema>> Contraintes = new()
     {
+        [(typeof(Application.Editions.EnjeuDto), "code")] = Code,
+        [(typeof(Application.Editions.ServiceDto), "code")] = Code,
+        [(typeof(Application.Editions.MentionDto), "code")] = Code,
+        [(typeof(Application.Jury.CritereDto), "code")] = Code,
+        [(typeof(Application.Jury.CritereDto), "max")] = s => s.Description = "Plus grand que min.",
+        [(typeof(Application.Jury.CritereDto), "poids")] = s => { s.Minimum = "0"; s.Description = "Positif pour un critère compté dans le total."; },
+        [(typeof(Endpoints.GrilleSaisie), "seuilsArobases")] = s =>
+        {
+            s.MinItems = Grille.NombreSeuils;
+            s.MaxItems = Grille.NombreSeuils;
+            s.Description = "Les scores (0–100, croissants strictement) à partir desquels un dossier est proposé 2, 3, 4 et 5 @.";
+        },
+        [(typeof(Application.Candidatures.FicheSaisie), "services")] = Codes,
+        [(typeof(Application.Candidatures.FicheSaisie), "enjeux")] = Codes,
+        [(typeof(Application.Candidatures.FicheSaisie), "liens")] = s =>
+        {
+            if (s.Items is OpenApiSchema e) { e.Format = "uri"; e.Pattern = "^https?://"; e.MaxLength = Domain.Candidatures.FicheAction.LongueurMaxLien; }
+            s.MaxItems = Domain.Candidatures.FicheAction.NombreMaxLiens;
+        },
+        [(typeof(Application.Candidatures.FicheSaisie), "dateFin")] = s => s.Description = "Absente pour une action en cours (enCours: true), sinon postérieure à dateDebut.",
+        [(typeof(Application.Comptes.CreerCompte), "email")] = s => s.Format = "email",
+        [(typeof(Application.Jury.AttachesDto), "codesInsee")] = s => { if (s.Items is OpenApiSchema e) e.Pattern = ParametresDocumentes.MotifCodeInsee; },
+        [(typeof(Application.Jury.AttachesDto), "sirens")] = s => { if (s.Items is OpenApiSchema e) e.Pattern = ParametresDocumentes.MotifSiren; },
+        [(typeof(Application.Jury.AttachesDto), "departements")] = s => { if (s.Items is OpenApiSchema e) e.Pattern = ParametresDocumentes.MotifDepartement; },
+        [(typeof(Application.Comptes.CreerCompte), "motDePasse")] = MotDePasse,
+        [(typeof(Application.Comptes.ChangerMonMotDePasse), "nouveauMotDePasse")] = MotDePasse,
+        [(typeof(Application.Comptes.CreerCompte), "collectiviteId")] = s => s.Description = "Requis pour le rôle collectivite, absent pour les autres.",
+        [(typeof(Domain.Palmares.ParametresTen), "premiereEdition")] = Minimum(Edition.PremiereAnnee),
+        [(typeof(Domain.Palmares.ParametresTen), "cinqArobasesRequis")] = Minimum(1),
+        [(typeof(Domain.Palmares.ParametresTen), "dureeValidite")] = Minimum(1),
         [(typeof(Application.Comptes.CreerCompte), "role")] = s => s.Enum = [.. Roles.Tous.Select(r => (JsonNode)JsonValue.Create(r))],
         [(typeof(Application.Securite.CreerJeton), "scopes")] = s =>
         {
@@ -88,5 +133,12 @@ internal sealed class ProprietesDocumentees : ISchemaFilter
         if (schema is not OpenApiSchema objet || objet.Properties is null) return;
         foreach (var (nom, propriete) in objet.Properties)
             if (propriete is OpenApiSchema p && Contraintes.TryGetValue((context.Type, nom), out var contrainte)) contrainte(p);
+        // A status of account is a choice the caller must make: no default that would disable an account by omission.
+        if (context.Type == typeof(Endpoints.StatutCompteSaisi))
+        {
+            objet.Required ??= new HashSet<string>();
+            objet.Required.Add("actif");
+            if (objet.Properties["actif"] is OpenApiSchema actif) actif.Type = JsonSchemaType.Boolean;
+        }
     }
 }

@@ -25,7 +25,7 @@ internal sealed class EcrivainDeProblemes(IOptions<JsonOptions> json) : IProblem
         var http = context.HttpContext;
         var probleme = context.ProblemDetails;
         probleme.Status ??= http.Response.StatusCode;
-        probleme.Title ??= TitresFrancais.De(probleme.Status.Value);
+        TitresFrancais.Completer(probleme, http);
         if (probleme.Type is null && Sections.TryGetValue(probleme.Status.Value, out var section))
             probleme.Type = $"https://tools.ietf.org/html/rfc9110#section-{section}";
         probleme.Extensions.TryAdd("traceId", Activity.Current?.Id ?? http.TraceIdentifier);

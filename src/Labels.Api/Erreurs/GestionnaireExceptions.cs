@@ -10,7 +10,7 @@ using Npgsql;
 namespace Labels.Api.Erreurs;
 
 /// <summary>The one place where exceptions become RFC 9457 problem details.</summary>
-internal sealed class GestionnaireExceptions(IProblemDetailsService problemes, ILogger<GestionnaireExceptions> journal)
+internal sealed partial class GestionnaireExceptions(IProblemDetailsService problemes, ILogger<GestionnaireExceptions> journal)
     : IExceptionHandler
 {
     /// <summary>What a violated unique index means, in the caller's words.</summary>
@@ -68,6 +68,7 @@ internal sealed class GestionnaireExceptions(IProblemDetailsService problemes, I
             probleme = Probleme(StatusCodes.Status500InternalServerError, "Erreur interne",
                 "Une erreur inattendue s'est produite ; elle a été journalisée.");
         }
+        if (probleme.Status == StatusCodes.Status400BadRequest && ChampDe(exception) is { } champ) TitresFrancais.NommerChamp(http, champ);
         http.Response.StatusCode = probleme.Status!.Value;
         if (probleme.Status == StatusCodes.Status503ServiceUnavailable)
         {
@@ -91,6 +92,19 @@ internal sealed class GestionnaireExceptions(IProblemDetailsService problemes, I
 
     private static ProblemDetails Probleme(int status, string titre, string detail) =>
         new() { Status = status, Title = titre, Detail = detail };
+
+    /// <summary>The field or parameter a malformed request is about: its JSON path, or the route parameter that failed to bind.</summary>
+    private static string? ChampDe(Exception exception) => exception switch
+    {
+        JsonException { Path: { Length: > 1 } chemin } => chemin.StartsWith("$.", StringComparison.Ordinal) ? chemin[2..] : chemin,
+        BadHttpRequestException { InnerException: JsonException j } => ChampDe(j),
+        BadHttpRequestException b when ParametreLie().Match(b.Message) is { Success: true } m => m.Groups[1].Value,
+        _ => null,
+    };
+
+    /// <summary>ASP.NET Core's message when a route, query or header parameter does not bind: « … parameter "int page" from "x" ».</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("parameter \"(?:[^\" ]+ )?([^\" ]+)\"")]
+    private static partial System.Text.RegularExpressions.Regex ParametreLie();
 
     /// <summary>Binding errors name the faulty JSON path, never our types.</summary>
     private static string DetailDeRequete(BadHttpRequestException b) => b.InnerException switch

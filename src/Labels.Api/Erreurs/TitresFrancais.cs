@@ -1,8 +1,33 @@
+using Microsoft.AspNetCore.Mvc;
+
 namespace Labels.Api.Erreurs;
 
 /// <summary>The titles of the statuses the API answers, in French, for answers the framework writes itself.</summary>
 internal static class TitresFrancais
 {
+    private static readonly object CleChamp = new();
+
+    /// <summary>Names the field or parameter a 400 about to be written is about (see <see cref="Completer"/>).</summary>
+    public static void NommerChamp(HttpContext http, string champ) => http.Items[CleChamp] = champ;
+
+    /// <summary>
+    /// Every problem the API writes: titled in French; and a 400 always carries <c>errors</c>, field → messages, as the
+    /// document says — the field or parameter named where it was found (a query parameter, a JSON path), else
+    /// <c>requete</c> for the request as a whole.
+    /// </summary>
+    public static void Completer(ProblemDetails probleme, HttpContext http)
+    {
+        if (probleme.Status is { } statut && De(statut) is { } titre
+            && (probleme.Title is null || probleme.Title == Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(statut)))
+            probleme.Title = titre;
+        if (probleme.Status == StatusCodes.Status400BadRequest && probleme is not HttpValidationProblemDetails
+            && !probleme.Extensions.ContainsKey("errors"))
+            probleme.Extensions["errors"] = new Dictionary<string, string[]>
+            {
+                [http.Items.TryGetValue(CleChamp, out var champ) && champ is string nom ? nom : "requete"] = [probleme.Detail ?? probleme.Title ?? ""],
+            };
+    }
+
     public static string? De(int statut) => statut switch
     {
         400 => "Requête invalide",

@@ -143,6 +143,8 @@ public static class Protections
     {
         if (http.Request.QueryString.Value?.Contains("%00", StringComparison.Ordinal) ?? false)
         {
+            if (http.Request.Query.FirstOrDefault(p => p.Value.Any(v => v?.Contains('\0') == true)).Key is { } parametre)
+                Erreurs.TitresFrancais.NommerChamp(http, parametre);
             await TypedResults.Problem("Le caractère NUL (%00) n'est pas permis dans les paramètres de la requête.",
                 statusCode: StatusCodes.Status400BadRequest, title: "Requête invalide").ExecuteAsync(http);
             return;

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace Labels.Api.Documentation;
+
+/// <summary>
+/// The answers any route may give whatever it does, declared on each: 400 when it takes parameters or a body (malformed,
+/// invalid), 404 when its path names something (unknown, or a segment of the wrong shape), 406 when it answers with a
+/// body (an Accept it cannot serve), 413 and 415 for a body (too large, not JSON), 401 and 403 when it needs a caller,
+/// 503 (the database away for a moment). A client generated from the document then knows every status it can meet.
+/// </summary>
+internal sealed class ReponsesCommunes : IOperationFilter
+{
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        operation.Responses ??= [];
+        var description = context.ApiDescription;
+        var metadonnees = description.ActionDescriptor.EndpointMetadata;
+        var publique = metadonnees.OfType<IAllowAnonymous>().Any();
+        var avecCorps = operation.RequestBody is not null;
+        void Ajouter(int statut, string texte, bool validation = false)
+        {
+            if (operation.Responses.ContainsKey(statut.ToString())) return;
+            var type = validation ? typeof(HttpValidationProblemDetails) : typeof(ProblemDetails);
+            operation.Responses[statut.ToString()] = new OpenApiResponse
+            {
+                Description = texte,
+                Content = new Dictionary<string, IOpenApiMediaType>
+                {
+                    ["application/problem+json"] = new OpenApiMediaType { Schema = context.SchemaGenerator.GenerateSchema(type, context.SchemaRepository) },
+                },
+            };
+        }
+        if (avecCorps || operation.Parameters is { Count: > 0 }) Ajouter(400, "Requête mal formée ou invalide : errors nomme chaque champ ou paramètre.", validation: true);
+        if (description.ParameterDescriptions.Any(p => p.Source.Id == "Path")) Ajouter(404, "Introuvable : ce que le chemin nomme n'existe pas, ou n'est pas visible de l'appelant.");
+        if (operation.Responses.Any(r => r.Key.StartsWith('2') && r.Value.Content is { Count: > 0 }))
+            Ajouter(406, "L'en-tête Accept n'accepte aucun des types que la route sert.");
+        if (avecCorps)
+        {
+            Ajouter(413, "Corps trop volumineux.");
+            Ajouter(415, "Type de contenu non pris en charge.");
+        }
+        if (!publique)
+        {
+            Ajouter(401, "Non authentifié : pas de jeton, un jeton invalide, ou une session terminée.");
+            Ajouter(403, "Interdit : un rôle ou un scope que la route ne sert pas.");
+        }
+        Ajouter(503, "La base de données ne répond pas pour l'instant ; réessayer après Retry-After.");
+    }
+}
