@@ -11,7 +11,7 @@ namespace Labels.Api.Tests;
 
 /// <summary>
 /// Imported files are UTF-8 unless their Content-Type declares another charset; a body that is not valid in its encoding
-/// is refused (422 naming the line), never stored with replacement characters (api.md, Conventions).
+/// is refused (422 naming the line), never stored with replacement characters (docs/import.md, Encodings).
 /// </summary>
 public sealed class EncodagesImportTests(LabelsApiFactory factory) : ApiTest(factory)
 {

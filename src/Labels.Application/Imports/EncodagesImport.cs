@@ -1,7 +1,7 @@
 namespace Labels.Application.Imports;
 
 /// <summary>
-/// The charsets an imported file may declare in its Content-Type (api.md: UTF-8 unless another is declared). The list is
+/// The charsets an imported file may declare in its Content-Type (docs/import.md, Encodings: UTF-8 unless another is declared). The list is
 /// closed: a spreadsheet's « CSV (séparateur : point-virgule) » is windows-1252, older tools write ISO-8859-1 or -15, some
 /// write UTF-16 with a BOM; anything else is more likely a mistake than a file, and is answered with this list.
 /// How bytes of each become text is the Infrastructure's body reader's (<c>CorpsImport</c>).

@@ -9,7 +9,7 @@ namespace Labels.Cli.Import;
 public sealed record Sondage(string? Encodage, int Ligne = 0, byte Octet = 0, long Position = 0);
 
 /// <summary>
-/// The API reads a file as UTF-8 unless told otherwise, and refuses one that is not (api.md, Conventions). A spreadsheet's
+/// The API reads a file as UTF-8 unless told otherwise, and refuses one that is not (docs/import.md, Encodings). A spreadsheet's
 /// « CSV (séparateur : point-virgule) » is windows-1252, so before sending, the CLI checks what it is about to send: a BOM
 /// names UTF-8 or UTF-16; otherwise the whole file is read once (it stops at the first byte that is not UTF-8), and a
 /// file that is not UTF-8 is sent only once its encoding is known — given with --encoding, or confirmed as windows-1252.
