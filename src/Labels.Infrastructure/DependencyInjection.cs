@@ -19,6 +19,7 @@ public static class DependencyInjection
         services.AddDbContext<LabelsDbContext>(o => LabelsDbContext.Configurer(o, chaine));
         services.AddScoped<ILabelsDbContext>(sp => sp.GetRequiredService<LabelsDbContext>());
         services.AddScoped<ChargeurCog>();
+        services.AddSingleton<Application.Cog.ITerritoires, TerritoiresCog>();
         services.AddScoped<IComptes, Comptes>();
         services.AddScoped<Connexions>();
         services.AddSingleton<Sessions>();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Labels.Api.Tests.Outils;
+using Microsoft.EntityFrameworkCore;
 
 namespace Labels.Api.Tests;
 
@@ -50,6 +51,80 @@ public sealed class CogTests(LabelsApiFactory factory) : ApiTest(factory)
         await ProblemeAsync(await Anonyme().GetAsync("/api/v1/referentiel/communes/62999"), HttpStatusCode.NotFound);
         await ProblemeAsync(await Anonyme().GetAsync("/api/v1/referentiel/epci/200033578"), HttpStatusCode.BadRequest);
         await ProblemeAsync(await Anonyme().GetAsync("/api/v1/referentiel/epci/200000008"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Les_regions_par_leur_nom_etag_304_et_cache_public()
+    {
+        var client = Anonyme();
+        var reponse = await client.GetAsync("/api/v1/referentiel/regions");
+        Assert.Equal(HttpStatusCode.OK, reponse.StatusCode);
+        var page = await LireAsync(reponse);
+        Assert.Equal(26, page["total"]!.GetValue<int>());
+        Assert.Equal(1, page["page"]!.GetValue<int>());
+        Assert.Equal(50, page["pageSize"]!.GetValue<int>());
+        var regions = page["items"]!.AsArray();
+        Assert.Equal(26, regions.Count);
+        Assert.Equal("Hauts-de-France", regions.Single(r => r!["code"]!.GetValue<string>() == "32")!["nom"]!.GetValue<string>());
+        Assert.Equal("Île-de-France", regions.Single(r => r!["code"]!.GetValue<string>() == "11")!["nom"]!.GetValue<string>());
+        Assert.Equal(["01", "02"], regions.Take(2).Select(r => r!["code"]!.GetValue<string>()));
+        Assert.Equal(["code", "nom"], regions[0]!.AsObject().Select(p => p.Key));
+
+        Assert.False(reponse.Headers.ETag!.IsWeak);
+        Assert.True(reponse.Headers.CacheControl!.Public);
+        Assert.Equal(TimeSpan.FromDays(1), reponse.Headers.CacheControl.MaxAge);
+        var depuisUnPortail = new HttpRequestMessage(HttpMethod.Get, "/api/v1/referentiel/regions");
+        depuisUnPortail.Headers.Add("Origin", "https://portail.exemple.fr");
+        Assert.Equal(["*"], (await client.SendAsync(depuisUnPortail)).Headers.GetValues("Access-Control-Allow-Origin"));
+        var revalidation = new HttpRequestMessage(HttpMethod.Get, "/api/v1/referentiel/regions");
+        revalidation.Headers.IfNoneMatch.Add(reponse.Headers.ETag);
+        var nonModifiee = await client.SendAsync(revalidation);
+        Assert.Equal(HttpStatusCode.NotModified, nonModifiee.StatusCode);
+        Assert.Empty(await nonModifiee.Content.ReadAsByteArrayAsync());
+        // The same for a signed-in caller: the names are the same for everyone.
+        var parAdmin = await (await AdminAsync()).GetAsync("/api/v1/referentiel/regions");
+        Assert.True(parAdmin.Headers.CacheControl!.Public);
+        Assert.Equal(reponse.Headers.ETag, parAdmin.Headers.ETag);
+
+        var deuxieme = await client.GetFromJsonAsync<JsonObject>("/api/v1/referentiel/regions?page=2&pageSize=20");
+        Assert.Equal(6, deuxieme!["items"]!.AsArray().Count);
+        Assert.NotNull((await ProblemeAsync(await client.GetAsync("/api/v1/referentiel/regions?pageSize=500"), HttpStatusCode.BadRequest))["errors"]!["pageSize"]);
+    }
+
+    [Fact]
+    public async Task Les_departements_avec_leur_region_filtres_par_region()
+    {
+        var client = Anonyme();
+        var tous = await client.GetFromJsonAsync<JsonObject>("/api/v1/referentiel/departements?pageSize=200");
+        Assert.Equal(109, tous!["total"]!.GetValue<int>());
+        var departements = tous["items"]!.AsArray().Select(d => (Code: d!["code"]!.GetValue<string>(), Nom: d["nom"]!.GetValue<string>(),
+            Region: d["region"]!.GetValue<string>())).ToList();
+        Assert.Contains(("2A", "Corse-du-Sud", "94"), departements);
+        Assert.Contains(("971", "Guadeloupe", "01"), departements);
+        // Every code the COG's communes carry has its name, and every département its région.
+        var regions = (await client.GetFromJsonAsync<JsonObject>("/api/v1/referentiel/regions"))!["items"]!.AsArray()
+            .Select(r => r!["code"]!.GetValue<string>()).ToHashSet();
+        Assert.All(departements, d => Assert.Contains(d.Region, regions));
+        var (departementsDesCommunes, regionsDesCommunes) = await Factory.DansLaBaseAsync(async db =>
+            (await db.Communes.Select(c => c.Departement).Distinct().ToListAsync(), await db.Communes.Select(c => c.Region).Distinct().ToListAsync()));
+        Assert.Subset(departements.Select(d => d.Code).ToHashSet(), departementsDesCommunes.ToHashSet());
+        Assert.Subset(regions, regionsDesCommunes.ToHashSet());
+
+        var hautsDeFrance = await client.GetAsync("/api/v1/referentiel/departements?region=32");
+        Assert.Equal(HttpStatusCode.OK, hautsDeFrance.StatusCode);
+        var page = await LireAsync(hautsDeFrance);
+        Assert.Equal(5, page["total"]!.GetValue<int>());
+        Assert.Equal(["02 Aisne", "59 Nord", "60 Oise", "62 Pas-de-Calais", "80 Somme"],
+            page["items"]!.AsArray().Select(d => $"{d!["code"]} {d["nom"]}".Replace("\"", "")));
+        Assert.False(hautsDeFrance.Headers.ETag!.IsWeak);
+        Assert.NotEqual(hautsDeFrance.Headers.ETag, (await client.GetAsync("/api/v1/referentiel/departements?region=11")).Headers.ETag);
+        var revalidation = new HttpRequestMessage(HttpMethod.Get, "/api/v1/referentiel/departements?region=32");
+        revalidation.Headers.IfNoneMatch.Add(hautsDeFrance.Headers.ETag!);
+        Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(revalidation)).StatusCode);
+
+        Assert.Equal(0, (await client.GetFromJsonAsync<JsonObject>("/api/v1/referentiel/departements?region=99"))!["total"]!.GetValue<int>());
+        var malformee = await ProblemeAsync(await client.GetAsync("/api/v1/referentiel/departements?region=Hauts-de-France"), HttpStatusCode.BadRequest);
+        Assert.Contains("région", malformee["errors"]!["region"]![0]!.GetValue<string>());
     }
 
     [Fact]

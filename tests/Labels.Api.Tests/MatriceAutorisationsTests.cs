@@ -29,6 +29,8 @@ public sealed class MatriceAutorisationsTests(LabelsApiFactory factory) : ApiTes
         ["GET /api/v1/audit"] = "401 ok 403 403 403 403 403",
         ["GET /api/v1/referentiel/communes/{codeInsee}"] = "ok ok ok ok ok ok ok",
         ["GET /api/v1/referentiel/epci/{siren}"] = "ok ok ok ok ok ok ok",
+        ["GET /api/v1/referentiel/regions"] = "ok ok ok ok ok ok ok",
+        ["GET /api/v1/referentiel/departements"] = "ok ok ok ok ok ok ok",
         ["POST /api/v1/collectivites"] = "401 ok 403 403 403 403 403",
         ["GET /api/v1/collectivites"] = "ok ok ok ok ok ok ok",
         ["GET /api/v1/collectivites/{id}"] = "ok ok ok ok ok ok ok",

@@ -93,11 +93,8 @@ public static class PalmaresEndpoints
                 IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct) =>
             {
                 var historique = await sender.Send(new LireHistorique(id, page ?? 1, pageSize ?? Pagination.TailleParDefaut), ct);
-                var representation = Representation.De(JsonSerializer.SerializeToUtf8Bytes(historique, json.Value.SerializerOptions), PalmaresPublies.TypeJson);
                 // It changes only when a palmarès is published; what an admin reads may hold releases under embargo.
-                return CopieAJour(http, representation.ETag, acces.Visibilite.VoitTout ? PasEnCachePartage : "public, max-age=60")
-                    ? (IResult)TypedResults.StatusCode(StatusCodes.Status304NotModified)
-                    : TypedResults.Bytes(representation.Octets, representation.TypeDeContenu);
+                return JsonConditionnel(http, historique, json.Value.SerializerOptions, acces.Visibilite.VoitTout ? PasEnCachePartage : "public, max-age=60");
             })
             .WithTags("Collectivités")
             .WithName("LireHistorique")
@@ -140,12 +137,21 @@ public static class PalmaresEndpoints
         : immuable ? "public, max-age=31536000, immutable"
         : "public, max-age=60";
 
+    /// <summary>A JSON read answered with the strong ETag of its bytes and this Cache-Control, or 304 when the client's copy is current.</summary>
+    internal static IResult JsonConditionnel<T>(HttpContext http, T valeur, JsonSerializerOptions options, string cacheControl)
+    {
+        var representation = Representation.De(JsonSerializer.SerializeToUtf8Bytes(valeur, options), PalmaresPublies.TypeJson);
+        return CopieAJour(http, representation.ETag, cacheControl)
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            : TypedResults.Bytes(representation.Octets, representation.TypeDeContenu);
+    }
+
     /// <summary>Writes the ETag and Cache-Control of a read; tells whether the client's copy (If-None-Match) is current.</summary>
     /// <remarks>
     /// RFC 9110 (13.2.2): If-None-Match decides when present; otherwise If-Modified-Since, against
     /// <paramref name="derniereModification"/> when the read sends one.
     /// </remarks>
-    private static bool CopieAJour(HttpContext http, string etag, string cacheControl, DateTimeOffset? derniereModification = null)
+    internal static bool CopieAJour(HttpContext http, string etag, string cacheControl, DateTimeOffset? derniereModification = null)
     {
         var entetes = http.Response.Headers;
         entetes.ETag = etag;

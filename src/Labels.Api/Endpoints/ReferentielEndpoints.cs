@@ -1,11 +1,19 @@
 using Labels.Api.Securite;
 using Labels.Application.Cog;
+using Labels.Application.Commun;
 using Mediator;
+using Microsoft.Extensions.Options;
 
 namespace Labels.Api.Endpoints;
 
 public static class ReferentielEndpoints
 {
+    /// <summary>
+    /// The régions and départements change only with the COG shipped in the application: a day in any cache, then
+    /// revalidated by ETag (a new millésime changes the bytes, hence the ETag).
+    /// </summary>
+    private const string CacheDuCog = "public, max-age=86400";
+
     public static IEndpointRouteBuilder MapReferentielEndpoints(this IEndpointRouteBuilder app)
     {
         var cog = app.MapGroup("/api/v1/referentiel").WithTags("Référentiel officiel (COG)").LecturePublique();
@@ -23,6 +31,28 @@ public static class ReferentielEndpoints
             .WithSummary("Un EPCI du Code officiel géographique, avec ses communes membres.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+        cog.MapGet("/regions", async (int? page, int? pageSize, HttpContext http, ISender sender,
+                IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct) =>
+                PalmaresEndpoints.JsonConditionnel(http, await sender.Send(new ListerRegions(page ?? 1, pageSize ?? Pagination.TailleParDefaut), ct),
+                    json.Value.SerializerOptions, CacheDuCog))
+            .WithName("ListerRegions")
+            .WithSummary("Les régions du Code officiel géographique (code, nom), par code, paginées ; ETag fort, 304, Cache-Control public.")
+            .Produces<PageDe<RegionDto>>(contentType: "application/json")
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesValidationProblem();
+
+        cog.MapGet("/departements", async (string? region, int? page, int? pageSize, HttpContext http, ISender sender,
+                IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct) =>
+                PalmaresEndpoints.JsonConditionnel(http,
+                    await sender.Send(new ListerDepartements(region, page ?? 1, pageSize ?? Pagination.TailleParDefaut), ct),
+                    json.Value.SerializerOptions, CacheDuCog))
+            .WithName("ListerDepartements")
+            .WithSummary("Les départements du Code officiel géographique (code, nom, région), par code, paginés, filtrables par région ; "
+                + "ETag fort, 304, Cache-Control public.")
+            .Produces<PageDe<DepartementDto>>(contentType: "application/json")
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesValidationProblem();
         return app;
     }
 }

@@ -24,6 +24,14 @@ public static class Pagination
         return new PageDe<T>(items, page, pageSize, total);
     }
 
+    /// <summary>One page of a list already in memory (reference data the process holds).</summary>
+    public static PageDe<T> Paginer<T>(this IReadOnlyList<T> liste, int page, int pageSize)
+    {
+        var decalage = Decalage(page, pageSize);
+        var items = decalage >= liste.Count ? [] : liste.Skip(decalage).Take(pageSize).ToArray();
+        return new PageDe<T>(items, page, pageSize, liste.Count);
+    }
+
     public static void ReglesDePage<T>(this AbstractValidator<T> validateur, Func<T, int> page, Func<T, int> pageSize)
     {
         validateur.RuleFor(x => page(x)).InclusiveBetween(1, PageMax).OverridePropertyName("page")
