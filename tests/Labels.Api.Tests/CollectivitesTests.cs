@@ -113,4 +113,84 @@ public sealed class CollectivitesTests(LabelsApiFactory factory) : ApiTest(facto
         await ProblemeAsync(await client.GetAsync("/api/v1/collectivites?categorie=metropole"), HttpStatusCode.BadRequest);
         await ProblemeAsync(await client.GetAsync($"/api/v1/collectivites/{Guid.NewGuid()}"), HttpStatusCode.NotFound);
     }
+
+    [Theory]
+    [InlineData("62041", "Arras")]
+    [InlineData("216200410", "Arras")]
+    [InlineData("200033579", "CU d'Arras")]
+    [InlineData("2A004", "Ajaccio")]
+    public async Task Une_collectivite_se_lit_par_son_code_insee_ou_son_siren(string code, string nom)
+    {
+        var admin = await AdminAsync();
+        foreach (var c in new[] { "62041", "200033579", "2A004" }) await CollectiviteAsync(admin, c);
+        var client = Anonyme();
+        var parCode = await client.GetAsync($"/api/v1/collectivites/{code}");
+        Assert.Equal(HttpStatusCode.OK, parCode.StatusCode);
+        var lue = await LireAsync(parCode);
+        Assert.Equal(nom, lue["nom"]!.GetValue<string>());
+        // The same record as by its UUID, which keeps working.
+        var parUuid = await client.GetFromJsonAsync<JsonObject>($"/api/v1/collectivites/{lue["id"]}");
+        Assert.Equal(parUuid!.ToJsonString(), lue.ToJsonString());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/v1/collectivites/{lue["id"]!.GetValue<Guid>():N}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task L_historique_se_lit_par_code_comme_par_identifiant()
+    {
+        var admin = await AdminAsync();
+        await HistoriqueAsync(admin, 2021, new Resultat("62041", 3), new Resultat("200033579", 4));
+        var arras = await Factory.DansLaBaseAsync(db => db.Collectivites.Where(c => c.CodeInsee == "62041").Select(c => c.Id).SingleAsync());
+        var client = Anonyme();
+        var parUuid = await client.GetAsync($"/api/v1/collectivites/{arras}/historique");
+        foreach (var code in new[] { "62041", "216200410" })
+        {
+            var parCode = await client.GetAsync($"/api/v1/collectivites/{code}/historique");
+            Assert.Equal(HttpStatusCode.OK, parCode.StatusCode);
+            Assert.Equal(await parUuid.Content.ReadAsStringAsync(), await parCode.Content.ReadAsStringAsync());
+            Assert.Equal(parUuid.Headers.ETag, parCode.Headers.ETag);
+            Assert.True(parCode.Headers.CacheControl!.Public);
+        }
+        var cu = await client.GetFromJsonAsync<JsonObject>("/api/v1/collectivites/200033579/historique");
+        Assert.Equal(4, cu!["items"]![0]!["arobases"]!.GetValue<int>());
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("/historique")]
+    public async Task Code_inconnu_404_code_malforme_400_qui_nomme_le_parametre(string suite)
+    {
+        var admin = await AdminAsync();
+        await CollectiviteAsync(admin, "62041");
+        var client = Anonyme();
+        // Well formed, in the COG or not, but not registered: unknown.
+        foreach (var inconnu in new[] { "62042", "62999", "200000008", "216200428", Guid.NewGuid().ToString() })
+        {
+            var probleme = await ProblemeAsync(await client.GetAsync($"/api/v1/collectivites/{inconnu}{suite}"), HttpStatusCode.NotFound);
+            Assert.Equal("Collectivité introuvable.", probleme["detail"]!.GetValue<string>());
+        }
+        // A code of five characters that is no COG code, a SIREN whose check digit is wrong, anything else.
+        foreach (var malforme in new[] { "6204", "62O41", "2C004", "216200411", "2162004100", "arras", "0190d7a2-5b1e-7cc3-9a43" })
+        {
+            var probleme = await ProblemeAsync(await client.GetAsync($"/api/v1/collectivites/{malforme}{suite}"), HttpStatusCode.BadRequest);
+            var message = Assert.Single(probleme["errors"]!["id"]!.AsArray())!.GetValue<string>();
+            Assert.Contains("code INSEE", message);
+            Assert.Contains("SIREN", message);
+        }
+    }
+
+    [Fact]
+    public async Task Les_filtres_codeInsee_et_siren_de_la_liste_refusent_un_code_malforme()
+    {
+        var admin = await AdminAsync();
+        await CollectiviteAsync(admin, "62041");
+        var client = Anonyme();
+        async Task<string[]> Noms(string filtre) =>
+            (await client.GetFromJsonAsync<JsonObject>($"/api/v1/collectivites?{filtre}"))!["items"]!.AsArray()
+            .Select(i => i!["nom"]!.GetValue<string>()).ToArray();
+        Assert.Equal(["Arras"], await Noms("codeInsee=62041"));
+        Assert.Equal(["Arras"], await Noms("siren=216200410"));
+        Assert.Empty(await Noms("codeInsee=62042"));
+        Assert.NotNull((await ProblemeAsync(await client.GetAsync("/api/v1/collectivites?codeInsee=6204"), HttpStatusCode.BadRequest))["errors"]!["codeInsee"]);
+        Assert.NotNull((await ProblemeAsync(await client.GetAsync("/api/v1/collectivites?siren=216200411"), HttpStatusCode.BadRequest))["errors"]!["siren"]);
+    }
 }

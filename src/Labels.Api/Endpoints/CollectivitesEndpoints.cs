@@ -25,11 +25,12 @@ public static class CollectivitesEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
 
-        collectivites.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new LireCollectivite(id), ct)))
+        collectivites.MapGet("/{id}", async (string id, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new LireCollectivite(ParametresDeRequete.Collectivite(id, "id")), ct)))
             .LecturePublique()
             .WithName("LireCollectivite")
-            .WithSummary("Une collectivité enregistrée, par son identifiant.")
+            .WithSummary("Une collectivité enregistrée, par son identifiant (UUID), son code INSEE ou son SIREN.")
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         collectivites.MapGet("/", async (string? codeInsee, string? siren, string? departement, string? region,

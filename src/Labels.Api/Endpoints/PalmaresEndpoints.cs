@@ -89,16 +89,17 @@ public static class PalmaresEndpoints
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        publiques.MapGet("/collectivites/{id:guid}/historique", async (Guid id, int? page, int? pageSize, HttpContext http, ISender sender, Acces acces,
+        publiques.MapGet("/collectivites/{id}/historique", async (string id, int? page, int? pageSize, HttpContext http, ISender sender, Acces acces,
                 IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct) =>
             {
-                var historique = await sender.Send(new LireHistorique(id, page ?? 1, pageSize ?? Pagination.TailleParDefaut), ct);
+                var historique = await sender.Send(new LireHistorique(ParametresDeRequete.Collectivite(id, "id"), page ?? 1, pageSize ?? Pagination.TailleParDefaut), ct);
                 // It changes only when a palmarès is published; what an admin reads may hold releases under embargo.
                 return JsonConditionnel(http, historique, json.Value.SerializerOptions, acces.Visibilite.VoitTout ? PasEnCachePartage : "public, max-age=60");
             })
             .WithTags("Collectivités")
             .WithName("LireHistorique")
-            .WithSummary("Les distinctions publiées de la collectivité, une par édition, de la plus ancienne à la plus récente ; ETag fort, 304.")
+            .WithSummary("Les distinctions publiées de la collectivité (désignée par son identifiant, son code INSEE ou son SIREN), une par édition, "
+                + "de la plus ancienne à la plus récente ; ETag fort, 304.")
             .Produces<PageDe<DistinctionPublieeDto>>(contentType: "application/json")
             .Produces(StatusCodes.Status304NotModified)
             .ProducesValidationProblem()

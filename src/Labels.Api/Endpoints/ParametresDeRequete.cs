@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FluentValidation;
 using FluentValidation.Results;
+using Labels.Domain.Collectivites;
 
 namespace Labels.Api.Endpoints;
 
@@ -16,6 +17,17 @@ internal static class ParametresDeRequete
         if (EssayerEnum<T>(valeur, out var connu)) return connu;
         var permises = string.Join(", ", System.Enum.GetValues<T>().Select(v => JsonNamingPolicy.CamelCase.ConvertName(v.ToString())));
         throw new ValidationException([new ValidationFailure(nom, $"Valeur inconnue « {valeur} » ; valeurs possibles : {permises}.")]);
+    }
+
+    /// <summary>
+    /// A collectivité named in a route (<c>/collectivites/{id}</c>): its UUID, COG code or SIREN; anything else is a 400 naming
+    /// the parameter. Whether it exists is the use case's business (404).
+    /// </summary>
+    public static IdentifiantCollectivite Collectivite(string valeur, string nom)
+    {
+        if (IdentifiantCollectivite.EssayerLire(valeur, out var identifiant)) return identifiant;
+        throw new ValidationException([new ValidationFailure(nom, "Une collectivité se désigne par son identifiant (UUID), son code INSEE "
+            + "(commune : 5 caractères, 2 chiffres ou 2A, 2B, puis 3 chiffres) ou son SIREN (9 chiffres dont une clé de Luhn).")]);
     }
 
     public static bool EssayerEnum<T>(string valeur, out T resultat) where T : struct, System.Enum

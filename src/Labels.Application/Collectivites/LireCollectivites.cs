@@ -1,18 +1,23 @@
 using FluentValidation;
 using Labels.Application.Commun;
 using Labels.Domain.Collectivites;
+using Labels.Domain.Commun;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace Labels.Application.Collectivites;
 
-public sealed record LireCollectivite(Guid Id) : IQuery<CollectiviteDto>;
+/// <summary>A registered collectivité, by its UUID, its COG code or its SIREN.</summary>
+public sealed record LireCollectivite(IdentifiantCollectivite Collectivite) : IQuery<CollectiviteDto>;
 
 public sealed class LireCollectiviteHandler(ILabelsDbContext db) : IQueryHandler<LireCollectivite, CollectiviteDto>
 {
     public async ValueTask<CollectiviteDto> Handle(LireCollectivite query, CancellationToken ct) =>
-        await db.Collectivites.AsNoTracking().Where(c => c.Id == query.Id).ProjectToDto().FirstOrDefaultAsync(ct)
-        ?? throw new NotFoundException("Collectivité introuvable.");
+        await db.Collectivites.AsNoTracking().Designee(query.Collectivite).ProjectToDto().FirstOrDefaultAsync(ct)
+        ?? throw Introuvable();
+
+    /// <summary>The answer for a collectivité that is not registered, whichever way it was named.</summary>
+    public static NotFoundException Introuvable() => new("Collectivité introuvable.");
 }
 
 public sealed record ListerCollectivites(
@@ -25,6 +30,10 @@ public sealed class ListerCollectivitesValidator : AbstractValidator<ListerColle
     {
         this.ReglesDePage(x => x.Page, x => x.PageSize);
         RuleFor(x => x.Q).MaximumLength(100);
+        RuleFor(x => x.CodeInsee).Must(CodesOfficiels.EstCodeInseeValide).When(x => x.CodeInsee is not null)
+            .WithMessage("Un code INSEE a 5 caractères : 2 chiffres (ou 2A, 2B) puis 3 chiffres.");
+        RuleFor(x => x.Siren).Must(CodesOfficiels.EstSirenValide).When(x => x.Siren is not null)
+            .WithMessage("Un SIREN a 9 chiffres dont le dernier est une clé de Luhn.");
     }
 }
 

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Labels.Application.Commun;
+using Labels.Domain.Collectivites;
 using Labels.Domain.Palmares;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ public sealed record DistinctionPublieeDto(int Edition, int Numero, int Version,
     TenDto? TerritoireExcellenceNumerique);
 
 /// <summary>A collectivité's published distinctions, one per édition, oldest first.</summary>
-public sealed record LireHistorique(Guid CollectiviteId, int Page = 1, int PageSize = Pagination.TailleParDefaut) : IQuery<PageDe<DistinctionPublieeDto>>;
+public sealed record LireHistorique(IdentifiantCollectivite Collectivite, int Page = 1, int PageSize = Pagination.TailleParDefaut) : IQuery<PageDe<DistinctionPublieeDto>>;
 
 public sealed class LireHistoriqueValidator : AbstractValidator<LireHistorique>
 {
@@ -22,11 +23,12 @@ public sealed class LireHistoriqueHandler(ILabelsDbContext db, Acces acces)
 {
     public async ValueTask<PageDe<DistinctionPublieeDto>> Handle(LireHistorique query, CancellationToken ct)
     {
-        if (!await db.Collectivites.AnyAsync(c => c.Id == query.CollectiviteId, ct)) throw new NotFoundException("Collectivité introuvable.");
+        var collectivite = await db.Collectivites.Designee(query.Collectivite).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct)
+            ?? throw Collectivites.LireCollectiviteHandler.Introuvable();
         var q = from l in db.Laureats.AsNoTracking()
                 join v in db.VersionsPalmares.VisiblesPar(acces.Visibilite).Dernieres() on l.PalmaresId equals v.Id
                 join e in db.Editions on v.EditionAnnee equals e.Annee
-                where l.CollectiviteId == query.CollectiviteId
+                where l.CollectiviteId == collectivite
                 orderby v.EditionAnnee
                 select new { v.EditionAnnee, e.Numero, v.Version, v.PublieLe, l.Arobases, l.Mentions, l.TenAttribueEn, l.TenValableJusquEn };
         var page = await q.PaginerAsync(query.Page, query.PageSize, ct);
