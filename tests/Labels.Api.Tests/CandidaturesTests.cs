@@ -138,4 +138,54 @@ public sealed class CandidaturesTests(LabelsApiFactory factory) : ApiTest(factor
         await ProblemeAsync(await admin.PostAsJsonAsync("/api/v1/editions/2022/candidatures", new { collectiviteId = Guid.NewGuid() }),
             HttpStatusCode.UnprocessableEntity);
     }
+
+    [Fact]
+    public async Task Une_collectivite_liste_ses_candidatures_et_pas_celles_d_une_autre()
+    {
+        var (admin, arras, bellange, mairieArras, mairieBellange) = await PreparerAsync();
+        await EditionAsync(admin, 2023, "candidatures");
+        var dossier2022 = await CandidatureAsync(mairieArras, 2022, arras);
+        var dossier2023 = await CandidatureAsync(mairieArras, 2023, arras);
+        await mairieArras.PostAsJsonAsync($"/api/v1/candidatures/{dossier2022}/fiches", Fiche());
+        Assert.Equal(HttpStatusCode.OK, (await mairieArras.PostAsync($"/api/v1/candidatures/{dossier2022}/depot", null)).StatusCode);
+        await CandidatureAsync(mairieBellange, 2022, bellange);
+
+        // By its UUID or by its COG code, which its agents know: the latest édition first.
+        foreach (var nom in new[] { arras.ToString(), "62041", "216200410" })
+        {
+            var reponse = await mairieArras.GetAsync($"/api/v1/collectivites/{nom}/candidatures");
+            Assert.Equal(HttpStatusCode.OK, reponse.StatusCode);
+            var page = await LireAsync(reponse);
+            Assert.Equal(2, page["total"]!.GetValue<int>());
+            Assert.Equal(1, page["page"]!.GetValue<int>());
+            Assert.Equal(50, page["pageSize"]!.GetValue<int>());
+            Assert.Equal([dossier2023, dossier2022], page["items"]!.AsArray().Select(i => i!["id"]!.GetValue<Guid>()));
+            Assert.All(page["items"]!.AsArray(), i => Assert.Equal("Arras", i!["collectivite"]!["nom"]!.GetValue<string>()));
+            Assert.True(reponse.Headers.CacheControl is { Private: true, NoStore: true });
+        }
+        async Task<Guid[]> Ids(HttpClient client, string requete) =>
+            [.. (await client.GetFromJsonAsync<JsonObject>($"/api/v1/collectivites/62041/candidatures{requete}"))!["items"]!.AsArray()
+                .Select(i => i!["id"]!.GetValue<Guid>())];
+        Assert.Equal([dossier2022], await Ids(mairieArras, "?edition=2022"));
+        Assert.Equal([dossier2022], await Ids(mairieArras, "?statut=deposee"));
+        Assert.Equal([dossier2023], await Ids(mairieArras, "?statut=brouillon"));
+        Assert.Equal([dossier2022], await Ids(mairieArras, "?pageSize=1&page=2"));
+        Assert.Equal([dossier2023, dossier2022], await Ids(admin, ""));
+
+        // Another collectivité's dossiers answer as an unknown collectivité, whichever way it is named; nothing else is learnt.
+        foreach (var url in new[] { $"/api/v1/collectivites/{arras}/candidatures", "/api/v1/collectivites/62041/candidatures",
+                     "/api/v1/collectivites/62041/candidatures?page=0", "/api/v1/collectivites/62042/candidatures", $"/api/v1/collectivites/{Guid.NewGuid()}/candidatures" })
+        {
+            var refus = await ProblemeAsync(await mairieBellange.GetAsync(url), HttpStatusCode.NotFound);
+            Assert.Equal("Collectivité introuvable.", refus["detail"]!.GetValue<string>());
+            Assert.Null(refus["errors"]);
+        }
+        Assert.Equal("Collectivité introuvable.",
+            (await ProblemeAsync(await admin.GetAsync("/api/v1/collectivites/62042/candidatures"), HttpStatusCode.NotFound))["detail"]!.GetValue<string>());
+        Assert.NotNull((await ProblemeAsync(await admin.GetAsync("/api/v1/collectivites/6204/candidatures"), HttpStatusCode.BadRequest))["errors"]!["id"]);
+        Assert.NotNull((await ProblemeAsync(await mairieArras.GetAsync("/api/v1/collectivites/62041/candidatures?statut=publie"), HttpStatusCode.BadRequest))["errors"]!["statut"]);
+        Assert.NotNull((await ProblemeAsync(await mairieArras.GetAsync("/api/v1/collectivites/62041/candidatures?pageSize=201"), HttpStatusCode.BadRequest))["errors"]!["pageSize"]);
+        await ProblemeAsync(await (await CompteAsync("jure")).GetAsync("/api/v1/collectivites/62041/candidatures"), HttpStatusCode.Forbidden);
+        await ProblemeAsync(await Anonyme().GetAsync("/api/v1/collectivites/62041/candidatures"), HttpStatusCode.Unauthorized);
+    }
 }

@@ -35,6 +35,7 @@ public sealed class MatriceAutorisationsTests(LabelsApiFactory factory) : ApiTes
         ["GET /api/v1/collectivites"] = "ok ok ok ok ok ok ok",
         ["GET /api/v1/collectivites/{id}"] = "ok ok ok ok ok ok ok",
         ["GET /api/v1/collectivites/{id}/historique"] = "ok ok ok ok ok ok ok",
+        ["GET /api/v1/collectivites/{id}/candidatures"] = "401 ok 403 403 403 ok 404",
         ["POST /api/v1/comptes"] = "401 ok 403 403 403 403 403",
         ["GET /api/v1/comptes"] = "401 ok 403 403 403 403 403",
         ["PUT /api/v1/comptes/{id}/statut"] = "401 ok 403 403 403 403 403",
@@ -187,6 +188,8 @@ public sealed class MatriceAutorisationsTests(LabelsApiFactory factory) : ApiTes
             (scenario.Admin, "PUT", $"/api/v1/candidatures/{inconnu}/decision", new { arobases = 9 }, 404),
             (scenario.Admin, "GET", $"/api/v1/candidatures/{d}/evaluations/historique?page=0", null, 400),
             (scenario.Admin, "GET", $"/api/v1/candidatures/{inconnu}/evaluations/historique?page=0", null, 404),
+            (scenario.Proprietaire, "GET", $"/api/v1/collectivites/{scenario.Arras}/candidatures?pageSize=100000", null, 400),
+            (scenario.AutreCollectivite, "GET", $"/api/v1/collectivites/{scenario.Arras}/candidatures?pageSize=100000", null, 404),
             (scenario.Admin, "POST", "/api/v1/editions/2022/candidatures", new { collectiviteId = Guid.Empty }, 400),
             (scenario.AutreCollectivite, "POST", "/api/v1/editions/2022/candidatures", new { collectiviteId = Guid.Empty }, 403),
         };

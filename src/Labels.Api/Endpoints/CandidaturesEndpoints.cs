@@ -39,6 +39,20 @@ public static class CandidaturesEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        app.MapGet("/api/v1/collectivites/{id}/candidatures", async (string id, int? edition, string? statut, int? page, int? pageSize,
+                ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListerCandidaturesDeLaCollectivite(ParametresDeRequete.Collectivite(id, "id"), edition,
+                    ParametresDeRequete.Enum<StatutCandidature>(statut, "statut"), page ?? 1, pageSize ?? Pagination.TailleParDefaut), ct)))
+            .RequireAuthorization(Politiques.AdminOuCollectivite)
+            .WithTags("Candidatures")
+            .WithName("ListerCandidaturesDeLaCollectivite")
+            .WithSummary("Les dossiers d'une collectivité (identifiant, code INSEE ou SIREN) dans toutes les éditions, la plus récente d'abord, "
+                + "filtrables par édition et statut, paginés : l'administration, ou les comptes de cette collectivité (une autre : 404).")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         var candidatures = app.MapGroup("/api/v1/candidatures/{id:guid}").WithTags("Candidatures");
 
         candidatures.MapGet("/", async (Guid id, ISender sender, CancellationToken ct) =>

@@ -14,10 +14,7 @@ public sealed class LireCollectiviteHandler(ILabelsDbContext db) : IQueryHandler
 {
     public async ValueTask<CollectiviteDto> Handle(LireCollectivite query, CancellationToken ct) =>
         await db.Collectivites.AsNoTracking().Designee(query.Collectivite).ProjectToDto().FirstOrDefaultAsync(ct)
-        ?? throw Introuvable();
-
-    /// <summary>The answer for a collectivité that is not registered, whichever way it was named.</summary>
-    public static NotFoundException Introuvable() => new("Collectivité introuvable.");
+        ?? throw Acces.CollectiviteIntrouvable();
 }
 
 public sealed record ListerCollectivites(

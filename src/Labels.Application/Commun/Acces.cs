@@ -1,3 +1,4 @@
+using Labels.Domain.Collectivites;
 using Labels.Domain.Palmares;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,6 +36,15 @@ public interface IActionPourCollectivite
     Guid CollectiviteId { get; }
 }
 
+/// <summary>
+/// A message that reads the dossiers of one collectivité (named by UUID, COG code or SIREN): the staff, or that collectivité's
+/// own accounts; another collectivité's are answered as an unknown one.
+/// </summary>
+public interface ILectureDesDossiersDe
+{
+    IdentifiantCollectivite Collectivite { get; }
+}
+
 /// <summary>Object-level access rules (who may see or change which dossier), in this one place.</summary>
 /// <remarks>No store in the constructor: the anonymous palmarès path asks who is calling on every request and must not open a context.</remarks>
 public sealed class Acces(IUtilisateurCourant utilisateur, TimeProvider horloge)
@@ -59,6 +69,24 @@ public sealed class Acces(IUtilisateurCourant utilisateur, TimeProvider horloge)
         if (!EstAdmin && !EstLaCollectivite(collectiviteId))
             throw new ForbiddenException("Ce compte n'agit pas pour cette collectivité.");
     }
+
+    /// <summary>
+    /// Reading a collectivité's dossiers: admins (an unknown collectivité is then the use case's 404), and that collectivité's
+    /// own accounts. Anyone else gets the answer of an unknown collectivité, as a dossier of another collectivité answers as
+    /// an unknown dossier: the list says which éditions it filed in, which is not public before its palmarès.
+    /// </summary>
+    public async Task VerifierLectureDesDossiersAsync(ILabelsDbContext db, IdentifiantCollectivite collectivite, CancellationToken ct)
+    {
+        if (EstAdmin) return;
+        var sienne = utilisateur.EstDansLeRole(Roles.Collectivite) ? utilisateur.CollectiviteId : null;
+        var permis = sienne is { } id && (collectivite.Id is { } nommee
+            ? nommee == id
+            : await db.Collectivites.AsNoTracking().Where(c => c.Id == id).Designee(collectivite).AnyAsync(ct));
+        if (!permis) throw CollectiviteIntrouvable();
+    }
+
+    /// <summary>The answer for a collectivité that is not registered (whichever way it was named), or whose dossiers the caller may not read.</summary>
+    public static NotFoundException CollectiviteIntrouvable() => new("Collectivité introuvable.");
 
     /// <summary>
     /// Decides a message's access to a dossier with one query. An unknown dossier is refused exactly as one the caller

@@ -3,7 +3,8 @@ using Mediator;
 namespace Labels.Application.Commun;
 
 /// <summary>
-/// Object-level access, for every message that declares it (<see cref="IAccesDossier"/>, <see cref="IActionPourCollectivite"/>),
+/// Object-level access, for every message that declares it (<see cref="IAccesDossier"/>, <see cref="IActionPourCollectivite"/>,
+/// <see cref="ILectureDesDossiersDe"/>),
 /// runs before validation: someone who may not touch a dossier learns nothing from it, not even which fields of their
 /// request were wrong. The rules themselves are <see cref="Acces"/>'s.
 /// </summary>
@@ -16,6 +17,8 @@ public sealed class AutorisationBehavior<TMessage, TResponse>(ILabelsDbContext d
             await acces.VerifierDossierAsync(db, dossier.CandidatureId, dossier.Besoin, ct);
         if (message is IActionPourCollectivite action)
             acces.VerifierActionPour(action.CollectiviteId);
+        if (message is ILectureDesDossiersDe lecture)
+            await acces.VerifierLectureDesDossiersAsync(db, lecture.Collectivite, ct);
         return await next(message, ct);
     }
 }

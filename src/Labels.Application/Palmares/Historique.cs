@@ -24,7 +24,7 @@ public sealed class LireHistoriqueHandler(ILabelsDbContext db, Acces acces)
     public async ValueTask<PageDe<DistinctionPublieeDto>> Handle(LireHistorique query, CancellationToken ct)
     {
         var collectivite = await db.Collectivites.Designee(query.Collectivite).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct)
-            ?? throw Collectivites.LireCollectiviteHandler.Introuvable();
+            ?? throw Acces.CollectiviteIntrouvable();
         var q = from l in db.Laureats.AsNoTracking()
                 join v in db.VersionsPalmares.VisiblesPar(acces.Visibilite).Dernieres() on l.PalmaresId equals v.Id
                 join e in db.Editions on v.EditionAnnee equals e.Annee
