@@ -23,7 +23,7 @@ public sealed class JuryTests(LabelsApiFactory factory, Xunit.Abstractions.ITest
         seuilsArobases = new[] { 35, 50, 65, 80 },
     };
 
-    private sealed record Jure(Guid Id, HttpClient Client);
+    private sealed record Jure(Guid Id, HttpClient Client, string Email);
 
     private async Task<Jure> JureAsync(HttpClient admin, object? attaches = null, Guid[]? conflits = null, int annee = 2022)
     {
@@ -34,7 +34,9 @@ public sealed class JuryTests(LabelsApiFactory factory, Xunit.Abstractions.ITest
             compteId = compte["id"]!.GetValue<Guid>(), qualite = "expert", attaches, conflits,
         });
         Assert.Equal(HttpStatusCode.Created, reponse.StatusCode);
-        return new Jure((await LireAsync(reponse))["id"]!.GetValue<Guid>(), await ConnecteAsync(email, MotDePasse));
+        var nomme = await LireAsync(reponse);
+        Assert.Equal(email, nomme["email"]!.GetValue<string>());
+        return new Jure(nomme["id"]!.GetValue<Guid>(), await ConnecteAsync(email, MotDePasse), email);
     }
 
     /// <summary>A deposited dossier of the collectivité with that code, in an édition open for candidatures.</summary>
@@ -148,6 +150,8 @@ public sealed class JuryTests(LabelsApiFactory factory, Xunit.Abstractions.ITest
         var liste = await admin.GetFromJsonAsync<JsonObject>("/api/v1/editions/2022/jures");
         var membre = Assert.Single(liste!["items"]!.AsArray())!;
         Assert.Equal(jure.Id, membre["id"]!.GetValue<Guid>());
+        // Accounts have no name: the juror is shown to administrators by their account's e-mail address.
+        Assert.Equal(jure.Email, membre["email"]!.GetValue<string>());
         var departements = membre["departementsEffectifs"]!.AsArray().Select(d => d!.GetValue<string>()).ToArray();
         Assert.Contains("62", departements);
         Assert.Contains("2A", departements);
@@ -423,11 +427,30 @@ public sealed class JuryTests(LabelsApiFactory factory, Xunit.Abstractions.ITest
         Assert.Equal(["services-publics"], lignes[x]["enjeuxCouverts"]!.AsArray().Select(e => e!.GetValue<string>()));
         Assert.Equal(16, lignes[x]["nombreEnjeux"]!.GetValue<int>());
 
-        var jures = await admin.GetFromJsonAsync<JsonArray>("/api/v1/editions/2022/deliberation/jures");
-        var statA = jures!.Single(j => j!["jureId"]!.GetValue<Guid>() == a.Id)!;
+        var jures = await admin.GetFromJsonAsync<JsonObject>("/api/v1/editions/2022/deliberation/jures");
+        Assert.Equal(2, jures!["total"]!.GetValue<int>());
+        Assert.Equal(1, jures["page"]!.GetValue<int>());
+        Assert.Equal(50, jures["pageSize"]!.GetValue<int>());
+        var statA = jures["items"]!.AsArray().Single(j => j!["jureId"]!.GetValue<Guid>() == a.Id)!;
         Assert.Equal(3, statA["affectes"]!.GetValue<int>());
         Assert.Equal(2, statA["soumises"]!.GetValue<int>());
         Assert.Equal(70m, statA["moyenne"]!.GetValue<decimal>());
+        Assert.Equal(a.Email, statA["email"]!.GetValue<string>());
+        var parPage = new List<string>();
+        foreach (var n in new[] { 1, 2 })
+        {
+            var p = (await admin.GetFromJsonAsync<JsonObject>($"/api/v1/editions/2022/deliberation/jures?pageSize=1&page={n}"))!;
+            Assert.Equal(2, p["total"]!.GetValue<int>());
+            parPage.Add(Assert.Single(p["items"]!.AsArray())!["email"]!.GetValue<string>());
+        }
+        Assert.Equal(new[] { a.Email, b.Email }.Order(), parPage.Order());
+        Assert.Empty((await admin.GetFromJsonAsync<JsonObject>("/api/v1/editions/2022/deliberation/jures?page=3"))!["items"]!.AsArray());
+        Assert.NotNull((await ProblemeAsync(await admin.GetAsync("/api/v1/editions/2022/deliberation/jures?pageSize=201"), HttpStatusCode.BadRequest))["errors"]!["pageSize"]);
+
+        // The assignments name each juror the same way.
+        var affectations = await admin.GetFromJsonAsync<JsonObject>($"/api/v1/editions/2022/affectations?jureId={a.Id}");
+        Assert.Equal(3, affectations!["total"]!.GetValue<int>());
+        Assert.All(affectations["items"]!.AsArray(), i => Assert.Equal(a.Email, i!["jureEmail"]!.GetValue<string>()));
 
         // Departing from the proposal needs a justification; following it does not.
         var sansJustification = await ProblemeAsync(await admin.PutAsJsonAsync($"/api/v1/candidatures/{x}/decision",

@@ -54,7 +54,7 @@ public static class JuryEndpoints
         edition.MapGet("/jures", async (int annee, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListerJures(annee, page ?? 1, pageSize ?? Pagination.TailleParDefaut), ct)))
             .WithName("ListerJures")
-            .WithSummary("Les membres du jury de l'édition, paginés.")
+            .WithSummary("Les membres du jury de l'édition, avec l'e-mail de leur compte, paginés.")
             .ProducesValidationProblem();
 
         edition.MapPost("/affectations", async (int annee, AffectationsSaisies saisie, ISender sender, CancellationToken ct) =>
@@ -76,7 +76,7 @@ public static class JuryEndpoints
                 CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListerAffectations(annee, jureId, candidatureId, page ?? 1, pageSize ?? Pagination.TailleParDefaut), ct)))
             .WithName("ListerAffectations")
-            .WithSummary("Les affectations de dossiers aux jurés, filtrables par juré ou par dossier, paginées.")
+            .WithSummary("Les affectations de dossiers aux jurés (et l'e-mail de leur compte), filtrables par juré ou par dossier, paginées.")
             .ProducesValidationProblem();
 
         edition.MapGet("/deliberation", async (int annee, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
@@ -86,10 +86,11 @@ public static class JuryEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        edition.MapGet("/deliberation/jures", async (int annee, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new LireStatistiquesJures(annee), ct)))
+        edition.MapGet("/deliberation/jures", async (int annee, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new LireStatistiquesJures(annee, page ?? 1, pageSize ?? Pagination.TailleParDefaut), ct)))
             .WithName("LireStatistiquesJures")
-            .WithSummary("Par juré : dossiers affectés, évaluations soumises, moyenne et écart type de ses scores.")
+            .WithSummary("Par juré (et l'e-mail de son compte) : dossiers affectés, évaluations soumises, moyenne et écart type de ses scores, paginés.")
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         edition.MapPost("/deliberation/propositions", async (int annee, ISender sender, CancellationToken ct) =>

@@ -17,6 +17,9 @@ public interface IComptes
 
     Task<CompteDto?> LireAsync(Guid compteId, CancellationToken ct);
 
+    /// <summary>The e-mail address of each of these accounts (an account has no other name), in one query.</summary>
+    Task<IReadOnlyDictionary<Guid, string>> EmailsAsync(IReadOnlyCollection<Guid> comptes, CancellationToken ct);
+
     /// <summary>Enables or disables an account; disabling ends every session of it. Saves the unit of work.</summary>
     Task ChangerStatutAsync(Guid compteId, bool actif, CancellationToken ct);
 

@@ -11,7 +11,8 @@ namespace Labels.Application.Jury;
 
 public sealed record PaireDto(Guid CandidatureId, Guid JureId);
 
-public sealed record AffectationDto(Guid Id, Guid CandidatureId, Guid JureId, DateTimeOffset CreatedAt);
+/// <summary>One dossier assigned to one juror, named by their account's e-mail address (accounts have no other name).</summary>
+public sealed record AffectationDto(Guid Id, Guid CandidatureId, Guid JureId, string JureEmail, DateTimeOffset CreatedAt);
 
 public sealed record BilanAffectationDto(int Dossiers, int Jures, int Affectations, int ChargeMin, int ChargeMax);
 
@@ -47,7 +48,7 @@ public sealed class ListerAffectationsValidator : AbstractValidator<ListerAffect
     public ListerAffectationsValidator() => this.ReglesDePage(x => x.Page, x => x.PageSize);
 }
 
-public sealed class AffectationsHandler(ILabelsDbContext db, Journal journal, TimeProvider horloge)
+public sealed class AffectationsHandler(ILabelsDbContext db, IComptes comptes, Journal journal, TimeProvider horloge)
     : ICommandHandler<AffecterDossiers, BilanAffectationDto>,
       ICommandHandler<AffecterAutomatiquement, BilanAffectationDto>,
       IQueryHandler<ListerAffectations, PageDe<AffectationDto>>
@@ -114,8 +115,14 @@ public sealed class AffectationsHandler(ILabelsDbContext db, Journal journal, Ti
         var q = db.Affectations.AsNoTracking().Where(a => a.EditionAnnee == query.Annee);
         if (query.JureId is { } jure) q = q.Where(a => a.JureId == jure);
         if (query.CandidatureId is { } candidature) q = q.Where(a => a.CandidatureId == candidature);
-        return await q.OrderBy(a => a.CandidatureId).ThenBy(a => a.JureId)
-            .Select(a => new AffectationDto(a.Id, a.CandidatureId, a.JureId, a.CreatedAt)).PaginerAsync(query.Page, query.PageSize, ct);
+        var page = await (from a in q
+                          join j in db.Jures on a.JureId equals j.Id
+                          orderby a.CandidatureId, a.JureId
+                          select new { a.Id, a.CandidatureId, a.JureId, j.CompteId, a.CreatedAt })
+            .PaginerAsync(query.Page, query.PageSize, ct);
+        var emails = await comptes.EmailsAsync(page.Items.Select(a => a.CompteId).ToArray(), ct);
+        return new PageDe<AffectationDto>(page.Items.Select(a => new AffectationDto(a.Id, a.CandidatureId, a.JureId,
+            emails.GetValueOrDefault(a.CompteId, ""), a.CreatedAt)).ToArray(), page.Page, page.PageSize, page.Total);
     }
 
     private async Task<BilanAffectationDto> BilanAsync(int annee, CancellationToken ct)

@@ -32,7 +32,9 @@ public sealed record LigneDeliberationDto(
     int? ArobasesProposees,
     DecisionDto? Decision);
 
-public sealed record StatistiquesJureDto(Guid JureId, Guid CompteId, QualiteJure Qualite, int Affectes, int Soumises, decimal? Moyenne, decimal? EcartType);
+/// <summary>One juror's figures; <see cref="Email"/> is their account's address, the only name an account has.</summary>
+public sealed record StatistiquesJureDto(Guid JureId, Guid CompteId, string Email, QualiteJure Qualite, int Affectes, int Soumises, decimal? Moyenne,
+    decimal? EcartType);
 
 /// <summary>The figures of every deposited dossier, for the jury's meeting (admins only).</summary>
 public sealed record LireDeliberation(int Annee, int Page = 1, int PageSize = Pagination.TailleParDefaut) : IQuery<PageDe<LigneDeliberationDto>>;
@@ -42,7 +44,13 @@ public sealed class LireDeliberationValidator : AbstractValidator<LireDeliberati
     public LireDeliberationValidator() => this.ReglesDePage(x => x.Page, x => x.PageSize);
 }
 
-public sealed record LireStatistiquesJures(int Annee) : IQuery<IReadOnlyList<StatistiquesJureDto>>;
+/// <summary>Per juror of the édition, their load and the spread of their scores, paged like every list.</summary>
+public sealed record LireStatistiquesJures(int Annee, int Page = 1, int PageSize = Pagination.TailleParDefaut) : IQuery<PageDe<StatistiquesJureDto>>;
+
+public sealed class LireStatistiquesJuresValidator : AbstractValidator<LireStatistiquesJures>
+{
+    public LireStatistiquesJuresValidator() => this.ReglesDePage(x => x.Page, x => x.PageSize);
+}
 
 /// <summary>The jury's decision on one dossier.</summary>
 public sealed record DeciderDistinction(Guid CandidatureId, int Arobases, string[]? Mentions, string? Justification) : ICommand<DecisionDto>, IAccesDossier
@@ -64,9 +72,9 @@ public sealed class DeciderDistinctionValidator : AbstractValidator<DeciderDisti
 /// <summary>Turns every proposal into a decision where the jury has not decided yet.</summary>
 public sealed record AccepterPropositions(int Annee) : ICommand<int>;
 
-public sealed class DeliberationHandler(ILabelsDbContext db, Journal journal, TimeProvider horloge)
+public sealed class DeliberationHandler(ILabelsDbContext db, IComptes comptes, Journal journal, TimeProvider horloge)
     : IQueryHandler<LireDeliberation, PageDe<LigneDeliberationDto>>,
-      IQueryHandler<LireStatistiquesJures, IReadOnlyList<StatistiquesJureDto>>,
+      IQueryHandler<LireStatistiquesJures, PageDe<StatistiquesJureDto>>,
       ICommandHandler<DeciderDistinction, DecisionDto>,
       ICommandHandler<AccepterPropositions, int>
 {
@@ -103,17 +111,20 @@ public sealed class DeliberationHandler(ILabelsDbContext db, Journal journal, Ti
         return new PageDe<LigneDeliberationDto>(lignes, page.Page, page.PageSize, page.Total);
     }
 
-    public async ValueTask<IReadOnlyList<StatistiquesJureDto>> Handle(LireStatistiquesJures query, CancellationToken ct)
+    public async ValueTask<PageDe<StatistiquesJureDto>> Handle(LireStatistiquesJures query, CancellationToken ct)
     {
         var edition = await EditionEnDeliberationAsync(query.Annee, ct);
         var (_, parJure) = Domain.Jury.Deliberation.Calculer(await ScoresAsync(edition, ct));
-        var jures = await db.Jures.AsNoTracking().Where(j => j.EditionAnnee == query.Annee).OrderBy(j => j.Id)
-            .Select(j => new { j.Id, j.CompteId, j.Qualite, Affectes = db.Affectations.Count(a => a.JureId == j.Id) }).ToListAsync(ct);
-        return jures.Select(j =>
+        var page = await db.Jures.AsNoTracking().Where(j => j.EditionAnnee == query.Annee).OrderBy(j => j.Id)
+            .Select(j => new { j.Id, j.CompteId, j.Qualite, Affectes = db.Affectations.Count(a => a.JureId == j.Id) })
+            .PaginerAsync(query.Page, query.PageSize, ct);
+        var emails = await comptes.EmailsAsync(page.Items.Select(j => j.CompteId).ToArray(), ct);
+        return new PageDe<StatistiquesJureDto>(page.Items.Select(j =>
         {
             var s = parJure.GetValueOrDefault(j.Id);
-            return new StatistiquesJureDto(j.Id, j.CompteId, j.Qualite, j.Affectes, s?.NombreSoumises ?? 0, Arrondi(s?.Moyenne), Arrondi(s?.EcartType));
-        }).ToArray();
+            return new StatistiquesJureDto(j.Id, j.CompteId, emails.GetValueOrDefault(j.CompteId, ""), j.Qualite, j.Affectes, s?.NombreSoumises ?? 0,
+                Arrondi(s?.Moyenne), Arrondi(s?.EcartType));
+        }).ToArray(), page.Page, page.PageSize, page.Total);
     }
 
     public async ValueTask<DecisionDto> Handle(DeciderDistinction command, CancellationToken ct)

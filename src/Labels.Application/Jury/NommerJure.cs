@@ -10,10 +10,14 @@ namespace Labels.Application.Jury;
 
 public sealed record AttachesDto(string[]? CodesInsee, string[]? Sirens, string[]? Departements);
 
-public sealed record JureDto(Guid Id, int Edition, Guid CompteId, QualiteJure Qualite, AttachesDto Attaches, string[] DepartementsEffectifs,
-    Guid[] Conflits)
+/// <summary>
+/// A member of the jury as administrators see it. Accounts have no name of their own: a juror is known by the e-mail address
+/// of their account (<see cref="Email"/>).
+/// </summary>
+public sealed record JureDto(Guid Id, int Edition, Guid CompteId, string Email, QualiteJure Qualite, AttachesDto Attaches,
+    string[] DepartementsEffectifs, Guid[] Conflits)
 {
-    public static JureDto De(MembreJury j) => new(j.Id, j.EditionAnnee, j.CompteId, j.Qualite,
+    public static JureDto De(MembreJury j, string email) => new(j.Id, j.EditionAnnee, j.CompteId, email, j.Qualite,
         new AttachesDto(j.CodesInsee, j.Sirens, j.Departements), j.DepartementsEffectifs, j.Conflits);
 }
 
@@ -69,7 +73,7 @@ public sealed class NommerJureHandler(ILabelsDbContext db, IComptes comptes, Jou
         db.Jures.Add(jure);
         journal.Enregistrer("jury.membre", $"jure:{jure.Id}", new { edition = edition.Annee, compteId = command.CompteId });
         await db.SaveChangesAsync(ct);
-        return JureDto.De(jure);
+        return JureDto.De(jure, (await comptes.EmailsAsync([command.CompteId], ct)).GetValueOrDefault(command.CompteId, ""));
     }
 }
 
@@ -80,13 +84,15 @@ public sealed class ListerJuresValidator : AbstractValidator<ListerJures>
     public ListerJuresValidator() => this.ReglesDePage(x => x.Page, x => x.PageSize);
 }
 
-public sealed class ListerJuresHandler(ILabelsDbContext db) : IQueryHandler<ListerJures, PageDe<JureDto>>
+public sealed class ListerJuresHandler(ILabelsDbContext db, IComptes comptes) : IQueryHandler<ListerJures, PageDe<JureDto>>
 {
     public async ValueTask<PageDe<JureDto>> Handle(ListerJures query, CancellationToken ct)
     {
         await db.Editions.AsNoTracking().ChargerAsync(query.Annee, ct);
         var page = await db.Jures.AsNoTracking().Where(j => j.EditionAnnee == query.Annee).OrderBy(j => j.Id)
             .PaginerAsync(query.Page, query.PageSize, ct);
-        return new PageDe<JureDto>(page.Items.Select(JureDto.De).ToArray(), page.Page, page.PageSize, page.Total);
+        var emails = await comptes.EmailsAsync(page.Items.Select(j => j.CompteId).ToArray(), ct);
+        return new PageDe<JureDto>(page.Items.Select(j => JureDto.De(j, emails.GetValueOrDefault(j.CompteId, ""))).ToArray(),
+            page.Page, page.PageSize, page.Total);
     }
 }

@@ -70,6 +70,13 @@ internal sealed class Comptes(UserManager<Compte> utilisateurs, LabelsDbContext 
     public async Task<CompteDto?> LireAsync(Guid compteId, CancellationToken ct) =>
         await AvecRole().FirstOrDefaultAsync(c => c.Id == compteId, ct) is { } ligne ? Dto(ligne) : null;
 
+    public async Task<IReadOnlyDictionary<Guid, string>> EmailsAsync(IReadOnlyCollection<Guid> comptes, CancellationToken ct)
+    {
+        if (comptes.Count == 0) return new Dictionary<Guid, string>();
+        var ids = comptes.Distinct().ToArray();
+        return await db.Users.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Email ?? "", ct);
+    }
+
     public Task VerrouillerLesStatutsAsync(CancellationToken ct) =>
         db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(4242003)", ct);
 
