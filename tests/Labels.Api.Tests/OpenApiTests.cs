@@ -57,5 +57,9 @@ public sealed class OpenApiTests(LabelsApiFactory factory) : ApiTest(factory)
         Assert.NotNull(document["info"]!["license"]);
         Assert.NotEmpty(document["servers"]!.AsArray());
         Assert.All(document["tags"]!.AsArray(), t => Assert.False(string.IsNullOrWhiteSpace(t!["description"]?.GetValue<string>())));
+        // A collectivité in a path is named by its UUID, COG code or SIREN: its parameter says so, not « an identifier ».
+        foreach (var chemin in new[] { "/api/v1/collectivites/{id}", "/api/v1/collectivites/{id}/historique", "/api/v1/collectivites/{id}/candidatures" })
+            Assert.Contains("SIREN", document["paths"]![chemin]!["get"]!["parameters"]!.AsArray()
+                .Single(p => p!["name"]!.GetValue<string>() == "id")!["description"]!.GetValue<string>());
     }
 }

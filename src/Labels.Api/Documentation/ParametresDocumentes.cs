@@ -54,11 +54,21 @@ internal sealed class ParametresDocumentes : IOperationFilter
         ["If-Match"] = new("L'ETag de l'évaluation lue (ou une liste d'ETags, ou *), requis dès la deuxième écriture."),
     };
 
+    /// <summary>
+    /// A collectivité in a path is named by its UUID, COG code or SIREN (docs/contrat.md, Conventions): said where the
+    /// generic description of an identifier would tell a portal it needs our UUIDs.
+    /// </summary>
+    private static readonly Parametre Collectivite = new("La collectivité : son identifiant (UUID), son code officiel géographique "
+        + "(62041, 2A004) ou un SIREN (200033579 pour un EPCI, 216200410 pour la commune d'Arras) ; inconnue : 404, aucune des trois formes : 400.");
+
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
+        var routeDeCollectivite = context.ApiDescription.RelativePath?.StartsWith("api/v1/collectivites/{id}", StringComparison.Ordinal) == true;
         foreach (var parametre in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
         {
-            if (parametre.Name is null || !Parametres.TryGetValue(parametre.Name, out var connu)) continue;
+            if (parametre.Name is null) continue;
+            var connu = routeDeCollectivite && parametre.Name == "id" ? Collectivite : Parametres.GetValueOrDefault(parametre.Name);
+            if (connu is null) continue;
             parametre.Description ??= connu.Description;
             if (connu.Contraintes is not null && parametre.Schema is OpenApiSchema schema) connu.Contraintes(schema);
         }
