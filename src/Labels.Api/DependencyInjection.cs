@@ -67,6 +67,7 @@ public static class DependencyInjection
 
         services.AddSingleton<Publication.PalmaresPublies>();
         services.AddSingleton<Application.Palmares.IPalmaresPublies>(sp => sp.GetRequiredService<Publication.PalmaresPublies>());
+        services.AddSingleton<Publication.ExportPalmares>();
 
         services.AddHealthChecks()
             .AddDbContextCheck<LabelsDbContext>("base", tags: ["ready"])

@@ -198,6 +198,89 @@ public sealed class EmbargoTests(LabelsApiFactory factory) : ApiTest(factory)
         Assert.Equal(2, (await Anonyme().GetFromJsonAsync<JsonObject>($"/api/v1/collectivites/{arras}/historique"))!["total"]!.GetValue<int>());
     }
 
+    /// <summary>
+    /// The open-data export is what the public sees at the instant of the request, whoever asks: made to be republished as
+    /// it is, it never carries a release under embargo nor a correction before its instant, not even to the staff, and
+    /// each appears at its instant without a new publication. A second instance on the same database, its clock set by
+    /// the test, reads it at chosen instants.
+    /// </summary>
+    [Fact]
+    public async Task L_export_ouvert_ne_montre_que_ce_qui_est_public_a_l_instant_de_la_requete()
+    {
+        var admin = await AdminAsync();
+        Assert.Equal(HttpStatusCode.Created, (await this.PublierHistoriqueAsync(admin, 2021, null, new Resultat("62041", 3))).StatusCode);
+        var levee = DateTimeOffset.UtcNow.AddHours(1);
+        Assert.Equal(HttpStatusCode.Created,
+            (await this.PublierHistoriqueAsync(admin, 2022, levee, new Resultat("62041", 5), new Resultat("57059", 2))).StatusCode);
+        // 2021 corrected afterwards: its version 2 is public from its own publication on.
+        var arras2021 = await Factory.DansLaBaseAsync(db => db.Candidatures.Where(c => c.EditionAnnee == 2021
+            && db.Collectivites.Any(col => col.Id == c.CollectiviteId && col.CodeInsee == "62041")).Select(c => c.Id).SingleAsync());
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/v1/candidatures/{arras2021}/decision",
+            new { arobases = 4, justification = "Erreur de saisie corrigée." })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await Historiques.PublierAsync(admin, 2021)).StatusCode);
+        var instants = (await LireAsync(await admin.GetAsync("/api/v1/editions/2021/palmares/versions")))["items"]!.AsArray()
+            .Select(v => v!["publieLe"]!.GetValue<DateTimeOffset>()).ToArray();
+        var (v1, v2) = (instants[0], instants[1]);
+        Assert.True(v1 < v2);
+
+        // The staff and a palmares:read script read 2022 on its own route before its instant…
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/v1/editions/2022/palmares")).StatusCode);
+        var jeton = await LireAsync(await admin.PostAsJsonAsync("/api/v1/jetons",
+            new { nom = "portail", scopes = new[] { "palmares:read" }, expireLe = DateTimeOffset.UtcNow.AddDays(1) }));
+        var script = Anonyme();
+        script.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", jeton["secret"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, (await script.GetAsync("/api/v1/editions/2022/palmares")).StatusCode);
+        // …but no one finds it in the export: the same bytes for everyone, 2021 as corrected.
+        var etags = new List<System.Net.Http.Headers.EntityTagHeaderValue>();
+        foreach (var lecteur in new[] { Anonyme(), admin, script })
+        {
+            var json = await lecteur.GetAsync("/api/v1/palmares");
+            Assert.Equal(HttpStatusCode.OK, json.StatusCode);
+            Assert.True(json.Headers.CacheControl is { Public: true, NoStore: false });
+            Assert.Equal([(2021, 2)], Editions(await LireAsync(json)));
+            var csv = await lecteur.GetStringAsync("/api/v1/palmares.csv");
+            Assert.DoesNotContain("\n2022;", csv);
+            Assert.DoesNotContain("Bellange", csv);
+            Assert.Contains("\n2021;2;", csv);
+            etags.Add(json.Headers.ETag!);
+        }
+        Assert.Single(etags.Distinct());
+
+        var horloge = new HorlogeFigee(v1.AddSeconds(-1));
+        await using var instance = Factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(horloge)));
+        var client = instance.CreateClient();
+        async Task<(int, int)[]> ExportAsync(string? etagConnu = null)
+        {
+            var requete = new HttpRequestMessage(HttpMethod.Get, "/api/v1/palmares");
+            if (etagConnu is not null) requete.Headers.IfNoneMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue(etagConnu));
+            var reponse = await client.SendAsync(requete);
+            Assert.Equal(HttpStatusCode.OK, reponse.StatusCode);
+            var editions = Editions(await LireAsync(reponse));
+            var csv = (await client.GetStringAsync("/api/v1/palmares.csv")).Split('\n', StringSplitOptions.RemoveEmptyEntries)[1..];
+            Assert.Equal(editions, csv.Select(l => l.Split(';')).Select(c => (int.Parse(c[0]), int.Parse(c[1]))).Distinct());
+            return editions;
+        }
+        // Before 2021's instant: nothing; then version 1 alone, up to the instant of the correction, and version 2 from it.
+        Assert.Empty(await ExportAsync());
+        horloge.Instant = v1;
+        var avantCorrection = await client.GetAsync("/api/v1/palmares");
+        Assert.Equal([(2021, 1)], Editions(await LireAsync(avantCorrection)));
+        horloge.Instant = v2.AddTicks(-10);
+        Assert.Equal([(2021, 1)], await ExportAsync());
+        Assert.Contains("2021;1;", await client.GetStringAsync("/api/v1/palmares.csv"));
+        horloge.Instant = v2;
+        Assert.Equal([(2021, 2)], await ExportAsync(avantCorrection.Headers.ETag!.Tag));
+        // 2022 up to its instant: absent; from it, present, and a copy taken before is no longer current.
+        horloge.Instant = levee.AddTicks(-10);
+        Assert.Equal([(2021, 2)], await ExportAsync());
+        horloge.Instant = levee;
+        Assert.Equal([(2021, 2), (2022, 1)], await ExportAsync(etags[0].Tag));
+        Assert.Contains("Bellange", await client.GetStringAsync("/api/v1/palmares.csv"));
+    }
+
+    private static (int Edition, int Version)[] Editions(JsonObject export) =>
+        [.. export["items"]!.AsArray().Select(p => (p!["edition"]!.GetValue<int>(), p["version"]!.GetValue<int>()))];
+
     [Fact]
     public async Task Une_edition_anterieure_ne_s_ouvre_ni_ne_se_publie_apres_une_edition_publiee()
     {
@@ -316,10 +399,12 @@ public sealed class EmbargoTests(LabelsApiFactory factory) : ApiTest(factory)
         Assert.Contains("CORRECTION-EN-ATTENTE", (await auditeur.GetStringAsync("/api/v1/audit?action=deliberation.decision")));
     }
 
-    /// <summary>A clock that stands still.</summary>
+    /// <summary>A clock that stands still, at the instant the test sets.</summary>
     private sealed class HorlogeFigee(DateTimeOffset instant) : TimeProvider
     {
-        public override DateTimeOffset GetUtcNow() => instant;
+        public DateTimeOffset Instant { get; set; } = instant;
+
+        public override DateTimeOffset GetUtcNow() => Instant;
     }
 
     /// <summary>Counts the commands the API sends to PostgreSQL (Npgsql's activities), wherever they come from.</summary>

@@ -62,4 +62,29 @@ public sealed class OpenApiTests(LabelsApiFactory factory) : ApiTest(factory)
             Assert.Contains("SIREN", document["paths"]![chemin]!["get"]!["parameters"]!.AsArray()
                 .Single(p => p!["name"]!.GetValue<string>() == "id")!["description"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task L_export_ouvert_est_documente_pour_ses_deux_formats()
+    {
+        var document = JsonNode.Parse(await Anonyme().GetStringAsync("/swagger/v1/swagger.json"))!;
+        var json = document["paths"]!["/api/v1/palmares"]!["get"]!;
+        Assert.Equal("ExporterPalmares", json["operationId"]!.GetValue<string>());
+        Assert.Empty(json["security"]!.AsArray());
+        Assert.Equal(["page", "pageSize"], json["parameters"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()));
+        var page = json["responses"]!["200"]!["content"]!["application/json"]!;
+        Assert.Equal("#/components/schemas/PageDePalmaresDto", page["schema"]!["$ref"]!.GetValue<string>());
+        Assert.Equal(2022, page["example"]!["items"]![0]!["edition"]!.GetValue<int>());
+        Assert.NotNull(json["responses"]!["304"]);
+        Assert.Contains("embargo", json["description"]!.GetValue<string>());
+
+        var csv = document["paths"]!["/api/v1/palmares.csv"]!["get"]!;
+        Assert.Equal("ExporterPalmaresCsv", csv["operationId"]!.GetValue<string>());
+        Assert.Empty(csv["security"]!.AsArray());
+        var fichier = csv["responses"]!["200"]!["content"]!.AsObject();
+        Assert.Equal(["text/csv"], fichier.Select(c => c.Key));
+        Assert.Equal("string", fichier["text/csv"]!["schema"]!["type"]!.GetValue<string>());
+        Assert.Contains("edition, version, publieLe, licence", fichier["text/csv"]!["schema"]!["description"]!.GetValue<string>());
+        Assert.StartsWith("edition;version;", fichier["text/csv"]!["example"]!.GetValue<string>());
+        Assert.Contains("embargo", csv["description"]!.GetValue<string>());
+    }
 }

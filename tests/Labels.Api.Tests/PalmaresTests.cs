@@ -350,6 +350,144 @@ public sealed class PalmaresTests(LabelsApiFactory factory) : ApiTest(factory)
         return sortie.ToArray();
     }
 
+    /// <summary>
+    /// The open-data export: every published palmarès, the latest version of each, in one CSV whose lines are exactly the
+    /// per-édition CSV's and one JSON whose items are exactly the per-édition palmarès; cached, compressed and revalidated
+    /// like the palmarès, the same for every caller.
+    /// </summary>
+    [Fact]
+    public async Task L_export_ouvert_reunit_chaque_palmares_publie_en_csv_et_json()
+    {
+        var admin = await AdminAsync();
+        var client = Anonyme();
+        // Nothing published: an empty export, with its header.
+        var vide = await client.GetAsync("/api/v1/palmares.csv");
+        Assert.Equal(HttpStatusCode.OK, vide.StatusCode);
+        Assert.Equal(Encoding.UTF8.GetBytes("\uFEFF" + string.Join(';', Publication.PalmaresPublies.ColonnesCsv) + "\n"),
+            await vide.Content.ReadAsByteArrayAsync());
+        Assert.Empty((await client.GetFromJsonAsync<JsonObject>("/api/v1/palmares"))!["items"]!.AsArray());
+        Assert.Null(vide.Content.Headers.LastModified);
+
+        await HistoriqueAsync(admin, 2020, new Resultat("62041", 3, ["arobase-verte"]), new Resultat("200033579", 4));
+        await HistoriqueAsync(admin, 2021, new Resultat("62041", 5), new Resultat("57059", 2, ["democratie-locale", "arobase-verte"]),
+            new Resultat("2A004", 1));
+
+        var reponse = await client.GetAsync("/api/v1/palmares.csv");
+        Assert.Equal(HttpStatusCode.OK, reponse.StatusCode);
+        Assert.Equal("text/csv", reponse.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("utf-8", reponse.Content.Headers.ContentType.CharSet);
+        Assert.Equal("palmares.csv", reponse.Content.Headers.ContentDisposition!.FileName?.Trim('"'));
+        var octets = await reponse.Content.ReadAsByteArrayAsync();
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, octets[..3]);
+        // One header, then each édition's lines as its own CSV has them, oldest édition first.
+        static string[] Lignes(byte[] csv) => Encoding.UTF8.GetString(csv[3..]).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var parEdition = new List<string>();
+        foreach (var annee in new[] { 2020, 2021 })
+            parEdition.AddRange(Lignes(await client.GetByteArrayAsync($"/api/v1/editions/{annee}/palmares.csv")).Skip(1));
+        var lignes = Lignes(octets);
+        Assert.Equal(string.Join(';', Publication.PalmaresPublies.ColonnesCsv), lignes[0]);
+        Assert.Equal(parEdition, lignes[1..]);
+        using (var lecteur = Sep.New(';').Reader(o => o with { Unescape = true }).FromText(Encoding.UTF8.GetString(octets[3..])))
+        {
+            var lues = lecteur.Enumerate(r => (Edition: r["edition"].Parse<int>(), Nom: r["nom"].ToString(), Licence: r["licence"].ToString(),
+                PublieLe: r["publieLe"].ToString(), Mentions: r["mentions"].ToString())).ToList();
+            Assert.Equal([2020, 2020, 2021, 2021, 2021], lues.Select(l => l.Edition));
+            Assert.All(lues, l => Assert.Equal("Licence Ouverte 2.0", l.Licence));
+            Assert.All(lues, l => Assert.EndsWith("Z", l.PublieLe));
+            Assert.Equal("arobase-verte|democratie-locale", lues.Single(l => l.Nom == "Bellange").Mentions);
+        }
+
+        // JSON: a page of éditions, each item the édition's palmarès as /editions/{annee}/palmares serves it.
+        var json = await client.GetAsync("/api/v1/palmares");
+        Assert.Equal("application/json", json.Content.Headers.ContentType!.MediaType);
+        var export = await LireAsync(json);
+        Assert.Equal((1, 50, 2), (export["page"]!.GetValue<int>(), export["pageSize"]!.GetValue<int>(), export["total"]!.GetValue<int>()));
+        var palmares = export["items"]!.AsArray();
+        Assert.Equal([2020, 2021], palmares.Select(p => p!["edition"]!.GetValue<int>()));
+        foreach (var p in palmares)
+            Assert.True(JsonNode.DeepEquals(p, await PalmaresAsync(p!["edition"]!.GetValue<int>())), p!.ToJsonString());
+        Assert.All(palmares, p => Assert.Equal("Licence Ouverte 2.0", p!["licence"]!.GetValue<string>()));
+        // Paged like every list: one édition a page, a page past the last empty, bounds refused naming the parameter.
+        var seconde = await client.GetFromJsonAsync<JsonObject>("/api/v1/palmares?page=2&pageSize=1");
+        Assert.Equal([2021], seconde!["items"]!.AsArray().Select(p => p!["edition"]!.GetValue<int>()));
+        Assert.Equal(2, seconde["total"]!.GetValue<int>());
+        Assert.Empty((await client.GetFromJsonAsync<JsonObject>("/api/v1/palmares?page=3&pageSize=1"))!["items"]!.AsArray());
+        foreach (var (requete, champ) in new[] { ("pageSize=0", "pageSize"), ("pageSize=201", "pageSize"), ("page=0", "page"), ("page=abc", "page") })
+        {
+            var refus = await ProblemeAsync(await client.GetAsync($"/api/v1/palmares?{requete}"), HttpStatusCode.BadRequest);
+            Assert.True(refus["errors"]!.AsObject().ContainsKey(champ), refus.ToJsonString());
+        }
+        // Each route serves one type: JSON pages on /palmares, the file on /palmares.csv; any other Accept is 406.
+        foreach (var (url, type) in new[] { ("/api/v1/palmares", "text/csv"), ("/api/v1/palmares.csv", "application/json") })
+        foreach (var methode in new[] { HttpMethod.Get, HttpMethod.Head })
+        {
+            var inacceptable = new HttpRequestMessage(methode, url);
+            inacceptable.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(type));
+            Assert.Equal(HttpStatusCode.NotAcceptable, (await client.SendAsync(inacceptable)).StatusCode);
+        }
+
+        var derniere = palmares.Max(p => p!["publieLe"]!.GetValue<DateTimeOffset>());
+        // Cached as a public read that changes with each publication, for every caller; revalidated by strong ETag or date.
+        foreach (var lecteur in new[] { client, admin })
+        foreach (var url in new[] { "/api/v1/palmares", "/api/v1/palmares.csv" })
+        {
+            var lue = await lecteur.GetAsync(url);
+            Assert.False(lue.Headers.ETag!.IsWeak);
+            Assert.True(lue.Headers.CacheControl is { Public: true, Private: false, NoStore: false }, $"{url} : {lue.Headers.CacheControl}");
+            Assert.Equal(TimeSpan.FromSeconds(60), lue.Headers.CacheControl.MaxAge);
+            Assert.Equal(new[] { "Accept", "Accept-Encoding" }, lue.Headers.Vary);
+            // The export last changed when its latest release became public (HTTP dates have whole seconds).
+            Assert.Equal(derniere.AddTicks(-(derniere.Ticks % TimeSpan.TicksPerSecond)), lue.Content.Headers.LastModified);
+            await NonModifieAsync(lecteur, Revalidation(url, lue.Headers.ETag));
+            var depuis = new HttpRequestMessage(HttpMethod.Get, url);
+            depuis.Headers.IfModifiedSince = lue.Content.Headers.LastModified;
+            Assert.Equal(HttpStatusCode.NotModified, (await lecteur.SendAsync(depuis)).StatusCode);
+            var head = await lecteur.SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
+            Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+            Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+            Assert.Equal((await lue.Content.ReadAsByteArrayAsync()).Length, head.Content.Headers.ContentLength);
+            Assert.Equal(lue.Headers.ETag, head.Headers.ETag);
+        }
+        // Compressed as the client prefers, each coding its own ETag; the JSON page too.
+        foreach (var (url, brute) in new[] { ("/api/v1/palmares.csv", reponse), ("/api/v1/palmares?pageSize=200", await client.GetAsync("/api/v1/palmares?pageSize=200")) })
+        foreach (var codage in new[] { "gzip", "br" })
+        {
+            var compresse = await client.SendAsync(AvecCodages(url, codage));
+            Assert.Equal(new[] { codage }, compresse.Content.Headers.ContentEncoding);
+            Assert.Equal(await brute.Content.ReadAsByteArrayAsync(), Decompresser(await compresse.Content.ReadAsByteArrayAsync(), codage));
+            Assert.NotEqual(brute.Headers.ETag, compresse.Headers.ETag);
+            await NonModifieAsync(client, Revalidation(url, compresse.Headers.ETag!, codage));
+        }
+
+        // A correction: the édition appears as its latest version only, and the export's ETag changes.
+        var candidature = await Factory.DansLaBaseAsync(db => db.Candidatures.Where(c => c.EditionAnnee == 2021
+            && db.Collectivites.Any(col => col.Id == c.CollectiviteId && col.CodeInsee == "62041")).Select(c => c.Id).SingleAsync());
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/v1/candidatures/{candidature}/decision",
+            new { arobases = 4, justification = "Erreur de saisie corrigée." })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/v1/editions/2021/publication", new { })).StatusCode);
+        var apres = await client.SendAsync(Revalidation("/api/v1/palmares", json.Headers.ETag!));
+        Assert.Equal(HttpStatusCode.OK, apres.StatusCode);
+        Assert.NotEqual(json.Headers.ETag, apres.Headers.ETag);
+        var corrige = (await LireAsync(apres))["items"]!.AsArray();
+        Assert.Equal([(2020, 1), (2021, 2)], corrige.Select(p => (p!["edition"]!.GetValue<int>(), p["version"]!.GetValue<int>())));
+        Assert.Equal(4, Laureat(corrige[1]!.AsObject(), "Arras")["arobases"]!.GetValue<int>());
+        var csvCorrige = Lignes(await client.GetByteArrayAsync("/api/v1/palmares.csv"));
+        Assert.Equal(6, csvCorrige.Length);
+        Assert.Equal(3, csvCorrige.Count(l => l.StartsWith("2021;2;", StringComparison.Ordinal)));
+        Assert.DoesNotContain(csvCorrige, l => l.StartsWith("2021;1;", StringComparison.Ordinal));
+
+        // The pages kept are bounded whatever sizes are asked: past the bound a page is still served, assembled again, uncompressed.
+        for (var taille = 1; taille <= 60; taille++)
+        {
+            var lue = await client.SendAsync(AvecCodages($"/api/v1/palmares?pageSize={taille}", "br"));
+            Assert.Equal(HttpStatusCode.OK, lue.StatusCode);
+            var corps = await lue.Content.ReadAsByteArrayAsync();
+            if (lue.Content.Headers.ContentEncoding.Count > 0) corps = Decompresser(corps, "br");
+            Assert.Equal(Math.Min(taille, 2), JsonNode.Parse(corps)!["items"]!.AsArray().Count);
+            if (taille == 60) Assert.Empty(lue.Content.Headers.ContentEncoding);
+        }
+    }
+
     [Fact]
     public async Task Palmares_compresse_selon_accept_encoding()
     {

@@ -103,14 +103,17 @@ internal sealed class ReponsesCsvOperationFilter : IOperationFilter
 /// <summary>Examples of the answers portals read most, as docs/contrat.md shows them.</summary>
 internal sealed class ExemplesOperationFilter : IOperationFilter
 {
+    private const string Palmares = """
+        { "edition": 2022, "numero": 23, "publieLe": "2022-02-03T14:00:00Z", "version": 1, "licence": "Licence Ouverte 2.0",
+          "laureats": [ { "collectiviteId": "0190d7a2-5b1e-7cc3-9a43-2f1d6c7e8a10", "codeInsee": "62041", "siren": "216200410",
+            "nom": "Arras", "type": "commune", "categorie": "ville", "departement": "62", "region": "32", "population": 41019,
+            "arobases": 3, "mentions": ["arobase-verte"], "territoireExcellenceNumerique": { "attribueEn": 2022, "valableJusquEn": 2024 } } ] }
+        """;
+
     private static readonly Dictionary<string, string> Exemples = new()
     {
-        ["LirePalmares"] = """
-            { "edition": 2022, "numero": 23, "publieLe": "2022-02-03T14:00:00Z", "version": 1, "licence": "Licence Ouverte 2.0",
-              "laureats": [ { "collectiviteId": "0190d7a2-5b1e-7cc3-9a43-2f1d6c7e8a10", "codeInsee": "62041", "siren": "216200410",
-                "nom": "Arras", "type": "commune", "categorie": "ville", "departement": "62", "region": "32", "population": 41019,
-                "arobases": 3, "mentions": ["arobase-verte"], "territoireExcellenceNumerique": { "attribueEn": 2022, "valableJusquEn": 2024 } } ] }
-            """,
+        ["LirePalmares"] = Palmares,
+        ["ExporterPalmares"] = $$"""{ "items": [ {{Palmares}} ], "page": 1, "pageSize": 50, "total": 1 }""",
         ["LireChiffresCles"] = """
             { "edition": 2022, "editionPrecedente": 2021,
               "candidatures": { "total": 254, "villes": 186, "villages": 57, "intercommunalites": 11, "precedent": 219, "evolutionPourcent": 16 },

@@ -66,6 +66,38 @@ public static class PalmaresEndpoints
         publiques.MapMethods("/editions/{annee:int}/palmares", [HttpMethods.Head], LirePalmares).ExcludeFromDescription().DisableRequestTimeout();
         publiques.MapMethods("/editions/{annee:int}/palmares.csv", [HttpMethods.Head], LirePalmaresCsv).ExcludeFromDescription().DisableRequestTimeout();
 
+        publiques.MapGet("/palmares", LireExport)
+            .WithTags("Palmarès")
+            .WithName("ExporterPalmares")
+            .WithSummary("Tous les palmarès publiés pour la réutilisation en données ouvertes, une page d'éditions de la plus ancienne à la "
+                + "plus récente ; ETag fort, 304, Cache-Control public.")
+            .WithDescription("Chaque élément est le palmarès d'une édition tel que /editions/{annee}/palmares le sert, dans sa dernière "
+                + "version visible. L'export montre ce que le public voit à l'instant de la requête, quel que soit l'appelant : jamais une "
+                + "édition sous embargo, ni une correction avant son instant. Le même export en un seul fichier : /palmares.csv. "
+                + "Compressé (br, gzip) selon Accept-Encoding ; Last-Modified : la parution la plus récente. HEAD : les en-têtes seuls.")
+            .Produces<PageDe<PalmaresDto>>(StatusCodes.Status200OK, "application/json")
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesValidationProblem();
+
+        publiques.MapGet("/palmares.csv", LireExportCsv)
+            .WithTags("Palmarès")
+            .WithName("ExporterPalmaresCsv")
+            .WithSummary("Tous les palmarès publiés en un fichier CSV pour la réutilisation en données ouvertes : une ligne par lauréat et "
+                + "par édition, les colonnes du CSV d'une édition ; ETag fort, 304, Cache-Control public.")
+            .WithDescription("Les lignes de chaque édition sont celles de /editions/{annee}/palmares.csv (dernière version visible), les "
+                + "éditions de la plus ancienne à la plus récente, sous une seule ligne d'en-tête ; chaque ligne porte son édition, sa "
+                + "version, son instant de publication et la licence. Ce que le public voit à l'instant de la requête, quel que soit "
+                + "l'appelant : jamais une édition sous embargo, ni une correction avant son instant. Un fichier borné (quelques milliers "
+                + "de lignes), non paginé. Compressé (br, gzip) selon Accept-Encoding. HEAD : les en-têtes seuls.")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv")
+            .Produces(StatusCodes.Status304NotModified);
+
+        // HEAD as for the palmarès; the declared types stay, so that an Accept neither serves answers 406 as on GET.
+        publiques.MapMethods("/palmares", [HttpMethods.Head], LireExport).ExcludeFromDescription()
+            .Produces<PageDe<PalmaresDto>>(StatusCodes.Status200OK, "application/json");
+        publiques.MapMethods("/palmares.csv", [HttpMethods.Head], LireExportCsv).ExcludeFromDescription()
+            .Produces<string>(StatusCodes.Status200OK, "text/csv");
+
         publiques.MapGet("/editions/{annee:int}/palmares/versions", async (int annee, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListerVersionsPalmares(annee, page ?? 1, pageSize ?? Pagination.TailleParDefaut), ct)))
             .WithTags("Palmarès")
@@ -188,6 +220,42 @@ public static class PalmaresEndpoints
         if (brotli > 0 && brotli >= gzip && brotli >= identite) return Compression.Brotli;
         if (gzip > 0 && gzip >= identite) return Compression.Gzip;
         return Compression.Aucune;
+    }
+
+    private static async Task<IResult> LireExport(int? page, int? pageSize, HttpContext http, ISender sender, ExportPalmares export,
+        CancellationToken ct)
+    {
+        var demande = await sender.Send(new ExporterPalmares(page ?? 1, pageSize ?? Pagination.TailleParDefaut), ct);
+        var instantane = await export.ObtenirAsync(demande.Releases);
+        return ServirExport(http, instantane, export.Json(instantane, demande.Page, CompressionAcceptee(http.Request)), fichier: null);
+    }
+
+    private static async Task<IResult> LireExportCsv(HttpContext http, ISender sender, ExportPalmares export, CancellationToken ct)
+    {
+        var instantane = await export.ObtenirAsync((await sender.Send(new ExporterPalmares(), ct)).Releases);
+        return ServirExport(http, instantane, ExportPalmares.Csv(instantane, CompressionAcceptee(http.Request)), "palmares.csv");
+    }
+
+    /// <summary>
+    /// The open-data export: the same for every caller (the public's view), so cacheable by anyone; it changes when a
+    /// release becomes visible, which max-age=60 lets a cache notice within a minute, as for the latest palmarès.
+    /// </summary>
+    private static IResult ServirExport(HttpContext http, ExportPalmares.Instantane instantane, Representation representation, string? fichier)
+    {
+        var entetes = http.Response.Headers;
+        entetes.Vary = VarieSelon;
+        if (instantane.DerniereModification is { } modifie) entetes.LastModified = HeaderUtilities.FormatDate(modifie);
+        if (CopieAJour(http, representation.ETag, "public, max-age=60", instantane.DerniereModification))
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        if (representation.Codage is { } codage) entetes.ContentEncoding = codage;
+        if (fichier is not null) entetes.ContentDisposition = $"inline; filename=\"{fichier}\"";
+        if (HttpMethods.IsHead(http.Request.Method))
+        {
+            http.Response.ContentType = representation.TypeDeContenu;
+            http.Response.ContentLength = representation.Octets.Length;
+            return TypedResults.Ok();
+        }
+        return TypedResults.Bytes(representation.Octets, representation.TypeDeContenu);
     }
 
     private static Task<IResult> LirePalmares(int annee, int? version, string? region, string? departement, string? categorie, int? arobases,

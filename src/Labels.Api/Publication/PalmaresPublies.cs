@@ -158,6 +158,13 @@ public sealed class PalmaresPublies(IServiceScopeFactory scopes, IOptions<JsonOp
         return await VersionAsync(annee, v);
     }
 
+    /// <summary>
+    /// A numbered release known to exist (read from the database a moment ago), without going through the "latest version"
+    /// pointer, which may lag on this instance by up to two seconds; null when there is none.
+    /// </summary>
+    public Task<Release?> VersionPublieeAsync(int annee, int version) =>
+        EstAnneePossible(annee) && version >= 1 ? VersionAsync(annee, version) : Task.FromResult<Release?>(null);
+
     private async Task<Release?> ChargerDerniereAsync(int annee)
     {
         int? version;
@@ -239,7 +246,13 @@ public sealed class PalmaresPublies(IServiceScopeFactory scopes, IOptions<JsonOp
     /// CSV as French spreadsheets expect it: UTF-8 with BOM, `;`, one line per laureate, the édition,
     /// version, publication instant and licence on every line.
     /// </summary>
-    public static byte[] Csv(PalmaresDto p)
+    public static byte[] Csv(PalmaresDto p) => Csv([p]);
+
+    /// <summary>
+    /// Several releases in one CSV, one after the other, with the palmarès' columns and conventions: each line says which
+    /// édition and version it comes from, so the file can be read line by line (the open-data export).
+    /// </summary>
+    public static byte[] Csv(IReadOnlyList<PalmaresDto> releases)
     {
         using var flux = new MemoryStream();
         flux.Write(Encoding.UTF8.Preamble);
@@ -247,31 +260,37 @@ public sealed class PalmaresPublies(IServiceScopeFactory scopes, IOptions<JsonOp
         using (var ecrivain = Sep.New(';').Writer(o => o with { Escape = true }).To(texte))
         {
             // Sep writes the header with the first row: an empty selection still gets its header.
-            if (p.Laureats.Count == 0) texte.Write(string.Join(';', ColonnesCsv) + "\n");
-            var publieLe = p.PublieLe.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-            foreach (var l in p.Laureats)
-            {
-                using var ligne = ecrivain.NewRow();
-                ligne["edition"].Format(p.Edition);
-                ligne["version"].Format(p.Version);
-                ligne["publieLe"].Set(publieLe);
-                ligne["licence"].Set(p.Licence);
-                ligne["collectiviteId"].Set(l.CollectiviteId.ToString());
-                ligne["codeInsee"].Set(l.CodeInsee ?? "");
-                ligne["siren"].Set(l.Siren ?? "");
-                ligne["nom"].Set(Neutraliser(l.Nom));
-                ligne["type"].Set(JsonNamingPolicy.CamelCase.ConvertName(l.Type.ToString()));
-                ligne["categorie"].Set(JsonNamingPolicy.CamelCase.ConvertName(l.Categorie.ToString()));
-                ligne["departement"].Set(l.Departement ?? "");
-                ligne["region"].Set(l.Region ?? "");
-                ligne["population"].Format(l.Population);
-                ligne["arobases"].Format(l.Arobases);
-                ligne["mentions"].Set(Neutraliser(string.Join('|', l.Mentions)));
-                ligne["tenAttribueEn"].Set(l.TerritoireExcellenceNumerique?.AttribueEn.ToString(CultureInfo.InvariantCulture) ?? "");
-                ligne["tenValableJusquEn"].Set(l.TerritoireExcellenceNumerique?.ValableJusquEn.ToString(CultureInfo.InvariantCulture) ?? "");
-            }
+            if (releases.All(p => p.Laureats.Count == 0)) texte.Write(string.Join(';', ColonnesCsv) + "\n");
+            foreach (var p in releases)
+                EcrireLignes(ecrivain, p);
         }
         return flux.ToArray();
+    }
+
+    private static void EcrireLignes(SepWriter ecrivain, PalmaresDto p)
+    {
+        var publieLe = p.PublieLe.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        foreach (var l in p.Laureats)
+        {
+            using var ligne = ecrivain.NewRow();
+            ligne["edition"].Format(p.Edition);
+            ligne["version"].Format(p.Version);
+            ligne["publieLe"].Set(publieLe);
+            ligne["licence"].Set(p.Licence);
+            ligne["collectiviteId"].Set(l.CollectiviteId.ToString());
+            ligne["codeInsee"].Set(l.CodeInsee ?? "");
+            ligne["siren"].Set(l.Siren ?? "");
+            ligne["nom"].Set(Neutraliser(l.Nom));
+            ligne["type"].Set(JsonNamingPolicy.CamelCase.ConvertName(l.Type.ToString()));
+            ligne["categorie"].Set(JsonNamingPolicy.CamelCase.ConvertName(l.Categorie.ToString()));
+            ligne["departement"].Set(l.Departement ?? "");
+            ligne["region"].Set(l.Region ?? "");
+            ligne["population"].Format(l.Population);
+            ligne["arobases"].Format(l.Arobases);
+            ligne["mentions"].Set(Neutraliser(string.Join('|', l.Mentions)));
+            ligne["tenAttribueEn"].Set(l.TerritoireExcellenceNumerique?.AttribueEn.ToString(CultureInfo.InvariantCulture) ?? "");
+            ligne["tenValableJusquEn"].Set(l.TerritoireExcellenceNumerique?.ValableJusquEn.ToString(CultureInfo.InvariantCulture) ?? "");
+        }
     }
 
     public static readonly string[] ColonnesCsv =
