@@ -67,7 +67,8 @@ if (chiffres.data === undefined) throw new Error(`Chiffres clés : ${chiffres.re
 const c = chiffres.data;
 verifier(c.edition === annee && c.version === palmares.version && c.publieLe === palmares.publieLe,
   "les chiffres clés sont ceux de la version lue du palmarès");
-const parArobases = [1, 2, 3, 4, 5].map((n) => c.arobases[String(n)] ?? 0);
+// The document declares the five keys: each is a number, with no default to invent for a missing one.
+const parArobases: number[] = [c.arobases[1], c.arobases[2], c.arobases[3], c.arobases[4], c.arobases[5]];
 verifier(parArobases.every((nombre, i) => nombre === palmares.laureats.filter((l) => l.arobases === i + 1).length),
   "les chiffres clés comptent les lauréats du palmarès par arobases");
 const evolution = c.candidatures.evolutionPourcent === null

@@ -136,6 +136,17 @@ internal sealed class ProprietesDocumentees : ISchemaFilter
         [(typeof(Application.Editions.OuvrirEdition), "annee")] = s => { s.Minimum = Edition.PremiereAnnee.ToString(); s.Maximum = Edition.DerniereAnnee.ToString(); },
         [(typeof(Application.Editions.OuvrirEdition), "numero")] = s => s.Minimum = "1",
         [(typeof(Endpoints.RepartitionSaisie), "juresParDossier")] = s => { s.Minimum = "1"; s.Maximum = "20"; },
+        // A dictionary to C#, but always the same five keys (CalculerChiffresCles): declared as such, a typed client reads
+        // arobases["3"] as a number rather than a number that might be missing, for which it would have to invent a value.
+        [(typeof(Application.Palmares.ChiffresClesDto), "arobases")] = s =>
+        {
+            var cles = Enumerable.Range(1, 5).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            s.Properties = cles.ToDictionary(c => c, IOpenApiSchema (_) => new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "0" });
+            s.Required = cles.ToHashSet();
+            s.AdditionalProperties = null;
+            s.AdditionalPropertiesAllowed = false;
+            s.Description = "Le nombre de lauréats par nombre d'arobases : les cinq clés, de 1 à 5, toujours présentes.";
+        },
     };
 
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
