@@ -97,6 +97,7 @@ public static class DependencyInjection
             o.OperationFilter<Documentation.ReponsesCsvOperationFilter>();
             o.OperationFilter<Documentation.ParametresDocumentes>();
             o.OperationFilter<Documentation.ExemplesOperationFilter>();
+            o.OperationFilter<Documentation.EnTetesDeReponse>();
             o.OperationFilter<Documentation.ReponsesCommunes>();
             o.SchemaFilter<Documentation.ProprietesDocumentees>();
             o.SchemaFilter<Documentation.ReferencesNullables>();

@@ -87,4 +87,20 @@ public sealed class OpenApiTests(LabelsApiFactory factory) : ApiTest(factory)
         Assert.StartsWith("edition;version;", fichier["text/csv"]!["example"]!.GetValue<string>());
         Assert.Contains("embargo", csv["description"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task Les_en_tetes_qu_un_client_renvoie_sont_declares_sur_les_reponses_qui_les_portent()
+    {
+        var chemins = JsonNode.Parse(await Anonyme().GetStringAsync("/swagger/v1/swagger.json"))!["paths"]!;
+        string[] EnTetes(string chemin, string methode, string statut) =>
+            chemins[chemin]![methode]!["responses"]![statut]!["headers"]?.AsObject().Select(h => h.Key).Order().ToArray() ?? [];
+        Assert.Equal(["ETag"], EnTetes("/api/v1/candidatures/{id}/evaluations/moi", "get", "200"));
+        Assert.Equal(["ETag"], EnTetes("/api/v1/candidatures/{id}/evaluations/moi", "put", "200"));
+        foreach (var chemin in new[] { "/api/v1/editions/{annee}/palmares", "/api/v1/editions/{annee}/palmares.csv" })
+            foreach (var statut in new[] { "200", "304" })
+                Assert.Equal(["ETag", "Last-Modified"], EnTetes(chemin, "get", statut));
+        foreach (var chemin in new[] { "/api/v1/editions/{annee}/chiffres-cles", "/api/v1/collectivites/{id}/historique" })
+            foreach (var statut in new[] { "200", "304" })
+                Assert.Equal(["ETag"], EnTetes(chemin, "get", statut));
+    }
 }

@@ -1,0 +1,55 @@
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace Labels.Api.Documentation;
+
+/// <summary>
+/// The answer headers a client sends back, declared on the answers that carry them: an evaluation's ETag, which its next
+/// write must carry in If-Match (428 without, 412 when stale), and the validators of the conditional public reads, which
+/// give a 304 in If-None-Match (or If-Modified-Since, the palmarès). Said only in the summaries, a generated client
+/// would not know they exist.
+/// </summary>
+internal sealed class EnTetesDeReponse : IOperationFilter
+{
+    private static OpenApiHeader ETag(string description) => new()
+    {
+        Description = description,
+        Required = true,
+        Schema = new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^\"[^\"]*\"$" },
+    };
+
+    private static readonly OpenApiHeader ETagDEvaluation =
+        ETag("L'ETag fort de cette version de l'évaluation, à renvoyer dans If-Match pour l'écrire de nouveau.");
+
+    private static readonly OpenApiHeader ETagDeLecture =
+        ETag("L'ETag fort de cette représentation : renvoyé dans If-None-Match, il donne 304 tant qu'elle n'a pas changé.");
+
+    private static readonly OpenApiHeader DerniereModification = new()
+    {
+        Description = "L'instant de la dernière modification de cette version du palmarès (date HTTP) : renvoyé dans If-Modified-Since, "
+            + "sans If-None-Match, il donne 304 tant qu'elle n'a pas changé.",
+        Required = true,
+        Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+    };
+
+    private static readonly Dictionary<string, (string[] Statuts, (string Nom, OpenApiHeader EnTete)[] EnTetes)> ParOperation = new()
+    {
+        ["LireMonEvaluation"] = (["200"], [("ETag", ETagDEvaluation)]),
+        ["EcrireMonEvaluation"] = (["200"], [("ETag", ETagDEvaluation)]),
+        ["LirePalmares"] = (["200", "304"], [("ETag", ETagDeLecture), ("Last-Modified", DerniereModification)]),
+        ["LirePalmaresCsv"] = (["200", "304"], [("ETag", ETagDeLecture), ("Last-Modified", DerniereModification)]),
+        ["LireChiffresCles"] = (["200", "304"], [("ETag", ETagDeLecture)]),
+        ["LireHistorique"] = (["200", "304"], [("ETag", ETagDeLecture)]),
+    };
+
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        if (operation.OperationId is null || !ParOperation.TryGetValue(operation.OperationId, out var declares)) return;
+        foreach (var statut in declares.Statuts)
+        {
+            if (operation.Responses?.GetValueOrDefault(statut) is not OpenApiResponse reponse) continue;
+            reponse.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            foreach (var (nom, enTete) in declares.EnTetes) reponse.Headers[nom] = enTete;
+        }
+    }
+}
