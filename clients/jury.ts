@@ -6,7 +6,9 @@
 //   LABELS_EDITION_EVALUEE                         an édition in evaluation (2023)
 //   LABELS_JURE_EMAIL, LABELS_JURE_MOT_DE_PASSE    a juror's account
 //   LABELS_NOTES                                   the notes to submit, by criterion code of the édition's grid
-//                                                  (qualite-services=8,inclusion=6,participation=7,sobriete=5)
+//                                                  (qualite-services=8,inclusion=6,participation=7,sobriete=5);
+//                                                  given here because a juror cannot read the grid
+//                                                  (GET /editions/{annee}/grille is for administrators)
 import { client, entier, probleme, variable, verifier, type Schemas } from "./commun.js";
 
 const base = variable("LABELS_URL");
