@@ -6,9 +6,8 @@
 //   LABELS_EDITION_EVALUEE                         an édition in evaluation (2023)
 //   LABELS_JURE_EMAIL, LABELS_JURE_MOT_DE_PASSE    a juror's account
 //   LABELS_NOTES                                   the notes to submit, by criterion code of the édition's grid
-//                                                  (qualite-services=8,inclusion=6,participation=7,sobriete=5);
-//                                                  given here because a juror cannot read the grid
-//                                                  (GET /editions/{annee}/grille is for administrators)
+//                                                  (qualite-services=8,inclusion=6,participation=7,sobriete=5),
+//                                                  checked against the grid the juror reads before sending them
 import { client, entier, probleme, variable, verifier, type Schemas } from "./commun.js";
 
 const base = variable("LABELS_URL");
@@ -40,6 +39,17 @@ if (connexion.data === undefined) throw new Error(`Connexion : ${connexion.respo
 verifier(connexion.data.tokenType === "Bearer" && connexion.data.expiresIn > 0, "un jeton d'accès Bearer qui dure");
 console.log(`connecté : jeton ${connexion.data.tokenType} valable ${connexion.data.expiresIn} s`);
 const api = client(base, connexion.data.accessToken);
+
+// The grid of the édition: its criteria are the keys of the notes, each within its bounds; a submitted evaluation notes
+// every criterion that counts in the total.
+const grille = await api.GET("/api/v1/editions/{annee}/grille", { params: { path: { annee } } });
+if (grille.data === undefined) throw new Error(`Grille : ${grille.response.status} ${probleme(grille.error)}`);
+const criteres = grille.data.criteres;
+verifier(Object.entries(notes).every(([code, note]) => criteres.some((c) => c.code === code && note >= c.min && note <= c.max))
+  && criteres.every((c) => !c.compteDansLeTotal || notes[c.code] !== undefined),
+  "LABELS_NOTES note chaque critère compté de la grille, dans ses bornes, et nul autre");
+console.log(`grille ${annee} : ${criteres.filter((c) => c.compteDansLeTotal).map((c) => `${c.code} ${c.min}–${c.max}`).sort().join(", ")}`
+  + ` ; hors total : ${criteres.filter((c) => !c.compteDansLeTotal).map((c) => c.code).sort().join(", ")}`);
 
 async function mesDossiers(): Promise<Schemas["DossierAssigneDto"][]> {
   const page = await api.GET("/api/v1/jures/moi/affectations", { params: { query: { edition: annee, pageSize: 200 } } });

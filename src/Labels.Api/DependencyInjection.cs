@@ -63,6 +63,7 @@ public static class DependencyInjection
             .AddPolicy(Politiques.Jure, p => p.RequireRole(Roles.Jure))
             .AddPolicy(Politiques.Collectivite, p => p.RequireRole(Roles.Collectivite))
             .AddPolicy(Politiques.AdminOuCollectivite, p => p.RequireRole(Roles.Admin, Roles.Collectivite))
+            .AddPolicy(Politiques.AdminOuJure, p => p.RequireRole(Roles.Admin, Roles.Jure))
             .AddPolicy(Politiques.LecteurDeDossier, p => p.RequireRole(Roles.Admin, Roles.Collectivite, Roles.Jure));
 
         services.AddSingleton<Publication.PalmaresPublies>();

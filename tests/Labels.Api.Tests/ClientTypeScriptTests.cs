@@ -111,8 +111,8 @@ public sealed partial class ClientTypeScriptTests(LabelsApiFactory factory, ITes
         var lignes = texte.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         Assert.Matches(@"^palmarès 2022 \(23e édition\), version 1, publié le \S+Z : 7 lauréats, Licence Ouverte 2\.0$", lignes[0]);
         // The juror's dossiers come in the API's order, which this test does not fix; the one evaluated is the first.
-        Assert.Equal(["Calais (62) ville, 1 fiche(s) : aFaire", "Saint-Omer (62) ville, 1 fiche(s) : aFaire"], lignes[12..14].Order());
-        var evalue = lignes[12].Split(' ')[0];
+        Assert.Equal(["Calais (62) ville, 1 fiche(s) : aFaire", "Saint-Omer (62) ville, 1 fiche(s) : aFaire"], lignes[13..15].Order());
+        var evalue = lignes[13].Split(' ')[0];
         Assert.Equal([
             "filtre @@@@, ville, 62 : 2 lauréat(s)",
             "Arras (62) @@@@ ville, 42875 hab. [arobase-verte]",
@@ -125,6 +125,7 @@ public sealed partial class ClientTypeScriptTests(LabelsApiFactory factory, ITes
             "2022 (23e) @@@@ [arobase-verte]",
             "palmarès 2023 : 404 Introuvable — Aucun palmarès publié pour l'édition 2023.",
             "connecté : jeton Bearer valable 3600 s",
+            "grille 2023 : inclusion 0–10, participation 0–10, qualite-services 0–10, sobriete 0–10 ; hors total : mention-suggeree",
             "dossiers affectés en 2023 : 2",
             "brouillon écrit : version 1",
             "évaluation lue : version 1, brouillon",
@@ -132,7 +133,7 @@ public sealed partial class ClientTypeScriptTests(LabelsApiFactory factory, ITes
             "If-Match périmé : 412 Précondition non remplie — L'évaluation a changé depuis votre lecture : relisez-la.",
             "sans If-Match : 428 Précondition requise — Cette évaluation existe : renvoyez son ETag dans If-Match.",
             $"{evalue} : soumise v2",
-        ], [.. lignes[1..12], .. lignes[14..]]);
+        ], [.. lignes[1..13], .. lignes[15..]]);
 
         // What the jury front-end wrote is in the API, as it wrote it.
         var evaluation = Assert.Single(await Factory.DansLaBaseAsync(db => db.Evaluations.ToListAsync()));

@@ -137,6 +137,14 @@ public sealed class JuryTests(LabelsApiFactory factory, Xunit.Abstractions.ITest
         await EditionAsync(admin, 2023);
         var clonee = await admin.GetFromJsonAsync<JsonObject>("/api/v1/editions/2023/grille");
         Assert.Equal("global", clonee!["criteres"]![0]!["code"]!.GetValue<string>());
+        // The jurors score with it: a member of 2022's jury reads 2022's grid, not another édition's; a juror's account
+        // outside the jury reads none.
+        var membre = await JureAsync(admin);
+        var lue = await membre.Client.GetFromJsonAsync<JsonObject>("/api/v1/editions/2022/grille");
+        Assert.Equal([30m, 45m, 60m, 75m], lue!["seuilsArobases"]!.AsArray().Select(s => s!.GetValue<decimal>()));
+        Assert.Equal("global", lue["criteres"]![0]!["code"]!.GetValue<string>());
+        var refus = await ProblemeAsync(await membre.Client.GetAsync("/api/v1/editions/2023/grille"), HttpStatusCode.Forbidden);
+        Assert.Equal("Vous ne siégez pas dans le jury de cette édition.", refus["detail"]!.GetValue<string>());
         var jure = await CompteAsync("jure");
         await ProblemeAsync(await jure.GetAsync("/api/v1/editions/2022/grille"), HttpStatusCode.Forbidden);
     }

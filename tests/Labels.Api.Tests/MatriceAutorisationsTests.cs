@@ -58,7 +58,7 @@ public sealed class MatriceAutorisationsTests(LabelsApiFactory factory) : ApiTes
         ["GET /api/v1/candidatures/{id}/fiches/{ficheId}"] = "401 ok ok 404 404 ok 404",
         ["PUT /api/v1/candidatures/{id}/fiches/{ficheId}"] = "401 ok 403 403 403 ok 404",
         ["DELETE /api/v1/candidatures/{id}/fiches/{ficheId}"] = "401 ok 403 403 403 ok 404",
-        ["GET /api/v1/editions/{annee}/grille"] = "401 ok 403 403 403 403 403",
+        ["GET /api/v1/editions/{annee}/grille"] = "401 ok ok ok ok 403 403",
         ["PUT /api/v1/editions/{annee}/grille"] = "401 ok 403 403 403 403 403",
         ["POST /api/v1/editions/{annee}/jures"] = "401 ok 403 403 403 403 403",
         ["GET /api/v1/editions/{annee}/jures"] = "401 ok 403 403 403 403 403",

@@ -30,10 +30,16 @@ public static class JuryEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        edition.MapGet("/grille", async (int annee, ISender sender, CancellationToken ct) =>
+        // The jurors score with it: its criteria name the keys of their notes.
+        app.MapGet("/api/v1/editions/{annee:int}/grille", async (int annee, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new LireGrille(annee), ct)))
+            .RequireAuthorization(Politiques.AdminOuJure)
+            .WithTags("Jury")
             .WithName("LireGrille")
-            .WithSummary("La grille de notation de l'édition et ses seuils d'arobases.");
+            .WithSummary("La grille de notation de l'édition et ses seuils d'arobases : aux administrateurs et aux jurés qui siègent dans son jury.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         edition.MapPut("/grille", async (int annee, GrilleSaisie saisie, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new DefinirGrille(annee, saisie.Criteres, saisie.SeuilsArobases), ct)))

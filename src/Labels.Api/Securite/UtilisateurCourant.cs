@@ -29,6 +29,8 @@ public static class Politiques
     public const string Collectivite = "collectivite";
     /// <summary>Admins and the collectivité that owns the dossier (checked per object by the use case).</summary>
     public const string AdminOuCollectivite = "admin-ou-collectivite";
+    /// <summary>Admins and the jurors of an édition (checked per édition by the use case).</summary>
+    public const string AdminOuJure = "admin-ou-jure";
     /// <summary>Whoever may see a dossier: admins, its collectivité, its jurors (checked per object).</summary>
     public const string LecteurDeDossier = "lecteur-de-dossier";
 }

@@ -45,6 +45,15 @@ public interface ILectureDesDossiersDe
     IdentifiantCollectivite Collectivite { get; }
 }
 
+/// <summary>
+/// A message that reads what an édition's jury works with (its grid): the staff, and the jurors who sit on that édition's jury;
+/// anyone else is refused (403), the édition itself being public.
+/// </summary>
+public interface ILectureDuJury
+{
+    int Annee { get; }
+}
+
 /// <summary>Object-level access rules (who may see or change which dossier), in this one place.</summary>
 /// <remarks>No store in the constructor: the anonymous palmarès path asks who is calling on every request and must not open a context.</remarks>
 public sealed class Acces(IUtilisateurCourant utilisateur, TimeProvider horloge)
@@ -83,6 +92,16 @@ public sealed class Acces(IUtilisateurCourant utilisateur, TimeProvider horloge)
             ? nommee == id
             : await db.Collectivites.AsNoTracking().Where(c => c.Id == id).Designee(collectivite).AnyAsync(ct));
         if (!permis) throw CollectiviteIntrouvable();
+    }
+
+    /// <summary>Reading an édition's jury material: admins, or a juror with a seat on that édition's jury.</summary>
+    public async Task VerifierLectureDuJuryAsync(ILabelsDbContext db, int annee, CancellationToken ct)
+    {
+        if (EstAdmin) return;
+        var compte = utilisateur.Id;
+        if (compte is null || !utilisateur.EstDansLeRole(Roles.Jure)
+            || !await db.Jures.AsNoTracking().AnyAsync(j => j.EditionAnnee == annee && j.CompteId == compte, ct))
+            throw new ForbiddenException("Vous ne siégez pas dans le jury de cette édition.");
     }
 
     /// <summary>The answer for a collectivité that is not registered (whichever way it was named), or whose dossiers the caller may not read.</summary>

@@ -4,7 +4,7 @@ namespace Labels.Application.Commun;
 
 /// <summary>
 /// Object-level access, for every message that declares it (<see cref="IAccesDossier"/>, <see cref="IActionPourCollectivite"/>,
-/// <see cref="ILectureDesDossiersDe"/>),
+/// <see cref="ILectureDesDossiersDe"/>, <see cref="ILectureDuJury"/>),
 /// runs before validation: someone who may not touch a dossier learns nothing from it, not even which fields of their
 /// request were wrong. The rules themselves are <see cref="Acces"/>'s.
 /// </summary>
@@ -19,6 +19,8 @@ public sealed class AutorisationBehavior<TMessage, TResponse>(ILabelsDbContext d
             acces.VerifierActionPour(action.CollectiviteId);
         if (message is ILectureDesDossiersDe lecture)
             await acces.VerifierLectureDesDossiersAsync(db, lecture.Collectivite, ct);
+        if (message is ILectureDuJury jury)
+            await acces.VerifierLectureDuJuryAsync(db, jury.Annee, ct);
         return await next(message, ct);
     }
 }

@@ -15,7 +15,8 @@ public sealed record GrilleDto(IReadOnlyList<CritereDto> Criteres, IReadOnlyList
         g.Criteres.Select(c => new CritereDto(c.Code, c.Nom, c.Min, c.Max, c.Poids, c.CompteDansLeTotal)).ToArray(), g.SeuilsArobases);
 }
 
-public sealed record LireGrille(int Annee) : IQuery<GrilleDto>;
+/// <summary>The grid the jurors score with: theirs to read, as the criteria their notes are keyed by.</summary>
+public sealed record LireGrille(int Annee) : IQuery<GrilleDto>, ILectureDuJury;
 
 public sealed class LireGrilleHandler(ILabelsDbContext db) : IQueryHandler<LireGrille, GrilleDto>
 {
