@@ -25,7 +25,7 @@ app.UseProxys();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseEntetesDeSecurite();
-app.UseRefusDuNul();
+app.UseRefusDesCaracteresInterdits();
 // Outside development, clients reach the API over HTTPS (a reverse proxy terminating TLS may turn this off).
 if (app.Configuration.GetValue("Securite:HttpsObligatoire", !app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing")))
 {
@@ -47,6 +47,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseMiddleware<VerificationDesScopes>();
 app.UseNegociation();
+app.UseCorpsJsonEnUtf8();
 app.UseLimiteDeCorps(app.Configuration.GetValue("LimitesDeCorps:Octets", 1L << 20));
 app.UseRequestTimeouts();
 

@@ -143,6 +143,31 @@ public sealed class SecuriteTests(LabelsApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
+    public async Task Le_caractere_de_remplacement_est_refuse_partout_comme_dans_les_imports()
+    {
+        // U+FFFD is what a lost character becomes: stored, the text is no longer what its author wrote, and nothing says so.
+        var admin = await AdminAsync();
+        await EditionAsync(admin, 2022, "candidatures");
+        var dossier = await CandidatureAsync(admin, 2022, await CollectiviteAsync(admin, "62041"));
+        var fiche = await ProblemeAsync(await admin.PostAsJsonAsync($"/api/v1/candidatures/{dossier}/fiches", Fiche("Caf\uFFFD")),
+            HttpStatusCode.BadRequest);
+        Assert.Contains("U+FFFD", fiche["errors"]!["titre"]![0]!.GetValue<string>());
+        var jeton = await ProblemeAsync(await admin.PostAsJsonAsync("/api/v1/jetons",
+            new { nom = "Imports \uFFFD", scopes = new[] { "imports:write" }, expireLe = DateTimeOffset.UtcNow.AddDays(1) }), HttpStatusCode.BadRequest);
+        Assert.NotNull(jeton["errors"]!["nom"]);
+        var referentiel = await ProblemeAsync(await admin.PutAsJsonAsync("/api/v1/editions/2022/referentiel",
+            new { enjeux = new[] { new { code = "x", nom = "Num\uFFFDrique" } }, mentions = Array.Empty<object>() }), HttpStatusCode.BadRequest);
+        Assert.NotNull(referentiel["errors"]!["enjeux[0].nom"]);
+        foreach (var requete in new[] { "q=Caf%EF%BF%BD", "q=Caf\uFFFD", "q=a%00b" })
+        {
+            var parametre = await ProblemeAsync(await Anonyme().GetAsync($"/api/v1/editions/2022/fiches?{requete}"), HttpStatusCode.BadRequest);
+            Assert.NotNull(parametre["errors"]!["q"]);
+        }
+        Assert.Equal(0, await Factory.DansLaBaseAsync(db => db.Fiches.CountAsync()));
+        Assert.Equal(0, await Factory.DansLaBaseAsync(db => db.JetonsApi.CountAsync()));
+    }
+
+    [Fact]
     public async Task Un_corps_trop_gros_est_refuse_avant_d_etre_lu()
     {
         var admin = await AdminAsync();

@@ -1,3 +1,4 @@
+using Labels.Application.Commun;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Net.Http.Headers;
 
@@ -66,6 +67,32 @@ public static class Negociation
             await TypedResults.Problem($"Cette route répond en {string.Join(", ", offerts)} ; l'en-tête Accept n'en accepte aucun.",
                 statusCode: StatusCodes.Status406NotAcceptable, title: "Représentation non acceptable").ExecuteAsync(http);
             return;
+        }
+        await next();
+    });
+
+    /// <summary>
+    /// JSON bodies are UTF-8 (RFC 8259, 8.1): a <c>charset</c> other than utf-8 (quoted or not, any case) answers 415 before the
+    /// route reads the body, where the framework would fail on a name it does not know; utf-8 itself is dropped from the
+    /// Content-Type so that the framework reads the body as it reads one without. The import route reads its own body, with
+    /// the charsets of docs/import.md, and declares no JSON body: it is not concerned.
+    /// </summary>
+    public static IApplicationBuilder UseCorpsJsonEnUtf8(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        if (http.Request.ContentType is { } type && type.Contains("charset", StringComparison.OrdinalIgnoreCase)
+            && http.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>() is { RequestType: not null } corps
+            && corps.ContentTypes.Any(t => t.Contains("json", StringComparison.OrdinalIgnoreCase)))
+        {
+            var charset = MediaTypeHeaderValue.TryParse(type, out var lu) ? HeaderUtilities.RemoveQuotes(lu.Charset).ToString().Trim() : null;
+            if (!string.Equals(charset, "utf-8", StringComparison.OrdinalIgnoreCase))
+            {
+                await TypedResults.Problem($"Le corps JSON s'écrit en UTF-8 : le charset « {ChaineSansNul.Visible(charset ?? type)} » n'est pas pris en charge "
+                    + "(Content-Type: application/json, ou application/json; charset=utf-8).",
+                    statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Type de contenu non pris en charge").ExecuteAsync(http);
+                return;
+            }
+            lu!.Charset = null;
+            http.Request.ContentType = lu.ToString();
         }
         await next();
     });

@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Labels.Application.Commun;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Labels.Api.Securite;
@@ -135,17 +136,20 @@ public static class Protections
     });
 
     /// <summary>
-    /// One rule for the strings of every source: the NUL character has no use in the domain and PostgreSQL cannot store
-    /// it. JSON bodies refuse it as they are read, imports line by line, the server a path that holds one; the query
-    /// string is refused here, before anything reads it (400).
+    /// One rule for the strings of every source (<see cref="ChaineSansNul"/>: no NUL, no U+FFFD). JSON bodies refuse them as
+    /// they are read, imports line by line, the server a path that holds a NUL; the query string is refused here, before
+    /// anything reads it (400 naming the parameter). Only a query that holds one, escaped or not, is parsed here.
     /// </summary>
-    public static IApplicationBuilder UseRefusDuNul(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    public static IApplicationBuilder UseRefusDesCaracteresInterdits(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
-        if (http.Request.QueryString.Value?.Contains("%00", StringComparison.Ordinal) ?? false)
+        var requete = http.Request.QueryString.Value;
+        if (requete is not null && (requete.Contains("%00", StringComparison.Ordinal) || requete.Contains('\uFFFD')
+                || requete.Contains("%EF%BF%BD", StringComparison.OrdinalIgnoreCase))
+            && http.Request.Query.SelectMany(p => p.Value.Select(v => (p.Key, Refus: ChaineSansNul.Refus(v))))
+                .FirstOrDefault(p => p.Refus is not null) is { Refus: { } refus } parametre)
         {
-            if (http.Request.Query.FirstOrDefault(p => p.Value.Any(v => v?.Contains('\0') == true)).Key is { } parametre)
-                Erreurs.TitresFrancais.NommerChamp(http, parametre);
-            await TypedResults.Problem("Le caractère NUL (%00) n'est pas permis dans les paramètres de la requête.",
+            Erreurs.TitresFrancais.NommerChamp(http, parametre.Key);
+            await TypedResults.Problem($"{parametre.Key} : {refus}",
                 statusCode: StatusCodes.Status400BadRequest, title: "Requête invalide").ExecuteAsync(http);
             return;
         }
