@@ -338,6 +338,25 @@ public sealed class JuryTests(LabelsApiFactory factory, Xunit.Abstractions.ITest
     }
 
     [Fact]
+    public async Task Des_ecritures_simultanees_avec_if_match_etoile_s_appliquent_toutes_l_une_apres_l_autre()
+    {
+        // '*' matches whatever version is current (RFC 9110, 13.1.1): eight tabs writing at once all succeed, in turn.
+        var (_, dossier, jure) = await UnDossierEnEvaluationAsync();
+        Assert.Equal(HttpStatusCode.OK, (await EcrireAsync(jure.Client, dossier, 10, soumise: false)).StatusCode);
+        var reponses = await Task.WhenAll(Enumerable.Range(1, 8).Select(i =>
+        {
+            var onglet = Factory.CreateClient();
+            onglet.DefaultRequestHeaders.Authorization = jure.Client.DefaultRequestHeaders.Authorization;
+            return EcrireAsync(onglet, dossier, i, soumise: false, ifMatch: "*");
+        }));
+        Assert.All(reponses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(9, await Factory.DansLaBaseAsync(db => db.Evaluations.Select(e => e.Version).SingleAsync()));
+        Assert.Equal(9, await Factory.DansLaBaseAsync(db => db.ChangementsEvaluation.CountAsync()));
+        // Each answer is the version its write made: eight distinct ones.
+        Assert.Equal(8, reponses.Select(r => r.Headers.ETag!.Tag).Distinct().Count());
+    }
+
+    [Fact]
     public async Task Un_jure_ne_voit_que_ses_dossiers_et_une_collectivite_aucune_note()
     {
         var admin = await AdminAsync();

@@ -38,4 +38,10 @@ public interface ILabelsDbContext
 
     /// <summary>Forgets every tracked entity (after a bulk operation that bypassed the change tracker).</summary>
     void ChangeTrackerClear();
+
+    /// <summary>
+    /// Waits until no other transaction holds the lock named by <paramref name="cle"/>, then holds it until this one ends (a
+    /// PostgreSQL transaction-level advisory lock): writes of one record made one after the other, each reading the last.
+    /// </summary>
+    Task VerrouillerAsync(Guid cle, CancellationToken ct);
 }

@@ -117,6 +117,9 @@ public sealed class EvaluationsHandler(ILabelsDbContext db, IUtilisateurCourant 
         var affectation = await ChargerMonAffectationAsync(command.CandidatureId, ct);
         var edition = await db.Editions.AsNoTracking().ChargerAsync(affectation.EditionAnnee, ct);
         var maintenant = horloge.GetUtcNow();
+        // Two writes of one evaluation are made one after the other, the second reading what the first wrote: with the same
+        // ETag the second is then stale (412), with '*' it applies too, as RFC 9110 has it, and a second first write finds one.
+        await db.VerrouillerAsync(affectation.Id, ct);
         var evaluation = await db.Evaluations
             .FirstOrDefaultAsync(e => e.CandidatureId == affectation.CandidatureId && e.JureId == affectation.JureId, ct);
         string? avant = null;

@@ -44,6 +44,9 @@ public sealed class LabelsDbContext(DbContextOptions<LabelsDbContext> options)
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public void ChangeTrackerClear() => ChangeTracker.Clear();
+
+    public Task VerrouillerAsync(Guid cle, CancellationToken ct) =>
+        Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({cle.ToString()}, 0))", ct);
     internal DbSet<VersionCog> VersionsCog => Set<VersionCog>();
     public DbSet<RenouvellementUtilise> RenouvellementsUtilises => Set<RenouvellementUtilise>();
     public DbSet<EchecConnexion> EchecsConnexion => Set<EchecConnexion>();
