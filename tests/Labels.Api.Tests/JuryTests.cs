@@ -181,6 +181,22 @@ public sealed class JuryTests(LabelsApiFactory factory, Xunit.Abstractions.ITest
         Assert.Equal(1, await Factory.DansLaBaseAsync(db => db.Jures.CountAsync()));
     }
 
+    [Fact]
+    public async Task Trop_de_conflits_declares_sont_refuses_sous_leur_nom()
+    {
+        var admin = await AdminAsync();
+        await EditionAsync(admin, 2022, "candidatures");
+        var compte = await LireAsync(await admin.PostAsJsonAsync("/api/v1/comptes",
+            new { email = $"jure-{Guid.NewGuid():N}@test.labels", motDePasse = MotDePasse, role = "jure" }));
+        var refus = await ProblemeAsync(await admin.PostAsJsonAsync("/api/v1/editions/2022/jures", new
+        {
+            compteId = compte["id"]!.GetValue<Guid>(), qualite = "expert",
+            conflits = Enumerable.Range(0, 101).Select(_ => Guid.NewGuid()).ToArray(),
+        }), HttpStatusCode.BadRequest);
+        Assert.Equal(["conflits"], refus["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Equal(0, await Factory.DansLaBaseAsync(db => db.Jures.CountAsync()));
+    }
+
     [Theory]
     [InlineData("declare")]
     [InlineData("commune")]

@@ -36,9 +36,21 @@ public sealed class NommerJureValidator : AbstractValidator<NommerJure>
             .OverridePropertyName("attaches.sirens").WithMessage("SIREN invalide.");
         RuleForEach(x => x.Attaches!.Departements).Matches("^(?:[0-9]{2}|2[AB]|97[1-6])$").When(x => x.Attaches?.Departements is not null)
             .OverridePropertyName("attaches.departements").WithMessage("Code de département invalide.");
-        RuleFor(x => x).Must(x => (x.Attaches?.CodesInsee?.Length ?? 0) + (x.Attaches?.Sirens?.Length ?? 0)
-                + (x.Attaches?.Departements?.Length ?? 0) + (x.Conflits?.Length ?? 0) <= MembreJury.NombreMaxAttaches)
-            .OverridePropertyName("attaches").WithMessage($"{MembreJury.NombreMaxAttaches} attaches et conflits au plus.");
+        // One bound for both lists; the error names the one that alone passes it, or both.
+        RuleFor(x => x).Custom((x, contexte) =>
+        {
+            var attaches = (x.Attaches?.CodesInsee?.Length ?? 0) + (x.Attaches?.Sirens?.Length ?? 0) + (x.Attaches?.Departements?.Length ?? 0);
+            var conflits = x.Conflits?.Length ?? 0;
+            if (attaches + conflits <= MembreJury.NombreMaxAttaches) return;
+            var message = $"{MembreJury.NombreMaxAttaches} attaches et conflits au plus (reçu : {attaches} attaches, {conflits} conflits).";
+            if (conflits > MembreJury.NombreMaxAttaches || attaches == 0) contexte.AddFailure("conflits", message);
+            else if (attaches > MembreJury.NombreMaxAttaches || conflits == 0) contexte.AddFailure("attaches", message);
+            else
+            {
+                contexte.AddFailure("attaches", message);
+                contexte.AddFailure("conflits", message);
+            }
+        });
     }
 }
 
