@@ -24,7 +24,10 @@ fi
 url=${LABELS_URL:-http://127.0.0.1:5080}
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 dotnet build src/Labels.Api -c Release -v quiet -nologo >/dev/null
-dotnet run --project src/Labels.Api -c Release --no-build --no-launch-profile --urls "$url" &
+options=(--urls "$url")
+# SQL statements on demand only (README, Logs): the category's name holds dots, which `export` refuses.
+[ "${LABELS_SQL:-0}" = 1 ] && options+=(--Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command=Information)
+dotnet run --project src/Labels.Api -c Release --no-build --no-launch-profile "${options[@]}" &
 api=$!
 trap 'kill "$api" 2>/dev/null || true' INT TERM EXIT
 

@@ -16,7 +16,7 @@ public static class DependencyInjection
     {
         var chaine = configuration.GetConnectionString("Labels")
             ?? throw new InvalidOperationException("ConnectionStrings:Labels n'est pas configurée.");
-        services.AddDbContext<LabelsDbContext>(o => LabelsDbContext.Configurer(o, chaine));
+        services.AddDbContext<LabelsDbContext>(o => CommandesEnEchec.Configurer(LabelsDbContext.Configurer(o, chaine)));
         services.AddScoped<ILabelsDbContext>(sp => sp.GetRequiredService<LabelsDbContext>());
         services.AddScoped<ChargeurCog>();
         services.AddSingleton<Application.Cog.ITerritoires, TerritoiresCog>();

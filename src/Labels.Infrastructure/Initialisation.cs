@@ -5,6 +5,8 @@ using Labels.Infrastructure.Persistance;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -24,10 +26,25 @@ public static class Initialisation
         await using var scope = services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         AvertirDesClesEnClair(sp);
-        await sp.GetRequiredService<LabelsDbContext>().Database.MigrateAsync(ct);
+        await MigrerAsync(sp.GetRequiredService<LabelsDbContext>(), ct);
         await Identite.ProtectionDesCles.VerifierAsync(sp.GetRequiredService<LabelsDbContext>(), sp.GetRequiredService<IConfiguration>(), ct);
         await sp.GetRequiredService<ChargeurCog>().ChargerAsync(ct);
         await AmorcerComptesAsync(sp, ct);
+    }
+
+    /// <summary>
+    /// Npgsql's migrator reads the history table before creating it: on an empty database that first read fails (a failure it
+    /// then ignores), which EF logged at Error and PostgreSQL logs as an ERROR in its own log. The table is created beforehand,
+    /// by the migrator's own statement, so that a first start runs no statement that fails.
+    /// </summary>
+    private static async Task MigrerAsync(LabelsDbContext db, CancellationToken ct)
+    {
+        var historique = db.GetService<IHistoryRepository>();
+        var existe = await db.Database
+            .SqlQueryRaw<bool>("SELECT to_regclass('" + LabelsDbContext.HistoriqueDesMigrations + "') IS NOT NULL AS \"Value\"")
+            .SingleAsync(ct);
+        if (!existe) await historique.CreateIfNotExistsAsync(ct);
+        await db.Database.MigrateAsync(ct);
     }
 
     /// <summary>In production, keys stored in clear are a risk the operator must hear of (see <see cref="Identite.ProtectionDesCles"/>).</summary>

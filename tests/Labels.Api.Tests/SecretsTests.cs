@@ -31,7 +31,7 @@ public sealed class SecretsTests(LabelsApiFactory factory) : ApiTest(factory)
     public async Task Avec_un_certificat_les_cles_sont_chiffrees_en_base_et_les_jetons_valent_apres_une_rotation()
     {
         // A database of its own: keys encrypted here must not end in the key ring every other host of the run reads.
-        await using var base_ = await BaseSepareeAsync();
+        await using var base_ = await BaseSeparee.CreerAsync(Factory, "_cles");
         using var premier = new CertificatDeTest("Labels clés 2026");
         using var second = new CertificatDeTest("Labels clés 2027");
 
@@ -72,7 +72,7 @@ public sealed class SecretsTests(LabelsApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task Des_cles_chiffrees_le_restent_pour_toutes_les_instances()
     {
-        await using var base_ = await BaseSepareeAsync();
+        await using var base_ = await BaseSeparee.CreerAsync(Factory, "_cles");
         using var certificat = new CertificatDeTest("Labels clés");
         (string, string)[] avecCertificat =
             [("ConnectionStrings:Labels", base_.Chaine), ("ProtectionDesCles:Certificat:Chemin", certificat.Chemin),
@@ -139,13 +139,7 @@ public sealed class SecretsTests(LabelsApiFactory factory) : ApiTest(factory)
         Assert.DoesNotContain(production.Entrees, e => e.Categorie == "Microsoft.EntityFrameworkCore.Database.Command" && e.Niveau <= LogLevel.Information);
         Assert.DoesNotContain(production.Entrees, e => e.Message.StartsWith("Executed DbCommand", StringComparison.Ordinal));
         Assert.Contains(production.Entrees, e => e.Niveau == LogLevel.Information); // the capture does see what production logs
-
-        // In development they do, as appsettings.Development.json allows.
-        var developpement = new JournalCapture();
-        await using (var hote = Factory.WithWebHostBuilder(b => b.UseEnvironment("Development").ConfigureLogging(l => l.AddProvider(developpement))))
-            Assert.Equal(HttpStatusCode.OK, (await hote.CreateClient().GetAsync("/api/v1/editions")).StatusCode);
-        Assert.Contains(developpement.Entrees, e => e.Categorie == "Microsoft.EntityFrameworkCore.Database.Command"
-            && e.Niveau == LogLevel.Information && e.Message.StartsWith("Executed DbCommand", StringComparison.Ordinal));
+        // Development, and SQL on demand: JournauxTests.
     }
 
     private static async Task<string> JetonAsync(HttpClient client)
@@ -159,55 +153,6 @@ public sealed class SecretsTests(LabelsApiFactory factory) : ApiTest(factory)
     {
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", jeton);
         return client;
-    }
-
-    private async Task<BaseSeparee> BaseSepareeAsync()
-    {
-        var chaine = new NpgsqlConnectionStringBuilder(Factory.ChaineDeConnexion);
-        chaine.Database += "_cles";
-        var base_ = new BaseSeparee(chaine.ConnectionString);
-        await base_.RecreerAsync();
-        return base_;
-    }
-
-    /// <summary>A database created for one test and dropped after it.</summary>
-    private sealed class BaseSeparee(string chaine) : IAsyncDisposable
-    {
-        public string Chaine { get; } = chaine;
-
-        public async Task RecreerAsync()
-        {
-            await ExecuterAsync("DROP DATABASE IF EXISTS \"{0}\" WITH (FORCE)");
-            await ExecuterAsync("CREATE DATABASE \"{0}\"");
-        }
-
-        public async Task<List<string>> ClesAsync()
-        {
-            await using var connexion = new NpgsqlConnection(Chaine);
-            await connexion.OpenAsync();
-            await using var commande = new NpgsqlCommand("SELECT xml FROM data_protection_keys", connexion);
-            await using var lecteur = await commande.ExecuteReaderAsync();
-            var cles = new List<string>();
-            while (await lecteur.ReadAsync()) cles.Add(lecteur.GetString(0));
-            return cles;
-        }
-
-        private async Task ExecuterAsync(string modele)
-        {
-            var cible = new NpgsqlConnectionStringBuilder(Chaine);
-            var admin = new NpgsqlConnectionStringBuilder(Chaine) { Database = "postgres", Pooling = false };
-            await using var connexion = new NpgsqlConnection(admin.ConnectionString);
-            await connexion.OpenAsync();
-            await using var commande = new NpgsqlCommand(string.Format(System.Globalization.CultureInfo.InvariantCulture, modele, cible.Database), connexion);
-            await commande.ExecuteNonQueryAsync();
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await ExecuterAsync("DROP DATABASE IF EXISTS \"{0}\" WITH (FORCE)");
-            // The hosts' pooled connections to it are dead: the next test's database of the same name must not get them.
-            NpgsqlConnection.ClearPool(new NpgsqlConnection(Chaine));
-        }
     }
 
     /// <summary>A self-signed RSA certificate with its private key, in a PFX file protected by a password, deleted afterwards.</summary>

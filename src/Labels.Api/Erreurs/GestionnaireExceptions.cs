@@ -64,7 +64,11 @@ internal sealed partial class GestionnaireExceptions(IProblemDetailsService prob
         if (probleme is null)
         {
             if (exception is OperationCanceledException && http.RequestAborted.IsCancellationRequested) return true;
-            journal.LogError(exception, "Erreur inattendue sur {Methode} {Chemin}", http.Request.Method, http.Request.Path);
+            // The one log of an unexpected failure (EF's own logs of a failing statement are Debug, see CommandesEnEchec).
+            if (Infrastructure.Persistance.CommandesEnEchec.Sql(exception) is { } sql)
+                journal.LogError(exception, "Erreur inattendue sur {Methode} {Chemin} ; commande SQL en échec : {Sql}", http.Request.Method,
+                    http.Request.Path, sql);
+            else journal.LogError(exception, "Erreur inattendue sur {Methode} {Chemin}", http.Request.Method, http.Request.Path);
             probleme = Probleme(StatusCodes.Status500InternalServerError, "Erreur interne",
                 "Une erreur inattendue s'est produite ; elle a été journalisée.");
         }

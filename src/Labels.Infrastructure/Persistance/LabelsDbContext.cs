@@ -20,9 +20,11 @@ namespace Labels.Infrastructure.Persistance;
 public sealed class LabelsDbContext(DbContextOptions<LabelsDbContext> options)
     : IdentityDbContext<Compte, IdentityRole<Guid>, Guid>(options), ILabelsDbContext, IDataProtectionKeyContext
 {
+    public const string HistoriqueDesMigrations = "__ef_migrations_history";
+
     /// <summary>How the API and the `dotnet ef` tools alike configure the context.</summary>
     public static DbContextOptionsBuilder Configurer(DbContextOptionsBuilder options, string chaine) => options
-        .UseNpgsql(chaine, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+        .UseNpgsql(chaine, npgsql => npgsql.MigrationsHistoryTable(HistoriqueDesMigrations))
         .UseSnakeCaseNamingConvention();
 
     public DbSet<CommuneCog> Communes => Set<CommuneCog>();
