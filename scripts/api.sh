@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
-# Runs the API. Without ConnectionStrings__Labels it starts a project-local PostgreSQL (.pg/api).
-# On an empty database it loads demo data (three published archived éditions and an open one),
-# unless LABELS_DEMO=0.
+# Runs the API. Without ConnectionStrings__Labels it starts a project-local PostgreSQL (.pg/api), which stays up after the API
+# (the next run reuses it); the script says how to stop it. On an empty database it loads demo data (three published archived
+# éditions and an open one), unless LABELS_DEMO=0. LABELS_SQL=1 logs every SQL statement.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/pg.sh
 
+pg_local=0
 if [ -z "${ConnectionStrings__Labels:-}" ]; then
   labels_pg_demarrer api "${LABELS_PG_PORT_API:-55432}"
   labels_pg_creer_base labels
   export ConnectionStrings__Labels="Host=127.0.0.1;Port=$LABELS_PG_PORT;Username=postgres;Database=labels"
+  pg_local=1
+  if [ "$LABELS_PG_DEMARRE" = 1 ]; then etat="démarré"; else etat="déjà en marche"; fi
+  echo "PostgreSQL local $etat (port $LABELS_PG_PORT) ; il reste allumé après l'API. Pour l'arrêter : $(labels_pg_commande_arret api)"
 fi
 
 if [ -z "${Bootstrap__AdminEmail:-}" ]; then
@@ -23,13 +27,24 @@ fi
 
 url=${LABELS_URL:-http://127.0.0.1:5080}
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
-dotnet build src/Labels.Api -c Release -v quiet -nologo >/dev/null
+# The first build takes a minute or more: its progress is shown, not hidden.
+echo "Compilation de l'API…"
+dotnet build src/Labels.Api -c Release -nologo
 options=(--urls "$url")
 # SQL statements on demand only (README, Logs): the category's name holds dots, which `export` refuses.
 [ "${LABELS_SQL:-0}" = 1 ] && options+=(--Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command=Information)
 dotnet run --project src/Labels.Api -c Release --no-build --no-launch-profile "${options[@]}" &
 api=$!
-trap 'kill "$api" 2>/dev/null || true' INT TERM EXIT
+
+fin() {
+  kill "$api" 2>/dev/null || true
+  if [ "$pg_local" = 1 ] && labels_pg_en_marche api; then
+    echo "PostgreSQL local toujours en marche (port $LABELS_PG_PORT). Pour l'arrêter : $(labels_pg_commande_arret api)"
+  fi
+}
+trap fin EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 for _ in $(seq 1 120); do
   curl -fsS -o /dev/null "$url/health/ready" 2>/dev/null && break

@@ -15,7 +15,8 @@ total=$(curl -fsS "$url/api/v1/editions?pageSize=1" | sed -n 's/.*"total":\([0-9
 [ "${total:-0}" = 0 ] || exit 0
 
 echo "Base vide : chargement des données de démonstration…"
-dotnet build tools/Labels.Cli -c Release -v quiet -nologo >/dev/null
+echo "Compilation de labels-import…"
+dotnet build tools/Labels.Cli -c Release -nologo
 cli=(dotnet tools/Labels.Cli/bin/Release/net10.0/labels-import.dll)
 dossier=$(mktemp -d)
 trap 'rm -rf "$dossier"' EXIT

@@ -36,7 +36,9 @@ labels_pg_base() {
   echo "$base"
 }
 
-# labels_pg_demarrer NOM PORT [options du serveur…] — starts (or reuses) the cluster NOM on 127.0.0.1:PORT.
+# labels_pg_demarrer NOM PORT [options du serveur…] — starts (or reuses) the cluster NOM on 127.0.0.1:PORT. Sets
+# LABELS_PG_BIN, LABELS_PG_PORT, and LABELS_PG_DEMARRE: 1 when this call started it, 0 when it was already running (then
+# whoever started it decides when it stops).
 labels_pg_demarrer() {
   local nom=$1 port=$2; shift 2
   local bin; bin=$(labels_pg_bin) || return 1
@@ -50,6 +52,7 @@ labels_pg_demarrer() {
   fi
   if labels_pg_exec "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
     port=$(sed -n 4p "$data/postmaster.pid")  # already running: keep its port
+    LABELS_PG_DEMARRE=0
   else
     # Another server (say, another checkout's) may hold the port: take the next free one.
     local essais=0
@@ -62,6 +65,7 @@ labels_pg_demarrer() {
       || { echo "Échec du démarrage de PostgreSQL ; voir $data/serveur.log" >&2; tail -20 "$data/serveur.log" >&2; return 1; }
     # Kept for labels_pg_relancer: the same port and settings after a stop.
     printf '%s' "$options" | labels_pg_exec tee "$data/labels-options" >/dev/null
+    LABELS_PG_DEMARRE=1
   fi
   LABELS_PG_BIN=$bin
   LABELS_PG_PORT=$port
@@ -80,6 +84,17 @@ labels_pg_creer_base() {
 labels_pg_arreter() {
   local bin; bin=$(labels_pg_bin) || return 1
   labels_pg_exec "$bin/pg_ctl" -D "$(labels_pg_base)/$1" -m fast -w stop >/dev/null
+}
+
+# labels_pg_en_marche NOM — whether the cluster NOM is running.
+labels_pg_en_marche() {
+  local bin; bin=$(labels_pg_bin) || return 1
+  labels_pg_exec "$bin/pg_ctl" -D "$(labels_pg_base)/$1" status >/dev/null 2>&1
+}
+
+# labels_pg_commande_arret NOM — the command that stops the cluster NOM, to copy from any folder.
+labels_pg_commande_arret() {
+  echo "bash -c \"source '$LABELS_RACINE/scripts/pg.sh' && labels_pg_arreter $1\""
 }
 
 # labels_pg_relancer NOM — starts the cluster NOM again, on the port and with the settings of its last start.
