@@ -163,6 +163,44 @@ public sealed class BordsTests(LabelsApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
+    public async Task Un_parametre_mal_forme_est_nomme_avec_ce_qu_il_attend_et_ce_qu_il_a_recu()
+    {
+        var admin = await AdminAsync();
+        async Task RefuseAsync(string url, string champ, string detail)
+        {
+            var probleme = await ProblemeAsync(await admin.GetAsync(url), HttpStatusCode.BadRequest);
+            Assert.Equal(detail, probleme["detail"]!.GetValue<string>());
+            Assert.Equal(detail, probleme["errors"]![champ]![0]!.GetValue<string>());
+        }
+        await RefuseAsync("/api/v1/collectivites?page=abc", "page", "Le paramètre page attend un nombre entier ; reçu « abc ».");
+        await RefuseAsync("/api/v1/collectivites?pageSize=1e3", "pageSize", "Le paramètre pageSize attend un nombre entier ; reçu « 1e3 ».");
+        await RefuseAsync("/api/v1/audit?acteurId=moi", "acteurId",
+            "Le paramètre acteurId attend un identifiant UUID (01a24fed-06fc-76dc-b342-c9ce19bf7151) ; reçu « moi ».");
+        var long_ = await ProblemeAsync(await admin.GetAsync($"/api/v1/collectivites?page={new string('9', 500)}"), HttpStatusCode.BadRequest);
+        Assert.Equal($"Le paramètre page attend un nombre entier ; reçu « {new string('9', 60)}… ».", long_["detail"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Une_valeur_json_du_mauvais_genre_est_nommee_par_son_chemin_avec_ce_qu_elle_attend()
+    {
+        var admin = await AdminAsync();
+        var annee = await ProblemeAsync(await admin.PostAsync("/api/v1/editions", CorpsJson("""{"annee":true,"numero":31}""")),
+            HttpStatusCode.BadRequest);
+        Assert.Equal("$.annee attend un nombre entier.", annee["detail"]!.GetValue<string>());
+        Assert.NotNull(annee["errors"]!["annee"]);
+        var inconnue = await ProblemeAsync(await admin.PostAsync("/api/v1/editions", CorpsJson("""{"annee":2030,"numero":31,"nom":"x"}""")),
+            HttpStatusCode.BadRequest);
+        Assert.Equal("$.nom : propriété inconnue.", inconnue["detail"]!.GetValue<string>());
+        Assert.NotNull(inconnue["errors"]!["nom"]);
+        var casse = await ProblemeAsync(await admin.PostAsync("/api/v1/editions", CorpsJson("""{"annee":2030,"numero":31""")), HttpStatusCode.BadRequest);
+        Assert.Equal("$.numero : JSON mal formé (ligne 1, position 26).", casse["detail"]!.GetValue<string>());
+        Assert.NotNull(casse["errors"]!["numero"]);
+        var racine = await ProblemeAsync(await admin.PostAsync("/api/v1/editions", CorpsJson("annee=2030")), HttpStatusCode.BadRequest);
+        Assert.Equal("Le corps de la requête n'est pas du JSON valide (ligne 1, position 1).", racine["detail"]!.GetValue<string>());
+        Assert.NotNull(racine["errors"]!["requete"]);
+    }
+
+    [Fact]
     public async Task Un_instant_avec_un_autre_fuseau_est_lu_en_utc_et_un_instant_sans_fuseau_refuse()
     {
         var admin = await AdminAsync();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using FluentValidation;
 using Labels.Application.Commun;
 using Labels.Domain.Commun;
@@ -51,9 +52,9 @@ internal sealed partial class GestionnaireExceptions(IProblemDetailsService prob
                 Probleme(StatusCodes.Status409Conflict, "Conflit", "Cette ressource est liée à d'autres données."),
             BadHttpRequestException { StatusCode: 413 or 415 } b => Probleme(b.StatusCode,
                 b.StatusCode == 413 ? "Requête trop volumineuse" : "Type de contenu non pris en charge", b.Message),
-            BadHttpRequestException b => Probleme(b.StatusCode, "Requête invalide", DetailDeRequete(b)),
+            BadHttpRequestException b => Requete(b),
             Application.Imports.FichierIllisibleException f => Probleme(StatusCodes.Status400BadRequest, "Fichier illisible", f.Message),
-            JsonException j => Probleme(StatusCodes.Status400BadRequest, "Requête invalide", DetailJson(j)),
+            JsonException j => Json(j),
             // A passing failure of the database: the request may succeed in a moment (after the mappings above, so that a
             // deadlock the import answers 409 stays a 409).
             _ when PanneDeBase.Est(exception) => Probleme(StatusCodes.Status503ServiceUnavailable, "Service momentanément indisponible",
@@ -107,24 +108,68 @@ internal sealed partial class GestionnaireExceptions(IProblemDetailsService prob
     };
 
     /// <summary>ASP.NET Core's message when a route, query or header parameter does not bind: « … parameter "int page" from "x" ».</summary>
-    [System.Text.RegularExpressions.GeneratedRegex("parameter \"(?:[^\" ]+ )?([^\" ]+)\"")]
-    private static partial System.Text.RegularExpressions.Regex ParametreLie();
+    [GeneratedRegex("parameter \"(?:[^\" ]+ )?([^\" ]+)\"")]
+    private static partial Regex ParametreLie();
 
-    /// <summary>Binding errors name the faulty JSON path, never our types.</summary>
-    private static string DetailDeRequete(BadHttpRequestException b) => b.InnerException switch
+    /// <summary>A malformed request; <see cref="ChampDe"/> names in <c>errors</c> the field or parameter it is about.</summary>
+    private static ProblemDetails Invalide(string detail) => Probleme(StatusCodes.Status400BadRequest, "Requête invalide", detail);
+
+    /// <summary>
+    /// The framework's binding failures (English, naming C# types: « Failed to bind parameter "Nullable&lt;int&gt; page" from "abc" ») said as
+    /// a caller reads them: which parameter, what it takes, what it got.
+    /// </summary>
+    private static ProblemDetails Requete(BadHttpRequestException b)
     {
-        JsonException j => DetailJson(j),
-        _ when b.StatusCode == 413 => "Le corps de la requête dépasse la taille permise.",
-        _ => b.Message.Contains("body", StringComparison.OrdinalIgnoreCase)
-            ? "Le corps de la requête est absent ou n'est pas du JSON valide."
-            : "Un paramètre de la requête est invalide.",
-    };
+        if (b.InnerException is JsonException j) return Json(j);
+        if (LiaisonEchouee().Match(b.Message) is { Success: true } liaison)
+        {
+            var nom = liaison.Groups["nom"].Value;
+            return Invalide($"Le paramètre {nom} attend {ValeursAttendues.De(liaison.Groups["type"].Value)} ; reçu « {Cite(liaison.Groups["valeur"].Value)} ».");
+        }
+        if (ParametreAbsent().Match(b.Message) is { Success: true } absent && absent.Groups["source"].Value != "body")
+        {
+            var (nom, type) = (absent.Groups["nom"].Value, absent.Groups["type"].Value);
+            // A text is any text in a query string or a route: « entre guillemets » is said of JSON.
+            return Invalide(type.TrimEnd('?') is "string" or "String" ? $"Le paramètre {nom} est requis."
+                : $"Le paramètre {nom} est requis : {ValeursAttendues.De(type)}.");
+        }
+        return Probleme(b.StatusCode, "Requête invalide", b.StatusCode == 413 ? "Le corps de la requête dépasse la taille permise."
+            : b.Message.Contains("body", StringComparison.OrdinalIgnoreCase) ? "Le corps de la requête est absent ou n'est pas du JSON valide."
+            : b.Message.StartsWith("Unexpected end of request content", StringComparison.Ordinal)
+                ? "Le corps de la requête s'est interrompu avant sa fin."
+            : "La requête est mal formée.");
+    }
 
-    private static string DetailJson(JsonException j) =>
-        j is ValeurJsonRefusee ? $"{j.Path} : {j.Message}"
-        : j.Path is { Length: > 1 } chemin
-            ? $"JSON invalide ou inattendu à {chemin}{(j.Message.Contains("could not be mapped", StringComparison.Ordinal) ? " : propriété inconnue" : "")}."
-            : "Le corps de la requête n'est pas du JSON valide.";
+    /// <summary>
+    /// A body the serializer refused: where (its JSON path) and why — a value of the wrong kind says what it takes; our converters
+    /// say their own reason (<see cref="ValeurJsonRefusee"/>).
+    /// </summary>
+    private static ProblemDetails Json(JsonException j)
+    {
+        if (j.Path is not { Length: > 2 } chemin || !chemin.StartsWith("$.", StringComparison.Ordinal) && !chemin.StartsWith("$[", StringComparison.Ordinal))
+            return Invalide(j is ValeurJsonRefusee
+                ? j.Message
+                : $"Le corps de la requête n'est pas du JSON valide (ligne {j.LineNumber + 1}, position {j.BytePositionInLine + 1}).");
+        var message = j is ValeurJsonRefusee ? $"{chemin} : {j.Message}"
+            : ValeursAttendues.De(j) is { } attendu ? $"{chemin} attend {attendu}."
+            : j.Message.Contains("could not be mapped", StringComparison.Ordinal) ? $"{chemin} : propriété inconnue."
+            : j.Message.Contains("uplicate", StringComparison.Ordinal) ? $"{chemin} : propriété en double."
+            : $"{chemin} : JSON mal formé (ligne {j.LineNumber + 1}, position {j.BytePositionInLine + 1}).";
+        return Invalide(message);
+    }
+
+    /// <summary>What a caller sent, quoted in a message: visible, and short.</summary>
+    private static string Cite(string valeur)
+    {
+        var visible = ChaineSansNul.Visible(valeur);
+        return visible.Length <= 60 ? visible : visible[..60] + "…";
+    }
+
+    [GeneratedRegex("""^Failed to bind parameter "(?<type>.+) (?<nom>[^ "]+)" from "(?<valeur>.*)"\.$""", RegexOptions.Singleline)]
+    private static partial Regex LiaisonEchouee();
+
+    [GeneratedRegex("""^Required parameter "(?<type>.+) (?<nom>[^ "]+)" was not provided from (?<source>[^.]+)\.$""", RegexOptions.Singleline)]
+    private static partial Regex ParametreAbsent();
 
     /// <summary>Validation paths follow the JSON names (camelCase) the caller sent.</summary>
     internal static string CamelCase(string chemin) => string.Join('.', chemin.Split('.').Select(s =>
