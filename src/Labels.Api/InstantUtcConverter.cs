@@ -5,21 +5,50 @@ using System.Text.Json.Serialization;
 namespace Labels.Api;
 
 /// <summary>
-/// Instants go out in UTC with a `Z` (docs/contrat.md), whatever offset they were stored with; they come in with their
-/// offset (`Z` or `+01:00`), which is applied: an instant without one would be read in the server's time zone.
+/// Instants go out in UTC with a `Z` (docs/contrat.md), whatever offset they were stored with; they come in as ISO 8601 with their
+/// offset (`Z` or `+01:00`), which is applied: an instant without one would be read in the server's time zone, and a culture's
+/// way of writing one (`01/02/2023 10:00:00Z`, month or day first?) is refused rather than guessed.
 /// </summary>
 internal sealed class InstantUtcConverter : JsonConverter<DateTimeOffset>
 {
-    public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public const string Refus = "Un instant s'écrit en ISO 8601 avec son fuseau : 2022-02-03T14:00:00Z ou 2022-02-03T15:00:00+01:00.";
+
+    private static readonly string[] Formats = ["yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK"];
+
+    /// <summary>An ISO 8601 instant with its offset, in UTC; false for anything else.</summary>
+    public static bool Lire(string? texte, out DateTimeOffset instant)
     {
-        var texte = reader.GetString();
-        if (texte is null || texte.Length < 20
-            || !(texte.EndsWith('Z') || texte.EndsWith('z') || texte[^6] is '+' or '-' && texte[^3] == ':')
-            || !DateTimeOffset.TryParse(texte, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
-            throw new Application.Commun.ValeurJsonRefusee("Un instant s'écrit en ISO 8601 avec son fuseau : 2022-02-03T14:00:00Z ou 2022-02-03T15:00:00+01:00.");
-        return instant.ToUniversalTime();
+        instant = default;
+        // RFC 3339 allows a lowercase t and z, which the format's K and 'T' do not read.
+        texte = texte?.ToUpperInvariant();
+        if (texte is null || texte.Length < 17
+            || !(texte.EndsWith('Z') || texte.Length > 6 && texte[^6] is '+' or '-' && texte[^3] == ':')
+            || !DateTimeOffset.TryParseExact(texte, Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var lu))
+            return false;
+        instant = lu.ToUniversalTime();
+        return true;
     }
+
+    public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.TokenType == JsonTokenType.String && Lire(reader.GetString(), out var instant)
+            ? instant
+            : throw new Application.Commun.ValeurJsonRefusee(Refus);
 
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
         writer.WriteStringValue(value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture));
+}
+
+/// <summary>
+/// An instant in a query string (<c>?depuis=2022-02-03T14:00:00Z</c>), read as JSON bodies read one (<see cref="InstantUtcConverter"/>):
+/// the framework's own binding would take whatever the invariant culture parses, <c>01/02/2023</c> as the 2nd of January. A value
+/// it refuses is a binding failure, which the exception handler names with what it expects.
+/// </summary>
+public readonly record struct InstantDeRequete(DateTimeOffset Valeur)
+{
+    public static bool TryParse(string? texte, out InstantDeRequete instant)
+    {
+        var lu = InstantUtcConverter.Lire(texte, out var valeur);
+        instant = new InstantDeRequete(valeur);
+        return lu;
+    }
 }

@@ -180,6 +180,24 @@ public sealed class BordsTests(LabelsApiFactory factory) : ApiTest(factory)
         Assert.Equal($"Le paramètre page attend un nombre entier ; reçu « {new string('9', 60)}… ».", long_["detail"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("01/02/2023")]
+    [InlineData("2023-02-01")]
+    [InlineData("2023-02-01T10:00:00")]
+    [InlineData("1675245600")]
+    [InlineData("demain")]
+    public async Task Un_instant_de_requete_sans_fuseau_ou_hors_iso_8601_est_refuse(string depuis)
+    {
+        var admin = await AdminAsync();
+        var probleme = await ProblemeAsync(await admin.GetAsync($"/api/v1/audit?depuis={Uri.EscapeDataString(depuis)}"), HttpStatusCode.BadRequest);
+        Assert.Equal($"Le paramètre depuis attend un instant ISO 8601 avec son fuseau (2022-02-03T14:00:00Z ou 2022-02-03T15:00:00+01:00) ; "
+            + $"reçu « {depuis} ».", probleme["detail"]!.GetValue<string>());
+        Assert.NotNull(probleme["errors"]!["depuis"]);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/v1/audit?jusqua=2023-02-01T10:00Z")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/v1/audit?depuis=2023-02-01T10:00:00.123-05:00")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/v1/audit?depuis=2023-02-01t10:00:00z")).StatusCode);
+    }
+
     [Fact]
     public async Task Une_valeur_json_du_mauvais_genre_est_nommee_par_son_chemin_avec_ce_qu_elle_attend()
     {

@@ -103,4 +103,17 @@ public sealed class OpenApiTests(LabelsApiFactory factory) : ApiTest(factory)
             foreach (var statut in new[] { "200", "304" })
                 Assert.Equal(["ETag"], EnTetes(chemin, "get", statut));
     }
+
+    [Fact]
+    public async Task Un_instant_de_requete_est_une_chaine_date_time()
+    {
+        var document = JsonNode.Parse(await Anonyme().GetStringAsync("/swagger/v1/swagger.json"))!;
+        var parametres = document["paths"]!["/api/v1/audit"]!["get"]!["parameters"]!.AsArray();
+        foreach (var nom in new[] { "depuis", "jusqua" })
+        {
+            var schema = parametres.Single(p => p!["name"]!.GetValue<string>() == nom)!["schema"]!;
+            Assert.Equal("string", schema["type"]!.GetValue<string>());
+            Assert.Equal("date-time", schema["format"]!.GetValue<string>());
+        }
+    }
 }

@@ -16,6 +16,7 @@ internal sealed class ParametresDocumentes : IOperationFilter
 
     private static Action<OpenApiSchema> Entre(long min, long max) => s => { s.Minimum = min.ToString(); s.Maximum = max.ToString(); };
     private static Action<OpenApiSchema> Motif(string motif) => s => s.Pattern = motif;
+    private static Action<OpenApiSchema> InstantIso => s => s.Format = "date-time";
     private static Action<OpenApiSchema> Parmi(params string[] valeurs) => s => s.Enum = valeurs.Select(v => (JsonNode)JsonValue.Create(v)).ToList();
 
     public const string MotifCodeInsee = "^[0-9][0-9AB][0-9]{3}$";
@@ -47,8 +48,9 @@ internal sealed class ParametresDocumentes : IOperationFilter
         ["acteurId"] = new("L'identifiant du compte qui a agi."),
         ["action"] = new("L'action journalisée (auth.echec), ou une famille avec un point final (auth.).", s => s.MaxLength = 100),
         ["cible"] = new("La cible de l'action (edition:2022, candidature:…, compte:…).", s => s.MaxLength = 300),
-        ["depuis"] = new("Le début de la période (inclus), un instant ISO 8601 avec son fuseau."),
-        ["jusqua"] = new("La fin de la période (exclue), un instant ISO 8601 avec son fuseau."),
+        // Read by InstantDeRequete, which the API explorer describes as a bare string, as it does every type with a TryParse.
+        ["depuis"] = new("Le début de la période (inclus), un instant ISO 8601 avec son fuseau.", InstantIso),
+        ["jusqua"] = new("La fin de la période (exclue), un instant ISO 8601 avec son fuseau.", InstantIso),
         ["dryRun"] = new("true : tout vérifier et compter sans rien écrire."),
         ["async"] = new("true : répondre 202 tout de suite et importer en arrière-plan (suivre /imports/{id})."),
         ["If-Match"] = new("L'ETag de l'évaluation lue (ou une liste d'ETags, ou *), requis dès la deuxième écriture."),
