@@ -45,8 +45,10 @@ public sealed class CandidaturesTests(LabelsApiFactory factory) : ApiTest(factor
     public async Task Une_candidature_par_collectivite_et_edition()
     {
         var (admin, arras, _, mairie, _) = await PreparerAsync();
-        await CandidatureAsync(mairie, 2022, arras);
-        await ProblemeAsync(await admin.PostAsJsonAsync("/api/v1/editions/2022/candidatures", new { collectiviteId = arras }), HttpStatusCode.Conflict);
+        var dossier = await CandidatureAsync(mairie, 2022, arras);
+        var doublon = await ProblemeAsync(await admin.PostAsJsonAsync("/api/v1/editions/2022/candidatures", new { collectiviteId = arras }),
+            HttpStatusCode.Conflict);
+        Assert.Equal($"La commune Arras (62041) a déjà une candidature dans l'édition 2022 : {dossier}.", doublon["detail"]!.GetValue<string>());
         Assert.Equal(1, await Factory.DansLaBaseAsync(db => db.Candidatures.CountAsync()));
     }
 

@@ -47,9 +47,14 @@ public sealed class CollectivitesTests(LabelsApiFactory factory) : ApiTest(facto
     public async Task Une_collectivite_existe_une_fois()
     {
         var admin = await AdminAsync();
-        await CollectiviteAsync(admin, "62041");
-        await ProblemeAsync(await admin.PostAsJsonAsync("/api/v1/collectivites", new { codeInsee = "62041" }), HttpStatusCode.Conflict);
-        Assert.Equal(1, await Factory.DansLaBaseAsync(db => db.Collectivites.CountAsync()));
+        var arras = await CollectiviteAsync(admin, "62041");
+        var doublon = await ProblemeAsync(await admin.PostAsJsonAsync("/api/v1/collectivites", new { codeInsee = "62041" }), HttpStatusCode.Conflict);
+        Assert.Equal($"La commune Arras (62041) est déjà enregistrée comme collectivité : {arras}.", doublon["detail"]!.GetValue<string>());
+        var cua = await CollectiviteAsync(admin, "200033579");
+        var epci = await ProblemeAsync(await admin.PostAsJsonAsync("/api/v1/collectivites", new { siren = "200033579" }), HttpStatusCode.Conflict);
+        Assert.Equal($"L'intercommunalité CU d'Arras (SIREN 200033579) est déjà enregistrée comme collectivité : {cua}.",
+            epci["detail"]!.GetValue<string>());
+        Assert.Equal(2, await Factory.DansLaBaseAsync(db => db.Collectivites.CountAsync()));
     }
 
     [Fact]

@@ -45,10 +45,12 @@ public sealed class ComptesTests(LabelsApiFactory factory) : ApiTest(factory)
         await ProblemeAsync(await admin.PostAsJsonAsync("/api/v1/comptes",
             new { email = "pas-un-email", motDePasse = MotDePasse, role = "jure" }), HttpStatusCode.BadRequest);
 
-        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/v1/comptes",
-            new { email = "a@arras.fr", motDePasse = MotDePasse, role = "jure" })).StatusCode);
-        await ProblemeAsync(await admin.PostAsJsonAsync("/api/v1/comptes",
-            new { email = "a@arras.fr", motDePasse = MotDePasse, role = "jure" }), HttpStatusCode.Conflict);
+        var cree = await admin.PostAsJsonAsync("/api/v1/comptes", new { email = "a@arras.fr", motDePasse = MotDePasse, role = "jure" });
+        Assert.Equal(HttpStatusCode.Created, cree.StatusCode);
+        var id = (await LireAsync(cree))["id"]!.GetValue<Guid>();
+        var doublon = await ProblemeAsync(await admin.PostAsJsonAsync("/api/v1/comptes",
+            new { email = "A@Arras.fr", motDePasse = MotDePasse, role = "jure" }), HttpStatusCode.Conflict);
+        Assert.Equal($"Un compte existe déjà pour A@Arras.fr : {id}.", doublon["detail"]!.GetValue<string>());
         Assert.Equal(2, await Factory.DansLaBaseAsync(db => db.Users.CountAsync()));
     }
 

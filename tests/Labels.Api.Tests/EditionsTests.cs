@@ -95,8 +95,10 @@ public sealed class EditionsTests(LabelsApiFactory factory) : ApiTest(factory)
     {
         var admin = await AdminAsync();
         await EditionAsync(admin, 2022);
-        await ProblemeAsync(await admin.PostAsJsonAsync("/api/v1/editions", new { annee = 2022, numero = 99 }), HttpStatusCode.Conflict);
-        await ProblemeAsync(await admin.PostAsJsonAsync("/api/v1/editions", new { annee = 2023, numero = 23 }), HttpStatusCode.Conflict);
+        var annee = await ProblemeAsync(await admin.PostAsJsonAsync("/api/v1/editions", new { annee = 2022, numero = 99 }), HttpStatusCode.Conflict);
+        Assert.Equal("L'édition 2022 existe déjà.", annee["detail"]!.GetValue<string>());
+        var numero = await ProblemeAsync(await admin.PostAsJsonAsync("/api/v1/editions", new { annee = 2023, numero = 23 }), HttpStatusCode.Conflict);
+        Assert.Equal("Le numéro 23 est déjà celui de l'édition 2022.", numero["detail"]!.GetValue<string>());
         var invalide = await ProblemeAsync(await admin.PostAsJsonAsync("/api/v1/editions", new { annee = 1800, numero = 0 }), HttpStatusCode.BadRequest);
         Assert.NotNull(invalide["errors"]!["annee"]);
         Assert.NotNull(invalide["errors"]!["numero"]);

@@ -115,8 +115,11 @@ public sealed class FichesTests(LabelsApiFactory factory) : ApiTest(factory)
     public async Task Une_reference_est_unique_dans_un_dossier()
     {
         var (_, mairie, id) = await DossierAsync();
-        Assert.Equal(HttpStatusCode.Created, (await mairie.PostAsJsonAsync($"/api/v1/candidatures/{id}/fiches", Fiche(reference: "R-1"))).StatusCode);
-        await ProblemeAsync(await mairie.PostAsJsonAsync($"/api/v1/candidatures/{id}/fiches", Fiche(titre: "Autre", reference: "R-1")), HttpStatusCode.Conflict);
+        var premiere = await mairie.PostAsJsonAsync($"/api/v1/candidatures/{id}/fiches", Fiche(reference: "R-1"));
+        Assert.Equal(HttpStatusCode.Created, premiere.StatusCode);
+        var doublon = await ProblemeAsync(await mairie.PostAsJsonAsync($"/api/v1/candidatures/{id}/fiches", Fiche(titre: "Autre", reference: "R-1")),
+            HttpStatusCode.Conflict);
+        Assert.Equal($"La fiche {(await LireAsync(premiere))["id"]} de ce dossier porte déjà la référence « R-1 ».", doublon["detail"]!.GetValue<string>());
         Assert.Equal(1, await NombreDeFichesAsync());
     }
 

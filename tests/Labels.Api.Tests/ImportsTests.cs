@@ -211,7 +211,10 @@ public sealed class ImportsTests(LabelsApiFactory factory) : ApiTest(factory)
         Assert.Equal(HttpStatusCode.OK, (await ImporterAsync(admin, Json2022)).StatusCode);
         var arras = await Factory.DansLaBaseAsync(db => db.Candidatures.Where(c => db.Collectivites.Any(x => x.Id == c.CollectiviteId && x.CodeInsee == "62041"))
             .Select(c => c.Id).SingleAsync());
-        await ProblemeAsync(await admin.PostAsJsonAsync($"/api/v1/candidatures/{arras}/fiches", Fiche(reference: "ARR-001")), HttpStatusCode.Conflict);
+        var doublon = await ProblemeAsync(await admin.PostAsJsonAsync($"/api/v1/candidatures/{arras}/fiches", Fiche(reference: "ARR-001")),
+            HttpStatusCode.Conflict);
+        var importee = await Factory.DansLaBaseAsync(db => db.Fiches.Where(f => f.Reference == "ARR-001").Select(f => f.Id).SingleAsync());
+        Assert.Equal($"La fiche {importee} de ce dossier porte déjà la référence « ARR-001 ».", doublon["detail"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync($"/api/v1/candidatures/{arras}/fiches", Fiche(reference: "ARR-002"))).StatusCode);
         var partitions = await Factory.DansLaBaseAsync(db => db.Database
             .SqlQueryRaw<string>("SELECT DISTINCT tableoid::regclass::text AS \"Value\" FROM fiches_actions").ToListAsync());

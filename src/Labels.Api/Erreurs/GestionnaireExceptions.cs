@@ -14,20 +14,6 @@ namespace Labels.Api.Erreurs;
 internal sealed partial class GestionnaireExceptions(IProblemDetailsService problemes, ILogger<GestionnaireExceptions> journal)
     : IExceptionHandler
 {
-    /// <summary>What a violated unique index means, in the caller's words.</summary>
-    private static readonly Dictionary<string, string> Unicites = new(StringComparer.Ordinal)
-    {
-        ["ux_collectivites_code_insee"] = "Cette commune est déjà enregistrée comme collectivité.",
-        ["ux_collectivites_siren"] = "Cette intercommunalité est déjà enregistrée comme collectivité.",
-        ["pk_editions"] = "Cette édition existe déjà.",
-        ["ux_editions_numero"] = "Une autre édition porte déjà ce numéro.",
-        ["ux_candidatures_edition_collectivite"] = "Cette collectivité a déjà une candidature dans cette édition.",
-        ["ux_fiches_candidature_reference"] = "Une fiche de ce dossier porte déjà cette référence.",
-        ["ux_distinctions_candidature"] = "Ce dossier a déjà une distinction.",
-        ["ux_membres_jury_edition_compte"] = "Ce compte siège déjà dans le jury de cette édition.",
-        ["ux_affectations_candidature_jure"] = "Ce dossier est déjà affecté à ce juré.",
-    };
-
     private const string SecondesAvantNouvelEssai = "2";
 
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
@@ -46,8 +32,8 @@ internal sealed partial class GestionnaireExceptions(IProblemDetailsService prob
                 "La ressource a changé depuis votre lecture ; relisez-la puis recommencez."),
             PreconditionFailedException p => Probleme(StatusCodes.Status412PreconditionFailed, "Précondition non remplie", p.Message),
             PreconditionRequiredException p => Probleme(StatusCodes.Status428PreconditionRequired, "Précondition requise", p.Message),
-            UniciteException u => Probleme(StatusCodes.Status409Conflict, "Conflit",
-                Unicites.GetValueOrDefault(u.Contrainte ?? "", "Cette ressource existe déjà.")),
+            // Its message names the record that holds the key (Infrastructure's Unicites).
+            UniciteException u => Probleme(StatusCodes.Status409Conflict, "Conflit", u.Message),
             DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation } } =>
                 Probleme(StatusCodes.Status409Conflict, "Conflit", "Cette ressource est liée à d'autres données."),
             BadHttpRequestException { StatusCode: 413 or 415 } b => Probleme(b.StatusCode,

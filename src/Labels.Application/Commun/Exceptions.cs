@@ -12,8 +12,10 @@ public sealed class PreconditionFailedException(string message) : Exception(mess
 /// <summary>A write that must be conditional came without its precondition (HTTP 428).</summary>
 public sealed class PreconditionRequiredException(string message) : Exception(message);
 
-/// <summary>A unique index of the store refused the write: the record already exists (HTTP 409).</summary>
-public sealed class UniciteException(string? contrainte, Exception inner) : Exception("Violation d'unicité.", inner)
+/// <summary>
+/// A unique index of the store refused the write: the record already exists (HTTP 409). The message, for the caller, names it.
+/// </summary>
+public sealed class UniciteException(string? contrainte, string message, Exception inner) : Exception(message, inner)
 {
     public string? Contrainte { get; } = contrainte;
 }

@@ -27,7 +27,9 @@ internal sealed class Comptes(UserManager<Compte> utilisateurs, LabelsDbContext 
         if (!resultat.Succeeded)
         {
             if (resultat.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)))
-                throw new DomainException($"Un compte existe déjà pour {nouveau.Email}.");
+                throw new DomainException(await utilisateurs.FindByEmailAsync(nouveau.Email) is { } existant
+                    ? $"Un compte existe déjà pour {nouveau.Email} : {existant.Id}."
+                    : $"Un compte existe déjà pour {nouveau.Email}.");
             return (null, resultat.Errors
                 .GroupBy(e => e.Code.StartsWith("Password", StringComparison.Ordinal) ? "motDePasse" : "email")
                 .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray()));

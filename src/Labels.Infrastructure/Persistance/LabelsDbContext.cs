@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Labels.Application.Commun;
 using Labels.Domain.Audit;
 using Labels.Domain.Candidatures;
@@ -53,7 +54,10 @@ public sealed class LabelsDbContext(DbContextOptions<LabelsDbContext> options)
     public DbSet<RenouvellementUtilise> RenouvellementsUtilises => Set<RenouvellementUtilise>();
     public DbSet<EchecConnexion> EchecsConnexion => Set<EchecConnexion>();
 
-    /// <summary>A unique index refusing a write becomes the application's own exception, named by its constraint.</summary>
+    /// <summary>
+    /// A unique index refusing a write becomes the application's own exception, named by its constraint and saying which record
+    /// already holds the key (<see cref="Unicites"/>).
+    /// </summary>
     public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
     {
         try
@@ -63,7 +67,18 @@ public sealed class LabelsDbContext(DbContextOptions<LabelsDbContext> options)
         catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException
                                           && e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg)
         {
-            throw new UniciteException(pg.ConstraintName, e);
+            var ecrits = e.Entries.Count > 0 ? e.Entries : ChangeTracker.Entries().Where(x => x.State is EntityState.Added or EntityState.Modified);
+            string message;
+            try
+            {
+                message = await Unicites.DecrireAsync(this, pg.ConstraintName, ecrits.Select(x => x.Entity).ToList(), cancellationToken);
+            }
+            catch (Exception lecture) when (lecture is DbException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
+            {
+                // Without a savepoint to go back to, the transaction reads no more: the duplicate is still a 409, named less precisely.
+                message = Unicites.ParDefaut;
+            }
+            throw new UniciteException(pg.ConstraintName, message, e);
         }
     }
 
