@@ -434,6 +434,47 @@ public sealed class ImportsTests(LabelsApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
+    public async Task Un_fichier_envoye_sous_le_mauvais_type_ou_mal_forme_est_refuse_en_francais()
+    {
+        var admin = await AdminAsync();
+        await EditionAsync(admin, 2022, "candidatures");
+        async Task<string> IllisibleAsync(string texte, string type)
+        {
+            var probleme = await ProblemeAsync(await ImporterAsync(admin, texte, type), HttpStatusCode.BadRequest);
+            Assert.Equal("Fichier illisible", probleme["title"]!.GetValue<string>());
+            return probleme["detail"]!.GetValue<string>();
+        }
+        var jsonEnCsv = await IllisibleAsync(Json2022, "text/csv");
+        Assert.StartsWith("Le fichier, envoyé comme CSV (Content-Type: text/csv), commence par « { » : c'est du JSON.", jsonEnCsv);
+        Assert.Contains("Content-Type: application/json", jsonEnCsv);
+        Assert.StartsWith("Le fichier, envoyé comme CSV (Content-Type: text/csv), commence par « [ » : c'est du JSON.",
+            await IllisibleAsync("[ { \"collectivite\": \"62041\" } ]", "text/csv"));
+        var csvEnJson = await IllisibleAsync("collectivite;reference\n62041;R1\n", "application/json");
+        Assert.Contains("s'il est en CSV, envoyez-le avec Content-Type: text/csv", csvEnJson);
+        Assert.Equal("Le fichier JSON est vide : un objet { \"dossiers\": [ … ] } est attendu.", await IllisibleAsync(" \n", "application/json"));
+        Assert.Equal("La colonne « titre » figure deux fois dans l'en-tête (ligne 1) ; chaque colonne y figure une fois.",
+            await IllisibleAsync("collectivite;titre;Titre\n62041;A;B\n", "text/csv"));
+        Assert.Equal((0, 0, 0, 0), await ComptesAsync());
+    }
+
+    [Theory]
+    [InlineData("text/csv", "collectivite;reference;titre;description;dateDebut;enCours;enjeux\n62041;R1;Portail;D;2023/02/01;true;culture\n")]
+    [InlineData("application/json", """{ "dossiers": [ { "collectivite": { "codeInsee": "62041" }, "fiches": [ { "titre": "Portail", "description": "D", "dateDebut": "2023/02/01", "enCours": true, "enjeux": ["culture"] } ] } ] }""")]
+    public async Task Une_date_hors_des_deux_formats_est_refusee_en_les_nommant(string type, string fichier)
+    {
+        var admin = await AdminAsync();
+        await EditionAsync(admin, 2022, "candidatures");
+        var reponse = await ImporterAsync(admin, fichier, type);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, reponse.StatusCode);
+        var erreur = Assert.Single((await LireAsync(reponse))["errors"]!.AsArray())!;
+        Assert.Equal("dateDebut", erreur["field"]!.GetValue<string>());
+        Assert.Equal("Date invalide « 2023/02/01 » : AAAA-MM-JJ (2022-02-03) ou JJ/MM/AAAA (03/02/2022) attendue.", erreur["message"]!.GetValue<string>());
+        // Both formats are read.
+        Assert.Equal(HttpStatusCode.OK, (await ImporterAsync(admin, fichier.Replace("2023/02/01", "01/02/2023"), type)).StatusCode);
+        Assert.Equal(new DateOnly(2023, 2, 1), await Factory.DansLaBaseAsync(db => db.Fiches.Select(f => f.DateDebut).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Un_essai_a_blanc_verifie_et_compte_sans_ecrire()
     {
         var admin = await AdminAsync();

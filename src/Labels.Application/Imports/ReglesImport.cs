@@ -21,17 +21,20 @@ public static class ReglesImport
 {
     private static readonly string[] FormatsDeDate = ["yyyy-MM-dd", "dd/MM/yyyy"];
 
+    /// <summary>What <see cref="LireDate"/> reads, in its messages: both formats, the second as French spreadsheets write dates.</summary>
+    public const string DatesAcceptees = "AAAA-MM-JJ (2022-02-03) ou JJ/MM/AAAA (03/02/2022)";
+
     public static bool EstCodeCollectivite(string? code) => CodesOfficiels.EstCodeInseeValide(code) || CodesOfficiels.EstSirenValide(code);
 
     public static DateOnly? LireDate(string? texte, string champ, List<(string Champ, string Message)> erreurs, bool requise)
     {
         if (string.IsNullOrWhiteSpace(texte))
         {
-            if (requise) erreurs.Add((champ, "Date requise (AAAA-MM-JJ)."));
+            if (requise) erreurs.Add((champ, $"Date requise : {DatesAcceptees}."));
             return null;
         }
         if (DateOnly.TryParseExact(texte.Trim(), FormatsDeDate, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-        erreurs.Add((champ, $"Date invalide « {texte} » : AAAA-MM-JJ attendu."));
+        erreurs.Add((champ, $"Date invalide « {texte} » : {DatesAcceptees} attendue."));
         return null;
     }
 

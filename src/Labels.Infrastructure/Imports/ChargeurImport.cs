@@ -166,7 +166,7 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
                         lues++;
                         if (dossier is null)
                         {
-                            erreurs.Ajouter(null, chemin, "", erreur!);
+                            erreurs.Ajouter(null, chemin, Propriete(chemin), erreur!);
                             continue;
                         }
                         var origine = Origine.Json(index);
@@ -221,6 +221,7 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
 
         public async Task<int> CsvAsync(TextReader texte, CancellationToken ct)
         {
+            var debut = new DebutDuTexte(texte);
             SepReader lecteur;
             try
             {
@@ -230,13 +231,17 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
                     Trim = SepTrim.Outer,
                     DisableColCountCheck = true,
                     ColNameComparer = StringComparer.OrdinalIgnoreCase,
-                }).FromAsync(texte, ct);
+                }).FromAsync(debut, ct);
             }
             catch (Exception e) when (e is InvalidDataException or ArgumentException or InvalidOperationException)
             {
-                throw new FichierIllisibleException($"CSV illisible : {e.Message}");
+                // Sep's messages are English and speak of its own terms: the caller hears what is wrong with the file.
+                throw new FichierIllisibleException(debut.Json() ?? (debut.ColonneEnDouble() is { } colonne
+                    ? $"La colonne « {ChaineSansNul.Visible(colonne)} » figure deux fois dans l'en-tête (ligne 1) ; chaque colonne y figure une fois."
+                    : "L'en-tête du CSV (ligne 1) est illisible : il nomme les colonnes, séparées par « ; » ou « , »."));
             }
             using var _ = lecteur;
+            if (debut.Json() is { } json) throw new FichierIllisibleException(json);
             var entete = lecteur.Header;
             if (entete.IsEmpty) throw new FichierIllisibleException("Le CSV est vide : la première ligne nomme les colonnes.");
             foreach (var nom in entete.ColNames.Where(n => !ColonnesCsv.Contains(n, StringComparer.OrdinalIgnoreCase)).Select(ChaineSansNul.Visible))
@@ -300,6 +305,10 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
             }
             return lues;
         }
+
+        /// <summary>The property a JSON path ends with (<c>dateDebut</c> of <c>$.dossiers[0].fiches[1].dateDebut</c>), if it ends with one.</summary>
+        private static string Propriete(string? chemin) =>
+            chemin is null || chemin.EndsWith(']') ? "" : chemin[(chemin.LastIndexOf('.') + 1)..];
 
         private static string? Texte(SepReader.Row ligne, int? i) => i is { } x && ligne[x].Span.Length > 0 ? ligne[x].ToString() : null;
 

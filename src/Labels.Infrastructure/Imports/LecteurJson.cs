@@ -48,6 +48,11 @@ internal sealed class FicheJson
 /// <param name="encodage">The charset the file declared, for the message of an invalid byte.</param>
 internal sealed class LecteurJson(Stream flux, string? encodage)
 {
+    private const string PasUnObjet = "Le fichier, envoyé comme JSON (Content-Type: application/json), n'est pas un objet "
+        + "{ \"dossiers\": [ … ] } : s'il est en CSV, envoyez-le avec Content-Type: text/csv.";
+
+    private const string Tronque = "JSON tronqué : la fin du fichier arrive avant la fin de l'objet racine.";
+
     private const int TailleInitiale = 1 << 16;
     private const int TailleMaxDossier = 64 << 20;
 
@@ -77,7 +82,7 @@ internal sealed class LecteurJson(Stream flux, string? encodage)
             {
                 if (_fini)
                 {
-                    if (_phase != 3) throw new FichierIllisibleException("JSON tronqué : la fin du fichier arrive avant la fin de l'objet racine.");
+                    if (_phase != 3) throw new FichierIllisibleException(Tronque);
                     break;
                 }
                 await RemplirAsync(ct);
@@ -140,8 +145,7 @@ internal sealed class LecteurJson(Stream flux, string? encodage)
                 switch (_phase)
                 {
                     case 0:
-                        if (lecteur.TokenType != JsonTokenType.StartObject)
-                            throw new FichierIllisibleException("Le JSON attendu est un objet { \"dossiers\": [ … ] }.");
+                        if (lecteur.TokenType != JsonTokenType.StartObject) throw new FichierIllisibleException(PasUnObjet);
                         _phase = 1;
                         break;
                     case 1 when lecteur.TokenType == JsonTokenType.EndObject:
@@ -188,6 +192,8 @@ internal sealed class LecteurJson(Stream flux, string? encodage)
                                     e.Message.Contains("could not be mapped", StringComparison.Ordinal) ? "Propriété inconnue."
                                     : e.Message.Contains("NUL", StringComparison.Ordinal) ? "Le caractère NUL n'est pas permis."
                                     : e.Message.Contains("U+FFFD", StringComparison.Ordinal) ? ChaineImportee.Remplacement
+                                    : Application.Commun.ValeursAttendues.De(e) is { } attendu ? $"Valeur attendue : {attendu}."
+                                    : e.Message.Contains("uplicate", StringComparison.Ordinal) ? "Propriété en double."
                                     : "Valeur de type inattendu."));
                             }
                         }
@@ -215,7 +221,13 @@ internal sealed class LecteurJson(Stream flux, string? encodage)
         }
         catch (JsonException e)
         {
-            throw new FichierIllisibleException($"JSON invalide (ligne {e.LineNumber + 1}) : {e.Message.Split('.')[0]}.");
+            // The reader's own messages are English: the caller hears where, and what the file looks like.
+            if (_phase == 0)
+                throw new FichierIllisibleException(_fini && _tampon.AsSpan(_debut, _fin - _debut).Trim(" \t\r\n"u8).IsEmpty
+                    ? "Le fichier JSON est vide : un objet { \"dossiers\": [ … ] } est attendu." : PasUnObjet);
+            if (_fini && e.Message.Contains("end of data", StringComparison.Ordinal)) throw new FichierIllisibleException(Tronque);
+            throw new FichierIllisibleException($"JSON mal formé ligne {e.LineNumber + 1}, position {e.BytePositionInLine + 1} : une virgule, "
+                + "un guillemet, un crochet ou une accolade y manque ou y est de trop.");
         }
     }
 
