@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Labels.Api.Erreurs;
 using Labels.Api.Securite;
 using Labels.Application.Commun;
@@ -126,6 +127,7 @@ public static class DependencyInjection
         o.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         o.AllowDuplicateProperties = false;
         o.MaxDepth = 32;
+        o.TypeInfoResolver = (o.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(ProprietesRequises.Marquer);
     }
 
     /// <summary>

@@ -47,14 +47,15 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseMiddleware<VerificationDesScopes>();
 app.UseNegociation();
-app.UseCorpsJsonEnUtf8();
+app.UseCorpsJson();
 app.UseLimiteDeCorps(app.Configuration.GetValue("LimitesDeCorps:Octets", 1L << 20));
 app.UseRequestTimeouts();
 
 // Every route answers the browsers of the configured origins (Cors:Origines); public reads replace this with their open policy.
 var routes = app.MapGroup("").OuvertAuxApplications();
 routes.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-routes.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+routes.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = Sante.EcrireAsync })
+    .AllowAnonymous();
 
 routes.MapAuthEndpoints()
     .MapReferentielEndpoints()

@@ -104,9 +104,9 @@ public sealed class ContratTests(LabelsApiFactory factory) : ApiTest(factory)
     private static readonly HashSet<string> ReglesHorsSchema =
         ["dateFin", "services", "collectiviteId", "motDePasseActuel", "criteres[0].max", "criteres[0].poids", "criteres", "seuilsArobases"];
 
-    /// <summary>Mutations that make a request invalid whatever the operation: a forbidden character, a broken or foreign body.</summary>
+    /// <summary>Mutations that make a request invalid whatever the operation: a forbidden character, a required property left out, a broken or foreign body.</summary>
     private static bool Inacceptable(string mutation) =>
-        mutation.EndsWith(" NUL", StringComparison.Ordinal) || mutation.EndsWith(" U+FFFD", StringComparison.Ordinal)
+        mutation.EndsWith(" NUL", StringComparison.Ordinal) || mutation.EndsWith(" absent (requis)", StringComparison.Ordinal) || mutation.EndsWith(" U+FFFD", StringComparison.Ordinal)
         || mutation.StartsWith("charset ", StringComparison.Ordinal) && mutation != "charset \"utf-8\""
         || mutation is "JSON cassé" or "corps en CSV" or "propriété inconnue" or "null au lieu du corps" or "tableau au lieu d'objet";
 
@@ -167,7 +167,7 @@ public sealed class ContratTests(LabelsApiFactory factory) : ApiTest(factory)
         var parametres = operation.Definition["parameters"]?.AsArray().Select(p => p!.AsObject()).ToList() ?? [];
         var requete = parametres.Where(p => p["in"]!.GetValue<string>() == "query").ToList();
         var schemaCorps = operation.Definition["requestBody"]?["content"]?["application/json"]?["schema"];
-        var corps = schemaCorps is null ? null : Valeur(schemaCorps, document, hasard, 0);
+        var corps = schemaCorps is null ? null : CorpsDuDocument.Valeur(schemaCorps, document, hasard, 0);
         string Url(Func<JsonObject, string?>? valeur = null)
         {
             var paires = requete.Select(p => (Nom: p["name"]!.GetValue<string>(), Valeur: (valeur ?? (q => ValeurDeParametre(q, document, hasard)))(p)))
@@ -206,7 +206,7 @@ public sealed class ContratTests(LabelsApiFactory factory) : ApiTest(factory)
     {
         // Optional query parameters are sent one time in two, so that both their presence and their absence are tried.
         if (parametre["required"]?.GetValue<bool>() != true && hasard.Next(2) == 0) return null;
-        var valeur = Valeur(parametre["schema"]!, document, hasard, 0);
+        var valeur = CorpsDuDocument.Valeur(parametre["schema"]!, document, hasard, 0);
         return valeur switch
         {
             null => null,
@@ -215,66 +215,12 @@ public sealed class ContratTests(LabelsApiFactory factory) : ApiTest(factory)
         };
     }
 
-    /// <summary>A value that the schema accepts (required members, first enum value, bounds, patterns we know).</summary>
-    private static JsonNode? Valeur(JsonNode schema, JsonObject document, Random hasard, int profondeur)
-    {
-        if (schema["$ref"]?.GetValue<string>() is { } reference)
-            return Valeur(document["components"]!["schemas"]![reference.Split('/')[^1]]!, document, hasard, profondeur);
-        if (schema["oneOf"] is JsonArray oneOf) return Valeur(oneOf.First(s => s!["type"]?.ToString() != "null")!, document, hasard, profondeur);
-        if (schema["enum"] is JsonArray valeurs) return valeurs[hasard.Next(valeurs.Count)]!.DeepClone();
-        var type = schema["type"] switch
-        {
-            JsonArray types => types.Select(t => t!.GetValue<string>()).First(t => t != "null"),
-            JsonValue t => t.GetValue<string>(),
-            _ => schema["properties"] is not null ? "object" : "string",
-        };
-        switch (type)
-        {
-            case "object":
-                var objet = new JsonObject();
-                if (profondeur > 4) return objet;
-                var requis = schema["required"]?.AsArray().Select(r => r!.GetValue<string>()).ToHashSet() ?? [];
-                foreach (var (nom, sous) in schema["properties"]?.AsObject() ?? [])
-                    if (requis.Contains(nom) || hasard.Next(3) > 0) objet[nom] = Valeur(sous!, document, hasard, profondeur + 1);
-                if (schema["additionalProperties"] is JsonObject valeursLibres && schema["properties"] is null)
-                    objet["global"] = Valeur(valeursLibres, document, hasard, profondeur + 1);
-                return objet;
-            case "array":
-                if (profondeur > 4) return new JsonArray();
-                var nombre = schema["minItems"] is JsonNode n ? n.GetValue<int>() : 1;
-                var elements = new JsonArray();
-                for (var i = 0; i < nombre; i++)
-                    elements.Add(schema["items"]?["type"]?.ToString() == "number" ? JsonValue.Create(20 * (i + 1)) : Valeur(schema["items"]!, document, hasard, profondeur + 1));
-                return elements;
-            case "integer":
-            case "number":
-                var minimum = schema["minimum"] is JsonNode min ? long.Parse(min.ToString()) : 1;
-                return JsonValue.Create(minimum);
-            case "boolean":
-                return JsonValue.Create(hasard.Next(2) == 0);
-            default:
-                return JsonValue.Create((schema["format"]?.GetValue<string>(), schema["pattern"]?.GetValue<string>()) switch
-                {
-                    ("uuid", _) => Guid.NewGuid().ToString(),
-                    ("date", _) => "2021-03-01",
-                    ("date-time", _) => DateTimeOffset.UtcNow.AddDays(1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"),
-                    ("email", _) => $"contrat-{hasard.Next(1_000_000)}@test.labels",
-                    ("uri", _) => "https://exemple.fr/action",
-                    (_, "^[a-z0-9]+(?:-[a-z0-9]+)*$") => "services-publics",
-                    (_, { } motif) when motif.StartsWith("^(?=", StringComparison.Ordinal) => "Mot-de-passe-valide-1",
-                    (_, "^[0-9][0-9AB][0-9]{3}$") => "62041",
-                    (_, "^[0-9]{9}$") => "200033579",
-                    (_, "^[0-9]{2}$") => "32",
-                    (_, { } motif) when motif.StartsWith("^([0-9]{2}", StringComparison.Ordinal) => "62",
-                    _ => "Texte " + hasard.Next(1000),
-                });
-        }
-    }
-
     /// <summary>The body broken one way at a time.</summary>
     private static IEnumerable<(string, string)> Mutations(JsonNode corps, JsonNode schema, JsonObject document, Random hasard)
     {
         if (corps is not JsonObject objet) yield break;
+        var cible = schema["$ref"]?.GetValue<string>() is { } reference ? document["components"]!["schemas"]![reference.Split('/')[^1]]! : schema;
+        var requis = cible["required"]?.AsArray().Select(r => r!.GetValue<string>()).ToHashSet() ?? [];
         yield return ("null au lieu du corps", "null");
         yield return ("tableau au lieu d'objet", "[]");
         var inconnu = objet.DeepClone().AsObject();
@@ -291,7 +237,7 @@ public sealed class ContratTests(LabelsApiFactory factory) : ApiTest(factory)
             }
             var sans = objet.DeepClone().AsObject();
             sans.Remove(nom);
-            yield return ($"{nom} absent", sans.ToJsonString());
+            yield return (requis.Contains(nom) ? $"{nom} absent (requis)" : $"{nom} absent", sans.ToJsonString());
             yield return ($"{nom} null", Avec(null).ToJsonString());
             yield return ($"{nom} NUL", Avec("a\u0000b").ToJsonString());
             yield return ($"{nom} U+FFFD", Avec("Caf\uFFFD").ToJsonString());

@@ -130,7 +130,7 @@ public sealed class EditionsTests(LabelsApiFactory factory) : ApiTest(factory)
         await EditionAsync(admin, 2022, "candidatures");
         var invalide = await ProblemeAsync(await admin.PutAsJsonAsync("/api/v1/editions/2022/referentiel", new
         {
-            enjeux = new[] { new { code = "A B", nom = "" }, new { code = "c", nom = "C" }, new { code = "c", nom = "C2" } },
+            enjeux = new[] { new { code = "A B", nom = "", services = Array.Empty<object>() }, new { code = "c", nom = "C", services = Array.Empty<object>() }, new { code = "c", nom = "C2", services = Array.Empty<object>() } },
             mentions = Array.Empty<object>(),
         }), HttpStatusCode.BadRequest);
         Assert.NotNull(invalide["errors"]!["enjeux[0].code"]);
@@ -144,14 +144,14 @@ public sealed class EditionsTests(LabelsApiFactory factory) : ApiTest(factory)
         Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync($"/api/v1/candidatures/{candidature}/fiches", Fiche(enjeux: ["education"]))).StatusCode);
         var avant = await Anonyme().GetStringAsync("/api/v1/editions/2022/referentiel");
         var conflit = await ProblemeAsync(await admin.PutAsJsonAsync("/api/v1/editions/2022/referentiel",
-            new { enjeux = new[] { new { code = "culture", nom = "Culture" } }, mentions = Array.Empty<object>() }), HttpStatusCode.Conflict);
+            new { enjeux = new[] { new { code = "culture", nom = "Culture", services = Array.Empty<object>() } }, mentions = Array.Empty<object>() }), HttpStatusCode.Conflict);
         Assert.Contains("education", conflit["detail"]!.GetValue<string>());
         Assert.Equal(avant, await Anonyme().GetStringAsync("/api/v1/editions/2022/referentiel"));
 
         // Renaming and adding keep the codes in use: accepted.
         var ok = await admin.PutAsJsonAsync("/api/v1/editions/2022/referentiel", new
         {
-            enjeux = new[] { new { code = "education", nom = "Éducation et jeunesse" }, new { code = "culture", nom = "Culture" } },
+            enjeux = new[] { new { code = "education", nom = "Éducation et jeunesse", services = Array.Empty<object>() }, new { code = "culture", nom = "Culture", services = Array.Empty<object>() } },
             mentions = new[] { new { code = "arobase-verte", nom = "@ verte" } },
         });
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);

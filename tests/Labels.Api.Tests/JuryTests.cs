@@ -97,7 +97,8 @@ public sealed class JuryTests(LabelsApiFactory factory, Xunit.Abstractions.ITest
         Assert.Equal(HttpStatusCode.OK, (await EcrireAsync(jure.Client, dossier, 30, soumise: false, ifMatch: $"{etag}, {courante}")).StatusCode);
         var apres = (await jure.Client.GetAsync($"/api/v1/candidatures/{dossier}/evaluations/moi")).Headers.ETag!.Tag;
         await ProblemeAsync(await EcrireAsync(jure.Client, dossier, 40, soumise: false, ifMatch: $"W/{apres}"), HttpStatusCode.PreconditionFailed);
-        await ProblemeAsync(await EcrireAsync(jure.Client, dossier, 40, soumise: false, ifMatch: "pas-un-etag"), HttpStatusCode.BadRequest);
+        var malForme = await ProblemeAsync(await EcrireAsync(jure.Client, dossier, 40, soumise: false, ifMatch: "pas-un-etag"), HttpStatusCode.BadRequest);
+        Assert.Equal(["If-Match"], malForme["errors"]!.AsObject().Select(e => e.Key));
         await ProblemeAsync(await EcrireAsync(jure.Client, dossier, 40, soumise: false, ifMatch: etag), HttpStatusCode.PreconditionFailed);
         Assert.Equal(30m, (await jure.Client.GetFromJsonAsync<JsonObject>($"/api/v1/candidatures/{dossier}/evaluations/moi"))!["notes"]!["global"]!.GetValue<decimal>());
     }
@@ -195,6 +196,31 @@ public sealed class JuryTests(LabelsApiFactory factory, Xunit.Abstractions.ITest
         }), HttpStatusCode.BadRequest);
         Assert.Equal(["conflits"], refus["errors"]!.AsObject().Select(e => e.Key));
         Assert.Equal(0, await Factory.DansLaBaseAsync(db => db.Jures.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Une_propriete_requise_absente_est_refusee_sous_son_nom_plutot_que_remplacee_par_un_defaut()
+    {
+        var admin = await AdminAsync();
+        await EditionAsync(admin, 2022, "candidatures");
+        var compte = await LireAsync(await admin.PostAsJsonAsync("/api/v1/comptes",
+            new { email = $"jure-{Guid.NewGuid():N}@test.labels", motDePasse = MotDePasse, role = "jure" }));
+        var jure = await ProblemeAsync(await admin.PostAsJsonAsync("/api/v1/editions/2022/jures", new { compteId = compte["id"]!.GetValue<Guid>() }),
+            HttpStatusCode.BadRequest);
+        Assert.Equal(["qualite"], jure["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Equal("qualite est requis.", jure["detail"]!.GetValue<string>());
+        var grille = await ProblemeAsync(await admin.PutAsJsonAsync("/api/v1/editions/2022/grille", new
+        {
+            criteres = new[] { new { code = "global", nom = "Global", max = 10, poids = 1, compteDansLeTotal = true } },
+            seuilsArobases = new[] { 35, 50, 65, 80 },
+        }), HttpStatusCode.BadRequest);
+        Assert.Equal(["criteres[0].min"], grille["errors"]!.AsObject().Select(e => e.Key));
+        var dossier = await CandidatureAsync(admin, 2022, await CollectiviteAsync(admin, "62041"));
+        var fiche = await ProblemeAsync(await admin.PostAsJsonAsync($"/api/v1/candidatures/{dossier}/fiches",
+            new { titre = "Portail", description = "D", dateDebut = "2022-01-01", enjeux = new[] { "culture" } }), HttpStatusCode.BadRequest);
+        Assert.Equal(["enCours"], fiche["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Equal(0, await Factory.DansLaBaseAsync(db => db.Jures.CountAsync()));
+        Assert.Equal(0, await Factory.DansLaBaseAsync(db => db.Fiches.CountAsync()));
     }
 
     [Theory]

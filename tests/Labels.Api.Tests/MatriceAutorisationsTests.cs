@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json.Nodes;
 using Labels.Api.Tests.Outils;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -116,10 +117,17 @@ public sealed class MatriceAutorisationsTests(LabelsApiFactory factory) : ApiTes
         };
         Func<string, string> Url = scenario.Url;
         var arras = scenario.Arras;
-        HttpContent? Corps(string methode, string modele) => methode is "POST" or "PUT"
-            ? new StringContent(modele.EndsWith("/candidatures", StringComparison.Ordinal) ? $"{{\"collectiviteId\":\"{arras}\"}}" : "{}",
-                Encoding.UTF8, "application/json")
-            : null;
+        // A body of the shape the document gives (what the binder reads before any dossier is looked at), so that what is
+        // judged here is who may call, not how the body is written.
+        var document = JsonNode.Parse(await Anonyme().GetStringAsync("/swagger/v1/swagger.json"))!.AsObject();
+        HttpContent? Corps(string methode, string modele)
+        {
+            if (methode is not ("POST" or "PUT")) return null;
+            var schema = document["paths"]?[modele]?[methode.ToLowerInvariant()]?["requestBody"]?["content"]?["application/json"]?["schema"];
+            var corps = schema is null ? new JsonObject() : CorpsDuDocument.Valeur(schema, document, new Random(7), 0)!;
+            if (modele.EndsWith("/candidatures", StringComparison.Ordinal)) corps["collectiviteId"] = arras.ToString();
+            return new StringContent(corps.ToJsonString(), Encoding.UTF8, "application/json");
+        }
 
         var cas = Routes().SelectMany(r => Enum.GetValues<Appelant>().Select(a =>
             (r.Methode, r.Modele, Appelant: a, Attendu: Table[$"{r.Methode} {r.Modele}"].Split(' ')[(int)a]))).ToList();

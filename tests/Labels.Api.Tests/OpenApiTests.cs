@@ -1,6 +1,11 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using Labels.Api.Tests.Outils;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Labels.Api.Tests;
 
@@ -35,6 +40,37 @@ public sealed class OpenApiTests(LabelsApiFactory factory) : ApiTest(factory)
         {
             File.Delete(fichier);
         }
+    }
+
+    [Fact]
+    public async Task Les_proprietes_requises_d_un_corps_sont_celles_que_le_document_dit_requises()
+    {
+        // The binder and the document say the same: what a body may leave out is what the document leaves optional. Every
+        // type a route reads as its body, and the types inside it, against its schema.
+        var schemas = JsonNode.Parse(await Anonyme().GetStringAsync("/swagger/v1/swagger.json"))!["components"]!["schemas"]!.AsObject();
+        var options = Factory.Services.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        var aVoir = new Stack<Type>(Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .Select(e => e.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType).OfType<Type>());
+        var vus = new HashSet<Type>();
+        var ecarts = new List<string>();
+        while (aVoir.TryPop(out var type))
+        {
+            var info = options.GetTypeInfo(type);
+            if (info.Kind != JsonTypeInfoKind.Object || !vus.Add(type)) continue;
+            var nom = DependencyInjection.NomDeSchema(type);
+            var requisDuDocument = schemas[nom]?["required"]?.AsArray().Select(r => r!.GetValue<string>()).ToHashSet() ?? [];
+            var requisDuLecteur = info.Properties.Where(p => p.IsRequired).Select(p => p.Name).ToHashSet();
+            if (schemas[nom] is null) ecarts.Add($"{nom} : pas de schéma");
+            else if (!requisDuDocument.SetEquals(requisDuLecteur))
+                ecarts.Add($"{nom} : document [{string.Join(", ", requisDuDocument.Order())}], lecteur [{string.Join(", ", requisDuLecteur.Order())}]");
+            foreach (var propriete in info.Properties.Where(p => p.Get is not null || p.Set is not null || p.AssociatedParameter is not null))
+            {
+                var sous = Nullable.GetUnderlyingType(propriete.PropertyType) ?? propriete.PropertyType;
+                aVoir.Push(sous.IsArray ? sous.GetElementType()! : sous.IsGenericType ? sous.GetGenericArguments()[^1] : sous);
+            }
+        }
+        Assert.True(vus.Count >= 20, $"{vus.Count} types de corps");
+        Assert.True(ecarts.Count == 0, string.Join("\n", ecarts));
     }
 
     [Fact]

@@ -86,10 +86,21 @@ public sealed class PanneTests(LabelsApiFactory factory) : ApiTest(factory)
         await Task.Delay(1500);
         var debutPanne = DateTime.UtcNow;
         HttpStatusCode? pretPendant;
+        // Readiness while the database is away: 503 as a problem, with when to ask again.
+        async Task<HttpStatusCode> PretAsync()
+        {
+            var pret = await Anonyme().GetAsync("/health/ready");
+            if (pret.StatusCode == HttpStatusCode.ServiceUnavailable)
+            {
+                Assert.Equal("application/problem+json", pret.Content.Headers.ContentType?.MediaType);
+                Assert.Equal(TimeSpan.FromSeconds(2), pret.Headers.RetryAfter?.Delta);
+            }
+            return pret.StatusCode;
+        }
         if (arret is not null && relance is not null)
         {
             await ExecuterAsync(arret);
-            pretPendant = (await Anonyme().GetAsync("/health/ready")).StatusCode;
+            pretPendant = await PretAsync();
             await Task.Delay(DureeDeLaPanne);
             await ExecuterAsync(relance);
         }
@@ -97,7 +108,7 @@ public sealed class PanneTests(LabelsApiFactory factory) : ApiTest(factory)
         {
             var coupure = CouperLesConnexionsAsync(DureeDeLaPanne);
             await Task.Delay(500);
-            pretPendant = (await Anonyme().GetAsync("/health/ready")).StatusCode;
+            pretPendant = await PretAsync();
             await coupure;
         }
         var finPanne = DateTime.UtcNow;

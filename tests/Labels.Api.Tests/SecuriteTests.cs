@@ -168,6 +168,36 @@ public sealed class SecuriteTests(LabelsApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
+    public async Task Les_refus_du_cadre_ont_un_detail_en_francais()
+    {
+        // The framework's own refusals (a challenge, a policy, a body of the wrong type) carry a detail as ours do.
+        var anonyme = await ProblemeAsync(await Anonyme().GetAsync("/api/v1/comptes"), HttpStatusCode.Unauthorized);
+        Assert.Contains("Authorization: Bearer", anonyme["detail"]!.GetValue<string>());
+        var jure = await CompteAsync("jure");
+        var interdit = await ProblemeAsync(await jure.GetAsync("/api/v1/audit"), HttpStatusCode.Forbidden);
+        Assert.Equal("Ce compte ou ce jeton n'a pas accès à cette route.", interdit["detail"]!.GetValue<string>());
+        var sansType = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/login") { Content = new ByteArrayContent("{}"u8.ToArray()) };
+        var sans = await ProblemeAsync(await Anonyme().SendAsync(sansType), HttpStatusCode.UnsupportedMediaType);
+        Assert.Contains("Content-Type: application/json (reçu : aucun)", sans["detail"]!.GetValue<string>());
+        var texte = await ProblemeAsync(await Anonyme().PostAsync("/api/v1/auth/login", new StringContent("{}", System.Text.Encoding.UTF8, "text/plain")),
+            HttpStatusCode.UnsupportedMediaType);
+        Assert.Contains("« text/plain; charset=utf-8 »", texte["detail"]!.GetValue<string>());
+        foreach (var charset in new[] { "utf8", "\"latin1\"", "" })
+        {
+            var requete = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/login") { Content = new ByteArrayContent("{}"u8.ToArray()) };
+            requete.Content.Headers.TryAddWithoutValidation("Content-Type", $"application/json; charset={charset}");
+            var refus = await ProblemeAsync(await Anonyme().SendAsync(requete), HttpStatusCode.UnsupportedMediaType);
+            Assert.Contains("UTF-8", refus["detail"]!.GetValue<string>());
+        }
+        var utf8 = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/login")
+        {
+            Content = new ByteArrayContent("{\"email\":\"x@y.fr\",\"password\":\"z\"}"u8.ToArray()),
+        };
+        utf8.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=\"UTF-8\"");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Anonyme().SendAsync(utf8)).StatusCode);
+    }
+
+    [Fact]
     public async Task Un_corps_trop_gros_est_refuse_avant_d_etre_lu()
     {
         var admin = await AdminAsync();

@@ -156,12 +156,5 @@ internal sealed class ProprietesDocumentees : ISchemaFilter
         if (schema is not OpenApiSchema objet || objet.Properties is null) return;
         foreach (var (nom, propriete) in objet.Properties)
             if (propriete is OpenApiSchema p && Contraintes.TryGetValue((context.Type, nom), out var contrainte)) contrainte(p);
-        // A status of account is a choice the caller must make: no default that would disable an account by omission.
-        if (context.Type == typeof(Endpoints.StatutCompteSaisi))
-        {
-            objet.Required ??= new HashSet<string>();
-            objet.Required.Add("actif");
-            if (objet.Properties["actif"] is OpenApiSchema actif) actif.Type = JsonSchemaType.Boolean;
-        }
     }
 }

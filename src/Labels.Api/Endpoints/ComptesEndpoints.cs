@@ -5,7 +5,8 @@ using Mediator;
 
 namespace Labels.Api.Endpoints;
 
-public sealed record StatutCompteSaisi(bool? Actif);
+/// <summary>A status of account is a choice the caller makes: required, no default that would disable an account by omission.</summary>
+public sealed record StatutCompteSaisi(bool Actif);
 
 public static class ComptesEndpoints
 {

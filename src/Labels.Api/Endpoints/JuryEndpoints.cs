@@ -172,7 +172,8 @@ public static class JuryEndpoints
         var valeurs = requete.Headers.IfMatch;
         if (valeurs.Count == 0) return null;
         if (!Microsoft.Net.Http.Headers.EntityTagHeaderValue.TryParseStrictList(valeurs, out var etiquettes) || etiquettes.Count == 0)
-            throw new BadHttpRequestException("If-Match mal formé : une liste d'ETags entre guillemets, ou *.");
+            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("If-Match",
+                "If-Match mal formé : une liste d'ETags entre guillemets (\"…\"), ou *.")]);
         return new SiCorrespond(etiquettes.Any(e => e.Equals(Microsoft.Net.Http.Headers.EntityTagHeaderValue.Any)),
             etiquettes.Where(e => !e.IsWeak && !e.Equals(Microsoft.Net.Http.Headers.EntityTagHeaderValue.Any)).Select(e => e.Tag.ToString()).ToArray());
     }

@@ -87,6 +87,7 @@ internal sealed partial class GestionnaireExceptions(IProblemDetailsService prob
     /// <summary>The field or parameter a malformed request is about: its JSON path, or the route parameter that failed to bind.</summary>
     private static string? ChampDe(Exception exception) => exception switch
     {
+        JsonException j when Manquantes(j) is [var premiere, ..] => premiere,
         JsonException { Path: { Length: > 1 } chemin } => chemin.StartsWith("$.", StringComparison.Ordinal) ? chemin[2..] : chemin,
         BadHttpRequestException { InnerException: JsonException j } => ChampDe(j),
         BadHttpRequestException b when ParametreLie().Match(b.Message) is { Success: true } m => m.Groups[1].Value,
@@ -132,6 +133,8 @@ internal sealed partial class GestionnaireExceptions(IProblemDetailsService prob
     /// </summary>
     private static ProblemDetails Json(JsonException j)
     {
+        if (Manquantes(j) is { Count: > 0 } manquantes)
+            return Invalide(string.Join(" ", manquantes.Select(m => $"{m} est requis.")));
         if (j.Path is not { Length: > 2 } chemin || !chemin.StartsWith("$.", StringComparison.Ordinal) && !chemin.StartsWith("$[", StringComparison.Ordinal))
             return Invalide(j is ValeurJsonRefusee
                 ? j.Message
@@ -143,6 +146,20 @@ internal sealed partial class GestionnaireExceptions(IProblemDetailsService prob
             : $"{chemin} : JSON mal formé (ligne {j.LineNumber + 1}, position {j.BytePositionInLine + 1}).";
         return Invalide(message);
     }
+
+    /// <summary>
+    /// The required properties a body left out (<see cref="ProprietesRequises"/>), with their JSON path. The serializer says
+    /// which only in its message (« … missing required properties including: 'qualite'. »), which is read here, in one place.
+    /// </summary>
+    private static List<string>? Manquantes(JsonException j)
+    {
+        if (ProprietesManquantes().Match(j.Message) is not { Success: true } m) return null;
+        var objet = j.Path is { Length: > 1 } chemin ? chemin.TrimStart('$').TrimStart('.') + "." : "";
+        return m.Groups["noms"].Captures.Select(c => objet + c.Value).ToList();
+    }
+
+    [GeneratedRegex("""missing required properties including: (?:'(?<noms>[^']+)'(?:, )?)+""")]
+    private static partial Regex ProprietesManquantes();
 
     /// <summary>What a caller sent, quoted in a message: visible, and short.</summary>
     private static string Cite(string valeur)
@@ -158,6 +175,7 @@ internal sealed partial class GestionnaireExceptions(IProblemDetailsService prob
     private static partial Regex ParametreAbsent();
 
     /// <summary>Validation paths follow the JSON names (camelCase) the caller sent.</summary>
+    /// <remarks>A header's name (<c>If-Match</c>) is kept as HTTP writes it.</remarks>
     internal static string CamelCase(string chemin) => string.Join('.', chemin.Split('.').Select(s =>
-        s.Length == 0 || char.IsLower(s[0]) ? s : char.ToLowerInvariant(s[0]) + s[1..]));
+        s.Length == 0 || char.IsLower(s[0]) || s.Contains('-') ? s : char.ToLowerInvariant(s[0]) + s[1..]));
 }

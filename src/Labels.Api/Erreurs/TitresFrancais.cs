@@ -20,6 +20,18 @@ internal static class TitresFrancais
         if (probleme.Status is { } statut && De(statut) is { } titre
             && (probleme.Title is null || probleme.Title == Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(statut)))
             probleme.Title = titre;
+        // The framework's own answers (a challenge, a refused policy, a malformed request) come without a detail: the contract
+        // promises one, in French.
+        probleme.Detail ??= probleme.Status switch
+        {
+            400 => "La requête est mal formée.",
+            401 => "Authentification requise : envoyez un jeton valide dans l'en-tête Authorization: Bearer <jeton>.",
+            403 => "Ce compte ou ce jeton n'a pas accès à cette route.",
+            404 => "Cette ressource n'existe pas.",
+            // Routing refuses a body that is not JSON for a route that reads one before any step of ours runs.
+            415 => Negociation.TypeRefuse(http.Request.ContentType),
+            _ => probleme.Title,
+        };
         if (probleme.Status == StatusCodes.Status400BadRequest && probleme is not HttpValidationProblemDetails
             && !probleme.Extensions.ContainsKey("errors"))
             probleme.Extensions["errors"] = new Dictionary<string, string[]>
