@@ -54,7 +54,7 @@ public static class Initialisation
             || sp.GetRequiredService<IOptions<KeyManagementOptions>>().Value.XmlEncryptor is not null) return;
         sp.GetRequiredService<ILoggerFactory>().CreateLogger("Labels.Initialisation").LogWarning(
             "Les clés de protection des données, qui protègent les jetons, sont stockées en clair dans PostgreSQL : qui lit la base "
-            + "peut fabriquer des jetons. Renseignez ProtectionDesCles:Certificat:Chemin et ProtectionDesCles:Certificat:MotDePasse (voir le README).");
+            + "peut fabriquer des jetons. Renseignez ProtectionDesCles:Certificat:Chemin et ProtectionDesCles:Certificat:MotDePasse (voir docs/securite.md, Keys at rest).");
     }
 
     /// <summary>Roles, then the first administrator from configuration when no administrator exists.</summary>

@@ -62,7 +62,7 @@ public static class ProtectionDesCles
         if (EstConfiguree(configuration)) return;
         if (await db.DataProtectionKeys.AnyAsync(k => k.Xml != null && k.Xml.Contains("encryptedSecret"), ct))
             throw new InvalidOperationException("Les clés de protection des jetons sont chiffrées dans la base : cette instance doit être "
-                + "démarrée avec ProtectionDesCles:Certificat:Chemin et ProtectionDesCles:Certificat:MotDePasse (voir le README).");
+                + "démarrée avec ProtectionDesCles:Certificat:Chemin et ProtectionDesCles:Certificat:MotDePasse (voir docs/securite.md, Keys at rest).");
     }
 
     /// <summary>The key repository as an instance with a certificate sees it: the keys stored encrypted, and no other.</summary>
