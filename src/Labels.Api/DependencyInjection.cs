@@ -62,7 +62,6 @@ public static class DependencyInjection
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Politiques.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Politiques.Jure, p => p.RequireRole(Roles.Jure))
-            .AddPolicy(Politiques.Collectivite, p => p.RequireRole(Roles.Collectivite))
             .AddPolicy(Politiques.AdminOuCollectivite, p => p.RequireRole(Roles.Admin, Roles.Collectivite))
             .AddPolicy(Politiques.AdminOuJure, p => p.RequireRole(Roles.Admin, Roles.Jure))
             .AddPolicy(Politiques.LecteurDeDossier, p => p.RequireRole(Roles.Admin, Roles.Collectivite, Roles.Jure));

@@ -1,6 +1,7 @@
 using Labels.Api.Securite;
 using Labels.Application.Audit;
 using Labels.Application.Commun;
+using Labels.Domain.Securite;
 using Mediator;
 
 namespace Labels.Api.Endpoints;
@@ -14,7 +15,7 @@ public static class AuditEndpoints
                 TypedResults.Ok(await sender.Send(new LireAudit(action, cible, acteurId, depuis?.Valeur, jusqua?.Valeur, page ?? 1,
                     pageSize ?? Pagination.TailleParDefaut), ct)))
             .RequireAuthorization(Politiques.Admin)
-            .RequireScope("audit:read")
+            .RequireScope(JetonApi.ScopeAudit)
             .WithTags("Audit")
             .WithName("LireAudit")
             .WithSummary("Le journal d'audit : connexions (auth.connexion, auth.echec), jetons, décisions, publications, imports, corrections ; "

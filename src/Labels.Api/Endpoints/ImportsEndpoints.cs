@@ -2,6 +2,7 @@ using Labels.Api.Securite;
 using Labels.Application.Commun;
 using Labels.Application.Imports;
 using Labels.Domain.Imports;
+using Labels.Domain.Securite;
 using Labels.Infrastructure.Imports;
 using Mediator;
 using Microsoft.AspNetCore.Http.Features;
@@ -16,7 +17,7 @@ public static class ImportsEndpoints
     {
         app.MapPost("/api/v1/editions/{annee:int}/imports", ImporterAsync)
             .RequireAuthorization(Politiques.Admin)
-            .RequireScope("imports:write")
+            .RequireScope(JetonApi.ScopeImports)
             .WithTags("Imports")
             .WithName("ImporterDossiers")
             .WithSummary("Charge une année de dossiers (JSON ou CSV) : tout ou rien, idempotent par clés naturelles ; dryRun=true vérifie sans écrire ; "
@@ -39,7 +40,7 @@ public static class ImportsEndpoints
         app.MapGet("/api/v1/imports/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new LireImport(id), ct)))
             .RequireAuthorization(Politiques.Admin)
-            .RequireScope("imports:write")
+            .RequireScope(JetonApi.ScopeImports)
             .WithTags("Imports")
             .WithName("LireImport")
             .WithSummary("L'état d'un import (lignes lues pendant qu'il tourne) et, à la fin, son rapport.")
@@ -50,7 +51,7 @@ public static class ImportsEndpoints
         app.MapGet("/api/v1/editions/{annee:int}/imports", async (int annee, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListerImports(annee, page ?? 1, pageSize ?? Pagination.TailleParDefaut), ct)))
             .RequireAuthorization(Politiques.Admin)
-            .RequireScope("imports:write")
+            .RequireScope(JetonApi.ScopeImports)
             .WithTags("Imports")
             .WithName("ListerImports")
             .WithSummary("Les imports de l'édition : qui, quand, empreinte SHA-256 du fichier, résultat.")

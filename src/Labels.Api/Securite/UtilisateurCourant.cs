@@ -26,7 +26,6 @@ public static class Politiques
 {
     public const string Admin = "admin";
     public const string Jure = "jure";
-    public const string Collectivite = "collectivite";
     /// <summary>Admins and the collectivité that owns the dossier (checked per object by the use case).</summary>
     public const string AdminOuCollectivite = "admin-ou-collectivite";
     /// <summary>Admins and the jurors of an édition (checked per édition by the use case).</summary>

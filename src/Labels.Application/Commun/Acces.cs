@@ -64,10 +64,9 @@ public sealed class Acces(IUtilisateurCourant utilisateur, TimeProvider horloge)
     /// The results this caller sees now: results before their publication instant are for the staff, and for API tokens
     /// given <c>palmares:read</c>; an <c>audit:read</c> or <c>imports:write</c> token sees what the public sees.
     /// </summary>
-    public Visibilite Visibilite => EstAdmin && (utilisateur.Scopes is null || utilisateur.Scopes.Contains("palmares:read"))
+    public Visibilite Visibilite => EstAdmin && (utilisateur.Scopes is null || utilisateur.Scopes.Contains(Domain.Securite.JetonApi.ScopePalmares))
         ? Visibilite.Personnel
         : Visibilite.Le(horloge.GetUtcNow());
-    public Guid? UtilisateurId => utilisateur.Id;
 
     private bool EstLaCollectivite(Guid collectiviteId) =>
         utilisateur.EstDansLeRole(Roles.Collectivite) && utilisateur.CollectiviteId == collectiviteId;

@@ -11,8 +11,17 @@ public sealed class JetonApi
     public const string Prefixe = "lbl_";
     public const int DureeMaxJours = 366;
 
+    /// <summary>Imports of dossiers (POST /editions/{annee}/imports and the runs).</summary>
+    public const string ScopeImports = "imports:write";
+
+    /// <summary>Releases under embargo, as the staff sees them.</summary>
+    public const string ScopePalmares = "palmares:read";
+
+    /// <summary>The audit journal.</summary>
+    public const string ScopeAudit = "audit:read";
+
     /// <summary>What a token may be given: each names the routes it opens.</summary>
-    public static readonly IReadOnlyList<string> ScopesConnus = ["imports:write", "palmares:read", "audit:read"];
+    public static readonly IReadOnlyList<string> ScopesConnus = [ScopeImports, ScopePalmares, ScopeAudit];
 
     private JetonApi() { Nom = Empreinte = Debut = null!; Scopes = []; }
 
