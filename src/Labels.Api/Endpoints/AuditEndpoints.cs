@@ -11,9 +11,8 @@ public static class AuditEndpoints
     public static IEndpointRouteBuilder MapAuditEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/audit", async (string? action, string? cible, Guid? acteurId, InstantDeRequete? depuis, InstantDeRequete? jusqua,
-                int? page, int? pageSize, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new LireAudit(action, cible, acteurId, depuis?.Valeur, jusqua?.Valeur, page ?? 1,
-                    pageSize ?? Pagination.TailleParDefaut), ct)))
+                [AsParameters] PageDemandee pagination, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new LireAudit(action, cible, acteurId, depuis?.Valeur, jusqua?.Valeur, pagination.Numero, pagination.Taille), ct)))
             .RequireAuthorization(Politiques.Admin)
             .RequireScope(JetonApi.ScopeAudit)
             .WithTags("Audit")

@@ -29,8 +29,8 @@ public static class CandidaturesEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
 
-        parEdition.MapGet("/", async (int annee, string? statut, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new ListerCandidatures(annee, ParametresDeRequete.Enum<StatutCandidature>(statut, "statut"), page ?? 1, pageSize ?? Pagination.TailleParDefaut), ct)))
+        parEdition.MapGet("/", async (int annee, string? statut, [AsParameters] PageDemandee pagination, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListerCandidatures(annee, ParametresDeRequete.Enum<StatutCandidature>(statut, "statut"), pagination.Numero, pagination.Taille), ct)))
             .RequireAuthorization(Politiques.Admin)
             .WithName("ListerCandidatures")
             .WithSummary("Les dossiers de l'édition (statut : brouillon, deposee, retiree), paginés.")
@@ -39,10 +39,10 @@ public static class CandidaturesEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        app.MapGet("/api/v1/collectivites/{id}/candidatures", async (string id, int? edition, string? statut, int? page, int? pageSize,
+        app.MapGet("/api/v1/collectivites/{id}/candidatures", async (string id, int? edition, string? statut, [AsParameters] PageDemandee pagination,
                 ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListerCandidaturesDeLaCollectivite(ParametresDeRequete.Collectivite(id, "id"), edition,
-                    ParametresDeRequete.Enum<StatutCandidature>(statut, "statut"), page ?? 1, pageSize ?? Pagination.TailleParDefaut), ct)))
+                    ParametresDeRequete.Enum<StatutCandidature>(statut, "statut"), pagination.Numero, pagination.Taille), ct)))
             .RequireAuthorization(Politiques.AdminOuCollectivite)
             .WithTags("Candidatures")
             .WithName("ListerCandidaturesDeLaCollectivite")
@@ -99,8 +99,8 @@ public static class CandidaturesEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
 
-        fiches.MapGet("/", async (Guid id, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new ListerFiches(id, page ?? 1, pageSize ?? Pagination.TailleParDefaut), ct)))
+        fiches.MapGet("/", async (Guid id, [AsParameters] PageDemandee pagination, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListerFiches(id, pagination.Numero, pagination.Taille), ct)))
             .RequireAuthorization(Politiques.LecteurDeDossier)
             .WithName("ListerFiches")
             .WithSummary("Les fiches du dossier, paginées (l'administration, sa collectivité, ses jurés).")

@@ -34,10 +34,10 @@ public static class CollectivitesEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         collectivites.MapGet("/", async (string? codeInsee, string? siren, string? departement, string? region,
-                string? categorie, string? q, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+                string? categorie, string? q, [AsParameters] PageDemandee pagination, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListerCollectivites(codeInsee, siren, departement, region,
                     ParametresDeRequete.Enum<Categorie>(categorie, "categorie"), q,
-                    page ?? 1, pageSize ?? Application.Commun.Pagination.TailleParDefaut), ct)))
+                    pagination.Numero, pagination.Taille), ct)))
             .LecturePublique()
             .WithName("ListerCollectivites")
             .WithSummary("Les collectivités enregistrées, filtrées et paginées (q cherche dans le nom ; categorie : village, ville, intercommunalite).")

@@ -25,8 +25,8 @@ public static class ComptesEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
 
-        comptes.MapGet("/", async (string? role, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new ListerComptes(role, page ?? 1, pageSize ?? Pagination.TailleParDefaut), ct)))
+        comptes.MapGet("/", async (string? role, [AsParameters] PageDemandee pagination, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListerComptes(role, pagination.Numero, pagination.Taille), ct)))
             .RequireAuthorization(Politiques.Admin)
             .WithName("ListerComptes")
             .WithSummary("Les comptes, par adresse e-mail, filtrés par rôle (admin, jure, collectivite), avec leur statut (actif).")

@@ -29,8 +29,8 @@ public static class EditionsEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        editions.MapGet("/", async (int? page, int? pageSize, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new ListerEditions(page ?? 1, pageSize ?? Pagination.TailleParDefaut), ct)))
+        editions.MapGet("/", async ([AsParameters] PageDemandee pagination, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListerEditions(pagination.Numero, pagination.Taille), ct)))
             .LecturePublique()
             .WithName("ListerEditions")
             .WithSummary("Les éditions du label, de la plus récente à la plus ancienne, paginées.")

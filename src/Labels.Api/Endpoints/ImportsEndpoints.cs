@@ -48,8 +48,8 @@ public static class ImportsEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        app.MapGet("/api/v1/editions/{annee:int}/imports", async (int annee, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new ListerImports(annee, page ?? 1, pageSize ?? Pagination.TailleParDefaut), ct)))
+        app.MapGet("/api/v1/editions/{annee:int}/imports", async (int annee, [AsParameters] PageDemandee pagination, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListerImports(annee, pagination.Numero, pagination.Taille), ct)))
             .RequireAuthorization(Politiques.Admin)
             .RequireScope(JetonApi.ScopeImports)
             .WithTags("Imports")

@@ -24,8 +24,8 @@ public static class JetonsEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        jetons.MapGet("/", async (int? page, int? pageSize, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new ListerJetons(page ?? 1, pageSize ?? Pagination.TailleParDefaut), ct)))
+        jetons.MapGet("/", async ([AsParameters] PageDemandee pagination, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListerJetons(pagination.Numero, pagination.Taille), ct)))
             .WithName("ListerJetons")
             .WithSummary("Les jetons, sans leur secret.")
             .ProducesValidationProblem();

@@ -57,8 +57,8 @@ public static class JuryEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
 
-        edition.MapGet("/jures", async (int annee, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new ListerJures(annee, page ?? 1, pageSize ?? Pagination.TailleParDefaut), ct)))
+        edition.MapGet("/jures", async (int annee, [AsParameters] PageDemandee pagination, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListerJures(annee, pagination.Numero, pagination.Taille), ct)))
             .WithName("ListerJures")
             .WithSummary("Les membres du jury de l'édition, avec l'e-mail de leur compte, paginés.")
             .ProducesValidationProblem();
@@ -78,22 +78,22 @@ public static class JuryEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        edition.MapGet("/affectations", async (int annee, Guid? jureId, Guid? candidatureId, int? page, int? pageSize, ISender sender,
+        edition.MapGet("/affectations", async (int annee, Guid? jureId, Guid? candidatureId, [AsParameters] PageDemandee pagination, ISender sender,
                 CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new ListerAffectations(annee, jureId, candidatureId, page ?? 1, pageSize ?? Pagination.TailleParDefaut), ct)))
+                TypedResults.Ok(await sender.Send(new ListerAffectations(annee, jureId, candidatureId, pagination.Numero, pagination.Taille), ct)))
             .WithName("ListerAffectations")
             .WithSummary("Les affectations de dossiers aux jurés (et l'e-mail de leur compte), filtrables par juré ou par dossier, paginées.")
             .ProducesValidationProblem();
 
-        edition.MapGet("/deliberation", async (int annee, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new LireDeliberation(annee, page ?? 1, pageSize ?? Pagination.TailleParDefaut), ct)))
+        edition.MapGet("/deliberation", async (int annee, [AsParameters] PageDemandee pagination, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new LireDeliberation(annee, pagination.Numero, pagination.Taille), ct)))
             .WithName("LireDeliberation")
             .WithSummary("Par dossier déposé : évaluations soumises, moyenne, médiane, écart type, moyenne corrigée de la sévérité des jurés, désaccord, enjeux couverts, arobases proposées, décision.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        edition.MapGet("/deliberation/jures", async (int annee, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new LireStatistiquesJures(annee, page ?? 1, pageSize ?? Pagination.TailleParDefaut), ct)))
+        edition.MapGet("/deliberation/jures", async (int annee, [AsParameters] PageDemandee pagination, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new LireStatistiquesJures(annee, pagination.Numero, pagination.Taille), ct)))
             .WithName("LireStatistiquesJures")
             .WithSummary("Par juré (et l'e-mail de son compte) : dossiers affectés, évaluations soumises, moyenne et écart type de ses scores, paginés.")
             .ProducesValidationProblem()
@@ -138,8 +138,8 @@ public static class JuryEndpoints
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
-        candidature.MapGet("/evaluations/historique", async (Guid id, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new LireHistoriqueEvaluations(id, page ?? 1, pageSize ?? Pagination.TailleParDefaut), ct)))
+        candidature.MapGet("/evaluations/historique", async (Guid id, [AsParameters] PageDemandee pagination, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new LireHistoriqueEvaluations(id, pagination.Numero, pagination.Taille), ct)))
             .RequireAuthorization(Politiques.Admin)
             .WithName("LireHistoriqueEvaluations")
             .WithSummary("Chaque changement des évaluations du dossier : qui, quand, avant, après.")
@@ -154,8 +154,8 @@ public static class JuryEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
 
-        app.MapGet("/api/v1/jures/moi/affectations", async (int edition, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new ListerMesAffectations(edition, page ?? 1, pageSize ?? Pagination.TailleParDefaut), ct)))
+        app.MapGet("/api/v1/jures/moi/affectations", async (int edition, [AsParameters] PageDemandee pagination, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListerMesAffectations(edition, pagination.Numero, pagination.Taille), ct)))
             .RequireAuthorization(Politiques.Jure)
             .WithTags("Jury")
             .WithName("ListerMesAffectations")

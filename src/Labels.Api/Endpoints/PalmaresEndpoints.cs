@@ -98,8 +98,8 @@ public static class PalmaresEndpoints
         publiques.MapMethods("/palmares.csv", [HttpMethods.Head], LireExportCsv).ExcludeFromDescription()
             .Produces<string>(StatusCodes.Status200OK, "text/csv");
 
-        publiques.MapGet("/editions/{annee:int}/palmares/versions", async (int annee, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new ListerVersionsPalmares(annee, page ?? 1, pageSize ?? Pagination.TailleParDefaut), ct)))
+        publiques.MapGet("/editions/{annee:int}/palmares/versions", async (int annee, [AsParameters] PageDemandee pagination, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListerVersionsPalmares(annee, pagination.Numero, pagination.Taille), ct)))
             .WithTags("Palmarès")
             .WithName("ListerVersionsPalmares")
             .WithSummary("Les versions du palmarès et, pour chacune, ce qui a changé (collectivité, avant, après).")
@@ -121,10 +121,10 @@ public static class PalmaresEndpoints
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        publiques.MapGet("/collectivites/{id}/historique", async (string id, int? page, int? pageSize, HttpContext http, ISender sender, Acces acces,
+        publiques.MapGet("/collectivites/{id}/historique", async (string id, [AsParameters] PageDemandee pagination, HttpContext http, ISender sender, Acces acces,
                 IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct) =>
             {
-                var historique = await sender.Send(new LireHistorique(ParametresDeRequete.Collectivite(id, "id"), page ?? 1, pageSize ?? Pagination.TailleParDefaut), ct);
+                var historique = await sender.Send(new LireHistorique(ParametresDeRequete.Collectivite(id, "id"), pagination.Numero, pagination.Taille), ct);
                 // It changes only when a palmarès is published; what an admin reads may hold releases under embargo.
                 return JsonConditionnel(http, historique, json.Value.SerializerOptions, acces.Visibilite.VoitTout ? PasEnCachePartage : "public, max-age=60");
             })
@@ -138,9 +138,9 @@ public static class PalmaresEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         publiques.MapGet("/editions/{annee:int}/fiches", async (int annee, string? q, string? enjeu, string? departement, string? region,
-                string? categorie, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+                string? categorie, [AsParameters] PageDemandee pagination, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new RechercherFiches(annee, q, enjeu, departement, region,
-                    ParametresDeRequete.Enum<Categorie>(categorie, "categorie"), page ?? 1, pageSize ?? Pagination.TailleParDefaut), ct)))
+                    ParametresDeRequete.Enum<Categorie>(categorie, "categorie"), pagination.Numero, pagination.Taille), ct)))
             .WithTags("Catalogue")
             .WithName("RechercherFiches")
             .WithSummary("Le catalogue public des fiches d'une édition publiée : recherche plein texte en français (accents ignorés, classée), filtres.")
@@ -222,10 +222,10 @@ public static class PalmaresEndpoints
         return Compression.Aucune;
     }
 
-    private static async Task<IResult> LireExport(int? page, int? pageSize, HttpContext http, ISender sender, ExportPalmares export,
+    private static async Task<IResult> LireExport([AsParameters] PageDemandee pagination, HttpContext http, ISender sender, ExportPalmares export,
         CancellationToken ct)
     {
-        var demande = await sender.Send(new ExporterPalmares(page ?? 1, pageSize ?? Pagination.TailleParDefaut), ct);
+        var demande = await sender.Send(new ExporterPalmares(pagination.Numero, pagination.Taille), ct);
         var instantane = await export.ObtenirAsync(demande.Releases);
         return ServirExport(http, instantane, export.Json(instantane, demande.Page, CompressionAcceptee(http.Request)), fichier: null);
     }

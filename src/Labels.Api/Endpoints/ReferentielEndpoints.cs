@@ -32,9 +32,9 @@ public static class ReferentielEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        cog.MapGet("/regions", async (int? page, int? pageSize, HttpContext http, ISender sender,
+        cog.MapGet("/regions", async ([AsParameters] PageDemandee pagination, HttpContext http, ISender sender,
                 IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct) =>
-                PalmaresEndpoints.JsonConditionnel(http, await sender.Send(new ListerRegions(page ?? 1, pageSize ?? Pagination.TailleParDefaut), ct),
+                PalmaresEndpoints.JsonConditionnel(http, await sender.Send(new ListerRegions(pagination.Numero, pagination.Taille), ct),
                     json.Value.SerializerOptions, CacheDuCog))
             .WithName("ListerRegions")
             .WithSummary("Les régions du Code officiel géographique (code, nom), par code, paginées ; ETag fort, 304, Cache-Control public.")
@@ -42,10 +42,10 @@ public static class ReferentielEndpoints
             .Produces(StatusCodes.Status304NotModified)
             .ProducesValidationProblem();
 
-        cog.MapGet("/departements", async (string? region, int? page, int? pageSize, HttpContext http, ISender sender,
+        cog.MapGet("/departements", async (string? region, [AsParameters] PageDemandee pagination, HttpContext http, ISender sender,
                 IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct) =>
                 PalmaresEndpoints.JsonConditionnel(http,
-                    await sender.Send(new ListerDepartements(region, page ?? 1, pageSize ?? Pagination.TailleParDefaut), ct),
+                    await sender.Send(new ListerDepartements(region, pagination.Numero, pagination.Taille), ct),
                     json.Value.SerializerOptions, CacheDuCog))
             .WithName("ListerDepartements")
             .WithSummary("Les départements du Code officiel géographique (code, nom, région), par code, paginés, filtrables par région ; "
