@@ -9,7 +9,8 @@ namespace Labels.Api.Documentation;
 /// The answers any route may give whatever it does, declared on each: 400 when it takes parameters or a body (malformed,
 /// invalid), 404 when its path names something (unknown, or a segment of the wrong shape), 406 when it answers with a
 /// body (an Accept it cannot serve), 413 and 415 for a body (too large, not JSON), 401 and 403 when it needs a caller,
-/// 503 (the database away for a moment). A client generated from the document then knows every status it can meet.
+/// 503 (the database away for a moment). A client generated from the document then knows every status it can meet; a
+/// route declares only what is its own (a 409, a 422, the 401 of a public login).
 /// </summary>
 internal sealed class ReponsesCommunes : IOperationFilter
 {

@@ -18,10 +18,7 @@ public static class AuditEndpoints
             .WithTags("Audit")
             .WithName("LireAudit")
             .WithSummary("Le journal d'audit : connexions (auth.connexion, auth.echec), jetons, décisions, publications, imports, corrections ; "
-                + "filtres action (préfixe avec un point final, ex. « auth. »), cible, acteurId, depuis, jusqua.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+                + "filtres action (préfixe avec un point final, ex. « auth. »), cible, acteurId, depuis, jusqua.");
         return app;
     }
 }

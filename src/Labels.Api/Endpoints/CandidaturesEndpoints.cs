@@ -22,9 +22,6 @@ public static class CandidaturesEndpoints
             .RequireAuthorization(Politiques.AdminOuCollectivite)
             .WithName("CreerCandidature")
             .WithSummary("Crée le dossier (brouillon) d'une collectivité ; une collectivité ne crée que le sien.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
@@ -34,9 +31,6 @@ public static class CandidaturesEndpoints
             .RequireAuthorization(Politiques.Admin)
             .WithName("ListerCandidatures")
             .WithSummary("Les dossiers de l'édition (statut : brouillon, deposee, retiree), paginés.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         app.MapGet("/api/v1/collectivites/{id}/candidatures", async (string id, int? edition, string? statut, [AsParameters] PageDemandee pagination,
@@ -48,9 +42,6 @@ public static class CandidaturesEndpoints
             .WithName("ListerCandidaturesDeLaCollectivite")
             .WithSummary("Les dossiers d'une collectivité (identifiant, code INSEE ou SIREN) dans toutes les éditions, la plus récente d'abord, "
                 + "filtrables par édition et statut, paginés : l'administration, ou les comptes de cette collectivité (une autre : 404).")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         var candidatures = app.MapGroup("/api/v1/candidatures/{id:guid}").WithTags("Candidatures");
@@ -60,8 +51,6 @@ public static class CandidaturesEndpoints
             .RequireAuthorization(Politiques.LecteurDeDossier)
             .WithName("LireCandidature")
             .WithSummary("Le dossier, son état et son nombre de fiches (l'administration, sa collectivité, ses jurés).")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         MapTransition(candidatures, "/depot", "DeposerCandidature", "Dépose le dossier (brouillon → deposee) pendant les candidatures.",
@@ -77,8 +66,6 @@ public static class CandidaturesEndpoints
             .RequireAuthorization(Politiques.AdminOuCollectivite)
             .WithName("SupprimerCandidature")
             .WithSummary("Supprime un dossier en brouillon et ses fiches.")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
@@ -92,9 +79,6 @@ public static class CandidaturesEndpoints
             .RequireAuthorization(Politiques.AdminOuCollectivite)
             .WithName("AjouterFiche")
             .WithSummary("Ajoute une fiche action au dossier (services, ou enjeux quand l'édition n'a pas de services).")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
@@ -104,8 +88,6 @@ public static class CandidaturesEndpoints
             .RequireAuthorization(Politiques.LecteurDeDossier)
             .WithName("ListerFiches")
             .WithSummary("Les fiches du dossier, paginées (l'administration, sa collectivité, ses jurés).")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         fiches.MapGet("/{ficheId:guid}", async (Guid id, Guid ficheId, ISender sender, CancellationToken ct) =>
@@ -113,7 +95,6 @@ public static class CandidaturesEndpoints
             .RequireAuthorization(Politiques.LecteurDeDossier)
             .WithName("LireFiche")
             .WithSummary("Une fiche du dossier.")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         fiches.MapPut("/{ficheId:guid}", async (Guid id, Guid ficheId, FicheSaisie saisie, ISender sender, CancellationToken ct) =>
@@ -121,9 +102,6 @@ public static class CandidaturesEndpoints
             .RequireAuthorization(Politiques.AdminOuCollectivite)
             .WithName("ModifierFiche")
             .WithSummary("Remplace le contenu d'une fiche du dossier pendant les candidatures (corrections de l'administration journalisées).")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
@@ -136,8 +114,6 @@ public static class CandidaturesEndpoints
             .RequireAuthorization(Politiques.AdminOuCollectivite)
             .WithName("SupprimerFiche")
             .WithSummary("Supprime une fiche du dossier pendant les candidatures (corrections de l'administration journalisées).")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
@@ -150,8 +126,6 @@ public static class CandidaturesEndpoints
             .RequireAuthorization(Politiques.AdminOuCollectivite)
             .WithName(nom)
             .WithSummary(resume)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 }

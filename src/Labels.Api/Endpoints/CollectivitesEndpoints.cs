@@ -19,9 +19,6 @@ public static class CollectivitesEndpoints
             .RequireAuthorization(Politiques.Admin)
             .WithName("CreerCollectivite")
             .WithSummary("Enregistre une collectivité depuis le COG : { codeInsee } pour une commune, { siren } pour un EPCI.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
 
@@ -30,7 +27,6 @@ public static class CollectivitesEndpoints
             .LecturePublique()
             .WithName("LireCollectivite")
             .WithSummary("Une collectivité enregistrée, par son identifiant (UUID), son code INSEE ou son SIREN.")
-            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         collectivites.MapGet("/", async (string? codeInsee, string? siren, string? departement, string? region,
@@ -40,8 +36,7 @@ public static class CollectivitesEndpoints
                     pagination.Numero, pagination.Taille), ct)))
             .LecturePublique()
             .WithName("ListerCollectivites")
-            .WithSummary("Les collectivités enregistrées, filtrées et paginées (q cherche dans le nom ; categorie : village, ville, intercommunalite).")
-            .ProducesValidationProblem();
+            .WithSummary("Les collectivités enregistrées, filtrées et paginées (q cherche dans le nom ; categorie : village, ville, intercommunalite).");
 
         return app;
     }

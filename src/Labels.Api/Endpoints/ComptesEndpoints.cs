@@ -12,16 +12,13 @@ public static class ComptesEndpoints
 {
     public static IEndpointRouteBuilder MapComptesEndpoints(this IEndpointRouteBuilder app)
     {
-        var comptes = app.MapGroup("/api/v1/comptes").WithTags("Comptes")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+        var comptes = app.MapGroup("/api/v1/comptes").WithTags("Comptes");
 
         comptes.MapPost("/", async (CreerCompte commande, ISender sender, CancellationToken ct) =>
                 TypedResults.Created((string?)null, await sender.Send(commande, ct)))
             .RequireAuthorization(Politiques.Admin)
             .WithName("CreerCompte")
             .WithSummary("Crée un compte (admin, jure, ou collectivite rattaché à une collectivité).")
-            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
 
@@ -29,8 +26,7 @@ public static class ComptesEndpoints
                 TypedResults.Ok(await sender.Send(new ListerComptes(role, pagination.Numero, pagination.Taille), ct)))
             .RequireAuthorization(Politiques.Admin)
             .WithName("ListerComptes")
-            .WithSummary("Les comptes, par adresse e-mail, filtrés par rôle (admin, jure, collectivite), avec leur statut (actif).")
-            .ProducesValidationProblem();
+            .WithSummary("Les comptes, par adresse e-mail, filtrés par rôle (admin, jure, collectivite), avec leur statut (actif).");
 
         comptes.MapPut("/{id:guid}/statut", async (Guid id, StatutCompteSaisi saisie, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ChangerStatutCompte(id, saisie.Actif), ct)))
@@ -38,7 +34,6 @@ public static class ComptesEndpoints
             .WithName("ChangerStatutCompte")
             .WithSummary("Désactive un compte ({ actif: false } : plus de connexion, toutes ses sessions et ses jetons d'API prennent fin) "
                 + "ou le réactive ({ actif: true } : ses anciennes sessions restent closes). Journalisé.")
-            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
@@ -52,8 +47,7 @@ public static class ComptesEndpoints
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithName("ChangerMonMotDePasse")
             .WithSummary("Change le mot de passe de la personne connectée ; toutes les sessions du compte prennent fin, celle-ci comprise "
-                + "(reconnectez-vous).")
-            .ProducesValidationProblem();
+                + "(reconnectez-vous).");
         return app;
     }
 }

@@ -24,17 +24,13 @@ public static class EditionsEndpoints
             .RequireAuthorization(Politiques.Admin)
             .WithName("OuvrirEdition")
             .WithSummary("Ouvre une édition ; son référentiel est cloné de l'édition précédente, sinon le référentiel par défaut.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         editions.MapGet("/", async ([AsParameters] PageDemandee pagination, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListerEditions(pagination.Numero, pagination.Taille), ct)))
             .LecturePublique()
             .WithName("ListerEditions")
-            .WithSummary("Les éditions du label, de la plus récente à la plus ancienne, paginées.")
-            .ProducesValidationProblem();
+            .WithSummary("Les éditions du label, de la plus récente à la plus ancienne, paginées.");
 
         editions.MapGet("/{annee:int}", async (int annee, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new LireEdition(annee), ct)))
@@ -48,9 +44,6 @@ public static class EditionsEndpoints
             .RequireAuthorization(Politiques.Admin)
             .WithName("ChangerStatutEdition")
             .WithSummary("Passe l'édition à l'étape suivante : candidatures, evaluation, deliberation. 409 pour un saut ou un retour.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
@@ -66,9 +59,6 @@ public static class EditionsEndpoints
             .RequireAuthorization(Politiques.Admin)
             .WithName("RemplacerReferentiel")
             .WithSummary("Remplace le référentiel (enjeux, services, mentions) ; 409 si un code encore utilisé disparaît.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 

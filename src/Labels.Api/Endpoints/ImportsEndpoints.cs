@@ -27,8 +27,6 @@ public static class ImportsEndpoints
             .Produces<RapportImport>(StatusCodes.Status422UnprocessableEntity)
             .Produces<ImportDto>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -44,8 +42,6 @@ public static class ImportsEndpoints
             .WithTags("Imports")
             .WithName("LireImport")
             .WithSummary("L'état d'un import (lignes lues pendant qu'il tourne) et, à la fin, son rapport.")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         app.MapGet("/api/v1/editions/{annee:int}/imports", async (int annee, [AsParameters] PageDemandee pagination, ISender sender, CancellationToken ct) =>
@@ -54,10 +50,7 @@ public static class ImportsEndpoints
             .RequireScope(JetonApi.ScopeImports)
             .WithTags("Imports")
             .WithName("ListerImports")
-            .WithSummary("Les imports de l'édition : qui, quand, empreinte SHA-256 du fichier, résultat.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .WithSummary("Les imports de l'édition : qui, quand, empreinte SHA-256 du fichier, résultat.");
         return app;
     }
 

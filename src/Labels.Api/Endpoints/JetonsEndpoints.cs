@@ -9,9 +9,7 @@ public static class JetonsEndpoints
 {
     public static IEndpointRouteBuilder MapJetonsEndpoints(this IEndpointRouteBuilder app)
     {
-        var jetons = app.MapGroup("/api/v1/jetons").WithTags("Jetons d'API").RequireAuthorization(Politiques.Admin)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+        var jetons = app.MapGroup("/api/v1/jetons").WithTags("Jetons d'API").RequireAuthorization(Politiques.Admin);
 
         jetons.MapPost("/", async (CreerJeton commande, ISender sender, CancellationToken ct) =>
             {
@@ -21,14 +19,12 @@ public static class JetonsEndpoints
             .WithName("CreerJeton")
             .WithSummary("Crée un jeton nommé pour un script : scopes (imports:write, palmares:read, audit:read) et expiration ; "
                 + "le secret n'est montré qu'ici. S'utilise en Authorization: Bearer lbl_….")
-            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         jetons.MapGet("/", async ([AsParameters] PageDemandee pagination, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListerJetons(pagination.Numero, pagination.Taille), ct)))
             .WithName("ListerJetons")
-            .WithSummary("Les jetons, sans leur secret.")
-            .ProducesValidationProblem();
+            .WithSummary("Les jetons, sans leur secret.");
 
         jetons.MapDelete("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
             {

@@ -26,8 +26,6 @@ public static class JuryEndpoints
     public static IEndpointRouteBuilder MapJuryEndpoints(this IEndpointRouteBuilder app)
     {
         var edition = app.MapGroup("/api/v1/editions/{annee:int}").WithTags("Jury").RequireAuthorization(Politiques.Admin)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         // The jurors score with it: its criteria name the keys of their notes.
@@ -37,15 +35,12 @@ public static class JuryEndpoints
             .WithTags("Jury")
             .WithName("LireGrille")
             .WithSummary("La grille de notation de l'édition et ses seuils d'arobases : aux administrateurs et aux jurés qui siègent dans son jury.")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         edition.MapPut("/grille", async (int annee, GrilleSaisie saisie, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new DefinirGrille(annee, saisie.Criteres, saisie.SeuilsArobases), ct)))
             .WithName("DefinirGrille")
             .WithSummary("La grille de notation et les seuils (0–100) de 2, 3, 4 et 5 @ ; critères figés dès l'évaluation.")
-            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         edition.MapPost("/jures", async (int annee, JureSaisi saisie, ISender sender, CancellationToken ct) =>
@@ -53,21 +48,18 @@ public static class JuryEndpoints
                     new NommerJure(annee, saisie.CompteId, saisie.Qualite, saisie.Attaches, saisie.Conflits), ct)))
             .WithName("NommerJure")
             .WithSummary("Fait d'un compte de rôle jure un membre du jury, avec ses territoires d'attache et ses conflits déclarés.")
-            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
 
         edition.MapGet("/jures", async (int annee, [AsParameters] PageDemandee pagination, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListerJures(annee, pagination.Numero, pagination.Taille), ct)))
             .WithName("ListerJures")
-            .WithSummary("Les membres du jury de l'édition, avec l'e-mail de leur compte, paginés.")
-            .ProducesValidationProblem();
+            .WithSummary("Les membres du jury de l'édition, avec l'e-mail de leur compte, paginés.");
 
         edition.MapPost("/affectations", async (int annee, AffectationsSaisies saisie, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new AffecterDossiers(annee, saisie.Affectations), ct)))
             .WithName("AffecterDossiers")
             .WithSummary("Affecte un lot de dossiers : tout ou rien ; 409 si une paire est en conflit d'intérêts.")
-            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
 
@@ -75,28 +67,24 @@ public static class JuryEndpoints
                 TypedResults.Ok(await sender.Send(new AffecterAutomatiquement(annee, saisie.JuresParDossier ?? 3), ct)))
             .WithName("AffecterAutomatiquement")
             .WithSummary("Répartit chaque dossier déposé entre N jurés (3 par défaut), sans conflit, charges à un près ; remplace les affectations tant qu'aucune évaluation n'est commencée.")
-            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         edition.MapGet("/affectations", async (int annee, Guid? jureId, Guid? candidatureId, [AsParameters] PageDemandee pagination, ISender sender,
                 CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListerAffectations(annee, jureId, candidatureId, pagination.Numero, pagination.Taille), ct)))
             .WithName("ListerAffectations")
-            .WithSummary("Les affectations de dossiers aux jurés (et l'e-mail de leur compte), filtrables par juré ou par dossier, paginées.")
-            .ProducesValidationProblem();
+            .WithSummary("Les affectations de dossiers aux jurés (et l'e-mail de leur compte), filtrables par juré ou par dossier, paginées.");
 
         edition.MapGet("/deliberation", async (int annee, [AsParameters] PageDemandee pagination, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new LireDeliberation(annee, pagination.Numero, pagination.Taille), ct)))
             .WithName("LireDeliberation")
             .WithSummary("Par dossier déposé : évaluations soumises, moyenne, médiane, écart type, moyenne corrigée de la sévérité des jurés, désaccord, enjeux couverts, arobases proposées, décision.")
-            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         edition.MapGet("/deliberation/jures", async (int annee, [AsParameters] PageDemandee pagination, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new LireStatistiquesJures(annee, pagination.Numero, pagination.Taille), ct)))
             .WithName("LireStatistiquesJures")
             .WithSummary("Par juré (et l'e-mail de son compte) : dossiers affectés, évaluations soumises, moyenne et écart type de ses scores, paginés.")
-            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         edition.MapPost("/deliberation/propositions", async (int annee, ISender sender, CancellationToken ct) =>
@@ -106,8 +94,6 @@ public static class JuryEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         var candidature = app.MapGroup("/api/v1/candidatures/{id:guid}").WithTags("Jury")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         candidature.MapGet("/evaluations/moi", async (Guid id, ISender sender, HttpContext http, CancellationToken ct) =>
@@ -132,7 +118,6 @@ public static class JuryEndpoints
             .WithName("EcrireMonEvaluation")
             .WithSummary("Écrit les notes (brouillon ou soumises) ; la première écriture sans précondition, les suivantes avec If-Match "
                 + "(l'ETag lu, une liste d'ETags ou * ; 428 sans, 412 périmé).")
-            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
@@ -142,15 +127,13 @@ public static class JuryEndpoints
                 TypedResults.Ok(await sender.Send(new LireHistoriqueEvaluations(id, pagination.Numero, pagination.Taille), ct)))
             .RequireAuthorization(Politiques.Admin)
             .WithName("LireHistoriqueEvaluations")
-            .WithSummary("Chaque changement des évaluations du dossier : qui, quand, avant, après.")
-            .ProducesValidationProblem();
+            .WithSummary("Chaque changement des évaluations du dossier : qui, quand, avant, après.");
 
         candidature.MapPut("/decision", async (Guid id, DecisionSaisie saisie, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new DeciderDistinction(id, saisie.Arobases, saisie.Mentions, saisie.Justification), ct)))
             .RequireAuthorization(Politiques.Admin)
             .WithName("DeciderDistinction")
             .WithSummary("La décision du jury : arobases et mentions ; justification requise quand elle s'écarte de la proposition.")
-            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
 
@@ -159,10 +142,7 @@ public static class JuryEndpoints
             .RequireAuthorization(Politiques.Jure)
             .WithTags("Jury")
             .WithName("ListerMesAffectations")
-            .WithSummary("Les dossiers affectés au juré appelant dans l'édition, et l'état de ses évaluations.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .WithSummary("Les dossiers affectés au juré appelant dans l'édition, et l'état de ses évaluations.");
         return app;
     }
 

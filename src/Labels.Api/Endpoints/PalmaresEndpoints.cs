@@ -32,9 +32,6 @@ public static class PalmaresEndpoints
             .WithName("PublierPalmares")
             .WithSummary("Fige et publie le palmarès (version 1), visible dès publieLe (défaut : maintenant ; futur = embargo) ; calcule les TEN. "
                 + "Sur une édition publiée dont des décisions ont été corrigées : version suivante avec son journal des changements.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
@@ -48,7 +45,6 @@ public static class PalmaresEndpoints
                 + "ETag fort, 304, Cache-Control public, CORS. HEAD : les mêmes en-têtes, sans le corps.")
             .Produces<PalmaresDto>(StatusCodes.Status200OK, "application/json", "text/csv")
             .Produces(StatusCodes.Status304NotModified)
-            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .DisableRequestTimeout(); // served from memory: no timer per request on the hottest route
 
@@ -76,8 +72,7 @@ public static class PalmaresEndpoints
                 + "édition sous embargo, ni une correction avant son instant. Le même export en un seul fichier : /palmares.csv. "
                 + "Compressé (br, gzip) selon Accept-Encoding ; Last-Modified : la parution la plus récente. HEAD : les en-têtes seuls.")
             .Produces<PageDe<PalmaresDto>>(StatusCodes.Status200OK, "application/json")
-            .Produces(StatusCodes.Status304NotModified)
-            .ProducesValidationProblem();
+            .Produces(StatusCodes.Status304NotModified);
 
         publiques.MapGet("/palmares.csv", LireExportCsv)
             .WithTags("Palmarès")
@@ -103,7 +98,6 @@ public static class PalmaresEndpoints
             .WithTags("Palmarès")
             .WithName("ListerVersionsPalmares")
             .WithSummary("Les versions du palmarès et, pour chacune, ce qui a changé (collectivité, avant, après).")
-            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         publiques.MapGet("/editions/{annee:int}/chiffres-cles", async (int annee, HttpContext http, PalmaresPublies publies, Acces acces, TimeProvider horloge) =>
@@ -134,7 +128,6 @@ public static class PalmaresEndpoints
                 + "de la plus ancienne à la plus récente ; ETag fort, 304.")
             .Produces<PageDe<DistinctionPublieeDto>>(contentType: "application/json")
             .Produces(StatusCodes.Status304NotModified)
-            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         publiques.MapGet("/editions/{annee:int}/fiches", async (int annee, string? q, string? enjeu, string? departement, string? region,
@@ -144,7 +137,6 @@ public static class PalmaresEndpoints
             .WithTags("Catalogue")
             .WithName("RechercherFiches")
             .WithSummary("Le catalogue public des fiches d'une édition publiée : recherche plein texte en français (accents ignorés, classée), filtres.")
-            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }

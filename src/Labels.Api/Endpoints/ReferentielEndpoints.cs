@@ -22,14 +22,12 @@ public static class ReferentielEndpoints
                 TypedResults.Ok(await sender.Send(new LireCommune(codeInsee), ct)))
             .WithName("LireCommune")
             .WithSummary("Une commune du Code officiel géographique.")
-            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         cog.MapGet("/epci/{siren}", async (string siren, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new LireEpci(siren), ct)))
             .WithName("LireEpci")
             .WithSummary("Un EPCI du Code officiel géographique, avec ses communes membres.")
-            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         cog.MapGet("/regions", async ([AsParameters] PageDemandee pagination, HttpContext http, ISender sender,
@@ -39,8 +37,7 @@ public static class ReferentielEndpoints
             .WithName("ListerRegions")
             .WithSummary("Les régions du Code officiel géographique (code, nom), par code, paginées ; ETag fort, 304, Cache-Control public.")
             .Produces<PageDe<RegionDto>>(contentType: "application/json")
-            .Produces(StatusCodes.Status304NotModified)
-            .ProducesValidationProblem();
+            .Produces(StatusCodes.Status304NotModified);
 
         cog.MapGet("/departements", async (string? region, [AsParameters] PageDemandee pagination, HttpContext http, ISender sender,
                 IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct) =>
@@ -51,8 +48,7 @@ public static class ReferentielEndpoints
             .WithSummary("Les départements du Code officiel géographique (code, nom, région), par code, paginés, filtrables par région ; "
                 + "ETag fort, 304, Cache-Control public.")
             .Produces<PageDe<DepartementDto>>(contentType: "application/json")
-            .Produces(StatusCodes.Status304NotModified)
-            .ProducesValidationProblem();
+            .Produces(StatusCodes.Status304NotModified);
         return app;
     }
 }
