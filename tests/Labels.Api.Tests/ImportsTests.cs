@@ -418,6 +418,64 @@ public sealed class ImportsTests(LabelsApiFactory factory) : ApiTest(factory)
         Assert.Equal((0, 0, 0, 0), await ComptesAsync());
     }
 
+    /// <summary>
+    /// A null where the format takes an object, a list or a text is an error of its path, like a value of another kind:
+    /// never a 500, nor a run that fails without saying why.
+    /// </summary>
+    [Fact]
+    public async Task Un_null_a_la_place_d_un_objet_d_une_liste_ou_d_un_texte_est_une_erreur_de_son_chemin()
+    {
+        var admin = await AdminAsync();
+        await EditionAsync(admin, 2022, "candidatures");
+        const string fiche = """{ "reference": "A", "titre": "ok", "description": "D", "dateDebut": "2022-01-01", "enCours": true, "enjeux": ["emploi"] }""";
+        string Fichier(string dossier) => $$"""{ "dossiers": [ { "collectivite": { "codeInsee": "62041" }{{dossier}} } ] }""";
+        var cas = new (string Json, string Chemin)[]
+        {
+            (Fichier(""", "fiches": [null]"""), "$.dossiers[0].fiches[0]"),
+            (Fichier($$""", "fiches": [{{fiche}}, null]"""), "$.dossiers[0].fiches[1]"),
+            (Fichier($$""", "fiches": [{{fiche.Replace("[\"emploi\"]", "[\"emploi\", null]")}}]"""), "$.dossiers[0].fiches[0].enjeux[1]"),
+            (Fichier($$""", "fiches": [{{fiche.Replace("\"enCours\"", "\"services\": [null], \"enCours\"")}}]"""), "$.dossiers[0].fiches[0].services[0]"),
+            (Fichier($$""", "fiches": [{{fiche.Replace("\"enCours\"", "\"liens\": [null], \"enCours\"")}}]"""), "$.dossiers[0].fiches[0].liens[0]"),
+            (Fichier(""", "distinction": { "arobases": 3, "mentions": [null] }"""), "$.dossiers[0].distinction.mentions[0]"),
+            ("""{ "dossiers": [null] }""", "$.dossiers[0]"),
+            ("""{ "dossiers": [ { "collectivite": null } ] }""", "$.dossiers[0].collectivite"),
+        };
+        foreach (var (json, chemin) in cas)
+        {
+            var reponse = await ImporterAsync(admin, json, requete: "?dryRun=true");
+            var corps = await reponse.Content.ReadAsStringAsync();
+            Assert.True(reponse.StatusCode == HttpStatusCode.UnprocessableEntity, $"{json} : {(int)reponse.StatusCode} {corps}");
+            var erreurs = JsonNode.Parse(corps)!["errors"]!.AsArray();
+            Assert.Contains(erreurs, e => e!["path"]!.GetValue<string>() == chemin);
+            Assert.DoesNotContain(erreurs, e => e!["message"]!.GetValue<string>() == "");
+        }
+        var item = Assert.Single((await LireAsync(await ImporterAsync(admin, cas[0].Json)))["errors"]!.AsArray())!;
+        Assert.Equal("Valeur attendue : un objet { … }, pas null.", item["message"]!.GetValue<string>());
+        var texte = Assert.Single((await LireAsync(await ImporterAsync(admin, cas[2].Json)))["errors"]!.AsArray())!;
+        Assert.Equal(("enjeux[1]", "Valeur attendue : un texte entre guillemets, pas null."),
+            (texte["field"]!.GetValue<string>(), texte["message"]!.GetValue<string>()));
+        // A root that is not an object is no file of dossiers, null as any other.
+        foreach (var illisible in new[] { "null", """{ "dossiers": null }""" })
+            await ProblemeAsync(await ImporterAsync(admin, illisible), HttpStatusCode.BadRequest);
+
+        // Run from the queue, the same file is refused with the same error, not failed without one.
+        var accepte = await ImporterAsync(admin, cas[0].Json, requete: "?async=true");
+        Assert.Equal(HttpStatusCode.Accepted, accepte.StatusCode);
+        await using var executante = Factory.WithWebHostBuilder(b => b.UseSetting("Imports:Executer", "true"));
+        _ = executante.Server;
+        JsonObject etat;
+        var debut = DateTime.UtcNow;
+        do
+        {
+            await Task.Delay(100);
+            etat = (await admin.GetFromJsonAsync<JsonObject>(accepte.Headers.Location))!;
+        } while (etat["rapport"] is null && DateTime.UtcNow - debut < TimeSpan.FromSeconds(60));
+        Assert.Equal("refuse", etat["statut"]!.GetValue<string>());
+        Assert.Equal(cas[0].Chemin, Assert.Single(etat["rapport"]!["errors"]!.AsArray())!["path"]!.GetValue<string>());
+        Assert.Equal((0, 0, 0, 0), await ComptesAsync());
+        Assert.DoesNotContain(await Factory.DansLaBaseAsync(db => db.Imports.Select(i => i.Statut).ToListAsync()), s => s == StatutImport.Echoue);
+    }
+
     [Fact]
     public async Task Fichier_illisible_400_type_inconnu_415()
     {

@@ -173,20 +173,29 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
                         var code = CodeJson(dossier.Collectivite, origine);
                         var candidature = code is null ? null : dossiers.Voir(code, origine);
                         _champs.Clear();
-                        var (arobases, mentions) = ReglesImport.Distinction(edition, dossier.Distinction?.Arobases, dossier.Distinction?.Mentions, _champs);
+                        var avant = erreurs.Total;
+                        var mentionsLues = Textes(dossier.Distinction?.Mentions, origine, ".distinction", "mentions");
+                        var (arobases, mentions) = ReglesImport.Distinction(edition, dossier.Distinction?.Arobases, mentionsLues, _champs);
                         foreach (var (champ, message) in _champs) erreurs.Ajouter(null, origine.Chemin($".distinction.{champ}"), champ, message);
-                        if (candidature is not null && _champs.Count == 0) dossiers.Distinction(candidature, origine, arobases, mentions);
+                        if (candidature is not null && _champs.Count == 0 && erreurs.Total == avant) dossiers.Distinction(candidature, origine, arobases, mentions);
                         var liste = dossier.Fiches ?? [];
                         for (var j = 0; j < liste.Count; j++)
                         {
                             lues++;
-                            var f = liste[j];
                             var origineFiche = Origine.Json(index, j);
+                            if (liste[j] is not { } f)
+                            {
+                                erreurs.Ajouter(null, origineFiche.Chemin(), "", NulPourUnObjet);
+                                continue;
+                            }
                             _champs.Clear();
+                            avant = erreurs.Total;
+                            var (services, enjeux, liens) = (Textes(f.Services, origineFiche, "", "services"), Textes(f.Enjeux, origineFiche, "", "enjeux"),
+                                Textes(f.Liens, origineFiche, "", "liens"));
                             var contenu = ReglesImport.Fiche(edition, new FicheBrute(f.Reference, f.Titre, f.Resume, f.Description, f.DateDebut, f.DateFin,
-                                f.EnCours ?? false, f.Services ?? [], f.Enjeux ?? [], f.Liens ?? []), _champs);
+                                f.EnCours ?? false, services, enjeux, liens), _champs);
                             foreach (var (champ, message) in _champs) erreurs.Ajouter(null, origineFiche.Chemin($".{champ}"), champ, message);
-                            if (contenu is not null && candidature is { } c) Fiche(origineFiche, c, contenu);
+                            if (contenu is not null && erreurs.Total == avant && candidature is { } c) Fiche(origineFiche, c, contenu);
                         }
                         if (lues / PasDeProgression != (lues - liste.Count - 1) / PasDeProgression) progression.Report(lues);
                     }
@@ -197,6 +206,22 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
                 lecteur.Liberer();
             }
             return lues;
+        }
+
+        private static readonly string NulPourUnObjet = $"Valeur attendue : {ValeursAttendues.De(typeof(FicheJson).FullName!)}, pas null.";
+        private static readonly string NulPourUnTexte = $"Valeur attendue : {ValeursAttendues.De(nameof(String))}, pas null.";
+
+        /// <summary>
+        /// A list of texts of the JSON, its null items left out, each an error of its path (<c>.enjeux[2]</c>): the rules take
+        /// texts, and a null says nothing they could check.
+        /// </summary>
+        private string[] Textes(List<string?>? valeurs, Origine origine, string parent, string champ)
+        {
+            if (valeurs is null) return [];
+            if (!valeurs.Contains(null)) return valeurs.ToArray()!;
+            for (var i = 0; i < valeurs.Count; i++)
+                if (valeurs[i] is null) erreurs.Ajouter(null, origine.Chemin($"{parent}.{champ}[{i}]"), $"{champ}[{i}]", NulPourUnTexte);
+            return valeurs.OfType<string>().ToArray();
         }
 
         private string? CodeJson(CollectiviteJson? c, Origine origine)

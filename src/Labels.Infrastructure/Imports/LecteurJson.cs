@@ -5,11 +5,12 @@ using Labels.Application.Imports;
 
 namespace Labels.Infrastructure.Imports;
 
+// Items are nullable as the JSON is: a null item is an error of its path (ChargeurImport), never a missing object or text.
 internal sealed class DossierJson
 {
     public CollectiviteJson? Collectivite { get; set; }
     public DistinctionJson? Distinction { get; set; }
-    public List<FicheJson>? Fiches { get; set; }
+    public List<FicheJson?>? Fiches { get; set; }
 }
 
 internal sealed class CollectiviteJson
@@ -21,7 +22,7 @@ internal sealed class CollectiviteJson
 internal sealed class DistinctionJson
 {
     public int? Arobases { get; set; }
-    public List<string>? Mentions { get; set; }
+    public List<string?>? Mentions { get; set; }
 }
 
 internal sealed class FicheJson
@@ -33,9 +34,9 @@ internal sealed class FicheJson
     public string? DateDebut { get; set; }
     public string? DateFin { get; set; }
     public bool? EnCours { get; set; }
-    public List<string>? Enjeux { get; set; }
-    public List<string>? Services { get; set; }
-    public List<string>? Liens { get; set; }
+    public List<string?>? Enjeux { get; set; }
+    public List<string?>? Services { get; set; }
+    public List<string?>? Liens { get; set; }
 }
 
 /// <summary>
