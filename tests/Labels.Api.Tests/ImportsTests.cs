@@ -476,6 +476,31 @@ public sealed class ImportsTests(LabelsApiFactory factory) : ApiTest(factory)
         Assert.DoesNotContain(await Factory.DansLaBaseAsync(db => db.Imports.Select(i => i.Statut).ToListAsync()), s => s == StatutImport.Echoue);
     }
 
+    /// <summary>A JSON file is one object: anything but blanks after it makes the file malformed, and nothing of it is written.</summary>
+    [Fact]
+    public async Task Ce_qui_suit_l_objet_racine_rend_le_json_illisible()
+    {
+        var admin = await AdminAsync();
+        await EditionAsync(admin, 2022, "candidatures");
+        // Far enough for the end to come in another read of the body than the root object's.
+        var grand = new StringBuilder("""{ "dossiers": [ { "collectivite": { "codeInsee": "62041" }, "fiches": [""");
+        for (var i = 0; i < 1500; i++)
+            grand.Append(i == 0 ? "" : ",").Append($$"""{ "reference": "R-{{i}}", "titre": "Action {{i}}", "description": "D", "dateDebut": "2021-01-01", "enCours": true, "enjeux": ["culture"] }""");
+        grand.Append("] } ] }");
+        Assert.True(grand.Length > 3 << 16);
+        foreach (var (json, ligne) in new[] { (Json2022 + " ceci n'est pas du JSON", 8), (Json2022 + "\n" + Json2022, 9), (grand + "\nx", 2),
+                     (Json2022 + "]", 8) })
+        {
+            var probleme = await ProblemeAsync(await ImporterAsync(admin, json), HttpStatusCode.BadRequest);
+            Assert.Equal("Fichier illisible", probleme["title"]!.GetValue<string>());
+            Assert.StartsWith($"Du texte suit l'objet racine ligne {ligne}", probleme["detail"]!.GetValue<string>());
+        }
+        Assert.Equal((0, 0, 0, 0), await ComptesAsync());
+        Assert.All(await Factory.DansLaBaseAsync(db => db.Imports.Select(i => i.Statut).ToListAsync()), s => Assert.Equal(StatutImport.Refuse, s));
+        // Blanks after it are no content.
+        Assert.Equal(HttpStatusCode.OK, (await ImporterAsync(admin, Json2022 + " \r\n\t\n")).StatusCode);
+    }
+
     [Fact]
     public async Task Fichier_illisible_400_type_inconnu_415()
     {

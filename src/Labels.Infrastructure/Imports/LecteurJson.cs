@@ -69,21 +69,23 @@ internal sealed class LecteurJson(Stream flux, string? encodage)
     private int _lignes; // before _debut
     private bool _fini;
     private JsonReaderState _etat = new(new JsonReaderOptions { MaxDepth = 32 });
-    private int _phase; // 0 before the root, 1 in the root object, 2 in "dossiers", 3 done
+    private int _phase; // 0 before the root, 1 in the root object, 2 in "dossiers", 3 after the root
     private int _index;
-    private bool _dossiersVus;
+    private bool _dossiersVus, _termine;
 
     /// <summary>The next batch of dossiers (index, value or the reason it could not be read); empty at the end.</summary>
     public async Task<List<(int Index, DossierJson? Dossier, string? Chemin, string? Erreur)>> LireAsync(CancellationToken ct)
     {
         var lot = new List<(int, DossierJson?, string?, string?)>();
-        while (lot.Count == 0 && _phase != 3)
+        while (lot.Count == 0 && !_termine)
         {
             if (!_fini && _debut == _fin || !Avancer(lot))
             {
                 if (_fini)
                 {
                     if (_phase != 3) throw new FichierIllisibleException(Tronque);
+                    // Read to its end: nothing but blanks after the root object.
+                    _termine = true;
                     break;
                 }
                 await RemplirAsync(ct);
@@ -138,11 +140,13 @@ internal sealed class LecteurJson(Stream flux, string? encodage)
         var etat = _etat;
         try
         {
-            while (_phase != 3)
+            while (true)
             {
                 consommes = lecteur.BytesConsumed;
                 etat = lecteur.CurrentState;
-                if (!lecteur.Read()) return Conserver(consommes, etat, lot.Count > 0);
+                // After the root there is nothing but blanks, let go of as they are skipped: megabytes of them would grow the buffer.
+                if (!lecteur.Read())
+                    return _phase == 3 ? Conserver(lecteur.BytesConsumed, lecteur.CurrentState, lot.Count > 0) : Conserver(consommes, etat, lot.Count > 0);
                 switch (_phase)
                 {
                     case 0:
@@ -204,10 +208,6 @@ internal sealed class LecteurJson(Stream flux, string? encodage)
                         throw new FichierIllisibleException("JSON inattendu à la racine.");
                 }
             }
-            consommes = lecteur.BytesConsumed;
-            Consommer((int)consommes);
-            _etat = lecteur.CurrentState;
-            return true;
         }
         catch (InvalidOperationException) when (CorpsImport.PremierOctetInvalide(donnees) is var i and >= 0)
         {
@@ -226,6 +226,11 @@ internal sealed class LecteurJson(Stream flux, string? encodage)
             if (_phase == 0)
                 throw new FichierIllisibleException(_fini && _tampon.AsSpan(_debut, _fin - _debut).Trim(" \t\r\n"u8).IsEmpty
                     ? "Le fichier JSON est vide : un objet { \"dossiers\": [ … ] } est attendu." : PasUnObjet);
+            // The reader refuses a second value after the first one (JsonReaderOptions.AllowMultipleValues is off): the file
+            // is not the object it began with, and applying that object would ignore the rest of what was sent.
+            if (_phase == 3)
+                throw new FichierIllisibleException($"Du texte suit l'objet racine ligne {e.LineNumber + 1}, position {e.BytePositionInLine + 1} : "
+                    + "un fichier JSON est un seul objet { \"dossiers\": [ … ] }, sans rien après lui que des blancs.");
             if (_fini && e.Message.Contains("end of data", StringComparison.Ordinal)) throw new FichierIllisibleException(Tronque);
             throw new FichierIllisibleException($"JSON mal formé ligne {e.LineNumber + 1}, position {e.BytePositionInLine + 1} : une virgule, "
                 + "un guillemet, un crochet ou une accolade y manque ou y est de trop.");
