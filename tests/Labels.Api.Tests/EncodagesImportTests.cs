@@ -306,6 +306,69 @@ public sealed class EncodagesImportTests(LabelsApiFactory factory) : ApiTest(fac
         Assert.All(await Factory.DansLaBaseAsync(db => db.Imports.Select(i => i.Statut).ToListAsync()), s => Assert.Equal(StatutImport.Refuse, s));
     }
 
+    /// <summary>
+    /// Invalid UTF-8 in a property's name is the file's encoding as much as in a value: one error naming its line, never the
+    /// name with U+FFFD in it. A U+FFFD really in a name (the file's own, or escaped) is quoted escaped.
+    /// </summary>
+    [Fact]
+    public async Task Un_octet_invalide_dans_un_nom_de_propriete_json_est_refuse_avec_sa_ligne_sans_caractere_de_remplacement()
+    {
+        var admin = await AdminAsync();
+        await EditionAsync(admin, 2022, "candidatures");
+        var debut = """
+            { "dossiers": [ { "collectivite": { "codeInsee": "62041" },
+              "fiches": [ { "reference": "A", "titre": "ok", "description": "D", "dateDebut": "2022-01-01",
+                "enCours": true, "enjeux": ["emploi"], "
+
+            """u8.ToArray()[..^1];
+        var cas = new (byte[] Octets, int Ligne)[]
+        {
+            ([.. debut, 0xE9, .. "x\": 1 } ] } ] }"u8], 3),
+            ([.. "{ \"dossiers\": [ { \"collectivite\": {\n\"codeInsee\": \"62041\", \""u8, 0xE9, .. "\": 1 } } ] }"u8], 2),
+            ([.. "{ \"dossiers\": [ { \"collectivite\": { \"codeInsee\": \"62041\" },\n \"distinction\": { \"arobases\": 1, \"a"u8, 0xE9, .. "\": 1 } } ] }"u8], 2),
+            ([.. "{\n\""u8, 0xE9, .. "\": 1, \"dossiers\": [] }"u8], 2),
+        };
+        foreach (var (octets, ligne) in cas)
+        {
+            var reponse = await EnvoyerAsync(admin, octets, "application/json", null);
+            var corps = await reponse.Content.ReadAsStringAsync();
+            Assert.True(reponse.StatusCode == HttpStatusCode.UnprocessableEntity, $"{(int)reponse.StatusCode} {corps}");
+            Assert.DoesNotContain("\uFFFD", corps);
+            Assert.DoesNotContain("\\uFFFD", corps, StringComparison.OrdinalIgnoreCase);
+            var erreur = Assert.Single(JsonNode.Parse(corps)!["errors"]!.AsArray())!;
+            Assert.Equal(ligne, erreur["line"]!.GetValue<int>());
+            Assert.Contains("0xE9", erreur["message"]!.GetValue<string>());
+            Assert.Contains("charset=windows-1252", erreur["message"]!.GetValue<string>());
+        }
+
+        foreach (var nom in new[] { "\uFFFDx", "\\uFFFDx" })
+        {
+            var json = $$"""{ "dossiers": [ { "collectivite": { "codeInsee": "62041" }, "fiches": [ { "titre": "ok", "{{nom}}": 1 } ] } ] }""";
+            var reponse = await EnvoyerAsync(admin, Encoding.UTF8.GetBytes(json), "application/json", null);
+            var corps = await reponse.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, reponse.StatusCode);
+            Assert.DoesNotContain("\uFFFD", corps);
+            var erreur = Assert.Single(JsonNode.Parse(corps)!["errors"]!.AsArray())!;
+            Assert.Equal("$.dossiers[0].fiches[0].\\uFFFDx", erreur["path"]!.GetValue<string>());
+            Assert.Equal("Propriété inconnue.", erreur["message"]!.GetValue<string>());
+            var racine = await ProblemeAsync(await EnvoyerAsync(admin, Encoding.UTF8.GetBytes($$"""{ "{{nom}}": 1 }"""), "application/json", null),
+                HttpStatusCode.BadRequest);
+            Assert.Equal("Propriété inconnue à la racine : \\uFFFDx.", racine["detail"]!.GetValue<string>());
+        }
+        // Half of a surrogate pair, escaped: the JSON writer would make U+FFFD of it.
+        foreach (var json in new[] { """{ "dossiers": [ { "collectivite": { "codeInsee": "62041" }, "fiches": [ { "\uD800x": 1 } ] } ] }""",
+                     """{ "\uDC00x": 1 }""" })
+        {
+            var reponse = await EnvoyerAsync(admin, Encoding.UTF8.GetBytes(json), "application/json", null);
+            var corps = await reponse.Content.ReadAsStringAsync();
+            Assert.True(reponse.StatusCode is HttpStatusCode.UnprocessableEntity or HttpStatusCode.BadRequest, $"{(int)reponse.StatusCode} {corps}");
+            Assert.DoesNotContain("\uFFFD", corps);
+            Assert.DoesNotContain("\\uFFFD", corps, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("la moitié d'une paire de substitution UTF-16", corps);
+        }
+        Assert.Equal((0, 0, 0), await ComptesAsync());
+    }
+
     [Fact]
     public async Task Un_charset_inconnu_est_refuse_avec_la_liste_des_encodages_acceptes()
     {

@@ -30,8 +30,28 @@ public sealed class ChaineSansNul : JsonConverter<string>
 
     public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
 
-    /// <summary>For messages that quote what a caller sent.</summary>
-    public static string Visible(string texte) => texte.Replace("\0", "\\u0000", StringComparison.Ordinal);
+    /// <summary>
+    /// For messages that quote what a caller sent: NUL and the other control characters, U+FFFD and a half of a surrogate pair
+    /// are written as JSON writes them escaped (<c>\u0000</c>, <c>\uFFFD</c>), so that the message shows them rather than holds
+    /// them. A message holding U+FFFD would pass on the loss it is about; a lone half is written as U+FFFD by the JSON writer.
+    /// </summary>
+    public static string Visible(string texte)
+    {
+        System.Text.StringBuilder? visible = null;
+        for (var i = 0; i < texte.Length; i++)
+        {
+            var c = texte[i];
+            if (char.IsHighSurrogate(c) && i + 1 < texte.Length && char.IsLowSurrogate(texte[i + 1]))
+            {
+                visible?.Append(c).Append(texte[i + 1]);
+                i++;
+            }
+            else if (char.IsControl(c) || char.IsSurrogate(c) || c == '\uFFFD')
+                (visible ??= new System.Text.StringBuilder(texte.Length + 16).Append(texte, 0, i)).Append($"\\u{(int)c:X4}");
+            else visible?.Append(c);
+        }
+        return visible?.ToString() ?? texte;
+    }
 }
 
 /// <summary>A value our converters refuse, with a message for the caller (the serializer's own are English and vague).</summary>

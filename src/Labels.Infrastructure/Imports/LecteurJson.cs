@@ -54,6 +54,9 @@ internal sealed class LecteurJson(Stream flux, string? encodage)
 
     private const string Tronque = "JSON tronqué : la fin du fichier arrive avant la fin de l'objet racine.";
 
+    private const string DemiCaractere = "Un échappement \\u y écrit la moitié d'une paire de substitution UTF-16 (\\uD800 à \\uDFFF) sans "
+        + "l'autre : ce n'est pas un caractère.";
+
     private const int TailleInitiale = 1 << 16;
     private const int TailleMaxDossier = 64 << 20;
 
@@ -183,10 +186,11 @@ internal sealed class LecteurJson(Stream flux, string? encodage)
                             {
                                 lot.Add((_index, JsonSerializer.Deserialize<DossierJson>(tranche, Options), chemin, null));
                             }
-                            catch (JsonException e) when (e.InnerException is InvalidOperationException
-                                                          && CorpsImport.PremierOctetInvalide(tranche) is var i and >= 0)
+                            catch (JsonException) when (CorpsImport.PremierOctetInvalide(tranche) is var i and >= 0)
                             {
-                                // It could not make text of a value: bytes that are no UTF-8 (a windows-1252 file sent as such, say).
+                                // Bytes that are no UTF-8 (a windows-1252 file sent as such, say) are only in texts: a value, of
+                                // which it could not make text, or a name, which it made into an unknown one with U+FFFD in it.
+                                // Either way the file's encoding is at fault, whatever the serializer met first.
                                 var position = (int)debut + i;
                                 throw CorpsImport.Utf8Invalide(encodage, _lignes + donnees[..position].Count((byte)'\n') + 1, donnees, position);
                             }
@@ -197,6 +201,8 @@ internal sealed class LecteurJson(Stream flux, string? encodage)
                                     e.Message.Contains("could not be mapped", StringComparison.Ordinal) ? "Propriété inconnue."
                                     : e.Message.Contains("NUL", StringComparison.Ordinal) ? "Le caractère NUL n'est pas permis."
                                     : e.Message.Contains("U+FFFD", StringComparison.Ordinal) ? ChaineImportee.Remplacement
+                                    : e.InnerException is InvalidOperationException { Message: var m } && m.Contains("UTF-16", StringComparison.Ordinal)
+                                        ? DemiCaractere
                                     : Application.Commun.ValeursAttendues.De(e) is { } attendu ? $"Valeur attendue : {attendu}."
                                     : e.Message.Contains("uplicate", StringComparison.Ordinal) ? "Propriété en double."
                                     : "Valeur de type inattendu."));
@@ -213,6 +219,11 @@ internal sealed class LecteurJson(Stream flux, string? encodage)
         {
             // The same, of a name at the root.
             throw CorpsImport.Utf8Invalide(encodage, _lignes + donnees[..i].Count((byte)'\n') + 1, donnees, i);
+        }
+        catch (InvalidOperationException e) when (e.Message.Contains("UTF-16", StringComparison.Ordinal))
+        {
+            // An escape of half a surrogate pair in a name at the root: the reader lets it through, making text of it fails.
+            throw new FichierIllisibleException($"{DemiCaractere} Ligne {_lignes + donnees[..(int)lecteur.TokenStartIndex].Count((byte)'\n') + 1}.");
         }
         catch (JsonException e) when (CorpsImport.PremierOctetInvalide(donnees) is var i and >= 0 && e.BytePositionInLine is not null
                                       && EstAvant(donnees, i, e))
