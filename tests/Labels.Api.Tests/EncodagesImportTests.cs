@@ -289,6 +289,16 @@ public sealed class EncodagesImportTests(LabelsApiFactory factory) : ApiTest(fac
             .. new UnicodeEncoding(false, false).GetBytes("62041\n")], "utf-16", 2, "0xD800");
         // A UTF-8 file (its BOM says so) declared windows-1252.
         await RefuseAsync([0xEF, 0xBB, 0xBF, .. entete, .. bonne], "windows-1252", 1, "UTF-8");
+        // A UTF-16 file cut short: an odd number of bytes, or a surrogate pair's first half at its end. It has its BOM, and is
+        // told where it ends, not that it lacks one.
+        var utf16 = new UnicodeEncoding(false, true);
+        byte[] texte16 = [.. utf16.GetPreamble(), .. utf16.GetBytes("collectivite;reference\n62041;R-1\n57059;R-2\n")];
+        foreach (var (octets, ligne) in new[] { (texte16[..^1], 3), (texte16[..^3], 3), ([.. texte16[..^2], .. utf16.GetBytes("\U0001F389")[..2]], 3) })
+        {
+            var coupe = await RefuseAsync(octets, "utf-16", ligne, "Le fichier finit au milieu d'un caractère UTF-16.");
+            Assert.DoesNotContain("BOM", coupe["message"]!.GetValue<string>());
+        }
+        await RefuseAsync(new UnicodeEncoding(true, false).GetBytes("collectivite\n62041\n")[..^1], "utf-16be", 2, "Le fichier finit au milieu d'un caractère UTF-16.");
         // In JSON, a U+FFFD in a value, as is or escaped, is refused on its path.
         foreach (var remplacement in new[] { "\uFFFD", "\\uFFFD" })
         {

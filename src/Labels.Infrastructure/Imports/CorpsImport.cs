@@ -120,6 +120,8 @@ internal static class CorpsImport
                 if (EstMarqueUtf16(destination.Span[..lus])) throw _regle.Invalide(1, destination.Span[..lus], 0, debutDuFichier: true);
                 if (destination.Span[..lus].StartsWith(Marque))
                 {
+                    // What follows the BOM is not the file's start: no BOM of another encoding is looked for there.
+                    _debutDuFichier = false;
                     destination.Span[3..lus].CopyTo(destination.Span);
                     lus -= 3;
                     // Nothing after the BOM yet: 0 would say the file ends.
@@ -173,7 +175,7 @@ internal static class CorpsImport
     {
         private readonly byte[] _tampon = new byte[1 << 16];
         private int _debut, _valides, _fin;
-        private bool _fini, _marqueLue, _premier;
+        private bool _fini, _marqueLue, _premier; // _premier: no byte handed on yet, and no BOM skipped
         private int _lignes;
 
         public Regle Regle { get; } = regle;
@@ -233,7 +235,9 @@ internal static class CorpsImport
                 var marque = Regle.Marque(_tampon.AsSpan(0, _fin));
                 if (marque < 0) throw Regle.Invalide(1, _tampon.AsSpan(0, _fin), 0, debutDuFichier: true);
                 _debut = _valides = marque;
-                _premier = true;
+                // After a BOM, the bytes are no longer the file's start, which is what the reasons of the start speak of
+                // (a BOM of another encoding, or none where utf-16 needs one).
+                _premier = marque == 0;
             }
             var octets = _tampon.AsSpan(_debut, _fin - _debut);
             var valides = Regle.Verifier(octets, _fini, out var invalide);
@@ -303,7 +307,7 @@ internal static class CorpsImport
         }
 
         /// <summary>A file whose BOM says another encoding than the declared one: say that rather than name a byte.</summary>
-        private string? RaisonDuDebut(ReadOnlySpan<byte> octets)
+        protected virtual string? RaisonDuDebut(ReadOnlySpan<byte> octets)
         {
             if (this is not ReglesUtf8 && EstMarqueUtf8(octets))
                 return $"Le fichier commence par la marque (BOM) de l'UTF-8, il est donc en UTF-8, et non en {Nom} comme déclaré.";
@@ -417,11 +421,17 @@ internal static class CorpsImport
             return n;
         }
 
+        /// <summary>Only at the file's start: a position 0 further on is that of a read, and a file cut short is no file without BOM.</summary>
+        protected override string? RaisonDuDebut(ReadOnlySpan<byte> octets) => base.RaisonDuDebut(octets)
+            ?? (grosBoutiste is null && !EstMarqueUtf16(octets)
+                ? "Un fichier déclaré utf-16 commence par sa marque (BOM) FF FE ou FE FF ; sans elle, déclarez utf-16le ou utf-16be."
+                : null);
+
         protected override string Raison(ReadOnlySpan<byte> octets, int position)
         {
-            if (grosBoutiste is null && position == 0 && !EstMarqueUtf16(octets))
-                return "Un fichier déclaré utf-16 commence par sa marque (BOM) FF FE ou FE FF ; sans elle, déclarez utf-16le ou utf-16be.";
-            if (position + 1 >= octets.Length) return "Le fichier finit au milieu d'un caractère UTF-16.";
+            // Verifier refuses these only at the end of the file: an odd byte, or the first half of a pair, is all that is left.
+            if (position + 1 >= octets.Length || position + 3 >= octets.Length && char.IsHighSurrogate((char)Unite(octets, position)))
+                return "Le fichier finit au milieu d'un caractère UTF-16.";
             return $"La suite 0x{Unite(octets, position):X4} n'est pas de l'UTF-16 valide (demi-caractère isolé).";
         }
     }
