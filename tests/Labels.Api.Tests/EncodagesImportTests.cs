@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Labels.Api.Tests.Outils;
@@ -375,6 +376,60 @@ public sealed class EncodagesImportTests(LabelsApiFactory factory) : ApiTest(fac
             Assert.DoesNotContain("\uFFFD", corps);
             Assert.DoesNotContain("\\uFFFD", corps, StringComparison.OrdinalIgnoreCase);
             Assert.Contains("la moitié d'une paire de substitution UTF-16", corps);
+        }
+        Assert.Equal((0, 0, 0), await ComptesAsync());
+    }
+
+    /// <summary>
+    /// Every run records the SHA-256 and size of the whole body it received, whatever refused it and however early: its encoding
+    /// on line 2 of a long file, a file it cannot read, an error of its content; run at once or from the queue.
+    /// </summary>
+    [Fact]
+    public async Task Un_import_refuse_enregistre_l_empreinte_et_la_taille_de_tout_le_fichier_recu()
+    {
+        var admin = await AdminAsync();
+        await EditionAsync(admin, 2022, "candidatures");
+        var long_ = "collectivite;reference;titre;description;dateDebut;enCours;enjeux\n62041;R-X;Médiathèque;D;2021-03-01;oui;culture\n"
+            + string.Concat(Enumerable.Range(0, 5000).Select(i => $"62041;R-{i};Action {i};Description {i};2021-03-01;oui;culture\n"));
+        var fichiers = new (byte[] Octets, string Type, string? Charset, HttpStatusCode Statut)[]
+        {
+            (Strict(1252).GetBytes(long_), "text/csv", null, HttpStatusCode.UnprocessableEntity),
+            ([.. Encoding.UTF8.GetBytes(long_.Replace("Médiathèque", "Mediatheque")), 0xE9], "text/csv", null, HttpStatusCode.UnprocessableEntity),
+            (new UnicodeEncoding(false, true).GetBytes("collectivite\n62041\n")[..^1], "text/csv", "utf-16", HttpStatusCode.UnprocessableEntity),
+            (Encoding.UTF8.GetBytes(JsonDe(FichesLatin1)), "text/csv", null, HttpStatusCode.BadRequest),
+            (Encoding.UTF8.GetBytes("[1, 2]" + new string(' ', 100_000)), "application/json", null, HttpStatusCode.BadRequest),
+            (Encoding.UTF8.GetBytes(long_.Replace("62041;R-7;", "99999;R-7;")), "text/csv", null, HttpStatusCode.UnprocessableEntity),
+        };
+        Assert.True(fichiers[0].Octets.Length > 3 << 16);
+        var attendues = new List<(string Empreinte, long Octets)>();
+        foreach (var (octets, type, charset, statut) in fichiers)
+        {
+            var reponse = await EnvoyerAsync(admin, octets, type, charset);
+            Assert.True(reponse.StatusCode == statut, $"{type}; charset={charset} : {(int)reponse.StatusCode} {await reponse.Content.ReadAsStringAsync()}");
+            var accepte = await admin.PostAsync("/api/v1/editions/2022/imports?async=true", new ByteArrayContent(octets)
+            {
+                Headers = { { "Content-Type", charset is null ? type : $"{type}; charset={charset}" } },
+            });
+            Assert.Equal(HttpStatusCode.Accepted, accepte.StatusCode);
+            var empreinte = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(octets));
+            attendues.AddRange([(empreinte, octets.Length), (empreinte, octets.Length)]);
+        }
+        await using var executante = Factory.WithWebHostBuilder(b => b.UseSetting("Imports:Executer", "true"));
+        _ = executante.Server;
+        var debut = DateTime.UtcNow;
+        while (await Factory.DansLaBaseAsync(db => db.Imports.AnyAsync(i => i.Statut == StatutImport.EnAttente || i.Statut == StatutImport.EnCours)))
+        {
+            Assert.True(DateTime.UtcNow - debut < TimeSpan.FromSeconds(60), "imports toujours en attente ou en cours");
+            await Task.Delay(100);
+        }
+        var runs = await Factory.DansLaBaseAsync(db => db.Imports.ToListAsync());
+        Assert.All(runs, r => Assert.Equal(StatutImport.Refuse, r.Statut));
+        Assert.Equal(attendues.Order(), runs.Select(r => (r.Empreinte, r.Octets)).Order());
+        Assert.All(runs, r => Assert.Equal(r.Empreinte, JsonNode.Parse(r.Rapport!)!["sha256"]!.GetValue<string>()));
+        foreach (var r in runs)
+        {
+            var lu = await admin.GetFromJsonAsync<JsonObject>($"/api/v1/imports/{r.Id}");
+            Assert.Equal((r.Empreinte, r.Octets), (lu!["sha256"]!.GetValue<string>(), lu["octets"]!.GetValue<long>()));
         }
         Assert.Equal((0, 0, 0), await ComptesAsync());
     }

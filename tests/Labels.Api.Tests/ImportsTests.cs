@@ -277,7 +277,12 @@ public sealed class ImportsTests(LabelsApiFactory factory) : ApiTest(factory)
         await transaction.CommitAsync();
         await ProblemeAsync(await import, HttpStatusCode.Conflict);
         Assert.Equal((1, 0, 0, 0), await ComptesAsync());
-        Assert.Equal(StatutImport.Echoue, await Factory.DansLaBaseAsync(db => db.Imports.Select(i => i.Statut).SingleAsync()));
+        var run = await Factory.DansLaBaseAsync(db => db.Imports.SingleAsync());
+        Assert.Equal(StatutImport.Echoue, run.Statut);
+        // A failed run records the file it received, as any other.
+        var empreinte = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(UneFicheR1)));
+        Assert.Equal((empreinte, Encoding.UTF8.GetByteCount(UneFicheR1)), (run.Empreinte, run.Octets));
+        Assert.Equal(empreinte, JsonNode.Parse(run.Rapport!)!["sha256"]!.GetValue<string>());
     }
 
     /// <summary>
@@ -614,7 +619,21 @@ public sealed class ImportsTests(LabelsApiFactory factory) : ApiTest(factory)
         var requete = new HttpRequestMessage(HttpMethod.Post, "/api/v1/editions/2022/imports") { Content = flux };
         requete.Headers.TransferEncodingChunked = true;
         await ProblemeAsync(await client.SendAsync(requete), HttpStatusCode.RequestEntityTooLarge);
+        // Refused at its second line for its encoding, it is still read on for the run's record, and found too large.
+        byte[] latin1Octets = [.. Encoding.UTF8.GetBytes("collectivite,titre,description,dateDebut,enCours,enjeux\n62041,"), 0xE9,
+            .. Encoding.UTF8.GetBytes(gros[gros.IndexOf('\n')..])];
+        var latin1 = new StreamContent(new MemoryStream(latin1Octets));
+        latin1.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        requete = new HttpRequestMessage(HttpMethod.Post, "/api/v1/editions/2022/imports") { Content = latin1 };
+        requete.Headers.TransferEncodingChunked = true;
+        await ProblemeAsync(await client.SendAsync(requete), HttpStatusCode.RequestEntityTooLarge);
         Assert.Equal((0, 0, 0, 0), await ComptesAsync());
+        var runs = await Factory.DansLaBaseAsync(db => db.Imports.ToListAsync());
+        Assert.Equal(2, runs.Count);
+        Assert.All(runs, r => Assert.Equal(StatutImport.Echoue, r.Statut));
+        // Each records what it received up to the limit.
+        Assert.Equal(new[] { Encoding.UTF8.GetBytes(gros), latin1Octets }.Select(o => (Convert.ToHexStringLower(SHA256.HashData(o.AsSpan(0, 2048))), 2048L)),
+            runs.OrderBy(r => r.DemarreLe).Select(r => (r.Empreinte, r.Octets)));
     }
 
     [Fact]

@@ -106,10 +106,14 @@ public static class ImportsEndpoints
     private static BadHttpRequestException TropGros(OptionsImports limites) =>
         new($"Le fichier dépasse {limites.TailleMax >> 20} Mo.", StatusCodes.Status413PayloadTooLarge);
 
-    /// <summary>Counts the body as it streams and stops at the route's limit, before it costs memory or disk.</summary>
+    /// <summary>
+    /// Counts the body as it streams and stops at the route's limit, before it costs memory or disk. The bytes within the limit
+    /// are handed on before it stops: a run records the size and SHA-256 of what it received (ImporterDossiers.cs).
+    /// </summary>
     private sealed class FluxLimite(Stream interne, long limite) : Stream
     {
         private long _lus;
+        private bool _depasse;
 
         public override bool CanRead => true;
         public override bool CanSeek => false;
@@ -120,19 +124,28 @@ public static class ImportsEndpoints
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
         public override void SetLength(long value) => throw new NotSupportedException();
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override int Read(byte[] buffer, int offset, int count) => Compter(interne.Read(buffer, offset, count));
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer) => Compter(_depasse ? throw TropGros() : interne.Read(buffer[..Permis(buffer.Length)]));
 
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            Compter(await interne.ReadAsync(buffer, cancellationToken));
+            Compter(_depasse ? throw TropGros() : await interne.ReadAsync(buffer[..Permis(buffer.Length)], cancellationToken));
 
-        public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            Compter(await interne.ReadAsync(buffer.AsMemory(offset, count), cancellationToken));
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        /// <summary>Up to one byte past the limit, which tells that the body goes beyond it.</summary>
+        private int Permis(int demande) => (int)Math.Min(demande, limite + 1 - _lus);
 
         private int Compter(int lus)
         {
             _lus += lus;
-            if (_lus > limite) throw new BadHttpRequestException($"Le fichier dépasse {limite >> 20} Mo.", StatusCodes.Status413PayloadTooLarge);
-            return lus;
+            if (_lus <= limite) return lus;
+            _depasse = true;
+            // That byte is not handed on; those before it are, and the next read stops.
+            return lus > 1 ? lus - 1 : throw TropGros();
         }
+
+        private BadHttpRequestException TropGros() => new($"Le fichier dépasse {limite >> 20} Mo.", StatusCodes.Status413PayloadTooLarge);
     }
 }

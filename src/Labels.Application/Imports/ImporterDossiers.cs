@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using Labels.Application.Commun;
 using Labels.Application.Editions;
@@ -12,7 +13,10 @@ namespace Labels.Application.Imports;
 public interface IChargeurImport
 {
     /// <param name="importId">The run, whose lock the caller holds on the DbContext's connection (<see cref="IProprieteImports"/>).</param>
+    /// <param name="corps">The file's bytes, which the loader's readers may dispose when they end.</param>
     /// <param name="encodage">The charset the file declared (a name of <see cref="EncodagesImport"/>), null for UTF-8 by default.</param>
+    /// <returns>The report, its <see cref="RapportImport.Sha256"/> and <see cref="RapportImport.Octets"/> left to the caller, which
+    /// knows what it received (<see cref="CorpsRecu"/>).</returns>
     Task<RapportImport> ChargerAsync(Guid importId, Edition edition, Stream corps, FormatImport format, string? encodage, bool dryRun,
         IProgress<int> progression, CancellationToken ct);
 }
@@ -119,34 +123,68 @@ public sealed class ImportsHandler(ILabelsDbContext db, IChargeurImport chargeur
 
     private async Task<RapportImport> ExecuterAsync(Import import, Edition edition, Stream corps, CancellationToken ct)
     {
+        using var recu = new CorpsRecu(corps);
         RapportImport rapport;
+        ExceptionDispatchInfo? echec = null;
         try
         {
-            rapport = await chargeur.ChargerAsync(import.Id, edition, corps, import.Format, import.Encodage, import.DryRun, progressions.Pour(import.Id), ct);
+            rapport = await chargeur.ChargerAsync(import.Id, edition, recu.Flux, import.Format, import.Encodage, import.DryRun,
+                progressions.Pour(import.Id), ct);
         }
         catch (FichierIllisibleException e)
         {
             rapport = new RapportImport(StatutImport.Refuse, CompteursImport.Zero, CompteursImport.Zero,
                 [new ErreurImport(null, import.Format == FormatImport.Json ? "$" : null, "", ChaineSansNul.Visible(e.Message))], 1, 0, "");
-            await TerminerAsync(import, rapport, corps, CancellationToken.None);
-            throw;
+            echec = ExceptionDispatchInfo.Capture(e);
         }
         catch (Exception) when (ct.IsCancellationRequested && !import.Asynchrone)
         {
-            // The caller of a synchronous import went away: nobody will read its answer, and it will not resume.
-            // (An asynchronous one stopped with its instance goes back to the queue: the queue's call.)
-            await InterrompreAsync(import, "L'appelant a interrompu cet import avant sa fin : rien n'a été écrit.", CancellationToken.None);
+            await AbandonneAsync(import);
             throw;
         }
-        catch (Exception) when (!ct.IsCancellationRequested)
+        catch (Exception e) when (!ct.IsCancellationRequested)
         {
-            rapport = new RapportImport(StatutImport.Echoue, CompteursImport.Zero, CompteursImport.Zero, [], 0, 0, "");
-            await TerminerAsync(import, rapport, corps, CancellationToken.None);
-            throw;
+            rapport = Echec();
+            echec = ExceptionDispatchInfo.Capture(e);
         }
-        await TerminerAsync(import, rapport, corps, ct);
+        // A run refused or failed before the end of its file (its first line in the wrong encoding, say) records the whole
+        // file all the same: the rest is read for its size and SHA-256. An applied one was read to its end by the loader.
+        if (echec is not null || rapport.Status == StatutImport.Refuse)
+        {
+            try
+            {
+                await recu.LireLaSuiteAsync(ct);
+            }
+            catch (Exception) when (ct.IsCancellationRequested && !import.Asynchrone)
+            {
+                await AbandonneAsync(import);
+                throw;
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested && rapport.Status == StatutImport.Refuse)
+            {
+                // Past the size limit, say: whatever it holds, the file is refused for that, as a larger one is before it is read.
+                rapport = Echec();
+                echec = ExceptionDispatchInfo.Capture(e);
+            }
+            catch (Exception) when (!ct.IsCancellationRequested)
+            {
+                // The body failed the loader already (past the size limit, say): that failure stands, with what was received.
+            }
+        }
+        rapport = rapport with { Sha256 = recu.Empreinte(), Octets = recu.Octets };
+        await TerminerAsync(import, rapport, echec is null ? ct : CancellationToken.None);
+        echec?.Throw();
         return rapport;
     }
+
+    private static RapportImport Echec() => new(StatutImport.Echoue, CompteursImport.Zero, CompteursImport.Zero, [], 0, 0, "");
+
+    /// <summary>
+    /// The caller of a synchronous import went away: nobody will read its answer, and it will not resume. (An asynchronous one
+    /// stopped with its instance goes back to the queue: the queue's call.)
+    /// </summary>
+    private Task AbandonneAsync(Import import) =>
+        InterrompreAsync(import, "L'appelant a interrompu cet import avant sa fin : rien n'a été écrit.", CancellationToken.None);
 
     private async Task InterrompreAsync(Import import, string raison, CancellationToken ct)
     {
@@ -157,12 +195,12 @@ public sealed class ImportsHandler(ILabelsDbContext db, IChargeurImport chargeur
         progressions.Oublier(import.Id);
     }
 
-    private async Task TerminerAsync(Import import, RapportImport rapport, Stream corps, CancellationToken ct)
+    private async Task TerminerAsync(Import import, RapportImport rapport, CancellationToken ct)
     {
         // The import's own transaction is over (committed or rolled back): the run record is written on its own.
         db.ChangeTrackerClear();
         db.Imports.Attach(import);
-        import.Terminer(rapport.Status, rapport.Sha256, corps.CanSeek ? corps.Length : rapport.Octets, rapport.LignesLues, rapport.EnJson(), horloge.GetUtcNow());
+        import.Terminer(rapport.Status, rapport.Sha256, rapport.Octets, rapport.LignesLues, rapport.EnJson(), horloge.GetUtcNow());
         if (rapport.Status == StatutImport.Applique)
             journal.Enregistrer("import.applique", $"import:{import.Id}", new
             {

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Labels.Application.Commun;
 using Labels.Application.Imports;
 using Labels.Domain.Candidatures;
@@ -39,7 +38,6 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
     {
         var erreurs = new Erreurs();
         var maintenant = horloge.GetUtcNow();
-        await using var flux = new FluxEmpreinte(corps);
         await db.Database.OpenConnectionAsync(ct);
         try
         {
@@ -63,24 +61,21 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
                 copie.Timeout = SansLimite;
                 var lecture = new Lecture(edition, dossiers, fiches, sortie, copie, erreurs, progression, maintenant);
                 lues = format == FormatImport.Json
-                    ? await lecture.JsonAsync(await CorpsImport.Utf8Async(flux, encodage, ct), encodage, ct)
-                    : await lecture.CsvAsync(await CorpsImport.TexteAsync(flux, encodage, ct), ct);
+                    ? await lecture.JsonAsync(await CorpsImport.Utf8Async(corps, encodage, ct), encodage, ct)
+                    : await lecture.CsvAsync(await CorpsImport.TexteAsync(corps, encodage, ct), ct);
                 await copie.CompleteAsync(ct);
             }
             progression.Report(lues);
             await sortie.ApresCopieAsync(connexion, ct);
             await dossiers.CopierAsync(connexion, ct);
             await sortie.VerifierDoublonsAsync(connexion, fiches, format == FormatImport.Json, erreurs, ct);
-            var empreinte = flux.Empreinte();
             if (erreurs.Total > 0)
             {
                 await transaction.RollbackAsync(ct);
-                return new RapportImport(StatutImport.Refuse, CompteursImport.Zero, CompteursImport.Zero, erreurs.Liste, erreurs.Total, lues, empreinte)
-                    { Octets = flux.Octets };
+                return new RapportImport(StatutImport.Refuse, CompteursImport.Zero, CompteursImport.Zero, erreurs.Liste, erreurs.Total, lues, "");
             }
             var (compteDossiers, compteFiches) = await EcrireAsync(connexion, edition, sortie, fiches.Nombre, transaction, dryRun, maintenant, ct);
-            return new RapportImport(dryRun ? StatutImport.Valide : StatutImport.Applique, compteDossiers, compteFiches, [], 0, lues, empreinte)
-                { Octets = flux.Octets };
+            return new RapportImport(dryRun ? StatutImport.Valide : StatutImport.Applique, compteDossiers, compteFiches, [], 0, lues, "");
         }
         catch (EncodageInvalideException e)
         {
@@ -396,55 +391,5 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
             Total++;
             if (Liste.Count < ErreursMax) Liste.Add(new ErreurImport(ligne, chemin, champ, message));
         }
-    }
-
-    /// <summary>Hashes the file (SHA-256) as it is read, so the run records exactly what was received.</summary>
-    private sealed class FluxEmpreinte(Stream interne) : Stream
-    {
-        private readonly IncrementalHash _sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        private string? _empreinte;
-
-        /// <summary>The bytes read: the size of a streamed body, which has no length of its own.</summary>
-        public long Octets { get; private set; }
-
-        // The CSV reader disposes the stream it reads; the hash outlives it until asked for.
-        public string Empreinte()
-        {
-            if (_empreinte is null)
-            {
-                _empreinte = Convert.ToHexStringLower(_sha.GetHashAndReset());
-                _sha.Dispose();
-            }
-            return _empreinte;
-        }
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            var lus = interne.Read(buffer, offset, count);
-            _sha.AppendData(buffer, offset, lus);
-            Octets += lus;
-            return lus;
-        }
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            var lus = await interne.ReadAsync(buffer, cancellationToken);
-            _sha.AppendData(buffer.Span[..lus]);
-            Octets += lus;
-            return lus;
-        }
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
     }
 }
