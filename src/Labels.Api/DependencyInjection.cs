@@ -106,6 +106,7 @@ public static class DependencyInjection
             o.SupportNonNullableReferenceTypes();
             o.NonNullableReferenceTypesAsRequired();
             o.SchemaFilter<Documentation.ReponsesCompletes>();
+            o.SchemaFilter<Documentation.ProblemesDocumentes>();
             o.DocumentFilter<Documentation.ReponsesCompletes>();
         });
         return services;
@@ -126,6 +127,8 @@ public static class DependencyInjection
         o.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         o.AllowDuplicateProperties = false;
         o.MaxDepth = 32;
+        // A number is a JSON number: "2026" is a text (the web defaults would read it, and only for numbers).
+        o.NumberHandling = JsonNumberHandling.Strict;
         o.TypeInfoResolver = (o.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(ProprietesRequises.Marquer);
     }
 

@@ -44,6 +44,7 @@ app.UseCors();
 app.UseRateLimiter();
 app.UseLimiteLecturePublique();
 app.UseAuthentication();
+app.UseIdentifiantsVerifies();
 app.UseAuthorization();
 app.UseMiddleware<VerificationDesScopes>();
 app.UseNegociation();

@@ -90,6 +90,8 @@ public sealed class ImportsTests(LabelsApiFactory factory) : ApiTest(factory)
         var lu = await admin.GetFromJsonAsync<JsonObject>($"/api/v1/imports/{imports[0].Id}");
         Assert.Equal("applique", lu!["statut"]!.GetValue<string>());
         Assert.Equal(3, lu["rapport"]!["fiches"]!["created"]!.GetValue<int>());
+        // Who sent it, as README says a run records.
+        Assert.Equal(imports[0].AuteurId, lu["auteurId"]!.GetValue<Guid>());
     }
 
     [Theory]

@@ -79,6 +79,12 @@ public sealed class SecuriteTests(LabelsApiFactory factory) : ApiTest(factory)
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/v1/jetons/{id}")).StatusCode);
         await ProblemeAsync(await script.GetAsync("/api/v1/editions/2022/imports"), HttpStatusCode.Unauthorized);
         await ProblemeAsync(await AvecJeton("lbl_inconnu").GetAsync("/api/v1/editions/2022/imports"), HttpStatusCode.Unauthorized);
+        // On a public read too: a dead credential is said so, not served the anonymous view.
+        var lecture = await script.GetAsync("/api/v1/editions/2022");
+        Assert.Equal("Bearer", Assert.Single(lecture.Headers.WwwAuthenticate).Scheme);
+        Assert.Contains("révoqué", (await ProblemeAsync(lecture, HttpStatusCode.Unauthorized))["detail"]!.GetValue<string>());
+        await ProblemeAsync(await AvecJeton("lbl_inconnu").GetAsync("/api/v1/editions/2022/palmares"), HttpStatusCode.Unauthorized);
+        Assert.Equal(HttpStatusCode.OK, (await Anonyme().GetAsync("/api/v1/editions/2022")).StatusCode);
         var journal = await admin.GetFromJsonAsync<JsonObject>("/api/v1/audit?action=jeton.");
         Assert.Equal(["jeton.revocation", "jeton.creation"], journal!["items"]!.AsArray().Select(e => e!["action"]!.GetValue<string>()));
     }

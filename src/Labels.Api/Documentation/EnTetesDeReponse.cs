@@ -32,6 +32,14 @@ internal sealed class EnTetesDeReponse : IOperationFilter
         Schema = new OpenApiSchema { Type = JsonSchemaType.String },
     };
 
+    private static readonly OpenApiHeader DerniereModificationDeLExport = new()
+    {
+        Description = "L'instant de la dernière parution que l'export contient (date HTTP) : renvoyé dans If-Modified-Since, sans "
+            + "If-None-Match, il donne 304 tant qu'aucune n'a paru depuis ; absent tant que rien n'a paru.",
+        Required = false,
+        Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+    };
+
     private static readonly Dictionary<string, (string[] Statuts, (string Nom, OpenApiHeader EnTete)[] EnTetes)> ParOperation = new()
     {
         ["LireMonEvaluation"] = (["200"], [("ETag", ETagDEvaluation)]),
@@ -40,6 +48,10 @@ internal sealed class EnTetesDeReponse : IOperationFilter
         ["LirePalmaresCsv"] = (["200", "304"], [("ETag", ETagDeLecture), ("Last-Modified", DerniereModification)]),
         ["LireChiffresCles"] = (["200", "304"], [("ETag", ETagDeLecture)]),
         ["LireHistorique"] = (["200", "304"], [("ETag", ETagDeLecture)]),
+        ["ExporterPalmares"] = (["200", "304"], [("ETag", ETagDeLecture), ("Last-Modified", DerniereModificationDeLExport)]),
+        ["ExporterPalmaresCsv"] = (["200", "304"], [("ETag", ETagDeLecture), ("Last-Modified", DerniereModificationDeLExport)]),
+        ["ListerRegions"] = (["200", "304"], [("ETag", ETagDeLecture)]),
+        ["ListerDepartements"] = (["200", "304"], [("ETag", ETagDeLecture)]),
     };
 
     public void Apply(OpenApiOperation operation, OperationFilterContext context)

@@ -34,10 +34,10 @@ internal sealed class ParametresDocumentes : IOperationFilter
         ["categorie"] = new("La catégorie de la collectivité.", Parmi("village", "ville", "intercommunalite")),
         ["statut"] = new("L'état du dossier.", Parmi("brouillon", "deposee", "retiree")),
         ["role"] = new("Le rôle du compte.", Parmi([.. Roles.Tous])),
-        ["region"] = new("Le code INSEE de la région (32 pour les Hauts-de-France).", Motif("^[0-9]{2}$")),
+        ["region"] = new("Le code INSEE de la région : 2 chiffres (32 pour les Hauts-de-France), 3 pour les collectivités d'outre-mer (987 pour la Polynésie française).", Motif("^[0-9]{2,3}$")),
         ["departement"] = new("Le code INSEE du département (62, 2A, 971).", Motif(MotifDepartement)),
         ["mention"] = new("Le code d'une mention du référentiel de l'édition (arobase-verte)."),
-        ["enjeu"] = new("Le code d'un enjeu du référentiel de l'édition (education)."),
+        ["enjeu"] = new("Le code d'un enjeu du référentiel de l'édition (education).", s => { s.Pattern = ProprietesDocumentees.MotifCode; s.MaxLength = Domain.Editions.Referentiel.LongueurMaxCode; }),
         ["q"] = new("Des mots à chercher (200 caractères au plus).", s => s.MaxLength = 200),
         ["codeInsee"] = new("Le code officiel géographique d'une commune (5 caractères : 62041, 2A004).", Motif(MotifCodeInsee)),
         ["siren"] = new("Le SIREN d'un EPCI (9 chiffres).", Motif(MotifSiren)),
@@ -80,7 +80,7 @@ internal sealed class ParametresDocumentes : IOperationFilter
 /// <summary>The same for the properties of bodies: the closed sets and bounds the validators and the domain enforce.</summary>
 internal sealed class ProprietesDocumentees : ISchemaFilter
 {
-    private const string MotifCode = "^[a-z0-9]+(?:-[a-z0-9]+)*$";
+    public const string MotifCode = "^[a-z0-9]+(?:-[a-z0-9]+)*$";
 
     private static Action<OpenApiSchema> Code => s => { s.Pattern = MotifCode; s.MaxLength = Referentiel.LongueurMaxCode; };
     private static Action<OpenApiSchema> Codes => s => { if (s.Items is OpenApiSchema e) Code(e); };

@@ -9,7 +9,7 @@ namespace Labels.Api.Documentation;
 /// The answers any route may give whatever it does, declared on each: 400 when it takes parameters or a body (malformed,
 /// invalid), 404 when its path names something (unknown, or a segment of the wrong shape), 406 when it answers with a
 /// body (an Accept it cannot serve), 413 and 415 for a body (too large, not JSON), 401 and 403 when it needs a caller,
-/// 503 (the database away for a moment). A client generated from the document then knows every status it can meet; a
+/// 429 behind a limit of requests, 503 (the database away for a moment). A client generated from the document then knows every status it can meet; a
 /// route declares only what is its own (a 409, a 422, the 401 of a public login).
 /// </summary>
 internal sealed class ReponsesCommunes : IOperationFilter
@@ -48,6 +48,10 @@ internal sealed class ReponsesCommunes : IOperationFilter
             Ajouter(401, "Non authentifié : pas de jeton, un jeton invalide, ou une session terminée.");
             Ajouter(403, "Interdit : un rôle ou un scope que la route ne sert pas.");
         }
+        // The routes behind a limit of requests: public reads, login and refresh.
+        if (metadonnees.OfType<Securite.LimiteurLecturePublique.MarqueLecturePublique>().Any()
+            || metadonnees.OfType<Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute>().Any())
+            Ajouter(429, "Trop de requêtes : réessayer après Retry-After.");
         Ajouter(503, "La base de données ne répond pas pour l'instant ; réessayer après Retry-After.");
     }
 }

@@ -16,12 +16,15 @@ internal sealed class ReponsesCompletes : ISchemaFilter, IDocumentFilter
     /// <summary>Per schema, the JSON names of the properties an answer may leave out.</summary>
     private static readonly ConcurrentDictionary<string, HashSet<string>> Omissibles = new();
 
+    /// <summary>A property an answer of that schema may leave out, said by another filter than its attributes.</summary>
+    public static void Omettre(string schema, string propriete) => Omissibles.GetOrAdd(schema, _ => []).Add(propriete);
+
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
     {
         var omises = context.Type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.GetCustomAttribute<JsonIgnoreAttribute>() is { Condition: JsonIgnoreCondition.WhenWritingNull or JsonIgnoreCondition.WhenWritingDefault })
             .Select(p => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(p.Name)).ToHashSet();
-        if (omises.Count > 0) Omissibles[DependencyInjection.NomDeSchema(context.Type)] = omises;
+        if (omises.Count > 0) Omissibles.GetOrAdd(DependencyInjection.NomDeSchema(context.Type), _ => []).UnionWith(omises);
     }
 
     public void Apply(OpenApiDocument document, DocumentFilterContext context)

@@ -15,7 +15,7 @@ public sealed record AffectationsSaisies(IReadOnlyList<PaireDto> Affectations);
 
 public sealed record RepartitionSaisie(int? JuresParDossier);
 
-public sealed record EvaluationSaisie(Dictionary<string, decimal>? Notes, string? Commentaire, bool Soumise);
+public sealed record EvaluationSaisie(Dictionary<string, decimal> Notes, string? Commentaire, bool Soumise);
 
 public sealed record DecisionSaisie(int Arobases, string[]? Mentions, string? Justification);
 

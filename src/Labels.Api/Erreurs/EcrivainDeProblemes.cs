@@ -11,13 +11,6 @@ namespace Labels.Api.Erreurs;
 /// </summary>
 internal sealed class EcrivainDeProblemes(IOptions<JsonOptions> json) : IProblemDetailsWriter
 {
-    private static readonly Dictionary<int, string> Sections = new()
-    {
-        [400] = "15.5.1", [401] = "15.5.2", [403] = "15.5.4", [404] = "15.5.5", [405] = "15.5.6", [406] = "15.5.7",
-        [409] = "15.5.10", [412] = "15.5.13", [413] = "15.5.14", [415] = "15.5.16", [422] = "15.5.21", [500] = "15.6.1",
-        [503] = "15.6.4",
-    };
-
     public bool CanWrite(ProblemDetailsContext context) => true;
 
     public ValueTask WriteAsync(ProblemDetailsContext context)
@@ -26,8 +19,6 @@ internal sealed class EcrivainDeProblemes(IOptions<JsonOptions> json) : IProblem
         var probleme = context.ProblemDetails;
         probleme.Status ??= http.Response.StatusCode;
         TitresFrancais.Completer(probleme, http);
-        if (probleme.Type is null && Sections.TryGetValue(probleme.Status.Value, out var section))
-            probleme.Type = $"https://tools.ietf.org/html/rfc9110#section-{section}";
         probleme.Extensions.TryAdd("traceId", Activity.Current?.Id ?? http.TraceIdentifier);
         return new ValueTask(http.Response.WriteAsJsonAsync(probleme, probleme.GetType(), json.Value.SerializerOptions, "application/problem+json"));
     }

@@ -20,6 +20,7 @@ internal static class TitresFrancais
         if (probleme.Status is { } statut && De(statut) is { } titre
             && (probleme.Title is null || probleme.Title == Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(statut)))
             probleme.Title = titre;
+        if (probleme.Type is null && probleme.Status is { } code && Types.TryGetValue(code, out var type)) probleme.Type = type;
         // The framework's own answers (a challenge, a refused policy, a malformed request) come without a detail: the contract
         // promises one, in French.
         probleme.Detail ??= probleme.Status switch
@@ -39,6 +40,16 @@ internal static class TitresFrancais
                 [http.Items.TryGetValue(CleChamp, out var champ) && champ is string nom ? nom : "requete"] = [probleme.Detail ?? probleme.Title ?? ""],
             };
     }
+
+    /// <summary>Where each status is defined: RFC 9110, and RFC 6585 for 428 and 429.</summary>
+    private static readonly Dictionary<int, string> Types = new Dictionary<int, string>
+    {
+        [400] = "15.5.1", [401] = "15.5.2", [403] = "15.5.4", [404] = "15.5.5", [405] = "15.5.6", [406] = "15.5.7",
+        [409] = "15.5.10", [412] = "15.5.13", [413] = "15.5.14", [415] = "15.5.16", [422] = "15.5.21", [500] = "15.6.1",
+        [503] = "15.6.4",
+    }.ToDictionary(s => s.Key, s => $"https://tools.ietf.org/html/rfc9110#section-{s.Value}")
+        .Concat([new(428, "https://www.rfc-editor.org/rfc/rfc6585#section-3"), new(429, "https://www.rfc-editor.org/rfc/rfc6585#section-4")])
+        .ToDictionary();
 
     public static string? De(int statut) => statut switch
     {

@@ -156,6 +156,24 @@ public static class Protections
         await next();
     });
 
+    /// <summary>
+    /// Credentials sent are credentials checked, on every route: a revoked, expired or made-up token answers 401, also where
+    /// an anonymous caller would be served (docs/securite.md), so that a script learns its token is dead rather than read
+    /// the public view (a 404 for a palmarès under embargo it used to see).
+    /// </summary>
+    public static IApplicationBuilder UseIdentifiantsVerifies(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        if (http.Request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.Authorization) && http.User.Identity?.IsAuthenticated != true)
+        {
+            http.Response.Headers.WWWAuthenticate = "Bearer";
+            await TypedResults.Problem("Ce jeton n'est pas valide : révoqué, expiré, d'un compte désactivé, ou inconnu. Reconnectez-vous, ou "
+                + "n'envoyez pas d'en-tête Authorization pour une lecture publique.", statusCode: StatusCodes.Status401Unauthorized,
+                title: "Non authentifié").ExecuteAsync(http);
+            return;
+        }
+        await next();
+    });
+
     /// <summary>Headers on every answer; the only HTML served (Swagger UI) gets a CSP that allows its own files and nothing else.</summary>
     public static IApplicationBuilder UseEntetesDeSecurite(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {

@@ -225,7 +225,7 @@ public sealed class ImportsHandler(ILabelsDbContext db, IChargeurImport chargeur
         return new PageDe<ImportDto>(page.Items.Select(i => Dto(i) with { Rapport = null }).ToArray(), page.Page, page.PageSize, page.Total);
     }
 
-    private static ImportDto Dto(Import i) => new(i.Id, i.EditionAnnee, i.Format, i.Encodage, i.DryRun, i.Asynchrone, i.Statut,
+    private static ImportDto Dto(Import i) => new(i.Id, i.EditionAnnee, i.Format, i.Encodage, i.DryRun, i.Asynchrone, i.AuteurId, i.Statut,
         string.IsNullOrEmpty(i.Empreinte) ? null : i.Empreinte, i.Octets, i.LignesLues, i.DemarreLe, i.TermineLe,
         i.Rapport is null ? null : JsonSerializer.Deserialize<RapportImport>(i.Rapport, Json));
 }

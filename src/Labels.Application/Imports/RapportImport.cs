@@ -36,9 +36,12 @@ public sealed record RapportImport(
     public string EnJson() => System.Text.Json.JsonSerializer.Serialize(this, ImportsHandler.Json);
 }
 
-/// <summary>A run as GET /imports/{id} shows it; <c>Encodage</c> is the charset the file declared, null for UTF-8 by default.</summary>
+/// <summary>
+/// A run as GET /imports/{id} shows it; <c>Encodage</c> is the charset the file declared, null for UTF-8 by default;
+/// <c>AuteurId</c> the account (a person, or the administrator behind an API token) that sent it.
+/// </summary>
 public sealed record ImportDto(
-    Guid Id, int Edition, FormatImport Format, string? Encodage, bool DryRun, bool Asynchrone, StatutImport Statut, string? Sha256, long Octets,
+    Guid Id, int Edition, FormatImport Format, string? Encodage, bool DryRun, bool Asynchrone, Guid? AuteurId, StatutImport Statut, string? Sha256, long Octets,
     int LignesLues, DateTimeOffset DemarreLe, DateTimeOffset? TermineLe, RapportImport? Rapport);
 
 /// <summary>The file could not be read at all (not JSON, not CSV, truncated): HTTP 400.</summary>
