@@ -206,6 +206,11 @@ public sealed class BordsTests(LabelsApiFactory factory) : ApiTest(factory)
             HttpStatusCode.BadRequest);
         Assert.Equal("$.annee attend un nombre entier.", annee["detail"]!.GetValue<string>());
         Assert.NotNull(annee["errors"]!["annee"]);
+        // A number written as a text is a text: refused as a boolean is, not read as the number it spells.
+        var texte = await ProblemeAsync(await admin.PostAsync("/api/v1/editions", CorpsJson("""{"annee":"2030","numero":"31"}""")),
+            HttpStatusCode.BadRequest);
+        Assert.Equal("$.annee attend un nombre entier.", texte["detail"]!.GetValue<string>());
+        Assert.Equal(0, await Factory.DansLaBaseAsync(db => db.Editions.CountAsync()));
         var inconnue = await ProblemeAsync(await admin.PostAsync("/api/v1/editions", CorpsJson("""{"annee":2030,"numero":31,"nom":"x"}""")),
             HttpStatusCode.BadRequest);
         Assert.Equal("$.nom : propriété inconnue.", inconnue["detail"]!.GetValue<string>());
