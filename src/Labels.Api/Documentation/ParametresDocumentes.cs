@@ -84,6 +84,20 @@ internal sealed class ProprietesDocumentees : ISchemaFilter
 
     private static Action<OpenApiSchema> Code => s => { s.Pattern = MotifCode; s.MaxLength = Referentiel.LongueurMaxCode; };
     private static Action<OpenApiSchema> Codes => s => { if (s.Items is OpenApiSchema e) Code(e); };
+    private static Action<OpenApiSchema> Liens => s =>
+    {
+        if (s.Items is OpenApiSchema e) { e.Format = "uri"; e.Pattern = "^https?://"; e.MaxLength = Domain.Candidatures.FicheAction.LongueurMaxLien; }
+        s.MaxItems = Domain.Candidatures.FicheAction.NombreMaxLiens;
+    };
+
+    /// <summary>An imported date: ISO 8601, or as French spreadsheets write it (docs/import.md).</summary>
+    private static Action<OpenApiSchema> DateImportee => s =>
+    {
+        s.Format = null;
+        s.Pattern = "^(?:[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{2}/[0-9]{2}/[0-9]{4})$";
+        s.Description = "AAAA-MM-JJ (2022-02-03) ou JJ/MM/AAAA (03/02/2022).";
+    };
+
     private static Action<OpenApiSchema> Minimum(int minimum) => s => s.Minimum = minimum.ToString();
 
     /// <summary>The password rules of the accounts (Identity's options in Infrastructure's DependencyInjection).</summary>
@@ -110,17 +124,12 @@ internal sealed class ProprietesDocumentees : ISchemaFilter
         },
         [(typeof(Application.Candidatures.FicheSaisie), "services")] = Codes,
         [(typeof(Application.Candidatures.FicheSaisie), "enjeux")] = Codes,
-        [(typeof(Application.Candidatures.FicheSaisie), "liens")] = s =>
-        {
-            if (s.Items is OpenApiSchema e) { e.Format = "uri"; e.Pattern = "^https?://"; e.MaxLength = Domain.Candidatures.FicheAction.LongueurMaxLien; }
-            s.MaxItems = Domain.Candidatures.FicheAction.NombreMaxLiens;
-        },
+        [(typeof(Application.Candidatures.FicheSaisie), "liens")] = Liens,
         [(typeof(Application.Candidatures.FicheSaisie), "dateFin")] = s => s.Description = "Absente pour une action en cours (enCours: true), sinon postérieure à dateDebut.",
-        [(typeof(Application.Comptes.CreerCompte), "email")] = s => s.Format = "email",
+        [(typeof(Application.Comptes.CreerCompte), "email")] = s => { s.Format = "email"; s.MaxLength = 256; },
         [(typeof(Application.Jury.AttachesDto), "codesInsee")] = s => { if (s.Items is OpenApiSchema e) e.Pattern = ParametresDocumentes.MotifCodeInsee; },
         [(typeof(Application.Jury.AttachesDto), "sirens")] = s => { if (s.Items is OpenApiSchema e) e.Pattern = ParametresDocumentes.MotifSiren; },
         [(typeof(Application.Jury.AttachesDto), "departements")] = s => { if (s.Items is OpenApiSchema e) e.Pattern = ParametresDocumentes.MotifDepartement; },
-        [(typeof(Application.Comptes.CreerCompte), "motDePasse")] = MotDePasse,
         [(typeof(Application.Comptes.ChangerMonMotDePasse), "nouveauMotDePasse")] = MotDePasse,
         [(typeof(Application.Comptes.CreerCompte), "collectiviteId")] = s => s.Description = "Requis pour le rôle collectivite, absent pour les autres.",
         [(typeof(Domain.Palmares.ParametresTen), "premiereEdition")] = Minimum(Edition.PremiereAnnee),
@@ -133,6 +142,44 @@ internal sealed class ProprietesDocumentees : ISchemaFilter
                 element.Enum = [.. Domain.Securite.JetonApi.ScopesConnus.Select(r => (JsonNode)JsonValue.Create(r))];
         },
         [(typeof(Endpoints.DecisionSaisie), "arobases")] = s => { s.Minimum = "1"; s.Maximum = "5"; },
+        [(typeof(Application.Securite.CreerJeton), "nom")] = s => { s.MinLength = 1; s.MaxLength = 100; },
+        [(typeof(Application.Comptes.CreerCompte), "motDePasse")] = s => { MotDePasse(s); s.MaxLength = 256; },
+        [(typeof(Endpoints.GrilleSaisie), "criteres")] = s => { s.MinItems = 1; s.MaxItems = 50; },
+        [(typeof(Application.Collectivites.CreerCollectivite), "codeInsee")] = s =>
+        {
+            s.Pattern = ParametresDocumentes.MotifCodeInsee;
+            s.Description = "Une commune, par son code officiel géographique ; exactement l'un de codeInsee et siren.";
+        },
+        [(typeof(Application.Collectivites.CreerCollectivite), "siren")] = s =>
+        {
+            s.Pattern = ParametresDocumentes.MotifSiren;
+            s.Description = "Un EPCI, par son SIREN ; exactement l'un de codeInsee et siren.";
+        },
+        [(typeof(CollectiviteAImporter), "codeInsee")] = s =>
+        {
+            s.Pattern = ParametresDocumentes.MotifCodeInsee;
+            s.Description = "Une commune, par son code officiel géographique ; exactement l'un de codeInsee et siren.";
+        },
+        [(typeof(CollectiviteAImporter), "siren")] = s =>
+        {
+            s.Pattern = ParametresDocumentes.MotifSiren;
+            s.Description = "Un EPCI, par son SIREN ; exactement l'un de codeInsee et siren.";
+        },
+        [(typeof(DistinctionAImporter), "arobases")] = s => { s.Minimum = "1"; s.Maximum = "5"; },
+        [(typeof(DistinctionAImporter), "mentions")] = Codes,
+        [(typeof(FicheAImporter), "enjeux")] = Codes,
+        [(typeof(FicheAImporter), "services")] = Codes,
+        [(typeof(FicheAImporter), "liens")] = Liens,
+        [(typeof(FicheAImporter), "dateDebut")] = DateImportee,
+        [(typeof(FicheAImporter), "dateFin")] = DateImportee,
+        [(typeof(Application.Candidatures.FicheSaisie), "reference")] = s => s.MaxLength = Domain.Candidatures.FicheAction.LongueurMaxReference,
+        [(typeof(Application.Candidatures.FicheSaisie), "titre")] = s => s.MaxLength = Domain.Candidatures.FicheAction.LongueurMaxTitre,
+        [(typeof(Application.Candidatures.FicheSaisie), "resume")] = s => s.MaxLength = Domain.Candidatures.FicheAction.LongueurMaxResume,
+        [(typeof(Application.Candidatures.FicheSaisie), "description")] = s => s.MaxLength = Domain.Candidatures.FicheAction.LongueurMaxDescription,
+        [(typeof(FicheAImporter), "reference")] = s => s.MaxLength = Domain.Candidatures.FicheAction.LongueurMaxReference,
+        [(typeof(FicheAImporter), "titre")] = s => s.MaxLength = Domain.Candidatures.FicheAction.LongueurMaxTitre,
+        [(typeof(FicheAImporter), "resume")] = s => s.MaxLength = Domain.Candidatures.FicheAction.LongueurMaxResume,
+        [(typeof(FicheAImporter), "description")] = s => s.MaxLength = Domain.Candidatures.FicheAction.LongueurMaxDescription,
         [(typeof(Application.Collectivites.CreerCollectivite), "codeInsee")] = s => s.Pattern = ParametresDocumentes.MotifCodeInsee,
         [(typeof(Application.Collectivites.CreerCollectivite), "siren")] = s => s.Pattern = ParametresDocumentes.MotifSiren,
         [(typeof(Application.Editions.OuvrirEdition), "annee")] = s => { s.Minimum = Edition.PremiereAnnee.ToString(); s.Maximum = Edition.DerniereAnnee.ToString(); },

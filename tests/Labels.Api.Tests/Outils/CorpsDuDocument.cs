@@ -47,6 +47,7 @@ public static class CorpsDuDocument
                 {
                     ("uuid", _) => Guid.NewGuid().ToString(),
                     ("date", _) => "2021-03-01",
+                    (_, { } motif) when motif.Contains("[0-9]{4}-[0-9]{2}-[0-9]{2}", StringComparison.Ordinal) => "2021-03-01",
                     ("date-time", _) => DateTimeOffset.UtcNow.AddDays(1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"),
                     ("email", _) => $"contrat-{hasard.Next(1_000_000)}@test.labels",
                     ("uri", _) => "https://exemple.fr/action",
