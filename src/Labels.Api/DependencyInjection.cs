@@ -120,6 +120,8 @@ public static class DependencyInjection
     private static void ConfigurerJson(JsonSerializerOptions o)
     {
         o.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        // Ours reads and writes; the framework's, after it, only tells the document's generator that enums are strings.
+        o.Converters.Add(new EnumerationsStrictes());
         o.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         o.Converters.Add(new InstantUtcConverter());
         o.Converters.Add(new ChaineSansNul());

@@ -224,6 +224,17 @@ public sealed class BordsTests(LabelsApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
+    public async Task Une_valeur_d_un_ensemble_ferme_s_ecrit_comme_le_document_la_liste()
+    {
+        var admin = await AdminAsync();
+        await EditionAsync(admin, 2022, "candidatures");
+        var statut = await ProblemeAsync(await admin.PutAsJsonAsync("/api/v1/editions/2022/statut", new { statut = "Evaluation" }), HttpStatusCode.BadRequest);
+        Assert.NotNull(statut["errors"]!["statut"]);
+        Assert.Contains("valeurs permises : preparation, candidatures, evaluation", statut["detail"]!.GetValue<string>());
+        Assert.Equal("candidatures", (await admin.GetFromJsonAsync<JsonObject>("/api/v1/editions/2022"))!["statut"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Un_instant_avec_un_autre_fuseau_est_lu_en_utc_et_un_instant_sans_fuseau_refuse()
     {
         var admin = await AdminAsync();

@@ -98,6 +98,13 @@ internal sealed class ProprietesDocumentees : ISchemaFilter
         s.Description = "AAAA-MM-JJ (2022-02-03) ou JJ/MM/AAAA (03/02/2022).";
     };
 
+    private static Action<OpenApiSchema> Role => s => s.Enum = [.. Roles.Tous.Select(r => (JsonNode)JsonValue.Create(r))];
+
+    private static Action<OpenApiSchema> Scopes => s =>
+    {
+        if (s.Items is OpenApiSchema element) element.Enum = [.. Domain.Securite.JetonApi.ScopesConnus.Select(r => (JsonNode)JsonValue.Create(r))];
+    };
+
     private static Action<OpenApiSchema> Minimum(int minimum) => s => s.Minimum = minimum.ToString();
 
     /// <summary>The password rules of the accounts (Identity's options in Infrastructure's DependencyInjection).</summary>
@@ -135,12 +142,10 @@ internal sealed class ProprietesDocumentees : ISchemaFilter
         [(typeof(Domain.Palmares.ParametresTen), "premiereEdition")] = Minimum(Edition.PremiereAnnee),
         [(typeof(Domain.Palmares.ParametresTen), "cinqArobasesRequis")] = Minimum(1),
         [(typeof(Domain.Palmares.ParametresTen), "dureeValidite")] = Minimum(1),
-        [(typeof(Application.Comptes.CreerCompte), "role")] = s => s.Enum = [.. Roles.Tous.Select(r => (JsonNode)JsonValue.Create(r))],
-        [(typeof(Application.Securite.CreerJeton), "scopes")] = s =>
-        {
-            if (s.Items is OpenApiSchema element)
-                element.Enum = [.. Domain.Securite.JetonApi.ScopesConnus.Select(r => (JsonNode)JsonValue.Create(r))];
-        },
+        [(typeof(Application.Comptes.CreerCompte), "role")] = Role,
+        [(typeof(Application.Comptes.CompteDto), "role")] = Role,
+        [(typeof(Application.Securite.CreerJeton), "scopes")] = Scopes,
+        [(typeof(Application.Securite.JetonDto), "scopes")] = Scopes,
         [(typeof(Endpoints.DecisionSaisie), "arobases")] = s => { s.Minimum = "1"; s.Maximum = "5"; },
         [(typeof(Application.Securite.CreerJeton), "nom")] = s => { s.MinLength = 1; s.MaxLength = 100; },
         [(typeof(Application.Comptes.CreerCompte), "motDePasse")] = s => { MotDePasse(s); s.MaxLength = 256; },
