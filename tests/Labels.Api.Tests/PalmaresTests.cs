@@ -1004,4 +1004,16 @@ public sealed class PalmaresTests(LabelsApiFactory factory) : ApiTest(factory)
         var classes = (await Anonyme().GetFromJsonAsync<JsonObject>("/api/v1/editions/2021/fiches?q=habitants"))!["items"]!.AsArray();
         Assert.All(classes, f => Assert.True(f!["pertinence"]!.GetValue<double>() > 0));
     }
+    [Fact]
+    public async Task L_instant_de_parution_est_le_meme_dans_la_reponse_la_lecture_et_le_csv()
+    {
+        var admin = await AdminAsync();
+        var publication = await LireAsync(await this.PublierHistoriqueAsync(admin, 2021, null, new Resultat("62041", 3)));
+        var publieLe = publication["publieLe"]!.GetValue<string>();
+        var lu = await Anonyme().GetFromJsonAsync<JsonObject>("/api/v1/editions/2021/palmares");
+        Assert.Equal(publieLe, lu!["publieLe"]!.GetValue<string>());
+        // The CSV gives the instant to the microsecond too: a reader never sees one before the release was visible.
+        var csv = await Anonyme().GetStringAsync("/api/v1/editions/2021/palmares.csv");
+        Assert.Contains($";{publieLe};", csv.Split('\n')[1].Replace(",", ";"));
+    }
 }

@@ -269,7 +269,7 @@ public sealed class PalmaresPublies(IServiceScopeFactory scopes, IOptions<JsonOp
 
     private static void EcrireLignes(SepWriter ecrivain, PalmaresDto p)
     {
-        var publieLe = p.PublieLe.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        var publieLe = p.PublieLe.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFF'Z'", CultureInfo.InvariantCulture);
         foreach (var l in p.Laureats)
         {
             using var ligne = ecrivain.NewRow();

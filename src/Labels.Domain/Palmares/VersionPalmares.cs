@@ -110,7 +110,8 @@ public sealed class VersionPalmares
             Id = Guid.CreateVersion7(maintenant),
             EditionAnnee = edition.Annee,
             Version = (precedent?.Version ?? 0) + 1,
-            PublieLe = instant,
+            // To the microsecond, as PostgreSQL keeps it: the answer of the publication and every later read give the same instant.
+            PublieLe = instant.AddTicks(-(instant.Ticks % TimeSpan.TicksPerMicrosecond)),
             CreatedAt = maintenant,
             Changements = changements,
         };
