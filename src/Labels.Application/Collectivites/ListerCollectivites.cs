@@ -7,16 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Labels.Application.Collectivites;
 
-/// <summary>A registered collectivité, by its UUID, its COG code or its SIREN.</summary>
-public sealed record LireCollectivite(IdentifiantCollectivite Collectivite) : IQuery<CollectiviteDto>;
-
-public sealed class LireCollectiviteHandler(ILabelsDbContext db) : IQueryHandler<LireCollectivite, CollectiviteDto>
-{
-    public async ValueTask<CollectiviteDto> Handle(LireCollectivite query, CancellationToken ct) =>
-        await db.Collectivites.AsNoTracking().Designee(query.Collectivite).ProjectToDto().FirstOrDefaultAsync(ct)
-        ?? throw Acces.CollectiviteIntrouvable();
-}
-
 public sealed record ListerCollectivites(
     string? CodeInsee, string? Siren, string? Departement, string? Region, Categorie? Categorie, string? Q,
     int Page = 1, int PageSize = Pagination.TailleParDefaut) : IQuery<PageDe<CollectiviteDto>>;
