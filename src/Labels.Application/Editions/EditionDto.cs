@@ -3,8 +3,6 @@ using Labels.Domain.Palmares;
 
 namespace Labels.Application.Editions;
 
-public sealed record MentionDto(string Code, string Nom);
-
 public sealed record EditionDto(
     int Annee,
     int Numero,
@@ -28,17 +26,4 @@ public sealed record EditionDto(
         e.Referentiel.Mentions.Select(m => new MentionDto(m.Code, m.Nom)).ToArray(),
         e.ParametresTen,
         e.CreatedAt);
-}
-
-public sealed record ServiceDto(string Code, string Nom);
-
-public sealed record EnjeuDto(string Code, string Nom, IReadOnlyList<ServiceDto> Services);
-
-public sealed record ReferentielDto(IReadOnlyList<EnjeuDto> Enjeux, IReadOnlyList<MentionDto> Mentions)
-{
-    public static IReadOnlyList<EnjeuDto> EnjeuxDe(Referentiel r) =>
-        r.Enjeux.Select(e => new EnjeuDto(e.Code, e.Nom, e.Services.Select(s => new ServiceDto(s.Code, s.Nom)).ToArray())).ToArray();
-
-    public static ReferentielDto De(Referentiel r) =>
-        new(EnjeuxDe(r), r.Mentions.Select(m => new MentionDto(m.Code, m.Nom)).ToArray());
 }

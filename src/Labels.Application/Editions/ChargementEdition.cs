@@ -1,0 +1,13 @@
+using Labels.Application.Commun;
+using Labels.Domain.Editions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Labels.Application.Editions;
+
+/// <summary>An édition by its year, as nearly every use case starts: tracked or not as the caller's query says, 404 when there is none.</summary>
+public static class ChargementEdition
+{
+    public static async Task<Edition> ChargerAsync(this IQueryable<Edition> editions, int annee, CancellationToken ct) =>
+        await editions.FirstOrDefaultAsync(e => e.Annee == annee, ct)
+        ?? throw new NotFoundException($"L'édition {annee} n'existe pas.");
+}
