@@ -10,20 +10,6 @@ namespace Labels.Application.Jury;
 
 public sealed record AttachesDto(string[]? CodesInsee, string[]? Sirens, string[]? Departements);
 
-/// <summary>A juror's territories as the API answers them: each list always there, empty when none.</summary>
-public sealed record AttachesDuJure(string[] CodesInsee, string[] Sirens, string[] Departements);
-
-/// <summary>
-/// A member of the jury as administrators see it. Accounts have no name of their own: a juror is known by the e-mail address
-/// of their account (<see cref="Email"/>).
-/// </summary>
-public sealed record JureDto(Guid Id, int Edition, Guid CompteId, string Email, QualiteJure Qualite, AttachesDuJure Attaches,
-    string[] DepartementsEffectifs, Guid[] Conflits)
-{
-    public static JureDto De(MembreJury j, string email) => new(j.Id, j.EditionAnnee, j.CompteId, email, j.Qualite,
-        new AttachesDuJure(j.CodesInsee, j.Sirens, j.Departements), j.DepartementsEffectifs, j.Conflits);
-}
-
 /// <summary>Makes an account of role jure a member of the édition's jury.</summary>
 public sealed record NommerJure(int Annee, Guid CompteId, QualiteJure Qualite, AttachesDto? Attaches, Guid[]? Conflits) : ICommand<JureDto>;
 
@@ -89,25 +75,5 @@ public sealed class NommerJureHandler(ILabelsDbContext db, IComptes comptes, Jou
         journal.Enregistrer("jury.membre", $"jure:{jure.Id}", new { edition = edition.Annee, compteId = command.CompteId });
         await db.SaveChangesAsync(ct);
         return JureDto.De(jure, (await comptes.EmailsAsync([command.CompteId], ct)).GetValueOrDefault(command.CompteId, ""));
-    }
-}
-
-public sealed record ListerJures(int Annee, int Page = 1, int PageSize = Pagination.TailleParDefaut) : IQuery<PageDe<JureDto>>;
-
-public sealed class ListerJuresValidator : AbstractValidator<ListerJures>
-{
-    public ListerJuresValidator() => this.ReglesDePage(x => x.Page, x => x.PageSize);
-}
-
-public sealed class ListerJuresHandler(ILabelsDbContext db, IComptes comptes) : IQueryHandler<ListerJures, PageDe<JureDto>>
-{
-    public async ValueTask<PageDe<JureDto>> Handle(ListerJures query, CancellationToken ct)
-    {
-        await db.Editions.AsNoTracking().ChargerAsync(query.Annee, ct);
-        var page = await db.Jures.AsNoTracking().Where(j => j.EditionAnnee == query.Annee).OrderBy(j => j.Id)
-            .PaginerAsync(query.Page, query.PageSize, ct);
-        var emails = await comptes.EmailsAsync(page.Items.Select(j => j.CompteId).ToArray(), ct);
-        return new PageDe<JureDto>(page.Items.Select(j => JureDto.De(j, emails.GetValueOrDefault(j.CompteId, ""))).ToArray(),
-            page.Page, page.PageSize, page.Total);
     }
 }

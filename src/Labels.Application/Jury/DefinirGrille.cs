@@ -3,26 +3,8 @@ using Labels.Application.Commun;
 using Labels.Application.Editions;
 using Labels.Domain.Editions;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Labels.Application.Jury;
-
-public sealed record CritereDto(string Code, string Nom, decimal Min, decimal Max, decimal Poids, bool CompteDansLeTotal);
-
-public sealed record GrilleDto(IReadOnlyList<CritereDto> Criteres, IReadOnlyList<decimal> SeuilsArobases)
-{
-    public static GrilleDto De(Grille g) => new(
-        g.Criteres.Select(c => new CritereDto(c.Code, c.Nom, c.Min, c.Max, c.Poids, c.CompteDansLeTotal)).ToArray(), g.SeuilsArobases);
-}
-
-/// <summary>The grid the jurors score with: theirs to read, as the criteria their notes are keyed by.</summary>
-public sealed record LireGrille(int Annee) : IQuery<GrilleDto>, ILectureDuJury;
-
-public sealed class LireGrilleHandler(ILabelsDbContext db) : IQueryHandler<LireGrille, GrilleDto>
-{
-    public async ValueTask<GrilleDto> Handle(LireGrille query, CancellationToken ct) =>
-        GrilleDto.De((await db.Editions.AsNoTracking().ChargerAsync(query.Annee, ct)).Grille);
-}
 
 public sealed record DefinirGrille(int Annee, IReadOnlyList<CritereDto> Criteres, IReadOnlyList<decimal> SeuilsArobases) : ICommand<GrilleDto>
 {
