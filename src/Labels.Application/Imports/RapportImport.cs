@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Labels.Domain.Imports;
 
@@ -32,17 +33,17 @@ public sealed record RapportImport(
     public static RapportImport Interruption(string raison) =>
         new(StatutImport.Interrompu, CompteursImport.Zero, CompteursImport.Zero, [new ErreurImport(null, null, "", raison)], 1, 0, "");
 
-    /// <summary>As the run's record keeps it, and GET /imports/{id} shows it.</summary>
-    public string EnJson() => System.Text.Json.JsonSerializer.Serialize(this, ImportsHandler.Json);
-}
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
 
-/// <summary>
-/// A run as GET /imports/{id} shows it; <c>Encodage</c> is the charset the file declared, null for UTF-8 by default;
-/// <c>AuteurId</c> the account (a person, or the administrator behind an API token) that sent it.
-/// </summary>
-public sealed record ImportDto(
-    Guid Id, int Edition, FormatImport Format, string? Encodage, bool DryRun, bool Asynchrone, Guid? AuteurId, StatutImport Statut, string? Sha256, long Octets,
-    int LignesLues, DateTimeOffset DemarreLe, DateTimeOffset? TermineLe, RapportImport? Rapport);
+    /// <summary>As the run's record keeps it, and GET /imports/{id} shows it.</summary>
+    public string EnJson() => JsonSerializer.Serialize(this, Json);
+
+    /// <summary>The report a run's record keeps (<see cref="EnJson"/>).</summary>
+    public static RapportImport? DeJson(string json) => JsonSerializer.Deserialize<RapportImport>(json, Json);
+}
 
 /// <summary>The file could not be read at all (not JSON, not CSV, truncated): HTTP 400.</summary>
 public sealed class FichierIllisibleException(string message) : Exception(message);
