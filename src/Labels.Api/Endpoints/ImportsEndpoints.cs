@@ -110,29 +110,18 @@ public static class ImportsEndpoints
     /// Counts the body as it streams and stops at the route's limit, before it costs memory or disk. The bytes within the limit
     /// are handed on before it stops: a run records the size and SHA-256 of what it received (ImporterDossiers.cs).
     /// </summary>
-    private sealed class FluxLimite(Stream interne, long limite) : Stream
+    private sealed class FluxLimite(Stream interne, long limite) : FluxEnLecture
     {
         private long _lus;
         private bool _depasse;
 
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
         public override long Position { get => _lus; set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
         public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer) => Compter(_depasse ? throw TropGros() : interne.Read(buffer[..Permis(buffer.Length)]));
 
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
             Compter(_depasse ? throw TropGros() : await interne.ReadAsync(buffer[..Permis(buffer.Length)], cancellationToken));
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
         /// <summary>Up to one byte past the limit, which tells that the body goes beyond it.</summary>
         private int Permis(int demande) => (int)Math.Min(demande, limite + 1 - _lus);

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Security.Cryptography;
+using Labels.Application.Commun;
 
 namespace Labels.Application.Imports;
 
@@ -59,25 +60,13 @@ internal sealed class CorpsRecu : IDisposable
 
     public void Dispose() => _sha.Dispose();
 
-    private sealed class Lecteur(CorpsRecu recu) : Stream
+    private sealed class Lecteur(CorpsRecu recu) : FluxEnLecture
     {
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         public override int Read(byte[] buffer, int offset, int count) => recu.Lire(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer) => recu.Lire(buffer);
 
         public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => recu.LireAsync(buffer, cancellationToken);
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
     }
 }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
+using Labels.Application.Commun;
 using Labels.Application.Imports;
 
 namespace Labels.Infrastructure.Imports;
@@ -67,7 +68,7 @@ internal static class CorpsImport
     /// this stream knows from the lines it counted; JSON's are checked by their reader. Checking them beforehand as well would
     /// go over every byte twice more, where counting lines is a vectorised count (see README, Benchmarks).
     /// </summary>
-    private sealed class FluxUtf8 : Stream
+    private sealed class FluxUtf8 : FluxEnLecture
     {
         private static readonly byte[] Marque = [0xEF, 0xBB, 0xBF];
 
@@ -89,21 +90,6 @@ internal static class CorpsImport
         }
 
         public Encoding Decodeur { get; }
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
         public override async ValueTask<int> ReadAsync(Memory<byte> destination, CancellationToken cancellationToken = default)
         {
@@ -171,7 +157,7 @@ internal static class CorpsImport
     /// The bytes of the file, handed on only once checked: whole characters, all valid. An incomplete character at the end
     /// of a read waits for the next one; the file's lines are counted as the bytes go, for the message.
     /// </summary>
-    private sealed class FluxVerifie(Stream interne, Regle regle) : Stream
+    private sealed class FluxVerifie(Stream interne, Regle regle) : FluxEnLecture
     {
         private readonly byte[] _tampon = new byte[1 << 16];
         private int _debut, _valides, _fin;
@@ -187,21 +173,6 @@ internal static class CorpsImport
             while (!flux._marqueLue) await flux.RemplirAsync(ct);
             return flux;
         }
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
         public override async ValueTask<int> ReadAsync(Memory<byte> destination, CancellationToken cancellationToken = default)
         {
