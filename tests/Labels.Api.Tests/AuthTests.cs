@@ -66,6 +66,21 @@ public sealed class AuthTests(LabelsApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
+    public async Task Un_front_qui_envoie_encore_son_jeton_expire_se_renouvelle()
+    {
+        // A dead token on a public read is a 401 (docs/securite.md); on login and refresh it is what the caller is replacing.
+        var connexion = await LireAsync(await Anonyme().PostAsJsonAsync("/api/v1/auth/login",
+            new { email = LabelsApiFactory.AdminEmail, password = LabelsApiFactory.AdminMotDePasse }));
+        var front = Anonyme();
+        front.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "jeton-expire");
+        await ProblemeAsync(await front.GetAsync("/api/v1/editions"), HttpStatusCode.Unauthorized);
+        var renouvellement = await front.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = connexion["refreshToken"]!.GetValue<string>() });
+        Assert.Equal(HttpStatusCode.OK, renouvellement.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await front.PostAsJsonAsync("/api/v1/auth/login",
+            new { email = LabelsApiFactory.AdminEmail, password = LabelsApiFactory.AdminMotDePasse })).StatusCode);
+    }
+
+    [Fact]
     public async Task Un_jeton_vaut_sur_une_autre_instance_de_l_api()
     {
         var admin = await AdminAsync();

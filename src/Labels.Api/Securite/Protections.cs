@@ -163,7 +163,9 @@ public static class Protections
     /// </summary>
     public static IApplicationBuilder UseIdentifiantsVerifies(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
-        if (http.Request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.Authorization) && http.User.Identity?.IsAuthenticated != true)
+        // Login and refresh are how a dead session gets a new token: a front-end that still sends its expired one there is served.
+        if (http.Request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.Authorization) && http.User.Identity?.IsAuthenticated != true
+            && !http.Request.Path.StartsWithSegments("/api/v1/auth"))
         {
             http.Response.Headers.WWWAuthenticate = "Bearer";
             await TypedResults.Problem("Ce jeton n'est pas valide : révoqué, expiré, d'un compte désactivé, ou inconnu. Reconnectez-vous, ou "
