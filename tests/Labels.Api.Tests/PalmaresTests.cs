@@ -1016,4 +1016,26 @@ public sealed class PalmaresTests(LabelsApiFactory factory) : ApiTest(factory)
         var csv = await Anonyme().GetStringAsync("/api/v1/editions/2021/palmares.csv");
         Assert.Contains($";{publieLe};", csv.Split('\n')[1].Replace(",", ";"));
     }
+    [Fact]
+    public async Task Les_filtres_hors_des_bornes_du_document_sont_refuses_sous_leur_nom()
+    {
+        var admin = await AdminAsync();
+        await this.PublierHistoriqueAsync(admin, 2021, null, new Resultat("62041", 3));
+        foreach (var (requete, champ) in new[]
+                 {
+                     ("/api/v1/editions/2021/palmares?arobases=6", "arobases"), ("/api/v1/editions/2021/palmares?arobases=0", "arobases"),
+                     ("/api/v1/editions/2021/palmares.csv?departement=ABC", "departement"), ("/api/v1/editions/2021/palmares?region=1", "region"),
+                     ("/api/v1/editions/2021/palmares?version=0", "version"), ("/api/v1/editions/2021/palmares?mention=Pas%20un%20code", "mention"),
+                     ("/api/v1/collectivites?departement=999", "departement"), ("/api/v1/collectivites?region=1", "region"),
+                     ("/api/v1/editions/2021/fiches?departement=ABC", "departement"),
+                 })
+        {
+            var refus = await ProblemeAsync(await Anonyme().GetAsync(requete), HttpStatusCode.BadRequest);
+            Assert.True(refus["errors"]![champ] is not null, $"{requete} : {refus}");
+        }
+        var proprietaire = await CompteAsync("collectivite", await Factory.DansLaBaseAsync(db => db.Collectivites.Select(c => c.Id).FirstAsync()));
+        await ProblemeAsync(await proprietaire.GetAsync("/api/v1/collectivites/62041/candidatures?edition=1990"), HttpStatusCode.BadRequest);
+        // Within the bounds, the same filters answer: 987 is an overseas département and région.
+        Assert.Equal(HttpStatusCode.OK, (await Anonyme().GetAsync("/api/v1/editions/2021/palmares?arobases=3&departement=987&region=987")).StatusCode);
+    }
 }

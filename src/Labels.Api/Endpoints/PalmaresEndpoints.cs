@@ -263,6 +263,7 @@ public static class PalmaresEndpoints
     private static async Task<IResult> ServirAsync(int annee, int? version, FiltresPalmares filtres, bool csv, HttpContext http,
         PalmaresPublies publies, Acces acces, TimeProvider horloge)
     {
+        if (filtres.Defauts(version).ToList() is { Count: > 0 } defauts) throw new FluentValidation.ValidationException(defauts);
         var release = await publies.ObtenirAsync(annee, version);
         if (release is null || !acces.Visibilite.Voit(release.Palmares.PublieLe))
             throw new NotFoundException(version is null

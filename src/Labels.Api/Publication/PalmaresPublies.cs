@@ -30,6 +30,20 @@ public sealed record FiltresPalmares(string? Region, string? Departement, Catego
 
     public bool Vides => this == Aucun;
 
+    /// <summary>
+    /// What is wrong with these filters and the version asked, by parameter, as the document bounds them: the endpoint answers
+    /// 400 with them; the fast path leaves such a request to the endpoint.
+    /// </summary>
+    public IEnumerable<FluentValidation.Results.ValidationFailure> Defauts(int? version)
+    {
+        if (version is < 1) yield return new("version", "Une version se compte à partir de 1.");
+        if (Region is not null && !Domain.Commun.CodesOfficiels.EstRegionValide(Region)) yield return new("region", Domain.Commun.CodesOfficiels.MessageRegion);
+        if (Departement is not null && !Domain.Commun.CodesOfficiels.EstDepartementValide(Departement))
+            yield return new("departement", Domain.Commun.CodesOfficiels.MessageDepartement);
+        if (Arobases is < 1 or > 5) yield return new("arobases", "De 1 à 5 arobases.");
+        if (Mention is not null && !Domain.Editions.Referentiel.EstCodeValide(Mention)) yield return new("mention", "Code de mention invalide.");
+    }
+
     public bool Retient(LaureatDto l) =>
         (Region is null || l.Region == Region)
         && (Departement is null || l.Departement == Departement)

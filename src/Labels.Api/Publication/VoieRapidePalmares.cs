@@ -129,6 +129,8 @@ public sealed class VoieRapidePalmares(RequestDelegate suite, PalmaresPublies pu
             }
         }
         filtres = new FiltresPalmares(region, departement, categorie, arobases, mention);
+        // A filter out of its bounds is the endpoint's to refuse, with its message.
+        if (filtres.Defauts(version).Any()) return false;
         return true;
     }
 

@@ -16,7 +16,12 @@ public sealed record ListerCandidaturesDeLaCollectivite(IdentifiantCollectivite 
 
 public sealed class ListerCandidaturesDeLaCollectiviteValidator : AbstractValidator<ListerCandidaturesDeLaCollectivite>
 {
-    public ListerCandidaturesDeLaCollectiviteValidator() => this.ReglesDePage(x => x.Page, x => x.PageSize);
+    public ListerCandidaturesDeLaCollectiviteValidator()
+    {
+        this.ReglesDePage(x => x.Page, x => x.PageSize);
+        RuleFor(x => x.Edition).InclusiveBetween(Domain.Editions.Edition.PremiereAnnee, Domain.Editions.Edition.DerniereAnnee).When(x => x.Edition is not null)
+            .OverridePropertyName("edition");
+    }
 }
 
 public sealed class ListerCandidaturesDeLaCollectiviteHandler(ILabelsDbContext db)

@@ -17,6 +17,9 @@ public sealed class ListerCollectivitesValidator : AbstractValidator<ListerColle
     {
         this.ReglesDePage(x => x.Page, x => x.PageSize);
         RuleFor(x => x.Q).MaximumLength(100);
+        RuleFor(x => x.Departement).Must(CodesOfficiels.EstDepartementValide).When(x => x.Departement is not null)
+            .WithMessage(CodesOfficiels.MessageDepartement);
+        RuleFor(x => x.Region).Must(CodesOfficiels.EstRegionValide).When(x => x.Region is not null).WithMessage(CodesOfficiels.MessageRegion);
         RuleFor(x => x.CodeInsee).Must(CodesOfficiels.EstCodeInseeValide).When(x => x.CodeInsee is not null)
             .WithMessage("Un code INSEE a 5 caractères : 2 chiffres (ou 2A, 2B) puis 3 chiffres.");
         RuleFor(x => x.Siren).Must(CodesOfficiels.EstSirenValide).When(x => x.Siren is not null)

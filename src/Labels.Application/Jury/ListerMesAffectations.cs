@@ -17,7 +17,11 @@ public sealed record ListerMesAffectations(int Annee, int Page = 1, int PageSize
 
 public sealed class ListerMesAffectationsValidator : AbstractValidator<ListerMesAffectations>
 {
-    public ListerMesAffectationsValidator() => this.ReglesDePage(x => x.Page, x => x.PageSize);
+    public ListerMesAffectationsValidator()
+    {
+        this.ReglesDePage(x => x.Page, x => x.PageSize);
+        RuleFor(x => x.Annee).InclusiveBetween(Domain.Editions.Edition.PremiereAnnee, Domain.Editions.Edition.DerniereAnnee).OverridePropertyName("edition");
+    }
 }
 
 public sealed class ListerMesAffectationsHandler(ILabelsDbContext db, IUtilisateurCourant utilisateur)

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Labels.Application.Commun;
 using Labels.Domain.Collectivites;
+using Labels.Domain.Commun;
 using Labels.Domain.Editions;
 using Labels.Domain.Palmares;
 using Mediator;
@@ -18,6 +19,9 @@ public sealed class RechercherFichesValidator : AbstractValidator<RechercherFich
     {
         this.ReglesDePage(x => x.Page, x => x.PageSize);
         RuleFor(x => x.Q).MaximumLength(200);
+        RuleFor(x => x.Departement).Must(CodesOfficiels.EstDepartementValide).When(x => x.Departement is not null)
+            .WithMessage(CodesOfficiels.MessageDepartement);
+        RuleFor(x => x.Region).Must(CodesOfficiels.EstRegionValide).When(x => x.Region is not null).WithMessage(CodesOfficiels.MessageRegion);
         RuleFor(x => x.Enjeu).Must(Referentiel.EstCodeValide).When(x => x.Enjeu is not null).WithMessage("Code d'enjeu invalide.");
     }
 }

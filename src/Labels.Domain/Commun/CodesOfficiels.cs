@@ -11,6 +11,22 @@ public static partial class CodesOfficiels
 
     public static bool EstCodeInseeValide(string? code) => code is not null && CodeInseeRegex().IsMatch(code);
 
+    // Départements: two digits, 2A and 2B, three for the overseas ones (971 to 976, and the collectivités 975 to 989 the COG lists).
+    [GeneratedRegex("^(?:[0-9]{2}|2[AB]|9[78][0-9])$", RegexOptions.CultureInvariant)]
+    private static partial Regex DepartementRegex();
+
+    public static bool EstDepartementValide(string? code) => code is not null && DepartementRegex().IsMatch(code);
+
+    // Régions: two digits, three for the overseas collectivités (975, 977, 978, 984, 986 to 989).
+    [GeneratedRegex("^[0-9]{2,3}$", RegexOptions.CultureInvariant)]
+    private static partial Regex RegionRegex();
+
+    public static bool EstRegionValide(string? code) => code is not null && RegionRegex().IsMatch(code);
+
+    public const string MessageDepartement = "Code de département invalide : 2 chiffres, 2A, 2B, ou 3 chiffres outre-mer (971, 987).";
+
+    public const string MessageRegion = "Code de région invalide : 2 ou 3 chiffres.";
+
     /// <summary>A SIREN is nine digits whose last one is a Luhn check digit.</summary>
     public static bool EstSirenValide(string? siren)
     {

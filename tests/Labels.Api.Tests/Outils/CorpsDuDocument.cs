@@ -55,7 +55,7 @@ public static class CorpsDuDocument
                     (_, { } motif) when motif.StartsWith("^(?=", StringComparison.Ordinal) => "Mot-de-passe-valide-1",
                     (_, "^[0-9][0-9AB][0-9]{3}$") => "62041",
                     (_, "^[0-9]{9}$") => "200033579",
-                    (_, "^[0-9]{2}$") => "32",
+                    (_, "^[0-9]{2}$" or "^[0-9]{2,3}$") => "32",
                     (_, { } motif) when motif.StartsWith("^([0-9]{2}", StringComparison.Ordinal) => "62",
                     _ => "Texte " + hasard.Next(1000),
                 });
