@@ -380,6 +380,18 @@ public sealed class JuryTests(LabelsApiFactory factory, Xunit.Abstractions.ITest
     }
 
     [Fact]
+    public async Task Une_evaluation_fermee_repond_409_avant_toute_precondition()
+    {
+        var (admin, dossier, jure) = await UnDossierEnEvaluationAsync();
+        var etag = (await EcrireAsync(jure.Client, dossier, 10, soumise: false)).Headers.ETag!.Tag;
+        await AvancerAsync(admin, "deliberation");
+        // Without If-Match, with a stale one, with the current one: the evaluation is closed, whatever the precondition says.
+        foreach (var ifMatch in new string?[] { null, "\"perime\"", etag })
+            await ProblemeAsync(await EcrireAsync(jure.Client, dossier, 20, soumise: false, ifMatch: ifMatch), HttpStatusCode.Conflict);
+        Assert.Equal(1, await Factory.DansLaBaseAsync(db => db.Evaluations.Select(e => e.Version).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Des_ecritures_simultanees_avec_if_match_etoile_s_appliquent_toutes_l_une_apres_l_autre()
     {
         // '*' matches whatever version is current (RFC 9110, 13.1.1): eight tabs writing at once all succeed, in turn.

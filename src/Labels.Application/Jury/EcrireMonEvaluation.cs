@@ -40,6 +40,8 @@ public sealed class EcrireMonEvaluationHandler(ILabelsDbContext db, IUtilisateur
         // Two writes of one evaluation are made one after the other, the second reading what the first wrote: with the same
         // ETag the second is then stale (412), with '*' it applies too, as RFC 9110 has it, and a second first write finds one.
         await db.VerrouillerAsync(affectation.Id, ct);
+        // A closed evaluation is said first (409): no ETag would make the write possible, so asking for one (428, 412) misleads.
+        edition.VerifierEvaluationOuverte();
         var evaluation = await db.Evaluations
             .FirstOrDefaultAsync(e => e.CandidatureId == affectation.CandidatureId && e.JureId == affectation.JureId, ct);
         string? avant = null;
