@@ -151,18 +151,9 @@ public sealed class EncodagesImportTests(LabelsApiFactory factory) : ApiTest(fac
     }
 
     /// <summary>A body that arrives a few bytes at a time, as a slow connection may send it.</summary>
-    private sealed class FluxParMorceaux(byte[] octets, int morceau) : Stream
+    private sealed class FluxParMorceaux(byte[] octets, int morceau) : Labels.Application.Commun.FluxEnLecture
     {
         private int _position;
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
         public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)

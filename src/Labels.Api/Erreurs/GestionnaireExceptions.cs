@@ -111,7 +111,7 @@ internal sealed partial class GestionnaireExceptions(IProblemDetailsService prob
         if (LiaisonEchouee().Match(b.Message) is { Success: true } liaison)
         {
             var nom = liaison.Groups["nom"].Value;
-            return Invalide($"Le paramètre {nom} attend {ValeursAttendues.De(liaison.Groups["type"].Value)} ; reçu « {Cite(liaison.Groups["valeur"].Value)} ».");
+            return Invalide($"Le paramètre {nom} attend {ValeursAttendues.De(liaison.Groups["type"].Value)} ; reçu « {ChaineSansNul.Citer(liaison.Groups["valeur"].Value)} ».");
         }
         if (ParametreAbsent().Match(b.Message) is { Success: true } absent && absent.Groups["source"].Value != "body")
         {
@@ -160,13 +160,6 @@ internal sealed partial class GestionnaireExceptions(IProblemDetailsService prob
 
     [GeneratedRegex("""missing required properties including: (?:'(?<noms>[^']+)'(?:, )?)+""")]
     private static partial Regex ProprietesManquantes();
-
-    /// <summary>What a caller sent, quoted in a message: visible, and short.</summary>
-    private static string Cite(string valeur)
-    {
-        var visible = ChaineSansNul.Visible(valeur);
-        return visible.Length <= 60 ? visible : visible[..60] + "…";
-    }
 
     [GeneratedRegex("""^Failed to bind parameter "(?<type>.+) (?<nom>[^ "]+)" from "(?<valeur>.*)"\.$""", RegexOptions.Singleline)]
     private static partial Regex LiaisonEchouee();

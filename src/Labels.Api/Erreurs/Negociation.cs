@@ -97,7 +97,7 @@ public static class Negociation
                 var charset = HeaderUtilities.RemoveQuotes(lu.Charset).ToString().Trim();
                 if (!string.Equals(charset, "utf-8", StringComparison.OrdinalIgnoreCase))
                 {
-                    await Refuser(http, $"Le corps JSON s'écrit en UTF-8 : le charset « {Cite(charset)} » n'est pas pris en charge "
+                    await Refuser(http, $"Le corps JSON s'écrit en UTF-8 : le charset « {ChaineSansNul.Citer(charset)} » n'est pas pris en charge "
                         + "(Content-Type: application/json, ou application/json; charset=utf-8).");
                     return;
                 }
@@ -110,10 +110,8 @@ public static class Negociation
 
     /// <summary>The refusal of a body that is not JSON, also for the 415 routing gives before this step runs.</summary>
     internal static string TypeRefuse(string? type) =>
-        $"Cette route lit un corps JSON : envoyez Content-Type: application/json (reçu : {(type is null ? "aucun" : $"« {Cite(type)} »")}).";
+        $"Cette route lit un corps JSON : envoyez Content-Type: application/json (reçu : {(type is null ? "aucun" : $"« {ChaineSansNul.Citer(type)} »")}).";
 
     private static Task Refuser(HttpContext http, string detail) => TypedResults.Problem(detail,
         statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Type de contenu non pris en charge").ExecuteAsync(http);
-
-    private static string Cite(string texte) => ChaineSansNul.Visible(texte.Length <= 60 ? texte : texte[..60] + "…");
 }

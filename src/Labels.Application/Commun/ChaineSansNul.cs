@@ -30,6 +30,13 @@ public sealed class ChaineSansNul : JsonConverter<string>
 
     public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
 
+    /// <summary>What a caller sent, quoted in a message: visible (<see cref="Visible"/>), and short.</summary>
+    public static string Citer(string texte)
+    {
+        var visible = Visible(texte);
+        return visible.Length <= 60 ? visible : visible[..60] + "…";
+    }
+
     /// <summary>
     /// For messages that quote what a caller sent: NUL and the other control characters, U+FFFD and a half of a surrogate pair
     /// are written as JSON writes them escaped (<c>\u0000</c>, <c>\uFFFD</c>), so that the message shows them rather than holds
