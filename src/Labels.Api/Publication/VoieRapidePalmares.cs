@@ -130,7 +130,8 @@ public sealed class VoieRapidePalmares(RequestDelegate suite, PalmaresPublies pu
         }
         filtres = new FiltresPalmares(region, departement, categorie, arobases, mention);
         // A filter out of its bounds is the endpoint's to refuse, with its message.
-        if (filtres.Defauts(version).Any()) return false;
+        // (Checked only when one is given: the common read, with none, stays free of it.)
+        if ((version is not null || !filtres.Vides) && filtres.Defauts(version).Any()) return false;
         return true;
     }
 
