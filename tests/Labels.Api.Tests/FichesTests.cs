@@ -124,6 +124,36 @@ public sealed class FichesTests(LabelsApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
+    public async Task Sans_reference_un_titre_est_unique_dans_un_dossier()
+    {
+        // An import knows a fiche without reference by its title (docs/import.md): two of them with one title would leave it
+        // unable to tell which one a file updates.
+        var (_, mairie, id) = await DossierAsync();
+        var premiere = await mairie.PostAsJsonAsync($"/api/v1/candidatures/{id}/fiches", Fiche(titre: "Portail"));
+        Assert.Equal(HttpStatusCode.Created, premiere.StatusCode);
+        var idPremiere = (await LireAsync(premiere))["id"]!.GetValue<Guid>();
+        var attendu = $"La fiche {idPremiere} de ce dossier, sans référence, porte déjà le titre « Portail » : "
+            + "donnez une référence à l'une des deux ou un autre titre.";
+        var doublon = await ProblemeAsync(await mairie.PostAsJsonAsync($"/api/v1/candidatures/{id}/fiches", Fiche(titre: " Portail ")),
+            HttpStatusCode.Conflict);
+        Assert.Equal(attendu, doublon["detail"]!.GetValue<string>());
+
+        // With a reference the same title is another fiche; losing it, or taking the title, meets the first again.
+        var avecReference = await mairie.PostAsJsonAsync($"/api/v1/candidatures/{id}/fiches", Fiche(titre: "Portail", reference: "R-1"));
+        Assert.Equal(HttpStatusCode.Created, avecReference.StatusCode);
+        var sansReference = await ProblemeAsync(await mairie.PutAsJsonAsync(avecReference.Headers.Location, Fiche(titre: "Portail")),
+            HttpStatusCode.Conflict);
+        Assert.Equal(attendu, sansReference["detail"]!.GetValue<string>());
+        var autre = await mairie.PostAsJsonAsync($"/api/v1/candidatures/{id}/fiches", Fiche(titre: "Autre"));
+        Assert.Equal(HttpStatusCode.Created, autre.StatusCode);
+        var renommee = await ProblemeAsync(await mairie.PutAsJsonAsync(autre.Headers.Location, Fiche(titre: "Portail")), HttpStatusCode.Conflict);
+        Assert.Equal(attendu, renommee["detail"]!.GetValue<string>());
+
+        var titres = await Factory.DansLaBaseAsync(db => db.Fiches.Select(f => f.Titre + "/" + (f.Reference ?? "-")).ToListAsync());
+        Assert.Equal(["Autre/-", "Portail/-", "Portail/R-1"], titres.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Une_autre_collectivite_ne_voit_ni_ne_change_rien()
     {
         var (admin, mairie, id) = await DossierAsync();

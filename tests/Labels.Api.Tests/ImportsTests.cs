@@ -94,6 +94,27 @@ public sealed class ImportsTests(LabelsApiFactory factory) : ApiTest(factory)
         Assert.Equal(imports[0].AuteurId, lu["auteurId"]!.GetValue<Guid>());
     }
 
+    [Fact]
+    public async Task Une_fiche_sans_reference_saisie_dans_l_api_est_celle_que_le_fichier_met_a_jour()
+    {
+        var admin = await AdminAsync();
+        await EditionAsync(admin, 2022, "candidatures");
+        var arras = await CollectiviteAsync(admin, "62041");
+        var mairie = await CompteAsync("collectivite", arras);
+        var dossier = await CandidatureAsync(mairie, 2022, arras);
+        var saisie = await mairie.PostAsJsonAsync($"/api/v1/candidatures/{dossier}/fiches", Fiche(titre: "Médiathèque numérique"));
+        Assert.Equal(HttpStatusCode.Created, saisie.StatusCode);
+        var idSaisie = (await LireAsync(saisie))["id"]!.GetValue<Guid>();
+
+        var rapport = await LireAsync(await ImporterAsync(admin, Json2022));
+        Compteurs(rapport, "fiches", 2, 1, 0);
+        var mediatheque = await Factory.DansLaBaseAsync(db => db.Fiches.SingleAsync(f => f.Titre == "Médiathèque numérique"));
+        Assert.Equal(idSaisie, mediatheque.Id);
+        Assert.Equal("Prêt de liseuses", mediatheque.Description);
+        Compteurs(await LireAsync(await ImporterAsync(admin, Json2022)), "fiches", 0, 0, 3);
+        Assert.Equal((3, 3, 3, 0), await ComptesAsync());
+    }
+
     [Theory]
     [InlineData(",", false, "\n")]
     [InlineData(";", true, "\r\n")]

@@ -49,9 +49,11 @@ internal static class Sql
     /// <summary>
     /// The loaded table becomes the édition's partition: PostgreSQL checks the foreign key to candidatures with one
     /// query, and that the default partition holds no fiche of the édition (one written meanwhile through the API).
-    /// The CHECK has done its work then: the partition's bound says the same.
+    /// The CHECK has done its work then: the partition's bound says the same. The index of titles without reference is
+    /// built once the rows are in (the reading has already refused duplicates), under a name Unicites.cs recognises.
     /// </summary>
     public static string Attacher(string table, int annee) => $"""
+        CREATE UNIQUE INDEX {table}_titre ON {table} (candidature_id, edition_annee, titre) WHERE reference IS NULL;
         ALTER TABLE fiches_actions ATTACH PARTITION {table} FOR VALUES IN ({annee});
         ALTER TABLE {table} DROP CONSTRAINT {table}_edition;
         """;

@@ -155,6 +155,10 @@ internal sealed class FicheActionConfiguration : IEntityTypeConfiguration<FicheA
         // Also how fiches are reached by édition (through its candidatures), enjeu filter included: a GIN index on
         // enjeux was never chosen by the planner, even over 25 éditions, and cost every write (migration SansIndexEnjeux).
         b.HasIndex(f => new { f.CandidatureId, f.EditionAnnee, f.Reference }).IsUnique().HasDatabaseName("ux_fiches_candidature_reference");
+        // A fiche without reference is known by its title within its dossier (docs/import.md): two such fiches of one
+        // dossier with one title would leave an import unable to tell which one it updates.
+        b.HasIndex(f => new { f.CandidatureId, f.EditionAnnee, f.Titre }).IsUnique().HasFilter("reference IS NULL")
+            .HasDatabaseName("ux_fiches_candidature_titre");
     }
 }
 

@@ -20,7 +20,7 @@ internal static class Unicites
     public static async Task<string> DecrireAsync(LabelsDbContext db, string? contrainte, IReadOnlyList<object> ecrits, CancellationToken ct)
     {
         IEnumerable<T> De<T>() => ecrits.OfType<T>();
-        switch (ReferenceDeFiche(contrainte) ? "ux_fiches_candidature_reference" : contrainte)
+        switch (ContrainteDeFiche(contrainte) ?? contrainte)
         {
             case "ux_collectivites_code_insee" or "ux_collectivites_siren":
                 foreach (var c in De<Collectivite>())
@@ -60,6 +60,15 @@ internal static class Unicites
                             .Select(x => (Guid?)x.Id).FirstOrDefaultAsync(ct) is { } fiche)
                         return $"La fiche {fiche} de ce dossier porte déjà la référence « {f.Reference} ».";
                 return "Une fiche de ce dossier porte déjà cette référence.";
+            case "ux_fiches_candidature_titre":
+                foreach (var f in De<FicheAction>().Where(f => f.Reference is null))
+                    if (await db.Fiches.AsNoTracking()
+                            .Where(x => x.CandidatureId == f.CandidatureId && x.EditionAnnee == f.EditionAnnee && x.Reference == null
+                                && x.Titre == f.Titre && x.Id != f.Id)
+                            .Select(x => (Guid?)x.Id).FirstOrDefaultAsync(ct) is { } fiche)
+                        return $"La fiche {fiche} de ce dossier, sans référence, porte déjà le titre « {f.Titre} » : "
+                            + "donnez une référence à l'une des deux ou un autre titre.";
+                return "Une fiche sans référence de ce dossier porte déjà ce titre.";
             case "ux_distinctions_candidature":
                 foreach (var d in De<Distinction>())
                     if (await db.Distinctions.AsNoTracking().Where(x => x.CandidatureId == d.CandidatureId).Select(x => (Guid?)x.Id)
@@ -87,12 +96,16 @@ internal static class Unicites
     }
 
     /// <summary>
-    /// fiches_actions is partitioned by édition (migration FichesParEdition) and a violation names the partition's constraint:
-    /// the default partition's as PostgreSQL derived (and truncated) it, an imported édition's as the import created it
-    /// (Imports/Sql.cs). Its only unique constraint besides the primary key is the reference's.
+    /// fiches_actions is partitioned by édition (migration FichesParEdition) and a violation names the partition's constraint
+    /// or index: the default partition's as PostgreSQL derived (and truncated) it, an imported édition's as the import named
+    /// it (Imports/Sql.cs). Its unique keys besides the primary key are the reference and, for a fiche without one, the title.
     /// </summary>
-    private static bool ReferenceDeFiche(string? contrainte) => contrainte is { } c && c.StartsWith("fiches_actions_", StringComparison.Ordinal)
-        && !c.EndsWith("_pkey", StringComparison.Ordinal);
+    private static string? ContrainteDeFiche(string? contrainte) => contrainte switch
+    {
+        { } c when !c.StartsWith("fiches_actions_", StringComparison.Ordinal) || c.EndsWith("_pkey", StringComparison.Ordinal) => null,
+        { } c when c.EndsWith("_titre", StringComparison.Ordinal) || c.EndsWith("_titre_idx", StringComparison.Ordinal) => "ux_fiches_candidature_titre",
+        _ => "ux_fiches_candidature_reference",
+    };
 
     private static string Collectivite(TypeCollectivite type, string nom, string? codeInsee, string? siren) => type == TypeCollectivite.Commune
         ? $"La commune {nom} ({codeInsee})"

@@ -203,6 +203,11 @@ namespace Labels.Infrastructure.Persistance.Migrations
                         .IsUnique()
                         .HasDatabaseName("ux_fiches_candidature_reference");
 
+                    b.HasIndex("CandidatureId", "EditionAnnee", "Titre")
+                        .IsUnique()
+                        .HasDatabaseName("ux_fiches_candidature_titre")
+                        .HasFilter("reference IS NULL");
+
                     b.ToTable("fiches_actions", (string)null);
                 });
 
