@@ -25,7 +25,7 @@ app.UseProxys();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseEntetesDeSecurite();
-app.UseRefusDesCaracteresInterdits();
+app.UseChaineDeRequeteVerifiee();
 // Outside development, clients reach the API over HTTPS (a reverse proxy terminating TLS may turn this off).
 if (app.Configuration.GetValue("Securite:HttpsObligatoire", !app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing")))
 {

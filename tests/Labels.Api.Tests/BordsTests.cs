@@ -178,6 +178,14 @@ public sealed class BordsTests(LabelsApiFactory factory) : ApiTest(factory)
             "Le paramètre acteurId attend un identifiant UUID (01a24fed-06fc-76dc-b342-c9ce19bf7151) ; reçu « moi ».");
         var long_ = await ProblemeAsync(await admin.GetAsync($"/api/v1/collectivites?page={new string('9', 500)}"), HttpStatusCode.BadRequest);
         Assert.Equal($"Le paramètre page attend un nombre entier ; reçu « {new string('9', 60)}… ».", long_["detail"]!.GetValue<string>());
+
+        // No route takes a list in its query: a parameter given twice is refused, whatever its type and whoever asks.
+        await RefuseAsync("/api/v1/collectivites?page=1&pageSize=5&page=2", "page",
+            "Le paramètre page est donné 2 fois (« 1 », « 2 ») ; donnez-le une seule fois.");
+        var palmares = await ProblemeAsync(await Anonyme().GetAsync("/api/v1/editions/2022/palmares?departement=13&departement=62"),
+            HttpStatusCode.BadRequest);
+        Assert.Equal("Le paramètre departement est donné 2 fois (« 13 », « 62 ») ; donnez-le une seule fois.", palmares["detail"]!.GetValue<string>());
+        Assert.NotNull(palmares["errors"]!["departement"]);
     }
 
     [Theory]

@@ -136,11 +136,16 @@ public static class Protections
     });
 
     /// <summary>
-    /// One rule for the strings of every source (<see cref="ChaineSansNul"/>: no NUL, no U+FFFD). JSON bodies refuse them as
-    /// they are read, imports line by line, the server a path that holds a NUL; the query string is refused here, before
-    /// anything reads it (400 naming the parameter). Only a query that holds one, escaped or not, is parsed here.
+    /// The query string as every route reads it, checked before anything does (400 naming the parameter):
+    /// <list type="bullet">
+    /// <item>one rule for the strings of every source (<see cref="ChaineSansNul"/>: no NUL, no U+FFFD). JSON bodies refuse them
+    /// as they are read, imports line by line, the server a path that holds a NUL; only a query that holds one, escaped or not,
+    /// is searched here;</item>
+    /// <item>a parameter is given once: no route takes a list in its query, and the framework would otherwise bind
+    /// <c>?departement=13&amp;departement=62</c> as the text « 13,62 », or refuse an integer for a value never sent.</item>
+    /// </list>
     /// </summary>
-    public static IApplicationBuilder UseRefusDesCaracteresInterdits(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    public static IApplicationBuilder UseChaineDeRequeteVerifiee(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
         var requete = http.Request.QueryString.Value;
         if (requete is not null && (requete.Contains("%00", StringComparison.Ordinal) || requete.Contains('\uFFFD')
@@ -148,12 +153,22 @@ public static class Protections
             && http.Request.Query.SelectMany(p => p.Value.Select(v => (p.Key, Refus: ChaineSansNul.Refus(v))))
                 .FirstOrDefault(p => p.Refus is not null) is { Refus: { } refus } parametre)
         {
-            Erreurs.TitresFrancais.NommerChamp(http, parametre.Key);
-            await TypedResults.Problem($"{parametre.Key} : {refus}",
-                statusCode: StatusCodes.Status400BadRequest, title: "Requête invalide").ExecuteAsync(http);
+            await RefuserAsync(http, parametre.Key, $"{parametre.Key} : {refus}");
+            return;
+        }
+        if (requete is not null && requete.Contains('&') && http.Request.Query.FirstOrDefault(p => p.Value.Count > 1) is { Key: { } repete } p)
+        {
+            await RefuserAsync(http, repete, $"Le paramètre {repete} est donné {p.Value.Count} fois ("
+                + string.Join(", ", p.Value.Select(v => $"« {ChaineSansNul.Citer(v ?? "")} »")) + ") ; donnez-le une seule fois.");
             return;
         }
         await next();
+
+        static Task RefuserAsync(HttpContext http, string parametre, string detail)
+        {
+            Erreurs.TitresFrancais.NommerChamp(http, parametre);
+            return TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Requête invalide").ExecuteAsync(http);
+        }
     });
 
     /// <summary>
