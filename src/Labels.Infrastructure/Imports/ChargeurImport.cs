@@ -156,14 +156,12 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
             {
                 while (await lecteur.LireAsync(ct) is { Count: > 0 } lot)
                 {
-                    foreach (var (index, dossier, chemin, erreur) in lot)
+                    foreach (var (index, _, dossier, erreursDeLecture) in lot)
                     {
                         lues++;
-                        if (dossier is null)
-                        {
-                            erreurs.Ajouter(null, chemin, Propriete(chemin), erreur!);
-                            continue;
-                        }
+                        _illisibles = erreursDeLecture;
+                        foreach (var (chemin, message) in erreursDeLecture) erreurs.Ajouter(null, chemin, Propriete(chemin), message);
+                        if (dossier is null) continue;
                         var origine = Origine.Json(index);
                         var code = CodeJson(dossier.Collectivite, origine);
                         var candidature = code is null ? null : dossiers.Voir(code, origine);
@@ -171,7 +169,7 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
                         var avant = erreurs.Total;
                         var mentionsLues = Textes(dossier.Distinction?.Mentions, origine, ".distinction", "mentions");
                         var (arobases, mentions) = ReglesImport.Distinction(edition, dossier.Distinction?.Arobases, mentionsLues, _champs);
-                        foreach (var (champ, message) in _champs) erreurs.Ajouter(null, origine.Chemin($".distinction.{champ}"), champ, message);
+                        foreach (var (champ, message) in _champs) Signaler(origine.Chemin($".distinction.{champ}"), champ, message);
                         if (candidature is not null && _champs.Count == 0 && erreurs.Total == avant) dossiers.Distinction(candidature, origine, arobases, mentions);
                         var liste = dossier.Fiches ?? [];
                         for (var j = 0; j < liste.Count; j++)
@@ -180,7 +178,7 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
                             var origineFiche = Origine.Json(index, j);
                             if (liste[j] is not { } f)
                             {
-                                erreurs.Ajouter(null, origineFiche.Chemin(), "", NulPourUnObjet);
+                                Signaler(origineFiche.Chemin(), "", NulPourUnObjet);
                                 continue;
                             }
                             _champs.Clear();
@@ -189,7 +187,7 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
                                 Textes(f.Liens, origineFiche, "", "liens"));
                             var contenu = ReglesImport.Fiche(edition, new FicheBrute(f.Reference, f.Titre, f.Resume, f.Description, f.DateDebut, f.DateFin,
                                 f.EnCours ?? false, services, enjeux, liens), _champs);
-                            foreach (var (champ, message) in _champs) erreurs.Ajouter(null, origineFiche.Chemin($".{champ}"), champ, message);
+                            foreach (var (champ, message) in _champs) Signaler(origineFiche.Chemin($".{champ}"), champ, message);
                             if (contenu is not null && erreurs.Total == avant && candidature is { } c) Fiche(origineFiche, c, contenu);
                         }
                         if (lues / PasDeProgression != (lues - liste.Count - 1) / PasDeProgression) progression.Report(lues);
@@ -201,6 +199,22 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
                 lecteur.Liberer();
             }
             return lues;
+        }
+
+        private IReadOnlyList<(string Chemin, string Message)> _illisibles = [];
+
+        /// <summary>
+        /// An error the rules find in a dossier of the JSON, unless it is about a value its reading already refused (a value
+        /// of the wrong type is read as missing): the report says once what is wrong with a value, as the file has it.
+        /// </summary>
+        private void Signaler(string? chemin, string champ, string message)
+        {
+            foreach (var (illisible, _) in _illisibles)
+                if (chemin is not null && (Contient(illisible, chemin) || Contient(chemin, illisible))) return;
+            erreurs.Ajouter(null, chemin, champ, message);
+
+            static bool Contient(string parent, string chemin) => chemin.StartsWith(parent, StringComparison.Ordinal)
+                && (chemin.Length == parent.Length || chemin[parent.Length] is '.' or '[');
         }
 
         private static readonly string NulPourUnObjet = $"Valeur attendue : {ValeursAttendues.De(typeof(FicheJson).FullName!)}, pas null.";
@@ -215,7 +229,7 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
             if (valeurs is null) return [];
             if (!valeurs.Contains(null)) return valeurs.ToArray()!;
             for (var i = 0; i < valeurs.Count; i++)
-                if (valeurs[i] is null) erreurs.Ajouter(null, origine.Chemin($"{parent}.{champ}[{i}]"), $"{champ}[{i}]", NulPourUnTexte);
+                if (valeurs[i] is null) Signaler(origine.Chemin($"{parent}.{champ}[{i}]"), $"{champ}[{i}]", NulPourUnTexte);
             return valeurs.OfType<string>().ToArray();
         }
 
@@ -223,17 +237,17 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
         {
             if (c is null || (c.CodeInsee is null) == (c.Siren is null))
             {
-                erreurs.Ajouter(null, origine.Chemin(".collectivite"), "collectivite", "Indiquez soit codeInsee, soit siren.");
+                Signaler(origine.Chemin(".collectivite"), "collectivite", "Indiquez soit codeInsee, soit siren.");
                 return null;
             }
             if (c.CodeInsee is { } insee && !Domain.Commun.CodesOfficiels.EstCodeInseeValide(insee))
             {
-                erreurs.Ajouter(null, origine.Chemin(".collectivite.codeInsee"), "codeInsee", $"Code INSEE malformé : {insee}.");
+                Signaler(origine.Chemin(".collectivite.codeInsee"), "codeInsee", $"Code INSEE malformé : {insee}.");
                 return null;
             }
             if (c.Siren is { } siren && !Domain.Commun.CodesOfficiels.EstSirenValide(siren))
             {
-                erreurs.Ajouter(null, origine.Chemin(".collectivite.siren"), "siren", $"SIREN invalide : {siren}.");
+                Signaler(origine.Chemin(".collectivite.siren"), "siren", $"SIREN invalide : {siren}.");
                 return null;
             }
             return c.CodeInsee ?? c.Siren;

@@ -40,6 +40,12 @@ internal sealed class FicheJson
 }
 
 /// <summary>
+/// A dossier of the file: its value, read member by member when the serializer refused it (then with what could be read), or
+/// null when it is not an object; and the errors of its reading, each with its path (<c>$.dossiers[3].fiches[0].enCours</c>).
+/// </summary>
+internal sealed record DossierLu(int Index, string Chemin, DossierJson? Dossier, IReadOnlyList<(string Chemin, string Message)> Erreurs);
+
+/// <summary>
 /// Reads <c>{ "dossiers": [ … ] }</c> from a stream one dossier at a time: a dossier's bytes are
 /// located with <see cref="Utf8JsonReader"/> over a sliding buffer, then deserialised alone, so
 /// memory holds one dossier, never the file. The stream is UTF-8 (CorpsImport); System.Text.Json
@@ -54,7 +60,7 @@ internal sealed class LecteurJson(Stream flux, string? encodage)
 
     private const string Tronque = "JSON tronqué : la fin du fichier arrive avant la fin de l'objet racine.";
 
-    private const string DemiCaractere = "Un échappement \\u y écrit la moitié d'une paire de substitution UTF-16 (\\uD800 à \\uDFFF) sans "
+    public const string DemiCaractere = "Un échappement \\u y écrit la moitié d'une paire de substitution UTF-16 (\\uD800 à \\uDFFF) sans "
         + "l'autre : ce n'est pas un caractère.";
 
     private const int TailleInitiale = 1 << 16;
@@ -72,21 +78,21 @@ internal sealed class LecteurJson(Stream flux, string? encodage)
     private int _lignes; // before _debut
     private bool _fini;
     private JsonReaderState _etat = new(new JsonReaderOptions { MaxDepth = 32 });
-    private int _phase; // 0 before the root, 1 in the root object, 2 in "dossiers", 3 after the root
+    private Phase _phase;
     private int _index;
     private bool _dossiersVus, _termine;
 
-    /// <summary>The next batch of dossiers (index, value or the reason it could not be read); empty at the end.</summary>
-    public async Task<List<(int Index, DossierJson? Dossier, string? Chemin, string? Erreur)>> LireAsync(CancellationToken ct)
+    /// <summary>The next batch of dossiers; empty at the end.</summary>
+    public async Task<List<DossierLu>> LireAsync(CancellationToken ct)
     {
-        var lot = new List<(int, DossierJson?, string?, string?)>();
+        var lot = new List<DossierLu>();
         while (lot.Count == 0 && !_termine)
         {
             if (!_fini && _debut == _fin || !Avancer(lot))
             {
                 if (_fini)
                 {
-                    if (_phase != 3) throw new FichierIllisibleException(Tronque);
+                    if (_phase != Phase.ApresLaRacine) throw new FichierIllisibleException(Tronque);
                     // Read to its end: nothing but blanks after the root object.
                     _termine = true;
                     break;
@@ -135,7 +141,7 @@ internal sealed class LecteurJson(Stream flux, string? encodage)
     }
 
     /// <returns>false when more bytes are needed to go on.</returns>
-    private bool Avancer(List<(int, DossierJson?, string?, string?)> lot)
+    private bool Avancer(List<DossierLu> lot)
     {
         var donnees = _tampon.AsSpan(_debut, _fin - _debut);
         var lecteur = new Utf8JsonReader(donnees, _fini, _etat);
@@ -149,42 +155,42 @@ internal sealed class LecteurJson(Stream flux, string? encodage)
                 etat = lecteur.CurrentState;
                 // After the root there is nothing but blanks, let go of as they are skipped: megabytes of them would grow the buffer.
                 if (!lecteur.Read())
-                    return _phase == 3 ? Conserver(lecteur.BytesConsumed, lecteur.CurrentState, lot.Count > 0) : Conserver(consommes, etat, lot.Count > 0);
+                    return _phase == Phase.ApresLaRacine ? Conserver(lecteur.BytesConsumed, lecteur.CurrentState, lot.Count > 0) : Conserver(consommes, etat, lot.Count > 0);
                 switch (_phase)
                 {
-                    case 0:
+                    case Phase.AvantLaRacine:
                         if (lecteur.TokenType != JsonTokenType.StartObject) throw new FichierIllisibleException(PasUnObjet);
-                        _phase = 1;
+                        _phase = Phase.DansLaRacine;
                         break;
-                    case 1 when lecteur.TokenType == JsonTokenType.EndObject:
+                    case Phase.DansLaRacine when lecteur.TokenType == JsonTokenType.EndObject:
                         if (!_dossiersVus) throw new FichierIllisibleException("La propriété \"dossiers\" manque.");
-                        _phase = 3;
+                        _phase = Phase.ApresLaRacine;
                         break;
-                    case 1 when lecteur.TokenType == JsonTokenType.PropertyName:
+                    case Phase.DansLaRacine when lecteur.TokenType == JsonTokenType.PropertyName:
                         if (!lecteur.ValueTextEquals("dossiers"u8))
                             throw new FichierIllisibleException($"Propriété inconnue à la racine : {Application.Commun.ChaineSansNul.Visible(lecteur.GetString() ?? "")}.");
                         if (!lecteur.Read()) return Conserver(consommes, etat, lot.Count > 0);
                         if (lecteur.TokenType != JsonTokenType.StartArray)
                             throw new FichierIllisibleException("\"dossiers\" est un tableau.");
                         _dossiersVus = true;
-                        _phase = 2;
+                        _phase = Phase.DansLesDossiers;
                         break;
-                    case 2 when lecteur.TokenType == JsonTokenType.EndArray:
-                        _phase = 1;
+                    case Phase.DansLesDossiers when lecteur.TokenType == JsonTokenType.EndArray:
+                        _phase = Phase.DansLaRacine;
                         break;
-                    case 2:
+                    case Phase.DansLesDossiers:
                         var debut = lecteur.TokenStartIndex;
                         var estObjet = lecteur.TokenType == JsonTokenType.StartObject;
                         if (lecteur.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && !lecteur.TrySkip())
                             return Conserver(consommes, etat, lot.Count > 0);
                         var chemin = $"$.dossiers[{_index}]";
-                        if (!estObjet) lot.Add((_index, null, chemin, "Un dossier est un objet JSON."));
+                        if (!estObjet) lot.Add(new DossierLu(_index, chemin, null, [(chemin, "Un dossier est un objet JSON.")]));
                         else
                         {
                             var tranche = donnees[(int)debut..(int)lecteur.BytesConsumed];
                             try
                             {
-                                lot.Add((_index, JsonSerializer.Deserialize<DossierJson>(tranche, Options), chemin, null));
+                                lot.Add(new DossierLu(_index, chemin, JsonSerializer.Deserialize<DossierJson>(tranche, Options), []));
                             }
                             catch (JsonException) when (CorpsImport.PremierOctetInvalide(tranche) is var i and >= 0)
                             {
@@ -196,16 +202,11 @@ internal sealed class LecteurJson(Stream flux, string? encodage)
                             }
                             catch (JsonException e)
                             {
-                                var ou = e.Path is { Length: > 1 } p ? chemin + p[1..] : chemin;
-                                lot.Add((_index, null, Application.Commun.ChaineSansNul.Visible(ou),
-                                    e.Message.Contains("could not be mapped", StringComparison.Ordinal) ? "Propriété inconnue."
-                                    : e.Message.Contains("NUL", StringComparison.Ordinal) ? "Le caractère NUL n'est pas permis."
-                                    : e.Message.Contains("U+FFFD", StringComparison.Ordinal) ? ChaineImportee.Remplacement
-                                    : e.InnerException is InvalidOperationException { Message: var m } && m.Contains("UTF-16", StringComparison.Ordinal)
-                                        ? DemiCaractere
-                                    : Application.Commun.ValeursAttendues.De(e) is { } attendu ? $"Valeur attendue : {attendu}."
-                                    : e.Message.Contains("uplicate", StringComparison.Ordinal) ? "Propriété en double."
-                                    : "Valeur de type inattendu."));
+                                var erreurs = new List<(string Chemin, string Message)>();
+                                var lu = LectureMembreParMembre.Lire(tranche.ToArray(), Options, chemin, erreurs);
+                                if (erreurs.Count == 0)
+                                    erreurs.Add((Application.Commun.ChaineSansNul.Visible(e.Path is { Length: > 1 } p ? chemin + p[1..] : chemin), Message(e)));
+                                lot.Add(new DossierLu(_index, chemin, lu, erreurs));
                             }
                         }
                         _index++;
@@ -234,12 +235,12 @@ internal sealed class LecteurJson(Stream flux, string? encodage)
         catch (JsonException e)
         {
             // The reader's own messages are English: the caller hears where, and what the file looks like.
-            if (_phase == 0)
+            if (_phase == Phase.AvantLaRacine)
                 throw new FichierIllisibleException(_fini && _tampon.AsSpan(_debut, _fin - _debut).Trim(" \t\r\n"u8).IsEmpty
                     ? "Le fichier JSON est vide : un objet { \"dossiers\": [ … ] } est attendu." : PasUnObjet);
             // The reader refuses a second value after the first one (JsonReaderOptions.AllowMultipleValues is off): the file
             // is not the object it began with, and applying that object would ignore the rest of what was sent.
-            if (_phase == 3)
+            if (_phase == Phase.ApresLaRacine)
                 throw new FichierIllisibleException($"Du texte suit l'objet racine ligne {e.LineNumber + 1}, position {e.BytePositionInLine + 1} : "
                     + "un fichier JSON est un seul objet { \"dossiers\": [ … ] }, sans rien après lui que des blancs.");
             if (_fini && e.Message.Contains("end of data", StringComparison.Ordinal)) throw new FichierIllisibleException(Tronque);
@@ -247,6 +248,21 @@ internal sealed class LecteurJson(Stream flux, string? encodage)
                 + "un guillemet, un crochet ou une accolade y manque ou y est de trop.");
         }
     }
+
+    public const string ProprieteInconnue = "Propriété inconnue.";
+    public const string ProprieteEnDouble = "Propriété en double.";
+
+    /// <summary>What the serializer refused, in the caller's words (its messages are English and name our types).</summary>
+    public static string Message(JsonException e) =>
+        e.Message.Contains("could not be mapped", StringComparison.Ordinal) ? ProprieteInconnue
+        : e.Message.Contains("NUL", StringComparison.Ordinal) ? "Le caractère NUL n'est pas permis."
+        : e.Message.Contains("U+FFFD", StringComparison.Ordinal) ? ChaineImportee.Remplacement
+        : e.InnerException is InvalidOperationException { Message: var m } && m.Contains("UTF-16", StringComparison.Ordinal) ? DemiCaractere
+        : Application.Commun.ValeursAttendues.De(e) is { } attendu ? $"Valeur attendue : {attendu}."
+        : e.Message.Contains("uplicate", StringComparison.Ordinal) ? ProprieteEnDouble
+        : "Valeur de type inattendu.";
+
+    private enum Phase { AvantLaRacine, DansLaRacine, DansLesDossiers, ApresLaRacine }
 
     private bool Conserver(long consommes, JsonReaderState etat, bool progres)
     {
