@@ -101,6 +101,30 @@ public sealed class ContratTests(LabelsApiFactory factory) : ApiTest(factory)
     }
 
     /// <summary>Fields whose rules bind several fields or the server's state, said in the document's descriptions.</summary>
+    [Fact]
+    public async Task Ce_qui_appartient_a_une_edition_inconnue_est_introuvable()
+    {
+        // An édition that does not exist has no palmarès, no runs, no jury: a 404 saying so, never an empty answer that looks
+        // like a true one, for whoever asks. Every read of the document whose only parameter in its path is the year.
+        var admin = await AdminAsync();
+        await EditionAsync(admin, 2022, "candidatures");
+        var document = JsonNode.Parse(await Anonyme().GetStringAsync("/swagger/v1/swagger.json"))!.AsObject();
+        var chemins = document["paths"]!.AsObject()
+            .Where(c => c.Value!["get"] is not null && c.Key.Contains("{annee}") && c.Key.Count(x => x == '{') == 1).Select(c => c.Key).ToList();
+        Assert.True(chemins.Count >= 8, string.Join(", ", chemins));
+        var reponses = new List<string>();
+        foreach (var chemin in chemins)
+            foreach (var client in new[] { admin, Anonyme() })
+            {
+                var reponse = await client.GetAsync(chemin.Replace("{annee}", "2031"));
+                if (reponse.StatusCode is not (HttpStatusCode.NotFound or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden))
+                    reponses.Add($"{chemin} : {(int)reponse.StatusCode}");
+                else if (reponse.StatusCode == HttpStatusCode.NotFound)
+                    Assert.Equal("application/problem+json", reponse.Content.Headers.ContentType?.MediaType);
+            }
+        Assert.Empty(reponses);
+    }
+
     private static readonly HashSet<string> ReglesHorsSchema =
         ["dateFin", "services", "collectiviteId", "motDePasseActuel", "criteres[0].max", "criteres[0].poids", "criteres", "seuilsArobases"];
 

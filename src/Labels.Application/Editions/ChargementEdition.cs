@@ -8,6 +8,13 @@ namespace Labels.Application.Editions;
 public static class ChargementEdition
 {
     public static async Task<Edition> ChargerAsync(this IQueryable<Edition> editions, int annee, CancellationToken ct) =>
-        await editions.FirstOrDefaultAsync(e => e.Annee == annee, ct)
-        ?? throw new NotFoundException($"L'édition {annee} n'existe pas.");
+        await editions.FirstOrDefaultAsync(e => e.Annee == annee, ct) ?? throw Inconnue(annee);
+
+    /// <summary>For a use case that reads what belongs to an édition, not the édition: an unknown one is a 404, not an empty answer.</summary>
+    public static async Task VerifierExistenceAsync(this IQueryable<Edition> editions, int annee, CancellationToken ct)
+    {
+        if (!await editions.AnyAsync(e => e.Annee == annee, ct)) throw Inconnue(annee);
+    }
+
+    private static NotFoundException Inconnue(int annee) => new($"L'édition {annee} n'existe pas.");
 }

@@ -1,4 +1,5 @@
 using Labels.Application.Commun;
+using Labels.Application.Editions;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,6 +16,7 @@ public sealed class ListerImportsHandler(ILabelsDbContext db) : IQueryHandler<Li
 {
     public async ValueTask<PageDe<ImportDto>> Handle(ListerImports query, CancellationToken ct)
     {
+        await db.Editions.VerifierExistenceAsync(query.Annee, ct);
         var page = await db.Imports.AsNoTracking().Where(i => i.EditionAnnee == query.Annee).OrderByDescending(i => i.DemarreLe)
             .PaginerAsync(query.Page, query.PageSize, ct);
         return new PageDe<ImportDto>(page.Items.Select(i => ImportDto.De(i) with { Rapport = null }).ToArray(), page.Page, page.PageSize, page.Total);
