@@ -131,6 +131,7 @@ public sealed class ContratTests(LabelsApiFactory factory) : ApiTest(factory)
     /// <summary>Mutations that make a request invalid whatever the operation: a forbidden character, a required property left out, a broken or foreign body.</summary>
     private static bool Inacceptable(string mutation) =>
         mutation.EndsWith(" NUL", StringComparison.Ordinal) || mutation.EndsWith(" absent (requis)", StringComparison.Ordinal) ||
+        mutation.EndsWith(" répété", StringComparison.Ordinal) ||
         mutation.EndsWith(" au-delà de maxLength", StringComparison.Ordinal) || mutation.EndsWith(" U+FFFD", StringComparison.Ordinal)
         || mutation.StartsWith("charset ", StringComparison.Ordinal) && mutation != "charset \"utf-8\""
         || mutation is "JSON cassé" or "corps en CSV" or "propriété inconnue" or "null au lieu du corps" or "tableau au lieu d'objet";
@@ -190,7 +191,9 @@ public sealed class ContratTests(LabelsApiFactory factory) : ApiTest(factory)
         var methode = new HttpMethod(operation.Methode.ToUpperInvariant());
         var chemin = scenario.Url(operation.Chemin.Replace("{annee}", operation.Chemin.Contains("/palmares") || operation.Chemin.Contains("/fiches") && !operation.Chemin.Contains("/candidatures/") || operation.Chemin.Contains("chiffres-cles") ? "2021" : "2022"));
         var parametres = operation.Definition["parameters"]?.AsArray().Select(p => p!.AsObject()).ToList() ?? [];
-        var requete = parametres.Where(p => p["in"]!.GetValue<string>() == "query").ToList();
+        // A parameter the scenario already set in the path's query (a juror's édition) is not sent twice.
+        var fixes = chemin.Contains('?') ? chemin[(chemin.IndexOf('?') + 1)..].Split('&').Select(p => p.Split('=')[0]).ToHashSet() : [];
+        var requete = parametres.Where(p => p["in"]!.GetValue<string>() == "query" && !fixes.Contains(p["name"]!.GetValue<string>())).ToList();
         var schemaCorps = operation.Definition["requestBody"]?["content"]?["application/json"]?["schema"];
         var corps = schemaCorps is null ? null : CorpsDuDocument.Valeur(schemaCorps, document, hasard, 0);
         string Url(Func<JsonObject, string?>? valeur = null)
@@ -210,6 +213,8 @@ public sealed class ContratTests(LabelsApiFactory factory) : ApiTest(factory)
             foreach (var (mutation, valeur) in new[] { ("NUL", "a\0b"), ("long", new string('x', 5_000)), ("entier énorme", "99999999999999999999"),
                          ("négatif", "-2147483648"), ("mauvais type", "{}"), ("vide", "") })
                 yield return new Requete($"{nom} {mutation}", methode, Url(q => q == p ? valeur : ValeurDeParametre(q, document, hasard)), corps?.ToJsonString(), null, ifMatch);
+            var deuxFois = Url(q => q == p ? ValeurDeParametre(q, document, hasard) ?? "1" : ValeurDeParametre(q, document, hasard));
+            yield return new Requete($"{nom} répété", methode, $"{deuxFois}{(deuxFois.Contains('?') ? '&' : '?')}{nom}=1", corps?.ToJsonString(), null, ifMatch);
         }
         foreach (var segment in new[] { "99999999999", "%2500", "abc" })
             if (operation.Chemin.Contains('{'))

@@ -21,6 +21,7 @@ internal sealed class DocumentOpenApi : IDocumentFilter
         ["Catalogue"] = "Le catalogue public des fiches des éditions publiées.",
         ["Imports"] = "L'import annuel des dossiers (JSON ou CSV) et le suivi des imports.",
         ["Audit"] = "Le journal des actes de sécurité et d'administration.",
+        [SondesDeSante.Etiquette] = "Les sondes de l'instance, pour un répartiteur de charge ou un orchestrateur.",
     };
 
     public void Apply(OpenApiDocument document, DocumentFilterContext context)

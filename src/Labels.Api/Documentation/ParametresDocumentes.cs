@@ -147,6 +147,7 @@ internal sealed class ProprietesDocumentees : ISchemaFilter
         [(typeof(Application.Securite.CreerJeton), "scopes")] = Scopes,
         [(typeof(Application.Securite.JetonDto), "scopes")] = Scopes,
         [(typeof(Endpoints.DecisionSaisie), "arobases")] = s => { s.Minimum = "1"; s.Maximum = "5"; },
+        [(typeof(Endpoints.DecisionSaisie), "mentions")] = Codes,
         [(typeof(Application.Securite.CreerJeton), "nom")] = s => { s.MinLength = 1; s.MaxLength = 100; },
         [(typeof(Application.Comptes.CreerCompte), "motDePasse")] = s => { MotDePasse(s); s.MaxLength = 256; },
         [(typeof(Endpoints.GrilleSaisie), "criteres")] = s => { s.MinItems = 1; s.MaxItems = 50; },
@@ -185,8 +186,6 @@ internal sealed class ProprietesDocumentees : ISchemaFilter
         [(typeof(FicheAImporter), "titre")] = s => s.MaxLength = Domain.Candidatures.FicheAction.LongueurMaxTitre,
         [(typeof(FicheAImporter), "resume")] = s => s.MaxLength = Domain.Candidatures.FicheAction.LongueurMaxResume,
         [(typeof(FicheAImporter), "description")] = s => s.MaxLength = Domain.Candidatures.FicheAction.LongueurMaxDescription,
-        [(typeof(Application.Collectivites.CreerCollectivite), "codeInsee")] = s => s.Pattern = ParametresDocumentes.MotifCodeInsee,
-        [(typeof(Application.Collectivites.CreerCollectivite), "siren")] = s => s.Pattern = ParametresDocumentes.MotifSiren,
         [(typeof(Application.Editions.OuvrirEdition), "annee")] = s => { s.Minimum = Edition.PremiereAnnee.ToString(); s.Maximum = Edition.DerniereAnnee.ToString(); },
         [(typeof(Application.Editions.OuvrirEdition), "numero")] = s => s.Minimum = "1",
         [(typeof(Endpoints.RepartitionSaisie), "juresParDossier")] = s => { s.Minimum = "1"; s.Maximum = "20"; },
@@ -203,10 +202,33 @@ internal sealed class ProprietesDocumentees : ISchemaFilter
         },
     };
 
+    /// <summary>
+    /// Objects that take exactly one of two members, the other absent or null (a collectivité by its COG code or by its
+    /// SIREN, as the validators and the import check it): two alternatives, so that a client or a fuzzer built from the
+    /// document sends one, never both or neither.
+    /// </summary>
+    private static readonly Dictionary<Type, (string, string)> ExactementUnDe = new()
+    {
+        [typeof(Application.Collectivites.CreerCollectivite)] = ("codeInsee", "siren"),
+        [typeof(CollectiviteAImporter)] = ("codeInsee", "siren"),
+    };
+
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
     {
         if (schema is not OpenApiSchema objet || objet.Properties is null) return;
         foreach (var (nom, propriete) in objet.Properties)
             if (propriete is OpenApiSchema p && Contraintes.TryGetValue((context.Type, nom), out var contrainte)) contrainte(p);
+        if (ExactementUnDe.TryGetValue(context.Type, out var paire))
+            objet.OneOf = [Seul(paire.Item1, paire.Item2), Seul(paire.Item2, paire.Item1)];
+
+        static OpenApiSchema Seul(string present, string absent) => new()
+        {
+            Required = new HashSet<string> { present },
+            Properties = new Dictionary<string, IOpenApiSchema>
+            {
+                [present] = new OpenApiSchema { Type = JsonSchemaType.String },
+                [absent] = new OpenApiSchema { Type = JsonSchemaType.Null },
+            },
+        };
     }
 }

@@ -10,7 +10,7 @@ public static class CorpsDuDocument
     {
         if (schema["$ref"]?.GetValue<string>() is { } reference)
             return Valeur(document["components"]!["schemas"]![reference.Split('/')[^1]]!, document, hasard, profondeur);
-        if (schema["oneOf"] is JsonArray oneOf) return Valeur(oneOf.First(s => s!["type"]?.ToString() != "null")!, document, hasard, profondeur);
+        if (schema["oneOf"] is JsonArray oneOf && schema["properties"] is null) return Valeur(oneOf.First(s => s!["type"]?.ToString() != "null")!, document, hasard, profondeur);
         if (schema["enum"] is JsonArray valeurs) return valeurs[hasard.Next(valeurs.Count)]!.DeepClone();
         var type = schema["type"] switch
         {
@@ -24,8 +24,15 @@ public static class CorpsDuDocument
                 var objet = new JsonObject();
                 if (profondeur > 4) return objet;
                 var requis = schema["required"]?.AsArray().Select(r => r!.GetValue<string>()).ToHashSet() ?? [];
+                var exclus = new HashSet<string>();
+                // Members of which exactly one is given: one alternative, its member required and the other left out.
+                if (schema["oneOf"] is JsonArray alternatives && alternatives[hasard.Next(alternatives.Count)] is JsonObject alternative)
+                {
+                    requis.UnionWith(alternative["required"]?.AsArray().Select(r => r!.GetValue<string>()) ?? []);
+                    exclus.UnionWith(alternative["properties"]?.AsObject().Where(p => p.Value?["type"]?.ToString() == "null").Select(p => p.Key) ?? []);
+                }
                 foreach (var (nom, sous) in schema["properties"]?.AsObject() ?? [])
-                    if (requis.Contains(nom) || hasard.Next(3) > 0) objet[nom] = Valeur(sous!, document, hasard, profondeur + 1);
+                    if (!exclus.Contains(nom) && (requis.Contains(nom) || hasard.Next(3) > 0)) objet[nom] = Valeur(sous!, document, hasard, profondeur + 1);
                 if (schema["additionalProperties"] is JsonObject valeursLibres && schema["properties"] is null)
                     objet["global"] = Valeur(valeursLibres, document, hasard, profondeur + 1);
                 return objet;
