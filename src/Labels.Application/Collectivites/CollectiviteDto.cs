@@ -1,5 +1,5 @@
+using System.Linq.Expressions;
 using Labels.Domain.Collectivites;
-using Riok.Mapperly.Abstractions;
 
 namespace Labels.Application.Collectivites;
 
@@ -12,14 +12,13 @@ public sealed record CollectiviteDto(
     Categorie Categorie,
     string? Departement,
     string? Region,
-    int Population);
-
-[Mapper]
-public static partial class CollectiviteMapper
+    int Population)
 {
-    [MapperIgnoreSource(nameof(Collectivite.CreatedAt))]
-    [MapperIgnoreSource(nameof(Collectivite.Code))]
-    public static partial CollectiviteDto ToDto(this Collectivite collectivite);
+    /// <summary>Lists and reads project it in SQL (README, Architecture: one mapping convention).</summary>
+    public static readonly Expression<Func<Collectivite, CollectiviteDto>> Projection =
+        c => new CollectiviteDto(c.Id, c.Type, c.CodeInsee, c.Siren, c.Nom, c.Categorie, c.Departement, c.Region, c.Population);
 
-    public static partial IQueryable<CollectiviteDto> ProjectToDto(this IQueryable<Collectivite> q);
+    private static readonly Func<Collectivite, CollectiviteDto> Compilee = Projection.Compile();
+
+    public static CollectiviteDto De(Collectivite collectivite) => Compilee(collectivite);
 }

@@ -45,6 +45,6 @@ public sealed class CreerCollectiviteHandler(ILabelsDbContext db, TimeProvider h
         }
         db.Collectivites.Add(collectivite);
         await db.SaveChangesAsync(ct);
-        return collectivite.ToDto();
+        return CollectiviteDto.De(collectivite);
     }
 }

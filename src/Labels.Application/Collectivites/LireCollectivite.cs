@@ -11,6 +11,6 @@ public sealed record LireCollectivite(IdentifiantCollectivite Collectivite) : IQ
 public sealed class LireCollectiviteHandler(ILabelsDbContext db) : IQueryHandler<LireCollectivite, CollectiviteDto>
 {
     public async ValueTask<CollectiviteDto> Handle(LireCollectivite query, CancellationToken ct) =>
-        await db.Collectivites.AsNoTracking().Designee(query.Collectivite).ProjectToDto().FirstOrDefaultAsync(ct)
+        await db.Collectivites.AsNoTracking().Designee(query.Collectivite).Select(CollectiviteDto.Projection).FirstOrDefaultAsync(ct)
         ?? throw Acces.CollectiviteIntrouvable();
 }

@@ -42,6 +42,6 @@ public sealed class ListerCollectivitesHandler(ILabelsDbContext db) : IQueryHand
             var texte = query.Q.Trim().ToLowerInvariant();
             q = q.Where(c => c.Nom.ToLower().Contains(texte));
         }
-        return await q.OrderBy(c => c.Nom).ThenBy(c => c.Id).ProjectToDto().PaginerAsync(query.Page, query.PageSize, ct);
+        return await q.OrderBy(c => c.Nom).ThenBy(c => c.Id).Select(CollectiviteDto.Projection).PaginerAsync(query.Page, query.PageSize, ct);
     }
 }
