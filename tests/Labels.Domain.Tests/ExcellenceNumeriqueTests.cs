@@ -1,3 +1,4 @@
+using Labels.Domain.Collectivites;
 using Labels.Domain.Palmares;
 
 namespace Labels.Domain.Tests;
@@ -47,5 +48,20 @@ public sealed class ExcellenceNumeriqueTests
         var titre = ExcellenceNumerique.Calculer(2012, regle, new Dictionary<Guid, int> { [A] = 5 },
             new Dictionary<Guid, HistoriqueExcellence> { [A] = new(2, []) })[A];
         Assert.Equal(new TitreTen(2012, 2013), titre);
+    }
+
+    [Fact]
+    public void Un_titre_vaut_les_memes_annees_en_memoire_et_dans_une_requete()
+    {
+        var arras = Collectivite.Commune(new CommuneCog("62041", "Arras", "62", "32", 41_019, "216200410"), DateTimeOffset.UnixEpoch);
+        var titre = new TitreTen(2021, 2023);
+        var avec = Laureat.Figer(arras, 5, [], titre);
+        var sans = Laureat.Figer(arras, 5, [], null);
+        foreach (var annee in Enumerable.Range(2018, 8))
+        {
+            Assert.Equal(annee is >= 2021 and <= 2023, titre.EstValableEn(annee));
+            Assert.Equal(titre.EstValableEn(annee), Laureat.TenValableEn(annee).Compile()(avec));
+            Assert.False(Laureat.TenValableEn(annee).Compile()(sans));
+        }
     }
 }

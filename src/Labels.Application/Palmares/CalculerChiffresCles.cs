@@ -55,9 +55,8 @@ public sealed class CalculerChiffresClesHandler(ILabelsDbContext db, TimeProvide
         var parType = edition.Referentiel.Mentions.ToDictionary(m => m.Code, _ => 0);
         foreach (var code in laureats.SelectMany(l => l.Mentions)) parType[code] = parType.GetValueOrDefault(code) + 1;
 
-        var valables = await db.Laureats.AsNoTracking()
-            .Where(l => l.TenAttribueEn != null && l.TenAttribueEn <= query.Annee && l.TenValableJusquEn >= query.Annee
-                && dernieres.Any(v => v.Id == l.PalmaresId && v.EditionAnnee <= query.Annee))
+        var valables = await db.Laureats.AsNoTracking().Where(Laureat.TenValableEn(query.Annee))
+            .Where(l => dernieres.Any(v => v.Id == l.PalmaresId && v.EditionAnnee <= query.Annee))
             .Select(l => l.CollectiviteId).Distinct().CountAsync(ct);
 
         return new ChiffresClesDto(

@@ -16,7 +16,7 @@ public sealed class ChargerPalmaresHandler(ILabelsDbContext db) : IQueryHandler<
     public async ValueTask<PalmaresDto?> Handle(ChargerPalmares query, CancellationToken ct)
     {
         var versions = db.VersionsPalmares.AsNoTracking().Where(v => v.EditionAnnee == query.Annee);
-        versions = query.Version is { } n ? versions.Where(v => v.Version == n) : versions.OrderByDescending(v => v.Version);
+        versions = query.Version is { } n ? versions.Where(v => v.Version == n) : versions.Dernieres();
         var version = await versions.Select(v => new { v.Id, v.Version, v.PublieLe }).FirstOrDefaultAsync(ct);
         if (version is null) return null;
         var numero = await db.Editions.Where(e => e.Annee == query.Annee).Select(e => e.Numero).FirstAsync(ct);

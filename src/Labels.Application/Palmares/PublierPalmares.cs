@@ -31,7 +31,7 @@ public sealed class PublierPalmaresHandler(ILabelsDbContext db, Journal journal,
         var maintenant = horloge.GetUtcNow();
         var edition = await db.Editions.ChargerAsync(command.Annee, ct);
         var precedent = await db.VersionsPalmares.Include(v => v.Laureats)
-            .Where(v => v.EditionAnnee == command.Annee).OrderByDescending(v => v.Version).FirstOrDefaultAsync(ct);
+            .Where(v => v.EditionAnnee == command.Annee).Dernieres().FirstOrDefaultAsync(ct);
 
         // Laureates: every deposited dossier with its decision; for an archived édition, every dossier carrying a distinction.
         var dossiers = await (from c in db.Candidatures

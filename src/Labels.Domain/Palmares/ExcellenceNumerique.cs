@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Labels.Domain.Commun;
 
 namespace Labels.Domain.Palmares;
@@ -20,7 +21,16 @@ public sealed record ParametresTen(int PremiereEdition, int CinqArobasesRequis, 
 /// <summary>A title held by a collectivité: awarded in one édition, valid through a later one.</summary>
 public sealed record TitreTen(int AttribueEn, int ValableJusquEn)
 {
-    public bool EstValableEn(int annee) => AttribueEn <= annee && annee <= ValableJusquEn;
+    /// <summary>
+    /// When a title is valid, stated once: in memory through <see cref="EstValableEn"/>, in a query over the laureates
+    /// through <see cref="Laureat.TenValableEn"/>, which substitutes its columns. No title (nulls) is valid in no year.
+    /// </summary>
+    internal static readonly Expression<Func<int?, int?, int, bool>> Validite =
+        (attribueEn, valableJusquEn, annee) => attribueEn <= annee && annee <= valableJusquEn;
+
+    private static readonly Func<int?, int?, int, bool> ValiditeCompilee = Validite.Compile();
+
+    public bool EstValableEn(int annee) => ValiditeCompilee(AttribueEn, ValableJusquEn, annee);
 }
 
 /// <summary>What the published history says of one collectivité before the édition being published.</summary>

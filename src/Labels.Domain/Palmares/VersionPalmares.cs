@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Labels.Domain.Collectivites;
 using Labels.Domain.Commun;
 using Labels.Domain.Editions;
@@ -26,6 +27,26 @@ public sealed class Laureat
     public int? TenValableJusquEn { get; private set; }
 
     public TitreTen? Ten => TenAttribueEn is { } a && TenValableJusquEn is { } v ? new TitreTen(a, v) : null;
+
+    /// <summary>The laureates whose title is valid in <paramref name="annee"/>, as a query provider translates it (<see cref="TitreTen.Validite"/>).</summary>
+    public static Expression<Func<Laureat, bool>> TenValableEn(int annee)
+    {
+        var laureat = Expression.Parameter(typeof(Laureat), "l");
+        var regle = TitreTen.Validite;
+        var corps = new Substitution(new Dictionary<ParameterExpression, Expression>
+        {
+            [regle.Parameters[0]] = Expression.Property(laureat, nameof(TenAttribueEn)),
+            [regle.Parameters[1]] = Expression.Property(laureat, nameof(TenValableJusquEn)),
+            // A captured value rather than a constant: the query provider sends it as a parameter, one plan for every year.
+            [regle.Parameters[2]] = ((Expression<Func<int>>)(() => annee)).Body,
+        }).Visit(regle.Body);
+        return Expression.Lambda<Func<Laureat, bool>>(corps, laureat);
+    }
+
+    private sealed class Substitution(Dictionary<ParameterExpression, Expression> valeurs) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => valeurs.GetValueOrDefault(node) ?? node;
+    }
 
     public static Laureat Figer(Collectivite c, int arobases, IReadOnlyCollection<string> mentions, TitreTen? ten) => new()
     {
