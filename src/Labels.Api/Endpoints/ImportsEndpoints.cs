@@ -76,9 +76,7 @@ public static class ImportsEndpoints
 
         if (async == true || http.Request.ContentLength > limites.SeuilAsynchrone)
         {
-            // Refuse an unknown or closed édition before spooling a large file to disk.
-            if ((await sender.Send(new Application.Editions.LireEdition(annee), ct)).Statut == Domain.Editions.StatutEdition.Publiee)
-                throw new Domain.Commun.DomainException($"L'édition {annee} est publiée : elle n'importe plus de dossiers.");
+            await sender.Send(new VerifierImportPossible(annee), ct);
             var nom = OptionsImports.NomDeFichier(Guid.NewGuid(), format);
             var fichier = Path.Combine(limites.DossierEffectif, nom);
             Directory.CreateDirectory(limites.DossierEffectif);

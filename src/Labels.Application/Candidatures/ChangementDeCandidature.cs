@@ -23,11 +23,8 @@ internal static class ChangementDeCandidature
     }
 
     /// <summary>Audits the change when it is a correction: candidatures are closed.</summary>
-    public static void JournaliserCorrection(this Journal journal, Edition edition, string action, Candidature candidature)
-    {
-        if (!edition.AccepteCandidatures)
-            journal.Enregistrer(action, $"candidature:{candidature.Id}", new { edition = edition.Annee, statut = candidature.Statut.ToString() });
-    }
+    public static void JournaliserCorrection(this Journal journal, Edition edition, string action, Candidature candidature) =>
+        journal.JournaliserCorrection(edition, action, $"candidature:{candidature.Id}", new { edition = edition.Annee, statut = candidature.Statut.ToString() });
 
     /// <summary>Saves the change and answers with the dossier as it now is.</summary>
     public static async Task<CandidatureDto> EnregistrerCandidatureAsync(this ILabelsDbContext db, Candidature candidature, CancellationToken ct)

@@ -25,9 +25,8 @@ public sealed class CreerCandidatureHandler(ILabelsDbContext db, Acces acces, Jo
             throw new DonneeInacceptableException("collectiviteId", "Collectivité inconnue.");
         var candidature = Candidature.Creer(edition, command.CollectiviteId, acces.EstAdmin, horloge.GetUtcNow());
         db.Candidatures.Add(candidature);
-        if (!edition.AccepteCandidatures)
-            journal.Enregistrer("correction.candidature.creee", $"candidature:{candidature.Id}",
-                new { edition = edition.Annee, collectiviteId = command.CollectiviteId });
+        journal.JournaliserCorrection(edition, "correction.candidature.creee", $"candidature:{candidature.Id}",
+            new { edition = edition.Annee, collectiviteId = command.CollectiviteId });
         await db.SaveChangesAsync(ct);
         return await db.Candidatures.AsNoTracking().Where(c => c.Id == candidature.Id).ProjectToDto(db).FirstAsync(ct);
     }

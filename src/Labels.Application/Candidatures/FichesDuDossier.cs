@@ -29,9 +29,6 @@ internal static class FichesDuDossier
         ?? throw new NotFoundException("Fiche introuvable.");
 
     /// <summary>Audits the change of a fiche when it is a correction: candidatures are closed.</summary>
-    public static void JournaliserCorrection(this Journal journal, Edition edition, string action, FicheAction fiche)
-    {
-        if (!edition.AccepteCandidatures)
-            journal.Enregistrer(action, $"fiche:{fiche.Id}", new { edition = edition.Annee, candidatureId = fiche.CandidatureId, titre = fiche.Titre });
-    }
+    public static void JournaliserCorrection(this Journal journal, Edition edition, string action, FicheAction fiche) =>
+        journal.JournaliserCorrection(edition, action, $"fiche:{fiche.Id}", new { edition = edition.Annee, candidatureId = fiche.CandidatureId, titre = fiche.Titre });
 }

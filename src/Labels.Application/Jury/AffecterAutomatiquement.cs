@@ -24,8 +24,7 @@ public sealed class AffecterAutomatiquementHandler(ILabelsDbContext db, Journal 
     {
         var edition = await db.Editions.AsNoTracking().ChargerAsync(command.Annee, ct);
         edition.VerifierAffectationsOuvertes();
-        if (await db.Evaluations.AnyAsync(e => e.EditionAnnee == command.Annee, ct))
-            throw new DomainException("Des évaluations sont commencées : la répartition automatique ne remplace plus les affectations.");
+        Repartition.VerifierPossible(await db.Evaluations.AnyAsync(e => e.EditionAnnee == command.Annee, ct));
         var candidatures = await db.Candidatures.AsNoTracking()
             .Where(c => c.EditionAnnee == command.Annee && c.Statut == StatutCandidature.Deposee).ToDictionaryAsync(c => c.Id, ct);
         var jures = await db.Jures.AsNoTracking().Where(j => j.EditionAnnee == command.Annee).ToDictionaryAsync(j => j.Id, ct);

@@ -78,6 +78,12 @@ public sealed class Edition
     public bool AccepteCandidatures => Statut == StatutEdition.Candidatures;
 
     /// <summary>
+    /// Rule 2: outside the candidatures window a change to a dossier or its fiches can only be the staff's correction
+    /// (<see cref="VerifierDossiersModifiables"/>), and a correction is audited.
+    /// </summary>
+    public bool ChangementEstUneCorrection => !AccepteCandidatures;
+
+    /// <summary>
     /// The status as a reader is told it: « publiee » only once its results are visible to that reader (rule 7), the
     /// step before until then, so that an embargo does not announce that results exist.
     /// </summary>

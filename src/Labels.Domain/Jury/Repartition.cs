@@ -10,6 +10,16 @@ namespace Labels.Domain.Jury;
 /// </summary>
 public static class Repartition
 {
+    /// <summary>
+    /// An automatic assignment replaces every assignment of the édition: once a juror has started an evaluation, it would
+    /// throw that work away. Assignments then change one by one.
+    /// </summary>
+    public static void VerifierPossible(bool evaluationsCommencees)
+    {
+        if (evaluationsCommencees)
+            throw new DomainException("Des évaluations sont commencées : la répartition automatique ne remplace plus les affectations.");
+    }
+
     /// <param name="dossiers">Dossier ids.</param>
     /// <param name="jures">Juror ids.</param>
     /// <param name="compatible">Whether a juror may evaluate a dossier (no conflict).</param>
