@@ -602,6 +602,40 @@ public sealed class ImportsTests(LabelsApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
+    public async Task Une_fiche_est_refusee_pour_les_memes_raisons_par_l_api_et_par_un_import()
+    {
+        // A fiche's rules live in the entity (FicheAction.Defauts): a form and a file hear the same reasons, field by field.
+        var admin = await AdminAsync();
+        await EditionAsync(admin, 2022, "candidatures");
+        var arras = await CollectiviteAsync(admin, "62041");
+        var dossier = await CandidatureAsync(admin, 2022, arras);
+        var fiche = new JsonObject
+        {
+            ["reference"] = new string('r', 65), ["titre"] = new string('t', 301), ["resume"] = new string('r', 2001), ["description"] = " ",
+            ["dateDebut"] = "2021-03-01", ["dateFin"] = "2021-01-01", ["enCours"] = false,
+            ["enjeux"] = new JsonArray("Pas Un Code", "culture"), ["liens"] = new JsonArray("https://arras.fr", "ftp://arras.fr"),
+        };
+        var api = await ProblemeAsync(await admin.PostAsync($"/api/v1/candidatures/{dossier}/fiches",
+            new StringContent(fiche.ToJsonString(), Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest);
+        var parLApi = api["errors"]!.AsObject().SelectMany(e => e.Value!.AsArray().Select(m => (e.Key, m!.GetValue<string>())))
+            .Order().ToList();
+        var fichier = new JsonObject
+        {
+            ["dossiers"] = new JsonArray(new JsonObject { ["collectivite"] = new JsonObject { ["codeInsee"] = "62041" }, ["fiches"] = new JsonArray(fiche.DeepClone()) }),
+        };
+        var import = await ImporterAsync(admin, fichier.ToJsonString());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, import.StatusCode);
+        var parLImport = (await LireAsync(import))["errors"]!.AsArray().Select(e => (e!["field"]!.GetValue<string>(), e["message"]!.GetValue<string>()))
+            .Order().ToList();
+        Assert.Equal(7, parLApi.Count);
+        Assert.Equal(parLApi, parLImport);
+        Assert.Contains(("titre", "300 caractères au plus."), parLApi);
+        Assert.Contains(("enjeux[0]", "Code d'enjeu invalide."), parLApi);
+        Assert.Contains(("liens[1]", "Un lien est une adresse http(s) absolue."), parLApi);
+        Assert.Equal((1, 1, 0, 0), await ComptesAsync());
+    }
+
+    [Fact]
     public async Task Une_valeur_du_mauvais_type_n_empeche_pas_de_signaler_les_autres_erreurs()
     {
         // The serializer stops at a dossier's first value of the wrong type; the report names every error of the file

@@ -64,8 +64,11 @@ public sealed class CandidatureTests
         Assert.Null(FicheAction.DefautDePeriode(new DateOnly(2021, 3, 1), new DateOnly(2021, 3, 1), enCours: false));
         var e = EditionOuverte();
         var c = Candidature.Creer(e, Guid.NewGuid(), false, Maintenant);
-        Assert.Throws<DomainException>(() => FicheAction.Creer(c, e, Contenu(fin: new DateOnly(2021, 1, 1), enCours: false), false, Maintenant));
-        Assert.Throws<DomainException>(() => FicheAction.Creer(c, e, Contenu(liens: ["javascript:alert(1)"]), false, Maintenant));
+        // The entity refuses what its rules refuse (FicheAction.Defauts), naming the field as a form or an import would.
+        Assert.Equal("dateFin", Assert.Throws<DonneeInacceptableException>(
+            () => FicheAction.Creer(c, e, Contenu(fin: new DateOnly(2021, 1, 1), enCours: false), false, Maintenant)).Champ);
+        Assert.Equal("liens[0]", Assert.Throws<DonneeInacceptableException>(
+            () => FicheAction.Creer(c, e, Contenu(liens: ["javascript:alert(1)"]), false, Maintenant)).Champ);
     }
 
     [Theory]

@@ -46,44 +46,23 @@ public static class ReglesImport
         _ => null,
     };
 
-    /// <summary>The canonical fiche, or null with the reasons in <paramref name="erreurs"/>.</summary>
+    /// <summary>
+    /// The canonical fiche, or null with the reasons in <paramref name="erreurs"/>: its dates read as a file writes them, then
+    /// the entity's rules (<see cref="FicheAction.Verifier"/>), but for the fields whose text could not be read, whose error
+    /// is already said.
+    /// </summary>
     public static ContenuFiche? Fiche(Edition edition, FicheBrute brute, List<(string Champ, string Message)> erreurs)
     {
         var avant = erreurs.Count;
-        if (brute.Reference is { Length: > FicheAction.LongueurMaxReference })
-            erreurs.Add(("reference", $"{FicheAction.LongueurMaxReference} caractères au plus."));
-        if (string.IsNullOrWhiteSpace(brute.Titre)) erreurs.Add(("titre", "Le titre est requis."));
-        else if (brute.Titre.Trim().Length > FicheAction.LongueurMaxTitre) erreurs.Add(("titre", $"{FicheAction.LongueurMaxTitre} caractères au plus."));
-        if (brute.Resume is { Length: > FicheAction.LongueurMaxResume }) erreurs.Add(("resume", $"{FicheAction.LongueurMaxResume} caractères au plus."));
-        if (string.IsNullOrWhiteSpace(brute.Description)) erreurs.Add(("description", "La description est requise."));
-        else if (brute.Description.Trim().Length > FicheAction.LongueurMaxDescription)
-            erreurs.Add(("description", $"{FicheAction.LongueurMaxDescription} caractères au plus."));
         var debut = LireDate(brute.DateDebut, "dateDebut", erreurs, requise: true);
         var fin = LireDate(brute.DateFin, "dateFin", erreurs, requise: false);
-        if (brute.EnCours is null) erreurs.Add(("enCours", "Valeur attendue : true ou false."));
-        if (debut is { } d && brute.EnCours is { } enCours && FicheAction.DefautDePeriode(d, fin, enCours) is { } periode)
-            erreurs.Add(("dateFin", periode));
-        for (var i = 0; i < brute.Liens.Count; i++)
-            if (!FicheAction.EstLienValide(brute.Liens[i])) erreurs.Add(($"liens[{i}]", "Un lien est une adresse http(s) absolue."));
-        if (brute.Liens.Count > FicheAction.NombreMaxLiens) erreurs.Add(("liens", $"{FicheAction.NombreMaxLiens} liens au plus."));
-        if (erreurs.Count > avant)
-        {
-            // The line is refused anyway: still tell what is wrong with its codes, so one pass shows every error.
-            try { edition.Referentiel.Classer(brute.Services, brute.Enjeux); }
-            catch (DonneeInacceptableException e) { erreurs.Add((e.Champ, e.Message)); }
-            return null;
-        }
-        try
-        {
-            // Classification by the référentiel is the last check, done once with the canonical form.
-            return FicheAction.Normaliser(edition, new ContenuFiche(brute.Reference, brute.Titre!, brute.Resume, brute.Description!, debut!.Value, fin,
-                brute.EnCours!.Value, brute.Services, brute.Enjeux, brute.Liens));
-        }
-        catch (DonneeInacceptableException e)
-        {
-            erreurs.Add((e.Champ, e.Message));
-            return null;
-        }
+        var illisibles = erreurs.Count == avant ? [] : erreurs.Skip(avant).Select(e => e.Champ).ToHashSet();
+        var defauts = new List<(string Champ, string Message)>();
+        var contenu = FicheAction.Verifier(edition, new FicheProposee(brute.Reference, brute.Titre, brute.Resume, brute.Description, debut, fin,
+            brute.EnCours, brute.Services, brute.Enjeux, brute.Liens), defauts);
+        // A period is not judged on a date that could not be read.
+        erreurs.AddRange(defauts.Where(d => !illisibles.Contains(d.Champ) && !(d.Champ == "dateFin" && illisibles.Contains("dateDebut"))));
+        return erreurs.Count == avant ? contenu : null;
     }
 
     /// <summary>A dossier's distinction: only in an archived édition, 1 to 5 @, mentions of its référentiel.</summary>

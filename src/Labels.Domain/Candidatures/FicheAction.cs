@@ -16,6 +16,22 @@ public sealed record ContenuFiche(
     IReadOnlyCollection<string> Enjeux,
     IReadOnlyCollection<string> Liens);
 
+/// <summary>
+/// A fiche's content as a caller proposes it, before any check: from the API (its JSON read) or from a line of an import
+/// (its dates and flag read, null where the file has none or could not be read).
+/// </summary>
+public sealed record FicheProposee(
+    string? Reference,
+    string? Titre,
+    string? Resume,
+    string? Description,
+    DateOnly? DateDebut,
+    DateOnly? DateFin,
+    bool? EnCours,
+    IReadOnlyList<string> Services,
+    IReadOnlyList<string> Enjeux,
+    IReadOnlyList<string> Liens);
+
 /// <summary>One initiative (project, place, event) of a candidature.</summary>
 public sealed class FicheAction
 {
@@ -25,6 +41,7 @@ public sealed class FicheAction
     public const int LongueurMaxDescription = 20_000;
     public const int NombreMaxLiens = 20;
     public const int LongueurMaxLien = 2_000;
+    public const int NombreMaxCodes = 50;
 
     /// <summary>An action counts when it is under this many years old at the close of candidatures.</summary>
     public const int AncienneteMaxAnnees = 2;
@@ -107,25 +124,87 @@ public sealed class FicheAction
     }
 
     /// <summary>
-    /// The checked, canonical form of a fiche's content (trimmed texts, classified and sorted codes,
-    /// distinct links): what is stored, whether it comes from a form or a yearly import.
+    /// Every reason the proposed content cannot be a fiche, whatever the édition, field by field (the JSON names: <c>titre</c>,
+    /// <c>liens[2]</c>): the rules of a fiche (docs/domaine.md), stated here only. The API's validator reports them all as a
+    /// 400, the import as the errors of a line, <see cref="Verifier"/> before it classifies the codes.
     /// </summary>
-    public static ContenuFiche Normaliser(Edition edition, ContenuFiche contenu)
+    public static IEnumerable<(string Champ, string Message)> Defauts(FicheProposee fiche)
+    {
+        ArgumentNullException.ThrowIfNull(fiche);
+        if (fiche.Reference is { Length: > LongueurMaxReference }) yield return ("reference", AuPlus(LongueurMaxReference));
+        if (string.IsNullOrWhiteSpace(fiche.Titre)) yield return ("titre", "Le titre est requis.");
+        else if (fiche.Titre.Trim().Length > LongueurMaxTitre) yield return ("titre", AuPlus(LongueurMaxTitre));
+        if (fiche.Resume is { Length: > LongueurMaxResume }) yield return ("resume", AuPlus(LongueurMaxResume));
+        if (string.IsNullOrWhiteSpace(fiche.Description)) yield return ("description", "La description est requise.");
+        else if (fiche.Description.Trim().Length > LongueurMaxDescription) yield return ("description", AuPlus(LongueurMaxDescription));
+        if (fiche.DateDebut is null) yield return ("dateDebut", "La date de début est requise.");
+        if (fiche.EnCours is null) yield return ("enCours", "Valeur attendue : true ou false.");
+        else if (fiche.DateDebut is { } debut && DefautDePeriode(debut, fiche.DateFin, fiche.EnCours.Value) is { } periode) yield return ("dateFin", periode);
+        if (fiche.Services.Count + fiche.Enjeux.Count == 0)
+            yield return ("services", "Indiquez les services de la fiche, ou ses enjeux quand l'édition n'a pas de services.");
+        foreach (var defaut in Codes(fiche.Services, "services", "Code de service invalide.")) yield return defaut;
+        foreach (var defaut in Codes(fiche.Enjeux, "enjeux", "Code d'enjeu invalide.")) yield return defaut;
+        if (fiche.Liens.Count > NombreMaxLiens) yield return ("liens", $"{NombreMaxLiens} liens au plus.");
+        for (var i = 0; i < fiche.Liens.Count; i++)
+            if (!EstLienValide(fiche.Liens[i])) yield return ($"liens[{i}]", "Un lien est une adresse http(s) absolue.");
+
+        static string AuPlus(int longueur) => $"{longueur.ToString(System.Globalization.CultureInfo.InvariantCulture)} caractères au plus.";
+
+        static IEnumerable<(string, string)> Codes(IReadOnlyList<string> codes, string champ, string message)
+        {
+            if (codes.Count > NombreMaxCodes) yield return (champ, $"{NombreMaxCodes} codes au plus.");
+            for (var i = 0; i < codes.Count; i++)
+                if (!Referentiel.EstCodeValide(codes[i])) yield return ($"{champ}[{i}]", message);
+        }
+    }
+
+    /// <summary>
+    /// The checked, canonical form of a fiche's content (trimmed texts, codes classified by the édition's référentiel and
+    /// sorted, distinct links): what is stored, whether it comes from a form or a yearly import. Null when it cannot be,
+    /// with every reason in <paramref name="defauts"/>: the codes are classified even when another field is wrong, so that
+    /// one pass names every error.
+    /// </summary>
+    public static ContenuFiche? Verifier(Edition edition, FicheProposee fiche, ICollection<(string Champ, string Message)> defauts)
     {
         ArgumentNullException.ThrowIfNull(edition);
-        ArgumentNullException.ThrowIfNull(contenu);
-        if (string.IsNullOrWhiteSpace(contenu.Titre)) throw new DomainException("Le titre est requis.");
-        if (string.IsNullOrWhiteSpace(contenu.Description)) throw new DomainException("La description est requise.");
-        if (DefautDePeriode(contenu.DateDebut, contenu.DateFin, contenu.EnCours) is { } defaut) throw new DomainException(defaut);
-        if (contenu.Liens.FirstOrDefault(l => !EstLienValide(l)) is { } lien) throw new DomainException($"Lien invalide : {lien}.");
-        var (services, enjeux) = edition.Referentiel.Classer(contenu.Services, contenu.Enjeux);
+        ArgumentNullException.ThrowIfNull(defauts);
+        var avant = defauts.Count;
+        var codesMalFormes = false;
+        foreach (var defaut in Defauts(fiche))
+        {
+            defauts.Add(defaut);
+            codesMalFormes |= defaut.Champ.StartsWith("services", StringComparison.Ordinal) || defaut.Champ.StartsWith("enjeux", StringComparison.Ordinal);
+        }
+        (string[] Services, string[] Enjeux) classes = ([], []);
+        if (!codesMalFormes)
+        {
+            try
+            {
+                classes = edition.Referentiel.Classer(fiche.Services, fiche.Enjeux);
+            }
+            catch (DonneeInacceptableException e)
+            {
+                defauts.Add((e.Champ, e.Message));
+            }
+        }
+        if (defauts.Count > avant) return null;
         return new ContenuFiche(
-            string.IsNullOrWhiteSpace(contenu.Reference) ? null : contenu.Reference.Trim(),
-            contenu.Titre.Trim(),
-            string.IsNullOrWhiteSpace(contenu.Resume) ? null : contenu.Resume.Trim(),
-            contenu.Description.Trim(),
-            contenu.DateDebut, contenu.DateFin, contenu.EnCours,
-            services, enjeux, contenu.Liens.Distinct().ToArray());
+            string.IsNullOrWhiteSpace(fiche.Reference) ? null : fiche.Reference.Trim(),
+            fiche.Titre!.Trim(),
+            string.IsNullOrWhiteSpace(fiche.Resume) ? null : fiche.Resume.Trim(),
+            fiche.Description!.Trim(),
+            fiche.DateDebut!.Value, fiche.DateFin, fiche.EnCours!.Value,
+            classes.Services, classes.Enjeux, fiche.Liens.Distinct().ToArray());
+    }
+
+    /// <summary><see cref="Verifier"/>, for a content the caller has already checked: its first fault, if any, is refused.</summary>
+    public static ContenuFiche Normaliser(Edition edition, ContenuFiche contenu)
+    {
+        ArgumentNullException.ThrowIfNull(contenu);
+        var defauts = new List<(string Champ, string Message)>();
+        return Verifier(edition, new FicheProposee(contenu.Reference, contenu.Titre, contenu.Resume, contenu.Description, contenu.DateDebut,
+                contenu.DateFin, contenu.EnCours, [.. contenu.Services], [.. contenu.Enjeux], [.. contenu.Liens]), defauts)
+            ?? throw new DonneeInacceptableException(defauts[0].Champ, defauts[0].Message);
     }
 
     /// <summary>
