@@ -151,6 +151,36 @@ public sealed class EmbargoTests(LabelsApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
+    public async Task Sous_embargo_une_collectivite_et_un_jure_n_apprennent_pas_que_l_edition_est_publiee()
+    {
+        // Their refusals read the same during deliberation and once published under embargo: « publiée » would say that
+        // results exist before their instant (rule 7).
+        var s = await Scenario.PreparerAsync(this);
+        async Task<(string Fiche, string Evaluation)> RefusAsync()
+        {
+            var fiche = await ProblemeAsync(await s.Proprietaire.PostAsJsonAsync($"/api/v1/candidatures/{s.Dossier}/fiches", Fiche(titre: "Tardive")),
+                HttpStatusCode.Conflict);
+            var ecriture = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/candidatures/{s.Dossier}/evaluations/moi")
+            {
+                Content = JsonContent.Create(new { notes = new Dictionary<string, decimal>(), soumise = false }),
+            };
+            ecriture.Headers.TryAddWithoutValidation("If-Match", "*");
+            var evaluation = await ProblemeAsync(await s.JureAssigne.SendAsync(ecriture), HttpStatusCode.Conflict);
+            return (fiche["detail"]!.GetValue<string>(), evaluation["detail"]!.GetValue<string>());
+        }
+        Assert.Equal(HttpStatusCode.OK, (await s.Admin.PutAsJsonAsync("/api/v1/editions/2022/statut", new { statut = "deliberation" })).StatusCode);
+        var enDeliberation = await RefusAsync();
+        foreach (var dossier in new[] { s.Dossier, s.DossierBellange })
+            Assert.Equal(HttpStatusCode.OK, (await s.Admin.PutAsJsonAsync($"/api/v1/candidatures/{dossier}/decision",
+                new { arobases = 3, justification = "Décision du jury." })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await Historiques.PublierAsync(s.Admin, 2022, DateTimeOffset.UtcNow.AddDays(2))).StatusCode);
+        var sousEmbargo = await RefusAsync();
+        Assert.Equal(enDeliberation, sousEmbargo);
+        Assert.DoesNotContain("publi", sousEmbargo.Fiche + sousEmbargo.Evaluation, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("délibération", sousEmbargo.Fiche + sousEmbargo.Evaluation, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task Une_edition_ne_parait_pas_avant_une_edition_anterieure_sous_embargo()
     {
         var admin = await AdminAsync();

@@ -111,10 +111,11 @@ public sealed class Edition
     /// </summary>
     public void VerifierDossiersModifiables(bool correctionAdministrateur)
     {
+        // A collectivité is not told the status: under embargo, « publiée » would say that results exist (rule 7).
+        if (!correctionAdministrateur && !AccepteCandidatures)
+            throw new DomainException($"L'édition {Annee} n'accepte pas, ou plus, de candidatures : ses dossiers ne changent pas.");
         if (Statut == StatutEdition.Publiee)
             throw new DomainException($"L'édition {Annee} est publiée : ses dossiers ne changent plus.");
-        if (!correctionAdministrateur && !AccepteCandidatures)
-            throw new DomainException($"L'édition {Annee} n'accepte pas de candidatures (statut « {Nom(Statut)} »).");
     }
 
     public void RemplacerReferentiel(Referentiel nouveau, IReadOnlySet<string> codesUtilises)
@@ -143,8 +144,9 @@ public sealed class Edition
     /// <summary>Scores are written only while the édition is in evaluation.</summary>
     public void VerifierEvaluationOuverte()
     {
+        // Jurors write here: the same words whether the jury deliberates or the results are published under embargo (rule 7).
         if (Statut != StatutEdition.Evaluation)
-            throw new DomainException($"Les évaluations ne s'écrivent que pendant l'évaluation (statut « {Nom(Statut)} »).");
+            throw new DomainException($"Les évaluations ne s'écrivent que pendant l'évaluation : l'édition {Annee} n'y est pas, ou plus.");
     }
 
     /// <summary>Dossiers are assigned to jurors from the candidatures period until the end of evaluation.</summary>
