@@ -43,6 +43,7 @@ app.UseCors();
 // Limits before authentication: a client past its allowance costs no token lookup either.
 app.UseRateLimiter();
 app.UseLimiteLecturePublique();
+app.UseSchemaBearerCanonique();
 app.UseAuthentication();
 app.UseIdentifiantsVerifies();
 app.UseAuthorization();

@@ -40,6 +40,28 @@ public sealed class AuthTests(LabelsApiFactory factory) : ApiTest(factory)
         var client = Anonyme();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "pas-un-jeton");
         await ProblemeAsync(await client.PostAsJsonAsync("/api/v1/editions", new { annee = 2022, numero = 23 }), HttpStatusCode.Unauthorized);
+        // Public reads too (a dead token is told so), but not the health probes, which answer whoever asks.
+        await ProblemeAsync(await client.GetAsync("/api/v1/editions"), HttpStatusCode.Unauthorized);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Le_schema_d_authorization_se_lit_sans_casse()
+    {
+        // RFC 9110: « bearer », « BEARER » and several spaces name the same credential, a person's token or a script's.
+        var admin = await AdminAsync();
+        var jeton = admin.DefaultRequestHeaders.Authorization!.Parameter!;
+        var script = (await LireAsync(await admin.PostAsJsonAsync("/api/v1/jetons",
+            new { nom = "Lecteur", scopes = new[] { "audit:read" }, expireLe = DateTimeOffset.UtcNow.AddDays(1) })))["secret"]!.GetValue<string>();
+        foreach (var entete in new[] { $"bearer {jeton}", $"BEARER {jeton}", $"Bearer   {jeton}", $"bearer {script}" })
+        {
+            var requete = new HttpRequestMessage(HttpMethod.Get, "/api/v1/audit");
+            requete.Headers.TryAddWithoutValidation("Authorization", entete);
+            Assert.Equal(HttpStatusCode.OK, (await Anonyme().SendAsync(requete)).StatusCode);
+        }
+        var autre = new HttpRequestMessage(HttpMethod.Get, "/api/v1/audit");
+        autre.Headers.TryAddWithoutValidation("Authorization", $"Bearerx {jeton}");
+        await ProblemeAsync(await Anonyme().SendAsync(autre), HttpStatusCode.Unauthorized);
     }
 
     [Fact]

@@ -12,9 +12,14 @@ internal sealed class SecuriteOperationFilter : IOperationFilter
         var metadonnees = context.ApiDescription.ActionDescriptor.EndpointMetadata;
         if (metadonnees.OfType<IAllowAnonymous>().Any())
         {
-            operation.Description = (operation.Description + "\n\nAccès : tout le monde.").Trim();
-            // Said explicitly, so that a reader (or a generated client) knows no token is sent.
-            operation.Security = [];
+            operation.Description = (operation.Description + "\n\nAccès : tout le monde, sans jeton ou avec un jeton valide "
+                + "(le personnel y lit aussi ce qui est sous embargo ; un jeton invalide reçoit 401).").Trim();
+            // Said explicitly, so that a reader (or a generated client) knows a token is optional: none, or a bearer.
+            operation.Security =
+            [
+                new OpenApiSecurityRequirement(),
+                new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", context.Document)] = [] },
+            ];
             return;
         }
         var politiques = metadonnees.OfType<IAuthorizeData>().Select(a => a.Policy).OfType<string>().Distinct().ToArray();

@@ -48,6 +48,8 @@ internal sealed class ReponsesCommunes : IOperationFilter
             Ajouter(401, "Non authentifié : pas de jeton, un jeton invalide, ou une session terminée.");
             Ajouter(403, "Interdit : un rôle ou un scope que la route ne sert pas.");
         }
+        // A token sent is a token checked, on public routes too (UseIdentifiantsVerifies).
+        else Ajouter(401, "Un jeton envoyé mais invalide (révoqué, expiré, inconnu) : reconnectez-vous, ou lisez sans en-tête Authorization.");
         // The routes behind a limit of requests: public reads, login and refresh.
         if (metadonnees.OfType<Securite.LimiteurLecturePublique.MarqueLecturePublique>().Any()
             || metadonnees.OfType<Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute>().Any())

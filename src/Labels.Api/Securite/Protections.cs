@@ -172,6 +172,19 @@ public static class Protections
     });
 
     /// <summary>
+    /// RFC 9110 (section 11.1): the scheme of Authorization is case-insensitive and one or more spaces precede the
+    /// credentials. The framework's bearer handler and the API tokens' read « Bearer » and one space exactly: the header is
+    /// written that way once, before either reads it, so that <c>bearer lbl_…</c> is the same credential.
+    /// </summary>
+    public static IApplicationBuilder UseSchemaBearerCanonique(this IApplicationBuilder app) => app.Use((http, next) =>
+    {
+        if (http.Request.Headers.Authorization is [{ } valeur] && valeur.IndexOf(' ') is 6 && valeur.StartsWith("bearer", StringComparison.OrdinalIgnoreCase)
+            && (!valeur.StartsWith("Bearer", StringComparison.Ordinal) || valeur.Length > 7 && valeur[7] == ' '))
+            http.Request.Headers.Authorization = "Bearer " + valeur[7..].TrimStart(' ');
+        return next(http);
+    });
+
+    /// <summary>
     /// Credentials sent are credentials checked, on every route: a revoked, expired or made-up token answers 401, also where
     /// an anonymous caller would be served (docs/securite.md), so that a script learns its token is dead rather than read
     /// the public view (a 404 for a palmarès under embargo it used to see).
@@ -179,8 +192,9 @@ public static class Protections
     public static IApplicationBuilder UseIdentifiantsVerifies(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
         // Login and refresh are how a dead session gets a new token: a front-end that still sends its expired one there is served.
+        // The health probes say whether the instance serves, whoever asks.
         if (http.Request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.Authorization) && http.User.Identity?.IsAuthenticated != true
-            && !http.Request.Path.StartsWithSegments("/api/v1/auth"))
+            && !http.Request.Path.StartsWithSegments("/api/v1/auth") && !http.Request.Path.StartsWithSegments("/health"))
         {
             http.Response.Headers.WWWAuthenticate = "Bearer";
             await TypedResults.Problem("Ce jeton n'est pas valide : révoqué, expiré, d'un compte désactivé, ou inconnu. Reconnectez-vous, ou "
