@@ -43,6 +43,20 @@ public sealed class OpenApiTests(LabelsApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
+    public async Task Ce_qu_une_reponse_ecrit_toujours_est_requis_et_ce_qu_elle_omet_n_est_jamais_null()
+    {
+        var schemas = JsonNode.Parse(await Anonyme().GetStringAsync("/swagger/v1/swagger.json"))!["components"]!["schemas"]!.AsObject();
+        string[] Requis(string nom) => schemas[nom]!["required"]!.AsArray().Select(r => r!.GetValue<string>()).Order().ToArray();
+        // Every problem carries its type, title, status, detail and traceId (Erreurs/TitresFrancais): a client reads them as there.
+        Assert.Equal(["detail", "status", "title", "traceId", "type"], Requis("ProblemDetails"));
+        Assert.Equal(["detail", "errors", "status", "title", "traceId", "type"], Requis("HttpValidationProblemDetails"));
+        // An import error has a line (CSV) or a path (JSON), the other left out rather than null.
+        Assert.Equal(["field", "message"], Requis("ErreurImport"));
+        Assert.Equal("\"integer\"", schemas["ErreurImport"]!["properties"]!["line"]!["type"]!.ToJsonString());
+        Assert.Equal("\"string\"", schemas["ErreurImport"]!["properties"]!["path"]!["type"]!.ToJsonString());
+    }
+
+    [Fact]
     public async Task Les_proprietes_requises_d_un_corps_sont_celles_que_le_document_dit_requises()
     {
         // The binder and the document say the same: what a body may leave out is what the document leaves optional. Every

@@ -21,10 +21,18 @@ internal sealed class ReponsesCompletes : ISchemaFilter, IDocumentFilter
 
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
     {
+        // The framework's problem ignores its members when null; the API always writes them (ProblemesDocumentes).
+        if (typeof(Microsoft.AspNetCore.Mvc.ProblemDetails).IsAssignableFrom(context.Type)) return;
         var omises = context.Type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.GetCustomAttribute<JsonIgnoreAttribute>() is { Condition: JsonIgnoreCondition.WhenWritingNull or JsonIgnoreCondition.WhenWritingDefault })
             .Select(p => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(p.Name)).ToHashSet();
-        if (omises.Count > 0) Omissibles.GetOrAdd(DependencyInjection.NomDeSchema(context.Type), _ => []).UnionWith(omises);
+        if (omises.Count == 0) return;
+        Omissibles.GetOrAdd(DependencyInjection.NomDeSchema(context.Type), _ => []).UnionWith(omises);
+        // Left out when null, so never written null: absent or a value.
+        foreach (var nom in omises)
+            if (schema.Properties is { } proprietes && proprietes.TryGetValue(nom, out var sous) && sous is OpenApiSchema propriete
+                && propriete.Type is { } type)
+                propriete.Type = type & ~JsonSchemaType.Null;
     }
 
     public void Apply(OpenApiDocument document, DocumentFilterContext context)
