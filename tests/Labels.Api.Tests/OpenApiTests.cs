@@ -43,6 +43,25 @@ public sealed class OpenApiTests(LabelsApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
+    public async Task Chaque_reponse_est_decrite_en_francais_avec_les_en_tetes_qu_elle_porte()
+    {
+        var document = JsonNode.Parse(await Anonyme().GetStringAsync("/swagger/v1/swagger.json"))!;
+        var ecarts = new List<string>();
+        foreach (var (chemin, item) in document["paths"]!.AsObject())
+            foreach (var (methode, operation) in item!.AsObject())
+                foreach (var (code, reponse) in operation!["responses"]!.AsObject())
+                {
+                    var quoi = $"{methode} {chemin} {code}";
+                    var description = reponse!["description"]!.GetValue<string>();
+                    if (description == Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(int.Parse(code))) ecarts.Add($"{quoi} : « {description} »");
+                    if (code is "429" or "503" && reponse["headers"]?["Retry-After"] is null) ecarts.Add($"{quoi} : Retry-After");
+                    if (code == "201" && operation["operationId"]!.GetValue<string>() != "CreerCompte" && reponse["headers"]?["Location"] is null)
+                        ecarts.Add($"{quoi} : Location");
+                }
+        Assert.Empty(ecarts);
+    }
+
+    [Fact]
     public async Task Ce_qu_une_reponse_ecrit_toujours_est_requis_et_ce_qu_elle_omet_n_est_jamais_null()
     {
         var schemas = JsonNode.Parse(await Anonyme().GetStringAsync("/swagger/v1/swagger.json"))!["components"]!["schemas"]!.AsObject();

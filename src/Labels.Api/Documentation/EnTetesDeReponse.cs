@@ -40,8 +40,26 @@ internal sealed class EnTetesDeReponse : IOperationFilter
         Schema = new OpenApiSchema { Type = JsonSchemaType.String },
     };
 
+    private static OpenApiHeader Location(string description) => new()
+    {
+        Description = description,
+        Required = true,
+        Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uri-reference" },
+    };
+
+    private static readonly OpenApiHeader Cree = Location("L'adresse de ce qui vient d'être créé.");
+
     private static readonly Dictionary<string, (string[] Statuts, (string Nom, OpenApiHeader EnTete)[] EnTetes)> ParOperation = new()
     {
+        ["CreerCandidature"] = (["201"], [("Location", Cree)]),
+        ["CreerCollectivite"] = (["201"], [("Location", Cree)]),
+        ["OuvrirEdition"] = (["201"], [("Location", Cree)]),
+        ["AjouterFiche"] = (["201"], [("Location", Cree)]),
+        ["CreerJeton"] = (["201"], [("Location", Cree)]),
+        ["NommerJure"] = (["201"], [("Location", Location("La liste des jurés de l'édition, où figure le nouveau."))]),
+        ["PublierPalmares"] = (["201"], [("Location", Location("Le palmarès de cette version (?version=n)."))]),
+        ["ImporterDossiers"] = (["200", "202", "422"], [("Location", Location("Le suivi de cet import (GET /api/v1/imports/{id}) : appliqué, "
+            + "refusé ou en file, chaque import est enregistré."))]),
         ["LireMonEvaluation"] = (["200"], [("ETag", ETagDEvaluation)]),
         ["EcrireMonEvaluation"] = (["200"], [("ETag", ETagDEvaluation)]),
         ["LirePalmares"] = (["200", "304"], [("ETag", ETagDeLecture), ("Last-Modified", DerniereModification)]),

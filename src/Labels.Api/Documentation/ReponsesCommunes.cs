@@ -14,6 +14,13 @@ namespace Labels.Api.Documentation;
 /// </summary>
 internal sealed class ReponsesCommunes : IOperationFilter
 {
+    public static readonly OpenApiHeader ReessayerApres = new()
+    {
+        Description = "Le nombre de secondes après lequel réessayer.",
+        Required = true,
+        Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "0" },
+    };
+
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
         operation.Responses ??= [];
@@ -55,5 +62,25 @@ internal sealed class ReponsesCommunes : IOperationFilter
             || metadonnees.OfType<Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute>().Any())
             Ajouter(429, "Trop de requêtes : réessayer après Retry-After.");
         Ajouter(503, "La base de données ne répond pas pour l'instant ; réessayer après Retry-After.");
+
+        foreach (var (code, reponse) in operation.Responses)
+        {
+            // Every limit and every passing absence of the database say when to ask again (Securite/Protections.cs, GestionnaireExceptions).
+            if (reponse is OpenApiResponse limite && code is "429" or "503")
+                (limite.Headers ??= new Dictionary<string, IOpenApiHeader>())["Retry-After"] = ReessayerApres;
+            // A status a route declares by its code alone is described by the framework's English reason phrase: in French here.
+            if (reponse is OpenApiResponse r && int.TryParse(code, out var statut)
+                && r.Description == Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(statut)
+                && (statut switch
+                {
+                    200 => "Succès.",
+                    201 => "Créé.",
+                    202 => "Accepté : le travail se poursuit en arrière-plan.",
+                    204 => "Fait, sans contenu.",
+                    304 => "Inchangé depuis la représentation que l'appelant a gardée (If-None-Match, If-Modified-Since).",
+                    _ => Erreurs.TitresFrancais.De(statut) is { } titre ? titre + "." : null,
+                }) is { } francais)
+                r.Description = francais;
+        }
     }
 }

@@ -53,14 +53,7 @@ internal sealed class SondesDeSante : IDocumentFilter
                 ["503"] = new OpenApiResponse
                 {
                     Description = "La base de données ne répond pas : réessayer après Retry-After.",
-                    Headers = new Dictionary<string, IOpenApiHeader>
-                    {
-                        ["Retry-After"] = new OpenApiHeader
-                        {
-                            Description = "Le nombre de secondes après lequel réessayer.", Required = true,
-                            Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "0" },
-                        },
-                    },
+                    Headers = new Dictionary<string, IOpenApiHeader> { ["Retry-After"] = ReponsesCommunes.ReessayerApres },
                     Content = new Dictionary<string, IOpenApiMediaType> { ["application/problem+json"] = new OpenApiMediaType { Schema = probleme } },
                 },
             }));
