@@ -163,6 +163,29 @@ public sealed class BordsTests(LabelsApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
+    public async Task Chaque_champ_manquant_ou_refuse_est_nomme_sous_son_nom_et_le_corps_entier_sous_requete()
+    {
+        var admin = await AdminAsync();
+        // Each missing required property under its own name, as a validator names its fields.
+        var edition = await ProblemeAsync(await admin.PostAsync("/api/v1/editions", new StringContent("{}", Encoding.UTF8, "application/json")),
+            HttpStatusCode.BadRequest);
+        Assert.Equal(["annee", "numero"], edition["errors"]!.AsObject().Select(e => e.Key).Order());
+        Assert.Equal("numero est requis.", edition["errors"]!["numero"]![0]!.GetValue<string>());
+        // A body that is null, or well-formed JSON of the wrong kind, is the request's fault as a whole.
+        var nul = await ProblemeAsync(await admin.PostAsync("/api/v1/editions", new StringContent("null", Encoding.UTF8, "application/json")),
+            HttpStatusCode.BadRequest);
+        Assert.Equal(["requete"], nul["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Equal("Le corps de la requête est absent ou vaut null : un objet JSON est attendu.", nul["detail"]!.GetValue<string>());
+        var liste = await ProblemeAsync(await admin.PostAsync("/api/v1/editions", new StringContent("[]", Encoding.UTF8, "application/json")),
+            HttpStatusCode.BadRequest);
+        Assert.Equal("Le corps de la requête attend un objet { … }.", liste["detail"]!.GetValue<string>());
+        // A token's expiry is checked as input (400 naming it), not as a conflict.
+        var expire = await ProblemeAsync(await admin.PostAsJsonAsync("/api/v1/jetons",
+            new { nom = "Passé", scopes = new[] { "audit:read" }, expireLe = DateTimeOffset.UtcNow.AddDays(-1) }), HttpStatusCode.BadRequest);
+        Assert.Equal("Un jeton expire dans le futur, dans 366 jours au plus.", expire["errors"]!["expireLe"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Un_parametre_mal_forme_est_nomme_avec_ce_qu_il_attend_et_ce_qu_il_a_recu()
     {
         var admin = await AdminAsync();

@@ -82,6 +82,19 @@ public sealed class JuryTests(LabelsApiFactory factory, Xunit.Abstractions.ITest
     }
 
     [Fact]
+    public async Task Une_evaluation_refusee_nomme_chacune_de_ses_notes_fautives()
+    {
+        var (_, dossier, jure) = await UnDossierEnEvaluationAsync();
+        var requete = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/candidatures/{dossier}/evaluations/moi")
+        {
+            Content = JsonContent.Create(new { notes = new Dictionary<string, decimal> { ["global"] = 999, ["zz"] = 1, ["inclusion"] = -1 }, soumise = true }),
+        };
+        var refus = await ProblemeAsync(await jure.Client.SendAsync(requete), HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(["notes.global", "notes.inclusion", "notes.zz"], refus["errors"]!.AsObject().Select(e => e.Key).Order(StringComparer.Ordinal));
+        Assert.Contains("notes.zz : Critère inconnu de la grille : zz.", refus["detail"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task If_match_se_lit_comme_http_le_dit()
     {
         var (_, dossier, jure) = await UnDossierEnEvaluationAsync();

@@ -149,6 +149,8 @@ internal sealed class ProprietesDocumentees : ISchemaFilter
         [(typeof(Endpoints.DecisionSaisie), "arobases")] = s => { s.Minimum = "1"; s.Maximum = "5"; },
         [(typeof(Endpoints.DecisionSaisie), "mentions")] = Codes,
         [(typeof(Application.Securite.CreerJeton), "nom")] = s => { s.MinLength = 1; s.MaxLength = 100; },
+        [(typeof(Application.Securite.CreerJeton), "expireLe")] = s =>
+            s.Description = $"Dans le futur, {Domain.Securite.JetonApi.DureeMaxJours} jours au plus après la création.",
         [(typeof(Application.Comptes.CreerCompte), "motDePasse")] = s => { MotDePasse(s); s.MaxLength = 256; },
         [(typeof(Endpoints.GrilleSaisie), "criteres")] = s => { s.MinItems = 1; s.MaxItems = 50; },
         [(typeof(Application.Collectivites.CreerCollectivite), "codeInsee")] = s =>

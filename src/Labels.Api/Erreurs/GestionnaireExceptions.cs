@@ -21,9 +21,11 @@ internal sealed partial class GestionnaireExceptions(IProblemDetailsService prob
         var probleme = exception switch
         {
             ValidationException v => Validation(v),
-            DonneeInacceptableException d => new ValidationProblemDetails(new Dictionary<string, string[]> { [CamelCase(d.Champ)] = [d.Message] })
+            DonneeInacceptableException d => new ValidationProblemDetails(d.Defauts.GroupBy(x => CamelCase(x.Champ))
+                .ToDictionary(g => g.Key, g => g.Select(x => x.Message).Distinct().ToArray()))
             {
-                Status = StatusCodes.Status422UnprocessableEntity, Title = "Données inacceptables", Detail = d.Message,
+                Status = StatusCodes.Status422UnprocessableEntity, Title = "Données inacceptables",
+                Detail = string.Join(" ", d.Defauts.Select(x => d.Defauts.Count == 1 ? x.Message : $"{CamelCase(x.Champ)} : {x.Message}")),
             },
             NotFoundException n => Probleme(StatusCodes.Status404NotFound, "Introuvable", n.Message),
             ForbiddenException f => Probleme(StatusCodes.Status403Forbidden, "Interdit", f.Message),
@@ -90,9 +92,18 @@ internal sealed partial class GestionnaireExceptions(IProblemDetailsService prob
         JsonException j when Manquantes(j) is [var premiere, ..] => premiere,
         JsonException { Path: { Length: > 1 } chemin } => chemin.StartsWith("$.", StringComparison.Ordinal) ? chemin[2..] : chemin,
         BadHttpRequestException { InnerException: JsonException j } => ChampDe(j),
+        // The body as a whole (null, absent) is the request's: its parameter's name in the code says nothing to a caller.
+        BadHttpRequestException b when CorpsAbsent(b) => null,
         BadHttpRequestException b when ParametreLie().Match(b.Message) is { Success: true } m => m.Groups[1].Value,
         _ => null,
     };
+
+    /// <summary>
+    /// ASP.NET Core's words for a body that is missing or JSON <c>null</c>, for an explicit body parameter (« … was not provided
+    /// from body. ») or an inferred one (« Implicit body inferred for parameter … but no body was provided. »).
+    /// </summary>
+    private static bool CorpsAbsent(BadHttpRequestException b) =>
+        b.Message.EndsWith("from body.", StringComparison.Ordinal) || b.Message.StartsWith("Implicit body inferred", StringComparison.Ordinal);
 
     /// <summary>ASP.NET Core's message when a route, query or header parameter does not bind: « … parameter "int page" from "x" ».</summary>
     [GeneratedRegex("parameter \"(?:[^\" ]+ )?([^\" ]+)\"")]
@@ -121,6 +132,7 @@ internal sealed partial class GestionnaireExceptions(IProblemDetailsService prob
                 : $"Le paramètre {nom} est requis : {ValeursAttendues.De(type)}.");
         }
         return Probleme(b.StatusCode, "Requête invalide", b.StatusCode == 413 ? "Le corps de la requête dépasse la taille permise."
+            : CorpsAbsent(b) ? "Le corps de la requête est absent ou vaut null : un objet JSON est attendu."
             : b.Message.Contains("body", StringComparison.OrdinalIgnoreCase) ? "Le corps de la requête est absent ou n'est pas du JSON valide."
             : b.Message.StartsWith("Unexpected end of request content", StringComparison.Ordinal)
                 ? "Le corps de la requête s'est interrompu avant sa fin."
@@ -133,11 +145,16 @@ internal sealed partial class GestionnaireExceptions(IProblemDetailsService prob
     /// </summary>
     private static ProblemDetails Json(JsonException j)
     {
+        // Each missing property under its own name, as a validator reports its fields.
         if (Manquantes(j) is { Count: > 0 } manquantes)
-            return Invalide(string.Join(" ", manquantes.Select(m => $"{m} est requis.")));
+            return new ValidationProblemDetails(manquantes.ToDictionary(m => m, m => new[] { $"{m} est requis." }))
+            {
+                Status = StatusCodes.Status400BadRequest, Title = "Requête invalide", Detail = string.Join(" ", manquantes.Select(m => $"{m} est requis.")),
+            };
         if (j.Path is not { Length: > 2 } chemin || !chemin.StartsWith("$.", StringComparison.Ordinal) && !chemin.StartsWith("$[", StringComparison.Ordinal))
-            return Invalide(j is ValeurJsonRefusee
-                ? j.Message
+            return Invalide(j is ValeurJsonRefusee ? j.Message
+                // Well-formed JSON of the wrong kind at the root (a list for an object): what the body should be.
+                : ValeursAttendues.De(j) is { } racine && j.Path == "$" ? $"Le corps de la requête attend {racine}."
                 : $"Le corps de la requête n'est pas du JSON valide (ligne {j.LineNumber + 1}, position {j.BytePositionInLine + 1}).");
         var message = j is ValeurJsonRefusee ? $"{chemin} : {j.Message}"
             : ValeursAttendues.De(j) is { } attendu ? $"{chemin} attend {attendu}."

@@ -12,12 +12,13 @@ public sealed record CreerJeton(string Nom, string[] Scopes, DateTimeOffset Expi
 
 public sealed class CreerJetonValidator : AbstractValidator<CreerJeton>
 {
-    public CreerJetonValidator()
+    public CreerJetonValidator(TimeProvider horloge)
     {
         RuleFor(x => x.Nom).NotEmpty().MaximumLength(100);
         RuleFor(x => x.Scopes).NotNull().Must(s => s is null || JetonApi.DefautDeScopes(s) is null)
             .WithMessage(x => JetonApi.DefautDeScopes(x.Scopes ?? []) ?? "");
-        RuleFor(x => x.ExpireLe).NotEmpty();
+        RuleFor(x => x.ExpireLe).NotEmpty()
+            .Must(e => JetonApi.DefautDExpiration(e, horloge.GetUtcNow()) is null).WithMessage(x => JetonApi.DefautDExpiration(x.ExpireLe, horloge.GetUtcNow()) ?? "");
     }
 }
 

@@ -204,7 +204,7 @@ public sealed class FicheAction
         var defauts = new List<(string Champ, string Message)>();
         return Verifier(edition, new FicheProposee(contenu.Reference, contenu.Titre, contenu.Resume, contenu.Description, contenu.DateDebut,
                 contenu.DateFin, contenu.EnCours, [.. contenu.Services], [.. contenu.Enjeux], [.. contenu.Liens]), defauts)
-            ?? throw new DonneeInacceptableException(defauts[0].Champ, defauts[0].Message);
+            ?? throw new DonneeInacceptableException(defauts);
     }
 
     /// <summary>

@@ -45,10 +45,9 @@ public sealed class Evaluation
         ArgumentNullException.ThrowIfNull(edition);
         ArgumentNullException.ThrowIfNull(notes);
         edition.VerifierEvaluationOuverte();
-        if (edition.Grille.DefautsDesNotes(notes, soumise) is [var premier, ..])
-            throw new DonneeInacceptableException($"notes.{premier.Critere}", premier.Message);
-        if (commentaire is { Length: > LongueurMaxCommentaire })
-            throw new DomainException($"Le commentaire fait {LongueurMaxCommentaire} caractères au plus.");
+        var defauts = edition.Grille.DefautsDesNotes(notes, soumise).Select(d => ($"notes.{d.Critere}", d.Message)).ToList();
+        if (commentaire is { Length: > LongueurMaxCommentaire }) defauts.Add(("commentaire", $"Le commentaire fait {LongueurMaxCommentaire} caractères au plus."));
+        if (defauts.Count > 0) throw new DonneeInacceptableException(defauts);
         Notes = new Dictionary<string, decimal>(notes);
         Commentaire = string.IsNullOrWhiteSpace(commentaire) ? null : commentaire.Trim();
         if (soumise && !Soumise) SoumiseLe = maintenant;

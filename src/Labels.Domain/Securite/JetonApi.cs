@@ -41,13 +41,17 @@ public sealed class JetonApi
         : scopes.FirstOrDefault(s => !ScopesConnus.Contains(s)) is { } inconnu ? $"Scope inconnu : {inconnu} ; scopes possibles : {string.Join(", ", ScopesConnus)}."
         : null;
 
+    /// <summary>Why a token cannot expire then, or null: in the future, within <see cref="DureeMaxJours"/> days.</summary>
+    public static string? DefautDExpiration(DateTimeOffset expireLe, DateTimeOffset maintenant) =>
+        expireLe <= maintenant || expireLe > maintenant.AddDays(DureeMaxJours)
+            ? $"Un jeton expire dans le futur, dans {DureeMaxJours} jours au plus." : null;
+
     public static JetonApi Creer(string nom, IReadOnlyCollection<string> scopes, DateTimeOffset expireLe, Guid creeParId, string secret,
         string empreinte, DateTimeOffset maintenant)
     {
         if (string.IsNullOrWhiteSpace(nom) || nom.Length > 100) throw new DomainException("Un jeton a un nom (100 caractères au plus).");
         if (DefautDeScopes(scopes) is { } defaut) throw new DomainException(defaut);
-        if (expireLe <= maintenant || expireLe > maintenant.AddDays(DureeMaxJours))
-            throw new DomainException($"Un jeton expire dans le futur, dans {DureeMaxJours} jours au plus.");
+        if (DefautDExpiration(expireLe, maintenant) is { } expiration) throw new DomainException(expiration);
         if (!secret.StartsWith(Prefixe, StringComparison.Ordinal)) throw new ArgumentException("Secret mal formé.", nameof(secret));
         return new JetonApi
         {
