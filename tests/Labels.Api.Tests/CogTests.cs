@@ -122,7 +122,9 @@ public sealed class CogTests(LabelsApiFactory factory) : ApiTest(factory)
         revalidation.Headers.IfNoneMatch.Add(hautsDeFrance.Headers.ETag!);
         Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(revalidation)).StatusCode);
 
-        Assert.Equal(0, (await client.GetFromJsonAsync<JsonObject>("/api/v1/referentiel/departements?region=99"))!["total"]!.GetValue<int>());
+        // A région the COG does not have is refused naming it, not answered with an empty list.
+        var inconnue = await ProblemeAsync(await client.GetAsync("/api/v1/referentiel/departements?region=99"), HttpStatusCode.BadRequest);
+        Assert.Contains("« 99 »", inconnue["errors"]!["region"]![0]!.GetValue<string>());
         var malformee = await ProblemeAsync(await client.GetAsync("/api/v1/referentiel/departements?region=Hauts-de-France"), HttpStatusCode.BadRequest);
         Assert.Contains("région", malformee["errors"]!["region"]![0]!.GetValue<string>());
     }

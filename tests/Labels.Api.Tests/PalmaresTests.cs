@@ -245,6 +245,21 @@ public sealed class PalmaresTests(LabelsApiFactory factory) : ApiTest(factory)
         var filtre = await client.GetAsync("/api/v1/editions/2021/palmares?departement=62");
         Assert.NotEqual(reponse.Headers.ETag, filtre.Headers.ETag);
         await ProblemeAsync(await client.GetAsync("/api/v1/editions/2021/palmares?categorie=metropole"), HttpStatusCode.BadRequest);
+
+        // A code that exists nowhere (the COG's, the édition's référentiel) is refused naming its parameter, never answered empty:
+        // an empty list would say « no laureate there ». By the fast path (anonymous) as by the endpoint (a token).
+        foreach (var lecteur in new[] { client, admin })
+            foreach (var (inconnu, parametre) in new[] { ("region=99", "region"), ("departement=20", "departement"), ("departement=99", "departement"),
+                         ("mention=inexistante", "mention") })
+            {
+                var refus = await ProblemeAsync(await lecteur.GetAsync($"/api/v1/editions/2021/palmares?{inconnu}"), HttpStatusCode.BadRequest);
+                Assert.Contains("« " + inconnu.Split('=')[1] + " »", refus["errors"]![parametre]![0]!.GetValue<string>());
+                await ProblemeAsync(await lecteur.GetAsync($"/api/v1/editions/2021/palmares.csv?{inconnu}"), HttpStatusCode.BadRequest);
+            }
+        await ProblemeAsync(await client.GetAsync("/api/v1/referentiel/departements?region=99"), HttpStatusCode.BadRequest);
+        await ProblemeAsync(await client.GetAsync("/api/v1/collectivites?departement=20"), HttpStatusCode.BadRequest);
+        await ProblemeAsync(await client.GetAsync("/api/v1/editions/2021/fiches?region=99"), HttpStatusCode.BadRequest);
+        Assert.Equal(2, (await client.GetFromJsonAsync<JsonObject>("/api/v1/referentiel/departements?region=94"))!["total"]!.GetValue<int>());
     }
 
     [Fact]
@@ -587,7 +602,8 @@ public sealed class PalmaresTests(LabelsApiFactory factory) : ApiTest(factory)
     {
         var laureats = Enumerable.Range(0, 5_000).Select(i => new Application.Palmares.LaureatDto(Guid.NewGuid(), $"{i:00000}", null, $"Commune {i}",
             TypeCollectivite.Commune, Categorie.Ville, "62", "32", 1_000 + i, 1 + i % 5, i % 9 == 0 ? ["arobase-verte"] : [], null)).ToArray();
-        var release = new Publication.PalmaresPublies.Release(new Application.Palmares.PalmaresDto(2022, 23, DateTimeOffset.UtcNow, 1, "Licence Ouverte 2.0", laureats));
+        var release = new Publication.PalmaresPublies.Release(new Application.Palmares.PalmaresDto(2022, 23, DateTimeOffset.UtcNow, 1, "Licence Ouverte 2.0", laureats),
+            new HashSet<string> { "arobase-verte" });
         var publies = Factory.Services.GetRequiredService<Publication.PalmaresPublies>();
         using var depart = new Barrier(8);
         var lectures = Enumerable.Range(0, 8).Select(_ => Task.Run(() =>
@@ -645,7 +661,7 @@ public sealed class PalmaresTests(LabelsApiFactory factory) : ApiTest(factory)
         var laureat = new Application.Palmares.LaureatDto(Guid.NewGuid(), "62041", null, "Arras", TypeCollectivite.Commune, Categorie.Ville, "62", "32",
             41_000, 3, [], null);
         var release = new Publication.PalmaresPublies.Release(new Application.Palmares.PalmaresDto(2021, 22, DateTimeOffset.UtcNow, 1, "Licence Ouverte 2.0",
-            new EchoueUneFois<Application.Palmares.LaureatDto>([laureat])));
+            new EchoueUneFois<Application.Palmares.LaureatDto>([laureat])), new HashSet<string>());
         var publies = Factory.Services.GetRequiredService<Publication.PalmaresPublies>();
         Assert.Throws<InvalidOperationException>(() => publies.Representer(release, Publication.FiltresPalmares.Aucun, csv: false));
         var octets = publies.Representer(release, Publication.FiltresPalmares.Aucun, csv: false).Octets;
@@ -716,7 +732,7 @@ public sealed class PalmaresTests(LabelsApiFactory factory) : ApiTest(factory)
     public void La_voie_rapide_laisse_a_l_endpoint_les_parametres_douteux(string requete, bool pris)
     {
         var parametres = new Microsoft.AspNetCore.Http.QueryCollection(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(requete));
-        Assert.Equal(pris, Publication.VoieRapidePalmares.LireParametres(parametres, out _, out _));
+        Assert.Equal(pris, Publication.VoieRapidePalmares.LireParametres(parametres, Factory.Services.GetRequiredService<Application.Cog.ITerritoires>(), out _, out _));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Labels.Application.Cog;
 using System.Globalization;
 using System.Text.Json;
 using Labels.Api.Erreurs;
@@ -251,24 +252,27 @@ public static class PalmaresEndpoints
     }
 
     private static Task<IResult> LirePalmares(int annee, int? version, string? region, string? departement, string? categorie, int? arobases,
-        string? mention, HttpContext http, PalmaresPublies publies, Acces acces, TimeProvider horloge) =>
+        string? mention, HttpContext http, PalmaresPublies publies, Acces acces, TimeProvider horloge, ITerritoires territoires) =>
         ServirAsync(annee, version, new FiltresPalmares(region, departement, ParametresDeRequete.Enum<Categorie>(categorie, "categorie"), arobases, mention),
-            FormatAccepte(http, csvParChemin: false) == "text/csv", http, publies, acces, horloge);
+            FormatAccepte(http, csvParChemin: false) == "text/csv", http, publies, acces, horloge, territoires);
 
     private static Task<IResult> LirePalmaresCsv(int annee, int? version, string? region, string? departement, string? categorie, int? arobases,
-        string? mention, HttpContext http, PalmaresPublies publies, Acces acces, TimeProvider horloge) =>
+        string? mention, HttpContext http, PalmaresPublies publies, Acces acces, TimeProvider horloge, ITerritoires territoires) =>
         ServirAsync(annee, version, new FiltresPalmares(region, departement, ParametresDeRequete.Enum<Categorie>(categorie, "categorie"), arobases, mention),
-            csv: true, http, publies, acces, horloge);
+            csv: true, http, publies, acces, horloge, territoires);
 
     private static async Task<IResult> ServirAsync(int annee, int? version, FiltresPalmares filtres, bool csv, HttpContext http,
-        PalmaresPublies publies, Acces acces, TimeProvider horloge)
+        PalmaresPublies publies, Acces acces, TimeProvider horloge, ITerritoires territoires)
     {
-        if (filtres.Defauts(version).ToList() is { Count: > 0 } defauts) throw new FluentValidation.ValidationException(defauts);
+        if (filtres.Defauts(version, territoires).ToList() is { Count: > 0 } defauts) throw new FluentValidation.ValidationException(defauts);
         var release = await publies.ObtenirAsync(annee, version);
         if (release is null || !acces.Visibilite.Voit(release.Palmares.PublieLe))
             throw new NotFoundException(version is null
                 ? $"Aucun palmarès publié pour l'édition {annee}."
                 : $"Pas de version {version} publiée du palmarès {annee}.");
+        // Known once the release is: its édition's référentiel (an embargoed release says nothing before, as above).
+        if (release.DefautDeMention(filtres.Mention) is { } mention)
+            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("mention", mention)]);
         return Repondre(http, release, filtres, version is not null, csv, publies, horloge.GetUtcNow());
     }
 

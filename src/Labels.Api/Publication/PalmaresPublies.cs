@@ -34,12 +34,11 @@ public sealed record FiltresPalmares(string? Region, string? Departement, Catego
     /// What is wrong with these filters and the version asked, by parameter, as the document bounds them: the endpoint answers
     /// 400 with them; the fast path leaves such a request to the endpoint.
     /// </summary>
-    public IEnumerable<FluentValidation.Results.ValidationFailure> Defauts(int? version)
+    public IEnumerable<FluentValidation.Results.ValidationFailure> Defauts(int? version, Application.Cog.ITerritoires territoires)
     {
         if (version is < 1) yield return new("version", "Une version se compte à partir de 1.");
-        if (Region is not null && !Domain.Commun.CodesOfficiels.EstRegionValide(Region)) yield return new("region", Domain.Commun.CodesOfficiels.MessageRegion);
-        if (Departement is not null && !Domain.Commun.CodesOfficiels.EstDepartementValide(Departement))
-            yield return new("departement", Domain.Commun.CodesOfficiels.MessageDepartement);
+        if (territoires.DefautDeRegion(Region) is { } region) yield return new("region", region);
+        if (territoires.DefautDeDepartement(Departement) is { } departement) yield return new("departement", departement);
         if (Arobases is < 1 or > 5) yield return new("arobases", "De 1 à 5 arobases.");
         if (Mention is not null && !Domain.Editions.Referentiel.EstCodeValide(Mention)) yield return new("mention", "Code de mention invalide.");
     }
@@ -70,9 +69,15 @@ public sealed class PalmaresPublies(IServiceScopeFactory scopes, IOptions<JsonOp
     private const int VersionsMemoriseesMax = 1_000;
     private static readonly TimeSpan DureeDuPointeur = TimeSpan.FromSeconds(2);
 
-    public sealed class Release(PalmaresDto palmares)
+    public sealed class Release(PalmaresDto palmares, IReadOnlySet<string> mentions)
     {
         public PalmaresDto Palmares { get; } = palmares;
+
+        /// <summary>The mention codes of the édition's référentiel: a filter on another is refused, not answered empty.</summary>
+        public IReadOnlySet<string> Mentions { get; } = mentions;
+
+        public string? DefautDeMention(string? mention) => mention is null || Mentions.Contains(mention) ? null
+            : $"Aucune mention de code « {mention} » dans le référentiel de l'édition {Palmares.Edition}.";
         /// <summary>The Last-Modified value, formatted once rather than on every answer.</summary>
         public string DerniereModification { get; } = Microsoft.Net.Http.Headers.HeaderUtilities.FormatDate(palmares.PublieLe);
         internal ConcurrentDictionary<(FiltresPalmares, bool Csv, Compression), Lazy<Representation>> Representations { get; } = new();
@@ -202,8 +207,8 @@ public sealed class PalmaresPublies(IServiceScopeFactory scopes, IOptions<JsonOp
     private async Task<Release?> ChargerAsync(int annee, int version)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var palmares = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new ChargerPalmares(annee, version));
-        return palmares is null ? null : new Release(palmares);
+        var charge = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new ChargerPalmares(annee, version));
+        return charge is null ? null : new Release(charge.Palmares, charge.Mentions);
     }
 
     /// <summary>

@@ -18,7 +18,7 @@ namespace Labels.Api.Publication;
 /// parameter, unknown or embargoed release…) goes on to the endpoint, which answers it as always.
 /// </summary>
 public sealed class VoieRapidePalmares(RequestDelegate suite, PalmaresPublies publies, LimiteurLecturePublique limiteur, TimeProvider horloge,
-    ICorsService cors, IOptions<CorsOptions> optionsCors)
+    ICorsService cors, IOptions<CorsOptions> optionsCors, Application.Cog.ITerritoires territoires)
 {
     private const string Prefixe = "/api/v1/editions/";
 
@@ -31,7 +31,7 @@ public sealed class VoieRapidePalmares(RequestDelegate suite, PalmaresPublies pu
         var requete = http.Request;
         if (!(HttpMethods.IsGet(requete.Method) || HttpMethods.IsHead(requete.Method)) || requete.Headers.ContainsKey(HeaderNames.Authorization)
             || !LireChemin(requete.Path.Value, out var annee, out var csvParChemin)
-            || !LireParametres(requete.Query, out var version, out var filtres))
+            || !LireParametres(requete.Query, territoires, out var version, out var filtres))
         {
             await suite(http);
             return;
@@ -48,7 +48,7 @@ public sealed class VoieRapidePalmares(RequestDelegate suite, PalmaresPublies pu
         }
         var release = await publies.ObtenirAsync(annee, version);
         var maintenant = horloge.GetUtcNow();
-        if (release is null || !Visibilite.Le(maintenant).Voit(release.Palmares.PublieLe))
+        if (release is null || !Visibilite.Le(maintenant).Voit(release.Palmares.PublieLe) || release.DefautDeMention(filtres.Mention) is not null)
         {
             LimiteurLecturePublique.MarquerCompte(http);
             await suite(http);
@@ -90,7 +90,7 @@ public sealed class VoieRapidePalmares(RequestDelegate suite, PalmaresPublies pu
     /// endpoint, so that its binding and validation answer exactly as they always do. Other names are
     /// ignored, as the endpoint ignores them.
     /// </summary>
-    internal static bool LireParametres(IQueryCollection requete, out int? version, out FiltresPalmares filtres)
+    internal static bool LireParametres(IQueryCollection requete, Application.Cog.ITerritoires territoires, out int? version, out FiltresPalmares filtres)
     {
         version = null;
         filtres = FiltresPalmares.Aucun;
@@ -131,7 +131,7 @@ public sealed class VoieRapidePalmares(RequestDelegate suite, PalmaresPublies pu
         filtres = new FiltresPalmares(region, departement, categorie, arobases, mention);
         // A filter out of its bounds is the endpoint's to refuse, with its message.
         // (Checked only when one is given: the common read, with none, stays free of it.)
-        if ((version is not null || !filtres.Vides) && filtres.Defauts(version).Any()) return false;
+        if ((version is not null || !filtres.Vides) && filtres.Defauts(version, territoires).Any()) return false;
         return true;
     }
 

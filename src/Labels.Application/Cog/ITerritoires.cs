@@ -12,4 +12,21 @@ public interface ITerritoires
 {
     IReadOnlyList<RegionDto> Regions { get; }
     IReadOnlyList<DepartementDto> Departements { get; }
+
+    bool ExisteRegion(string code);
+    bool ExisteDepartement(string code);
+
+    /// <summary>
+    /// Why a région or département filter cannot match anything, or null: a code the COG does not have is refused (400) rather
+    /// than answered with an empty list that looks like a true one (docs/contrat.md).
+    /// </summary>
+    public string? DefautDeRegion(string? code) => code is null ? null
+        : !Domain.Commun.CodesOfficiels.EstRegionValide(code) ? Domain.Commun.CodesOfficiels.MessageRegion
+        : ExisteRegion(code) ? null
+        : $"Aucune région de code « {code} » dans le Code officiel géographique : GET /api/v1/referentiel/regions les liste.";
+
+    public string? DefautDeDepartement(string? code) => code is null ? null
+        : !Domain.Commun.CodesOfficiels.EstDepartementValide(code) ? Domain.Commun.CodesOfficiels.MessageDepartement
+        : ExisteDepartement(code) ? null
+        : $"Aucun département de code « {code} » dans le Code officiel géographique : GET /api/v1/referentiel/departements les liste.";
 }

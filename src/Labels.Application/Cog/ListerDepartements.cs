@@ -9,11 +9,10 @@ public sealed record ListerDepartements(string? Region, int Page = 1, int PageSi
 
 public sealed class ListerDepartementsValidator : AbstractValidator<ListerDepartements>
 {
-    public ListerDepartementsValidator()
+    public ListerDepartementsValidator(ITerritoires territoires)
     {
         this.ReglesDePage(x => x.Page, x => x.PageSize);
-        RuleFor(x => x.Region).Matches("^[0-9]{2,3}$").When(x => x.Region is not null)
-            .WithMessage("Un code de région a 2 ou 3 chiffres (32 pour les Hauts-de-France, 975 pour Saint-Pierre-et-Miquelon).");
+        this.RegleDeRegion(x => x.Region, territoires);
     }
 }
 

@@ -1,3 +1,4 @@
+using Labels.Application.Cog;
 using FluentValidation;
 using Labels.Application.Commun;
 using Labels.Domain.Collectivites;
@@ -13,13 +14,12 @@ public sealed record ListerCollectivites(
 
 public sealed class ListerCollectivitesValidator : AbstractValidator<ListerCollectivites>
 {
-    public ListerCollectivitesValidator()
+    public ListerCollectivitesValidator(ITerritoires territoires)
     {
         this.ReglesDePage(x => x.Page, x => x.PageSize);
         RuleFor(x => x.Q).MaximumLength(100);
-        RuleFor(x => x.Departement).Must(CodesOfficiels.EstDepartementValide).When(x => x.Departement is not null)
-            .WithMessage(CodesOfficiels.MessageDepartement);
-        RuleFor(x => x.Region).Must(CodesOfficiels.EstRegionValide).When(x => x.Region is not null).WithMessage(CodesOfficiels.MessageRegion);
+        this.RegleDeDepartement(x => x.Departement, territoires);
+        this.RegleDeRegion(x => x.Region, territoires);
         RuleFor(x => x.CodeInsee).Must(CodesOfficiels.EstCodeInseeValide).When(x => x.CodeInsee is not null)
             .WithMessage("Un code INSEE a 5 caractères : 2 chiffres (ou 2A, 2B) puis 3 chiffres.");
         RuleFor(x => x.Siren).Must(CodesOfficiels.EstSirenValide).When(x => x.Siren is not null)

@@ -1,3 +1,4 @@
+using Labels.Application.Cog;
 using FluentValidation;
 using Labels.Application.Commun;
 using Labels.Domain.Collectivites;
@@ -15,13 +16,12 @@ public sealed record RechercherFiches(int Annee, string? Q, string? Enjeu, strin
 
 public sealed class RechercherFichesValidator : AbstractValidator<RechercherFiches>
 {
-    public RechercherFichesValidator()
+    public RechercherFichesValidator(ITerritoires territoires)
     {
         this.ReglesDePage(x => x.Page, x => x.PageSize);
         RuleFor(x => x.Q).MaximumLength(200);
-        RuleFor(x => x.Departement).Must(CodesOfficiels.EstDepartementValide).When(x => x.Departement is not null)
-            .WithMessage(CodesOfficiels.MessageDepartement);
-        RuleFor(x => x.Region).Must(CodesOfficiels.EstRegionValide).When(x => x.Region is not null).WithMessage(CodesOfficiels.MessageRegion);
+        this.RegleDeDepartement(x => x.Departement, territoires);
+        this.RegleDeRegion(x => x.Region, territoires);
         RuleFor(x => x.Enjeu).Must(Referentiel.EstCodeValide).When(x => x.Enjeu is not null).WithMessage("Code d'enjeu invalide.");
     }
 }

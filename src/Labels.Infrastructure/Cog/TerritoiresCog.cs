@@ -19,6 +19,18 @@ internal sealed class TerritoiresCog : ITerritoires
     public IReadOnlyList<DepartementDto> Departements { get; } =
         Lire("cog/departements.csv", l => new DepartementDto(l["code"].ToString(), l["nom"].ToString(), l["region"].ToString()));
 
+    private readonly HashSet<string> _regions, _departements;
+
+    public TerritoiresCog()
+    {
+        _regions = Regions.Select(r => r.Code).ToHashSet(StringComparer.Ordinal);
+        _departements = Departements.Select(d => d.Code).ToHashSet(StringComparer.Ordinal);
+    }
+
+    public bool ExisteRegion(string code) => _regions.Contains(code);
+
+    public bool ExisteDepartement(string code) => _departements.Contains(code);
+
     private static T[] Lire<T>(string nom, SepReader.RowFunc<T> ligne)
     {
         using var flux = Ressources.GetManifestResourceStream(nom) ?? throw new InvalidOperationException($"Ressource {nom} absente.");
