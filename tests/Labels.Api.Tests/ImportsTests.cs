@@ -568,6 +568,22 @@ public sealed class ImportsTests(LabelsApiFactory factory) : ApiTest(factory)
         Assert.Equal((0, 0, 0, 0), await ComptesAsync());
     }
 
+    [Fact]
+    public async Task Un_json_imbrique_au_dela_de_la_limite_est_refuse_en_la_nommant()
+    {
+        // Well-formed, but 41 levels under "collectivite" (line 3): the reader's limit, not a missing comma.
+        var admin = await AdminAsync();
+        await EditionAsync(admin, 2022, "candidatures");
+        var json = "{ \"dossiers\": [\n  { \"fiches\": [],\n    \"collectivite\": " + string.Concat(Enumerable.Repeat("{ \"a\": ", 41)) + "1"
+            + new string('}', 41) + " } ] }\n";
+        var probleme = await ProblemeAsync(await ImporterAsync(admin, json), HttpStatusCode.BadRequest);
+        Assert.Equal("Fichier illisible", probleme["title"]!.GetValue<string>());
+        // Position 224: the brace of the 33rd level.
+        Assert.Equal("JSON imbriqué sur plus de 32 niveaux ligne 3, position 224 : un fichier d'import n'imbrique pas plus de 32 objets ou "
+            + "listes les uns dans les autres (son format en imbrique six).", probleme["detail"]!.GetValue<string>());
+        Assert.Equal((0, 0, 0, 0), await ComptesAsync());
+    }
+
     [Theory]
     [InlineData("text/csv", "collectivite;reference;titre;description;dateDebut;enCours;enjeux\n62041;R1;Portail;D;2023/02/01;true;culture\n")]
     [InlineData("application/json", """{ "dossiers": [ { "collectivite": { "codeInsee": "62041" }, "fiches": [ { "titre": "Portail", "description": "D", "dateDebut": "2023/02/01", "enCours": true, "enjeux": ["culture"] } ] } ] }""")]

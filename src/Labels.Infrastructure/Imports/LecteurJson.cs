@@ -66,6 +66,12 @@ internal sealed class LecteurJson(Stream flux, string? encodage)
     private const int TailleInitiale = 1 << 16;
     private const int TailleMaxDossier = 64 << 20;
 
+    /// <summary>
+    /// How deep objects and lists may nest in the file; the format itself nests six (the root, its dossiers, a dossier, its
+    /// fiches, a fiche, its lists).
+    /// </summary>
+    public const int ProfondeurMax = 32;
+
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
@@ -77,7 +83,7 @@ internal sealed class LecteurJson(Stream flux, string? encodage)
     private int _debut, _fin;
     private int _lignes; // before _debut
     private bool _fini;
-    private JsonReaderState _etat = new(new JsonReaderOptions { MaxDepth = 32 });
+    private JsonReaderState _etat = new(new JsonReaderOptions { MaxDepth = ProfondeurMax });
     private Phase _phase;
     private int _index;
     private bool _dossiersVus, _termine;
@@ -244,6 +250,11 @@ internal sealed class LecteurJson(Stream flux, string? encodage)
                 throw new FichierIllisibleException($"Du texte suit l'objet racine ligne {e.LineNumber + 1}, position {e.BytePositionInLine + 1} : "
                     + "un fichier JSON est un seul objet { \"dossiers\": [ … ] }, sans rien après lui que des blancs.");
             if (_fini && e.Message.Contains("end of data", StringComparison.Ordinal)) throw new FichierIllisibleException(Tronque);
+            // Well-formed maybe, but past the limit the reader stops where it is: what it met is a depth, not a syntax error.
+            if (lecteur.CurrentDepth >= ProfondeurMax)
+                throw new FichierIllisibleException($"JSON imbriqué sur plus de {ProfondeurMax} niveaux ligne {e.LineNumber + 1}, position "
+                    + $"{e.BytePositionInLine + 1} : un fichier d'import n'imbrique pas plus de {ProfondeurMax} objets ou listes les uns dans les autres "
+                    + "(son format en imbrique six).");
             throw new FichierIllisibleException($"JSON mal formé ligne {e.LineNumber + 1}, position {e.BytePositionInLine + 1} : une virgule, "
                 + "un guillemet, un crochet ou une accolade y manque ou y est de trop.");
         }
