@@ -584,6 +584,28 @@ public sealed class ImportsTests(LabelsApiFactory factory) : ApiTest(factory)
         Assert.Equal((0, 0, 0, 0), await ComptesAsync());
     }
 
+    /// <summary>
+    /// A CSV separates its columns by « , » or « ; » (docs/import.md), which its header shows. Sep, left to guess, would also
+    /// take a tab or a « | », the latter being the separator of a cell's lists: such a header is refused, naming both.
+    /// </summary>
+    [Theory]
+    [InlineData("\t", "une tabulation")]
+    [InlineData("|", "« | »")]
+    public async Task Un_csv_separe_autrement_que_par_virgule_ou_point_virgule_est_refuse(string separateur, string nom)
+    {
+        var admin = await AdminAsync();
+        await EditionAsync(admin, 2022, "candidatures");
+        var csv = string.Join(separateur, "collectivite", "reference", "titre", "description", "dateDebut", "enCours", "enjeux") + "\n"
+            + string.Join(separateur, "62041", "R1", "Portail", "D", "2021-03-01", "true", "culture") + "\n";
+        var probleme = await ProblemeAsync(await ImporterAsync(admin, csv, "text/csv"), HttpStatusCode.BadRequest);
+        Assert.Equal($"L'en-tête du CSV (ligne 1) sépare ses colonnes par {nom} : un CSV d'import les sépare par « , » ou par « ; ».",
+            probleme["detail"]!.GetValue<string>());
+        Assert.Equal((0, 0, 0, 0), await ComptesAsync());
+        // A header of one column has no separator to show: the lines, of one cell, are read.
+        var seul = await ImporterAsync(admin, "collectivite\n62041\n", "text/csv");
+        Assert.Equal(HttpStatusCode.OK, seul.StatusCode);
+    }
+
     [Theory]
     [InlineData("text/csv", "collectivite;reference;titre;description;dateDebut;enCours;enjeux\n62041;R1;Portail;D;2023/02/01;true;culture\n")]
     [InlineData("application/json", """{ "dossiers": [ { "collectivite": { "codeInsee": "62041" }, "fiches": [ { "titre": "Portail", "description": "D", "dateDebut": "2023/02/01", "enCours": true, "enjeux": ["culture"] } ] } ] }""")]

@@ -276,6 +276,11 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
             }
             using var _ = lecteur;
             if (debut.Json() is { } json) throw new FichierIllisibleException(json);
+            // Sep takes whichever separator the header shows, a tab or « | » as well as the format's two (docs/import.md); « | »
+            // separates a cell's lists, and a file that is not the format is better refused than read under another meaning.
+            if (lecteur.Spec.Sep.Separator is not (',' or ';') and var autre)
+                throw new FichierIllisibleException($"L'en-tête du CSV (ligne 1) sépare ses colonnes par {(autre == '\t' ? "une tabulation" : $"« {autre} »")} : "
+                    + "un CSV d'import les sépare par « , » ou par « ; ».");
             var entete = lecteur.Header;
             if (entete.IsEmpty) throw new FichierIllisibleException("Le CSV est vide : la première ligne nomme les colonnes.");
             foreach (var nom in entete.ColNames.Where(n => !ColonnesCsv.Contains(n, StringComparer.OrdinalIgnoreCase)).Select(ChaineSansNul.Visible))
