@@ -185,8 +185,11 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
                             avant = erreurs.Total;
                             var (services, enjeux, liens) = (Textes(f.Services, origineFiche, "", "services"), Textes(f.Enjeux, origineFiche, "", "enjeux"),
                                 Textes(f.Liens, origineFiche, "", "liens"));
+                            // An absent enCours is false (then a dateFin is due); one its reading refused is unknown, as an unreadable
+                            // CSV cell is (ReglesImport.LireBooleen): no period is judged on it.
+                            var enCours = f.EnCours ?? (Illisible(origineFiche, ".enCours") ? null : false);
                             var contenu = ReglesImport.Fiche(edition, new FicheBrute(f.Reference, f.Titre, f.Resume, f.Description, f.DateDebut, f.DateFin,
-                                f.EnCours ?? false, services, enjeux, liens), _champs);
+                                enCours, services, enjeux, liens), _champs);
                             foreach (var (champ, message) in _champs) Signaler(origineFiche.Chemin($".{champ}"), champ, message);
                             if (contenu is not null && erreurs.Total == avant && candidature is { } c) Fiche(origineFiche, c, contenu);
                         }
@@ -202,6 +205,21 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
         }
 
         private IReadOnlyList<(string Chemin, string Message)> _illisibles = [];
+
+        /// <summary>
+        /// Whether the reading refused this value of the dossier (read as missing then), or one within it. Its path as the file
+        /// wrote the names: the serializer matches them whatever their case.
+        /// </summary>
+        private bool Illisible(Origine origine, string propriete = "")
+        {
+            if (_illisibles.Count == 0) return false;
+            var chemin = origine.Chemin(propriete)!;
+            foreach (var (illisible, _) in _illisibles)
+                if (illisible.StartsWith(chemin, StringComparison.OrdinalIgnoreCase)
+                    && (illisible.Length == chemin.Length || illisible[chemin.Length] is '.' or '['))
+                    return true;
+            return false;
+        }
 
         /// <summary>
         /// An error the rules find in a dossier of the JSON, unless it is about a value its reading already refused (a value
