@@ -223,6 +223,75 @@ public sealed class ImportsTests(LabelsApiFactory factory) : ApiTest(factory)
     }
 
     /// <summary>
+    /// A fiche refused for an error of its own is not written, yet its reference, or its title when it has none, is taken in
+    /// its dossier: the duplicates it takes part in are reported with its error, whether it comes first or second, both ways.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Une_fiche_en_erreur_compte_dans_les_doublons_de_son_dossier(bool editionAvecFiches)
+    {
+        var admin = await AdminAsync();
+        await EditionAsync(admin, 2022, "candidatures");
+        if (editionAvecFiches) Assert.Equal(HttpStatusCode.OK, (await ImporterAsync(admin, Json2022)).StatusCode);
+        var avant = await ComptesAsync();
+        const string csv = """
+            collectivite,reference,titre,description,dateDebut,dateFin,enCours,enjeux
+            62041,CSV-2,A,D,2021-03-01,,maybe,culture
+            62041,CSV-2,B,D,2021-03-01,,true,culture
+            62041,,Dup,D,2021-03-01,,true,culture
+            62041,,Dup,D,2021-03-01,,vrai,culture
+            62041,CSV-3,C,D,2021-03-01,,true,culture
+            62041, CSV-3 ,C,D,2021-13-01,,true,culture
+            62041,,Refusée,,2021-03-01,,true,culture
+            62041,,Refusée,D,2021-03-01,,true,espace
+            57059,CSV-2,Autre dossier,D,2021-03-01,,maybe,culture
+            """;
+        var reponse = await ImporterAsync(admin, csv, "text/csv", "?dryRun=true");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, reponse.StatusCode);
+        var erreurs = (await LireAsync(reponse))["errors"]!.AsArray()
+            .Select(e => (e!["line"]!.GetValue<int>(), e["field"]!.GetValue<string>(), e["message"]!.GetValue<string>())).ToArray();
+        Assert.Equal(
+        [
+            (2, "enCours", "Valeur attendue : true ou false."),
+            (7, "dateDebut", "Date invalide « 2021-13-01 » : AAAA-MM-JJ (2022-02-03) ou JJ/MM/AAAA (03/02/2022) attendue."),
+            (8, "description", "La description est requise."),
+            (9, "enjeux", "Enjeu(x) inconnu(s) dans cette édition : espace."),
+            (10, "enCours", "Valeur attendue : true ou false."),
+            (3, "reference", "La référence CSV-2 figure déjà dans ce fichier pour cette collectivité (ligne 2)."),
+            (7, "reference", "La référence CSV-3 figure déjà dans ce fichier pour cette collectivité (ligne 6)."),
+            (5, "titre", "Une autre fiche sans référence porte le titre « Dup » pour cette collectivité (ligne 4)."),
+            (9, "titre", "Une autre fiche sans référence porte le titre « Refusée » pour cette collectivité (ligne 8)."),
+        ], erreurs);
+
+        // In JSON, a fiche whose reference could not be read is not taken for one without reference.
+        const string json = """
+            { "dossiers": [
+              { "collectivite": { "codeInsee": "62041" }, "fiches": [
+                { "reference": "J-1", "titre": "Un", "description": "D", "dateDebut": "2021-03-01", "enCours": "oui", "enjeux": ["culture"] },
+                { "reference": "J-1", "titre": "Deux", "description": "D", "dateDebut": "2021-03-01", "enCours": true, "enjeux": ["culture"] },
+                { "titre": "Dup", "description": "D", "dateDebut": "2021-13-01", "enCours": true, "enjeux": ["culture"] },
+                { "titre": "Dup", "description": "D", "dateDebut": "2021-03-01", "enCours": true, "enjeux": ["culture"] } ] },
+              { "collectivite": { "codeInsee": "57059" }, "fiches": [
+                { "reference": 12, "titre": "T", "description": "D", "dateDebut": "2021-03-01", "enCours": true, "enjeux": ["culture"] },
+                { "titre": "T", "description": "D", "dateDebut": "2021-03-01", "enCours": true, "enjeux": ["culture"] } ] } ] }
+            """;
+        reponse = await ImporterAsync(admin, json, requete: "?dryRun=true");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, reponse.StatusCode);
+        var erreursJson = (await LireAsync(reponse))["errors"]!.AsArray()
+            .Select(e => (e!["path"]!.GetValue<string>(), e["message"]!.GetValue<string>())).ToArray();
+        Assert.Equal(
+        [
+            ("$.dossiers[0].fiches[0].enCours", "Valeur attendue : true ou false."),
+            ("$.dossiers[0].fiches[2].dateDebut", "Date invalide « 2021-13-01 » : AAAA-MM-JJ (2022-02-03) ou JJ/MM/AAAA (03/02/2022) attendue."),
+            ("$.dossiers[1].fiches[0].reference", "Valeur attendue : un texte entre guillemets."),
+            ("$.dossiers[0].fiches[1].reference", "La référence J-1 figure déjà dans ce fichier pour cette collectivité ($.dossiers[0].fiches[0])."),
+            ("$.dossiers[0].fiches[3].titre", "Une autre fiche sans référence porte le titre « Dup » pour cette collectivité ($.dossiers[0].fiches[2])."),
+        ], erreursJson);
+        Assert.Equal(avant, await ComptesAsync());
+    }
+
+    /// <summary>
     /// A first import makes its édition a partition of fiches_actions of its own; fiches written afterwards through the API
     /// go there, under the same rules as anywhere: a reference already used in the dossier is a conflict, at once.
     /// </summary>

@@ -15,7 +15,7 @@ public sealed record FicheBrute(
 /// The checks of one line or one JSON object of an import, with the domain's own rules
 /// (codes, périodes, classification by the édition's référentiel), field by field.
 /// Cross-line rules (codes of the COG, one dossier per collectivité, one distinction, duplicate references)
-/// are the loader's: in memory as lines arrive, and in SQL over the written fiches.
+/// are the loader's: in memory as lines arrive, and in SQL over the written fiches and the keys of the refused ones.
 /// </summary>
 public static class ReglesImport
 {

@@ -54,12 +54,13 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
                 ? new SortieStaging(edition.Annee)
                 : new SortieDirecte(edition.Annee);
             var fiches = new FichesDuFichier(maintenant);
+            var refusees = new FichesRefusees();
             await sortie.PreparerAsync(connexion, ct);
             int lues;
             await using (var copie = await connexion.BeginBinaryImportAsync(sortie.Copie, ct))
             {
                 copie.Timeout = SansLimite;
-                var lecture = new Lecture(edition, dossiers, fiches, sortie, copie, erreurs, progression, maintenant);
+                var lecture = new Lecture(edition, dossiers, fiches, refusees, sortie, copie, erreurs, progression, maintenant);
                 lues = format == FormatImport.Json
                     ? await lecture.JsonAsync(await CorpsImport.Utf8Async(corps, encodage, ct), encodage, ct)
                     : await lecture.CsvAsync(await CorpsImport.TexteAsync(corps, encodage, ct), ct);
@@ -68,7 +69,7 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
             progression.Report(lues);
             await sortie.ApresCopieAsync(connexion, ct);
             await dossiers.CopierAsync(connexion, ct);
-            await sortie.VerifierDoublonsAsync(connexion, fiches, format == FormatImport.Json, erreurs, ct);
+            await sortie.VerifierDoublonsAsync(connexion, fiches, refusees, format == FormatImport.Json, erreurs, ct);
             if (erreurs.Total > 0)
             {
                 await transaction.RollbackAsync(ct);
@@ -136,9 +137,12 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
         }
     }
 
-    /// <summary>The file read line by line: each line checked, its dossier noted, its fiche written to the COPY.</summary>
-    private sealed class Lecture(Edition edition, Dossiers dossiers, FichesDuFichier fiches, ISortieFiches sortie, NpgsqlBinaryImporter copie,
-        Erreurs erreurs, IProgress<int> progression, DateTimeOffset maintenant)
+    /// <summary>
+    /// The file read line by line: each line checked, its dossier noted, its fiche written to the COPY, or its key kept for the
+    /// duplicate checks when the rules refuse it.
+    /// </summary>
+    private sealed class Lecture(Edition edition, Dossiers dossiers, FichesDuFichier fiches, FichesRefusees refusees, ISortieFiches sortie,
+        NpgsqlBinaryImporter copie, Erreurs erreurs, IProgress<int> progression, DateTimeOffset maintenant)
     {
         private readonly List<(string Champ, string Message)> _champs = [];
 
@@ -191,7 +195,11 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
                             var contenu = ReglesImport.Fiche(edition, new FicheBrute(f.Reference, f.Titre, f.Resume, f.Description, f.DateDebut, f.DateFin,
                                 enCours, services, enjeux, liens), _champs);
                             foreach (var (champ, message) in _champs) Signaler(origineFiche.Chemin($".{champ}"), champ, message);
-                            if (contenu is not null && erreurs.Total == avant && candidature is { } c) Fiche(origineFiche, c, contenu);
+                            if (candidature is not { } c) continue;
+                            // A value its reading refused is an error of the fiche, even one the rules read as absent (a reference).
+                            if (contenu is not null && erreurs.Total == avant && !Illisible(origineFiche)) Fiche(origineFiche, c, contenu);
+                            else refusees.Ajouter(fiches, origineFiche, c.CandidatureId, f.Reference, f.Titre,
+                                titreSansReference: f.Reference is not null || !Illisible(origineFiche, ".reference"));
                         }
                         if (lues / PasDeProgression != (lues - liste.Count - 1) / PasDeProgression) progression.Report(lues);
                     }
@@ -354,11 +362,14 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
                 if (!AUneFiche(ligne, iFiche)) continue; // a dossier line, no fiche
                 _champs.Clear();
                 var enCours = ReglesImport.LireBooleen(Texte(ligne, iEnCours));
-                var contenu = ReglesImport.Fiche(edition, new FicheBrute(Texte(ligne, iReference), Texte(ligne, iTitre), Texte(ligne, iResume),
+                var (reference, titre) = (Texte(ligne, iReference), Texte(ligne, iTitre));
+                var contenu = ReglesImport.Fiche(edition, new FicheBrute(reference, titre, Texte(ligne, iResume),
                     Texte(ligne, iDescription), Texte(ligne, iDebut), Texte(ligne, iFin), enCours, ReglesImport.Liste(Texte(ligne, iServices)),
                     ReglesImport.Liste(Texte(ligne, iEnjeux)), ReglesImport.Liste(Texte(ligne, iLiens))), _champs);
                 foreach (var (champ, message) in _champs) erreurs.Ajouter(numero, null, champ, message);
-                if (contenu is not null && candidature is { } c) Fiche(origine, c, contenu);
+                if (candidature is not { } c) continue;
+                if (contenu is not null) Fiche(origine, c, contenu);
+                else refusees.Ajouter(fiches, origine, c.CandidatureId, reference, titre);
             }
             return lues;
         }

@@ -35,6 +35,7 @@ internal sealed class FichesDuFichier(DateTimeOffset instant)
     private readonly ulong _alea = BinaryPrimitives.ReadUInt64LittleEndian(RandomNumberGenerator.GetBytes(8)) & ((1UL << 42) - 1);
     private readonly List<long> _origines = [];
 
+    /// <summary>The fiches given an id: those written, and those <see cref="FichesRefusees"/> keeps, of which a file written has none.</summary>
     public int Nombre => _origines.Count;
 
     public Guid Ajouter(Origine origine)
@@ -74,8 +75,12 @@ internal interface ISortieFiches
     /// <summary>Once the dossiers are merged: what makes the fiches part of fiches_actions, if the COPY did not.</summary>
     Task TerminerAsync(NpgsqlConnection connexion, CancellationToken ct);
 
-    /// <summary>Two fiches of one dossier with the same reference, or without reference and with the same title.</summary>
-    Task VerifierDoublonsAsync(NpgsqlConnection connexion, FichesDuFichier fiches, bool json, ChargeurImport.Erreurs erreurs, CancellationToken ct);
+    /// <summary>
+    /// Two fiches of one dossier with the same reference, or without reference and with the same title: written fiches, and
+    /// those the rules refused (<paramref name="refusees"/>).
+    /// </summary>
+    Task VerifierDoublonsAsync(NpgsqlConnection connexion, FichesDuFichier fiches, FichesRefusees refusees, bool json, ChargeurImport.Erreurs erreurs,
+        CancellationToken ct);
 
     string Fusion { get; }
 }
@@ -122,10 +127,12 @@ internal static class Doublons
             erreurs.Ajouter(origine.Ligne, origine.Chemin($".{champ}"), champ, erreur);
     }
 
-    public static async Task LireAsync(NpgsqlConnection connexion, string sql, string champ, FichesDuFichier fiches, bool json,
-        ChargeurImport.Erreurs erreurs, Func<string, string, string> message, CancellationToken ct)
+    /// <summary>The same, of a query that reads the refused fiches too when there are some (<see cref="Sql.AvecRefusees"/>).</summary>
+    public static async Task LireAsync(NpgsqlConnection connexion, Func<string, string> sql, string table, FichesRefusees refusees, string champ,
+        FichesDuFichier fiches, bool json, ChargeurImport.Erreurs erreurs, Func<string, string, string> message, CancellationToken ct)
     {
-        await using var commande = ChargeurImport.Commande(sql, connexion);
+        await using var commande = ChargeurImport.Commande(sql(refusees.Nombre == 0 ? table : Sql.AvecRefusees(table)), connexion);
+        if (refusees.Nombre > 0) refusees.Parametrer(commande);
         await LireAsync(commande, champ, fiches, json, erreurs, message, ct);
     }
 }
@@ -176,11 +183,33 @@ internal sealed class SortieDirecte(int annee) : ISortieFiches
     /// References: the deferred unique constraint noted every possible clash while the COPY ran; checking it now costs
     /// nothing when there is none, and when there is, the full list is read. Titles: only the pairs whose hash was seen twice.
     /// The table holds this import's fiches only: one written meanwhile through the API is in another partition, and
-    /// makes attaching this one fail.
+    /// makes attaching this one fail. Refused fiches, which the constraint and the reading's hashes did not see, are added to
+    /// both: the file is refused then, and its refusal names their duplicates too.
     /// </summary>
-    public async Task VerifierDoublonsAsync(NpgsqlConnection connexion, FichesDuFichier fiches, bool json, ChargeurImport.Erreurs erreurs,
-        CancellationToken ct)
+    public async Task VerifierDoublonsAsync(NpgsqlConnection connexion, FichesDuFichier fiches, FichesRefusees refusees, bool json,
+        ChargeurImport.Erreurs erreurs, CancellationToken ct)
     {
+        await VerifierReferencesAsync(connexion, fiches, refusees, json, erreurs, ct);
+        foreach (var (candidature, titre) in refusees.Titres())
+            if (!_titres.Add(Empreinte(candidature, titre))) _titresSuspects.Add((candidature, titre));
+        if (_titresSuspects.Count == 0) return;
+        await using var commande = ChargeurImport.Commande(Sql.TitresEnDoubleDirect(refusees.Nombre == 0 ? _table : Sql.AvecRefusees(_table)), connexion);
+        commande.Parameters.AddWithValue("candidatures", _titresSuspects.Select(s => s.Candidature).ToArray());
+        commande.Parameters.AddWithValue("titres", _titresSuspects.Select(s => s.Titre).ToArray());
+        if (refusees.Nombre > 0) refusees.Parametrer(commande);
+        await Doublons.LireAsync(commande, Doublons.ChampTitre, fiches, json, erreurs, Doublons.MessageTitre, ct);
+    }
+
+    private async Task VerifierReferencesAsync(NpgsqlConnection connexion, FichesDuFichier fiches, FichesRefusees refusees, bool json,
+        ChargeurImport.Erreurs erreurs, CancellationToken ct)
+    {
+        // The constraint has not seen the refused references: the list is read whole, over both.
+        if (refusees.AvecReference)
+        {
+            await Doublons.LireAsync(connexion, Sql.ReferencesEnDouble, _table, refusees, Doublons.ChampReference, fiches, json, erreurs,
+                Doublons.MessageReference, ct);
+            return;
+        }
         await ChargeurImport.ExecuterAsync(connexion, "SAVEPOINT doublons", ct);
         try
         {
@@ -190,14 +219,9 @@ internal sealed class SortieDirecte(int annee) : ISortieFiches
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
             await ChargeurImport.ExecuterAsync(connexion, "ROLLBACK TO SAVEPOINT doublons", ct);
-            await Doublons.LireAsync(connexion, Sql.ReferencesEnDoubleDirect(_table), Doublons.ChampReference, fiches, json, erreurs,
+            await Doublons.LireAsync(connexion, Sql.ReferencesEnDouble, _table, refusees, Doublons.ChampReference, fiches, json, erreurs,
                 Doublons.MessageReference, ct);
         }
-        if (_titresSuspects.Count == 0) return;
-        await using var commande = ChargeurImport.Commande(Sql.TitresEnDoubleDirect(_table), connexion);
-        commande.Parameters.AddWithValue("candidatures", _titresSuspects.Select(s => s.Candidature).ToArray());
-        commande.Parameters.AddWithValue("titres", _titresSuspects.Select(s => s.Titre).ToArray());
-        await Doublons.LireAsync(commande, Doublons.ChampTitre, fiches, json, erreurs, Doublons.MessageTitre, ct);
     }
 
 }
@@ -209,11 +233,12 @@ internal sealed class SortieStaging(int annee) : ISortieFiches
     public string Copie => Sql.CopieStaging;
     public string Fusion => Sql.FusionStaging;
 
-    public async Task VerifierDoublonsAsync(NpgsqlConnection connexion, FichesDuFichier fiches, bool json, ChargeurImport.Erreurs erreurs,
-        CancellationToken ct)
+    public async Task VerifierDoublonsAsync(NpgsqlConnection connexion, FichesDuFichier fiches, FichesRefusees refusees, bool json,
+        ChargeurImport.Erreurs erreurs, CancellationToken ct)
     {
-        await Doublons.LireAsync(connexion, Sql.ReferencesEnDoubleStaging, Doublons.ChampReference, fiches, json, erreurs, Doublons.MessageReference, ct);
-        await Doublons.LireAsync(connexion, Sql.TitresEnDoubleStaging, Doublons.ChampTitre, fiches, json, erreurs, Doublons.MessageTitre, ct);
+        await Doublons.LireAsync(connexion, Sql.ReferencesEnDouble, Sql.Staging, refusees, Doublons.ChampReference, fiches, json, erreurs,
+            Doublons.MessageReference, ct);
+        await Doublons.LireAsync(connexion, Sql.TitresEnDouble, Sql.Staging, refusees, Doublons.ChampTitre, fiches, json, erreurs, Doublons.MessageTitre, ct);
     }
 
     public Task PreparerAsync(NpgsqlConnection connexion, CancellationToken ct) => ChargeurImport.ExecuterAsync(connexion, Sql.CreerStaging, ct);

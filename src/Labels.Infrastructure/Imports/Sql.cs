@@ -72,6 +72,9 @@ internal static class Sql
 
     public static string AnalyserPourCorrespondance(string table) => $"ANALYZE {table} (candidature_id, edition_annee, reference, titre)";
 
+    /// <summary>The staging table of an import into an édition that has fiches.</summary>
+    public const string Staging = "import_lignes";
+
     /// <summary>Otherwise the fiches are staged, then matched by natural key (see <see cref="SortieStaging"/>).</summary>
     public const string CreerStaging = """
         CREATE TEMP TABLE import_lignes (
@@ -83,32 +86,38 @@ internal static class Sql
 
     public const string CopieStaging = $"COPY import_lignes ({ColonnesFiche}) FROM STDIN (FORMAT BINARY)";
 
-    // Duplicates within the file: every fiche of a duplicated key, grouped by key and in file order (ids grow with it).
-    public const string ReferencesEnDoubleStaging = """
-        SELECT l.id, l.candidature_id, l.reference FROM import_lignes l
-        JOIN (SELECT candidature_id, reference FROM import_lignes WHERE reference IS NOT NULL GROUP BY 1, 2 HAVING count(*) > 1) d
+    // Duplicates within the file: every fiche of a duplicated key, grouped by key and in file order (ids grow with it). They
+    // read the written fiches: the staging table, or the partition to be of a first import (its name), to which the fiches the
+    // rules refused are added when there are some (AvecRefusees).
+    public static string ReferencesEnDouble(string lignes) => $"""
+        SELECT l.id, l.candidature_id, l.reference FROM {lignes} l
+        JOIN (SELECT candidature_id, reference FROM {lignes} x WHERE reference IS NOT NULL GROUP BY 1, 2 HAVING count(*) > 1) d
           USING (candidature_id, reference)
         ORDER BY l.candidature_id, l.reference, l.id
         """;
 
-    public const string TitresEnDoubleStaging = """
-        SELECT l.id, l.candidature_id, l.titre FROM import_lignes l
-        JOIN (SELECT candidature_id, titre FROM import_lignes WHERE reference IS NULL GROUP BY 1, 2 HAVING count(*) > 1) d
+    public static string TitresEnDouble(string lignes) => $"""
+        SELECT l.id, l.candidature_id, l.titre FROM {lignes} l
+        JOIN (SELECT candidature_id, titre FROM {lignes} x WHERE reference IS NULL GROUP BY 1, 2 HAVING count(*) > 1) d
           USING (candidature_id, titre)
         WHERE l.reference IS NULL
         ORDER BY l.candidature_id, l.titre, l.id
         """;
 
-    public static string ReferencesEnDoubleDirect(string table) => $"""
-        SELECT f.id, f.candidature_id, f.reference FROM {table} f
-        JOIN (SELECT candidature_id, reference FROM {table} WHERE reference IS NOT NULL GROUP BY 1, 2 HAVING count(*) > 1) d
-          USING (candidature_id, reference)
-        ORDER BY f.candidature_id, f.reference, f.id
+    /// <summary>
+    /// The fiches of a table with the keys of those the rules refused (<see cref="FichesRefusees"/>), as one set of rows: a
+    /// fiche with an error still has its duplicates reported.
+    /// </summary>
+    public static string AvecRefusees(string table) => $"""
+        (SELECT id, candidature_id, reference, titre FROM {table}
+         UNION ALL
+         SELECT * FROM unnest(@refusees_ids::uuid[], @refusees_candidatures::uuid[], @refusees_references::text[], @refusees_titres::text[])
+           AS r(id, candidature_id, reference, titre))
         """;
 
     /// <summary>The fiches without reference of the (dossier, title) pairs whose hash was seen twice while reading.</summary>
-    public static string TitresEnDoubleDirect(string table) => $"""
-        SELECT f.id, f.candidature_id, f.titre FROM {table} f
+    public static string TitresEnDoubleDirect(string lignes) => $"""
+        SELECT f.id, f.candidature_id, f.titre FROM {lignes} f
         JOIN (SELECT DISTINCT candidature_id, titre FROM unnest(@candidatures::uuid[], @titres::text[]) AS s(candidature_id, titre)) s
           USING (candidature_id, titre)
         WHERE f.reference IS NULL
