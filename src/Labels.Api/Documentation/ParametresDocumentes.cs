@@ -19,9 +19,9 @@ internal sealed class ParametresDocumentes : IOperationFilter
     private static Action<OpenApiSchema> InstantIso => s => s.Format = "date-time";
     private static Action<OpenApiSchema> Parmi(params string[] valeurs) => s => s.Enum = valeurs.Select(v => (JsonNode)JsonValue.Create(v)).ToList();
 
-    public const string MotifCodeInsee = "^[0-9][0-9AB][0-9]{3}$";
-    public const string MotifSiren = "^[0-9]{9}$";
-    public const string MotifDepartement = "^([0-9]{2}|2[AB]|9[78][0-9])$";
+    public const string MotifCodeInsee = Domain.Commun.CodesOfficiels.MotifCodeInsee;
+    public const string MotifSiren = Domain.Commun.CodesOfficiels.MotifSiren;
+    public const string MotifDepartement = Domain.Commun.CodesOfficiels.MotifDepartement;
 
     private static readonly Dictionary<string, Parametre> Parametres = new()
     {
@@ -34,13 +34,13 @@ internal sealed class ParametresDocumentes : IOperationFilter
         ["categorie"] = new("La catégorie de la collectivité.", Parmi("village", "ville", "intercommunalite")),
         ["statut"] = new("L'état du dossier.", Parmi("brouillon", "deposee", "retiree")),
         ["role"] = new("Le rôle du compte.", Parmi([.. Roles.Tous])),
-        ["region"] = new("Le code INSEE de la région : 2 chiffres (32 pour les Hauts-de-France), 3 pour les collectivités d'outre-mer (987 pour la Polynésie française).", Motif("^[0-9]{2,3}$")),
+        ["region"] = new("Le code INSEE de la région : 2 chiffres (32 pour les Hauts-de-France), 3 pour les collectivités d'outre-mer (987 pour la Polynésie française).", Motif(Domain.Commun.CodesOfficiels.MotifRegion)),
         ["departement"] = new("Le code INSEE du département (62, 2A, 971).", Motif(MotifDepartement)),
         ["mention"] = new("Le code d'une mention du référentiel de l'édition (arobase-verte).", s => { s.Pattern = ProprietesDocumentees.MotifCode; s.MaxLength = Domain.Editions.Referentiel.LongueurMaxCode; }),
         ["enjeu"] = new("Le code d'un enjeu du référentiel de l'édition (education).", s => { s.Pattern = ProprietesDocumentees.MotifCode; s.MaxLength = Domain.Editions.Referentiel.LongueurMaxCode; }),
         ["q"] = new("Des mots à chercher (200 caractères au plus).", s => s.MaxLength = 200),
         ["codeInsee"] = new("Le code officiel géographique d'une commune (5 caractères : 62041, 2A004).", Motif(MotifCodeInsee)),
-        ["siren"] = new("Le SIREN d'un EPCI (9 chiffres).", Motif(MotifSiren)),
+        ["siren"] = new("Le SIREN de la collectivité, commune ou EPCI : 9 chiffres dont le dernier est une clé de Luhn (200033579).", Motif(MotifSiren)),
         ["id"] = new("L'identifiant de la ressource."),
         ["ficheId"] = new("L'identifiant de la fiche action."),
         ["jureId"] = new("L'identifiant d'un membre du jury."),
@@ -161,7 +161,7 @@ internal sealed class ProprietesDocumentees : ISchemaFilter
         [(typeof(Application.Collectivites.CreerCollectivite), "siren")] = s =>
         {
             s.Pattern = ParametresDocumentes.MotifSiren;
-            s.Description = "Un EPCI, par son SIREN ; exactement l'un de codeInsee et siren.";
+            s.Description = "Un EPCI, par son SIREN (9 chiffres, le dernier une clé de Luhn) ; exactement l'un de codeInsee et siren.";
         },
         [(typeof(CollectiviteAImporter), "codeInsee")] = s =>
         {
@@ -171,7 +171,7 @@ internal sealed class ProprietesDocumentees : ISchemaFilter
         [(typeof(CollectiviteAImporter), "siren")] = s =>
         {
             s.Pattern = ParametresDocumentes.MotifSiren;
-            s.Description = "Un EPCI, par son SIREN ; exactement l'un de codeInsee et siren.";
+            s.Description = "Un EPCI, par son SIREN (9 chiffres, le dernier une clé de Luhn) ; exactement l'un de codeInsee et siren.";
         },
         [(typeof(DistinctionAImporter), "arobases")] = s => { s.Minimum = "1"; s.Maximum = "5"; },
         [(typeof(DistinctionAImporter), "mentions")] = Codes,

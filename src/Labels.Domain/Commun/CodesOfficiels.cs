@@ -5,20 +5,26 @@ namespace Labels.Domain.Commun;
 /// <summary>Shape checks of the official codes; whether the code exists is the COG's business.</summary>
 public static partial class CodesOfficiels
 {
-    // Corsica kept letters (2A, 2B) when it was split in 1976; overseas communes start with 97.
-    [GeneratedRegex("^(?:[0-9]{2}|2[AB])[0-9]{3}$", RegexOptions.CultureInvariant)]
+    // Corsica kept letters (2A, 2B) when it was split in 1976; overseas communes start with 97. The patterns are also the
+    // OpenAPI document's (Api/Documentation/ParametresDocumentes.cs): what it says is what is checked.
+    public const string MotifCodeInsee = "^(?:[0-9]{2}|2[AB])[0-9]{3}$";
+    public const string MotifDepartement = "^(?:[0-9]{2}|2[AB]|9[78][0-9])$";
+    public const string MotifRegion = "^[0-9]{2,3}$";
+    public const string MotifSiren = "^[0-9]{9}$";
+
+    [GeneratedRegex(MotifCodeInsee, RegexOptions.CultureInvariant)]
     private static partial Regex CodeInseeRegex();
 
     public static bool EstCodeInseeValide(string? code) => code is not null && CodeInseeRegex().IsMatch(code);
 
     // Départements: two digits, 2A and 2B, three for the overseas ones (971 to 976, and the collectivités 975 to 989 the COG lists).
-    [GeneratedRegex("^(?:[0-9]{2}|2[AB]|9[78][0-9])$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(MotifDepartement, RegexOptions.CultureInvariant)]
     private static partial Regex DepartementRegex();
 
     public static bool EstDepartementValide(string? code) => code is not null && DepartementRegex().IsMatch(code);
 
     // Régions: two digits, three for the overseas collectivités (975, 977, 978, 984, 986 to 989).
-    [GeneratedRegex("^[0-9]{2,3}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(MotifRegion, RegexOptions.CultureInvariant)]
     private static partial Regex RegionRegex();
 
     public static bool EstRegionValide(string? code) => code is not null && RegionRegex().IsMatch(code);

@@ -60,10 +60,10 @@ public static class CorpsDuDocument
                     ("uri", _) => "https://exemple.fr/action",
                     (_, "^[a-z0-9]+(?:-[a-z0-9]+)*$") => "services-publics",
                     (_, { } motif) when motif.StartsWith("^(?=", StringComparison.Ordinal) => "Mot-de-passe-valide-1",
-                    (_, "^[0-9][0-9AB][0-9]{3}$") => "62041",
-                    (_, "^[0-9]{9}$") => "200033579",
-                    (_, "^[0-9]{2}$" or "^[0-9]{2,3}$") => "32",
-                    (_, { } motif) when motif.StartsWith("^([0-9]{2}", StringComparison.Ordinal) => "62",
+                    (_, Domain.Commun.CodesOfficiels.MotifCodeInsee) => "62041",
+                    (_, Domain.Commun.CodesOfficiels.MotifSiren) => "200033579",
+                    (_, "^[0-9]{2}$" or Domain.Commun.CodesOfficiels.MotifRegion) => "32",
+                    (_, Domain.Commun.CodesOfficiels.MotifDepartement) => "62",
                     _ => "Texte " + hasard.Next(1000),
                 });
         }
