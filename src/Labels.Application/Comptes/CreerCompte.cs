@@ -13,7 +13,7 @@ public sealed class CreerCompteValidator : AbstractValidator<CreerCompte>
 {
     public CreerCompteValidator()
     {
-        RuleFor(x => x.Email).NotEmpty().MaximumLength(256).EmailAddress();
+        RuleFor(x => x.Email).NotEmpty().MaximumLength(256).EmailAddress().WithMessage("Une adresse e-mail valide est attendue (nom@domaine.fr).");
         RuleFor(x => x.MotDePasse).NotEmpty().MaximumLength(256);
         RuleFor(x => x.Role).Must(r => Roles.Tous.Contains(r))
             .WithMessage($"Le rôle est l'un de : {string.Join(", ", Roles.Tous)}.");

@@ -13,14 +13,14 @@ internal sealed class ErreursIdentiteEnFrancais : IdentityErrorDescriber
     public override IdentityError InvalidUserName(string? userName) => Erreur(nameof(InvalidUserName), $"L'identifiant « {userName} » n'est pas valide.");
     public override IdentityError DuplicateEmail(string email) => Erreur(nameof(DuplicateEmail), $"Un compte existe déjà pour {email}.");
     public override IdentityError DuplicateUserName(string userName) => Erreur(nameof(DuplicateUserName), $"Un compte existe déjà pour {userName}.");
-    public override IdentityError PasswordTooShort(int length) => Erreur(nameof(PasswordTooShort), $"Le mot de passe fait au moins {length} caractères.");
-    public override IdentityError PasswordRequiresDigit() => Erreur(nameof(PasswordRequiresDigit), "Le mot de passe contient au moins un chiffre.");
-    public override IdentityError PasswordRequiresLower() => Erreur(nameof(PasswordRequiresLower), "Le mot de passe contient au moins une minuscule.");
-    public override IdentityError PasswordRequiresUpper() => Erreur(nameof(PasswordRequiresUpper), "Le mot de passe contient au moins une majuscule.");
+    public override IdentityError PasswordTooShort(int length) => Erreur(nameof(PasswordTooShort), $"Le mot de passe doit faire au moins {length} caractères.");
+    public override IdentityError PasswordRequiresDigit() => Erreur(nameof(PasswordRequiresDigit), "Le mot de passe doit contenir au moins un chiffre.");
+    public override IdentityError PasswordRequiresLower() => Erreur(nameof(PasswordRequiresLower), "Le mot de passe doit contenir au moins une minuscule.");
+    public override IdentityError PasswordRequiresUpper() => Erreur(nameof(PasswordRequiresUpper), "Le mot de passe doit contenir au moins une majuscule.");
     public override IdentityError PasswordRequiresNonAlphanumeric() =>
-        Erreur(nameof(PasswordRequiresNonAlphanumeric), "Le mot de passe contient au moins un caractère qui n'est ni une lettre ni un chiffre.");
+        Erreur(nameof(PasswordRequiresNonAlphanumeric), "Le mot de passe doit contenir au moins un caractère qui n'est ni une lettre ni un chiffre.");
     public override IdentityError PasswordRequiresUniqueChars(int uniqueChars) =>
-        Erreur(nameof(PasswordRequiresUniqueChars), $"Le mot de passe contient au moins {uniqueChars} caractères différents.");
+        Erreur(nameof(PasswordRequiresUniqueChars), $"Le mot de passe doit contenir au moins {uniqueChars} caractères différents.");
     public override IdentityError UserLockoutNotEnabled() => Erreur(nameof(UserLockoutNotEnabled), "Le verrouillage n'est pas activé pour ce compte.");
     public override IdentityError UserAlreadyHasPassword() => Erreur(nameof(UserAlreadyHasPassword), "Ce compte a déjà un mot de passe.");
     public override IdentityError UserAlreadyInRole(string role) => Erreur(nameof(UserAlreadyInRole), $"Ce compte a déjà le rôle {role}.");
