@@ -378,7 +378,7 @@ public sealed class PalmaresTests(LabelsApiFactory factory) : ApiTest(factory)
         // Nothing published: an empty export, with its header.
         var vide = await client.GetAsync("/api/v1/palmares.csv");
         Assert.Equal(HttpStatusCode.OK, vide.StatusCode);
-        Assert.Equal(Encoding.UTF8.GetBytes("\uFEFF" + string.Join(';', Publication.PalmaresPublies.ColonnesCsv) + "\n"),
+        Assert.Equal(Encoding.UTF8.GetBytes("\uFEFF" + string.Join(';', Publication.CsvDuPalmares.Colonnes) + "\n"),
             await vide.Content.ReadAsByteArrayAsync());
         Assert.Empty((await client.GetFromJsonAsync<JsonObject>("/api/v1/palmares"))!["items"]!.AsArray());
         Assert.Null(vide.Content.Headers.LastModified);
@@ -400,7 +400,7 @@ public sealed class PalmaresTests(LabelsApiFactory factory) : ApiTest(factory)
         foreach (var annee in new[] { 2020, 2021 })
             parEdition.AddRange(Lignes(await client.GetByteArrayAsync($"/api/v1/editions/{annee}/palmares.csv")).Skip(1));
         var lignes = Lignes(octets);
-        Assert.Equal(string.Join(';', Publication.PalmaresPublies.ColonnesCsv), lignes[0]);
+        Assert.Equal(string.Join(';', Publication.CsvDuPalmares.Colonnes), lignes[0]);
         Assert.Equal(parEdition, lignes[1..]);
         using (var lecteur = Sep.New(';').Reader(o => o with { Unescape = true }).FromText(Encoding.UTF8.GetString(octets[3..])))
         {
@@ -683,11 +683,11 @@ public sealed class PalmaresTests(LabelsApiFactory factory) : ApiTest(factory)
     public void Une_representation_que_la_compression_n_allege_pas_part_telle_quelle()
     {
         var alea = Publication.Representation.De(System.Security.Cryptography.RandomNumberGenerator.GetBytes(64), "application/json");
-        Assert.Same(alea, Publication.PalmaresPublies.Comprimer(alea, Publication.Compression.Gzip));
-        Assert.Same(alea, Publication.PalmaresPublies.Comprimer(alea, Publication.Compression.Brotli));
+        Assert.Same(alea, alea.Comprimee(Publication.Compression.Gzip));
+        Assert.Same(alea, alea.Comprimee(Publication.Compression.Brotli));
         var texte = Publication.Representation.De(Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("{\"nom\":\"Arras\"},", 50))), "application/json");
-        Assert.Equal("gzip", Publication.PalmaresPublies.Comprimer(texte, Publication.Compression.Gzip).Codage);
-        Assert.Equal("br", Publication.PalmaresPublies.Comprimer(texte, Publication.Compression.Brotli).Codage);
+        Assert.Equal("gzip", texte.Comprimee(Publication.Compression.Gzip).Codage);
+        Assert.Equal("br", texte.Comprimee(Publication.Compression.Brotli).Codage);
     }
 
     /// <summary>Ahead of the whole pipeline: notes, once each request is answered, whether it was routed to an endpoint.</summary>
@@ -861,7 +861,7 @@ public sealed class PalmaresTests(LabelsApiFactory factory) : ApiTest(factory)
     [InlineData("@SUM", "'@SUM")]
     [InlineData("Arras", "Arras")]
     public void Les_cellules_csv_ne_deviennent_pas_des_formules(string valeur, string attendue) =>
-        Assert.Equal(attendue, Publication.PalmaresPublies.Neutraliser(valeur));
+        Assert.Equal(attendue, Publication.CsvDuPalmares.Neutraliser(valeur));
 
     [Fact]
     public async Task Chiffres_cles_d_une_paire_d_editions()

@@ -95,10 +95,10 @@ internal sealed class ReponsesCsvOperationFilter : IOperationFilter
                     {
                         Type = JsonSchemaType.String,
                         Description = "CSV en UTF-8 avec BOM, séparateur « ; », guillemets RFC 4180, une ligne d'en-tête puis une ligne par lauréat ; "
-                            + "colonnes : " + string.Join(", ", Publication.PalmaresPublies.ColonnesCsv) + ". Les listes (mentions) sont séparées par « | » ; "
+                            + "colonnes : " + string.Join(", ", Publication.CsvDuPalmares.Colonnes) + ". Les listes (mentions) sont séparées par « | » ; "
                             + "une cellule qu'un tableur prendrait pour une formule commence par une apostrophe.",
                     },
-                    Example = System.Text.Json.Nodes.JsonValue.Create(string.Join(';', Publication.PalmaresPublies.ColonnesCsv) + "\n"
+                    Example = System.Text.Json.Nodes.JsonValue.Create(string.Join(';', Publication.CsvDuPalmares.Colonnes) + "\n"
                         + "2022;1;2022-02-03T14:00:00Z;Licence Ouverte 2.0;0190d7a2-5b1e-7cc3-9a43-2f1d6c7e8a10;62041;216200410;Arras;commune;ville;62;32;41019;3;"
                         + "arobase-verte;;\n"),
                 };

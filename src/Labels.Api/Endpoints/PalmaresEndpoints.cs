@@ -166,7 +166,7 @@ public static class PalmaresEndpoints
     /// <summary>A JSON read answered with the strong ETag of its bytes and this Cache-Control, or 304 when the client's copy is current.</summary>
     internal static IResult JsonConditionnel<T>(HttpContext http, T valeur, JsonSerializerOptions options, string cacheControl)
     {
-        var representation = Representation.De(JsonSerializer.SerializeToUtf8Bytes(valeur, options), PalmaresPublies.TypeJson);
+        var representation = Representation.De(JsonSerializer.SerializeToUtf8Bytes(valeur, options), Representation.TypeJson);
         return CopieAJour(http, representation.ETag, cacheControl)
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
             : TypedResults.Bytes(representation.Octets, representation.TypeDeContenu);

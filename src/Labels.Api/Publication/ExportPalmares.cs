@@ -53,8 +53,8 @@ public sealed class ExportPalmares(PalmaresPublies publies)
         {
             var compression = (Compression)i;
             instantane.Csv[i] = new Lazy<Representation>(() => compression == Compression.Aucune
-                ? Representation.De(PalmaresPublies.Csv([.. instantane.Releases.Select(r => r.Palmares)]), PalmaresPublies.TypeCsv)
-                : PalmaresPublies.Comprimer(instantane.Csv[0].Value, compression));
+                ? Representation.De(CsvDuPalmares.Ecrire([.. instantane.Releases.Select(r => r.Palmares)]), Representation.TypeCsv)
+                : instantane.Csv[0].Value.Comprimee(compression));
         }
         // Only the latest set is kept: the export is one document, and a set once replaced never comes back.
         Volatile.Write(ref _dernier, instantane);
@@ -77,7 +77,7 @@ public sealed class ExportPalmares(PalmaresPublies publies)
             : Assembler(instantane, page);
         var memorisee = instantane.Pages.GetOrAdd(cle, _ => new Lazy<Representation>(() => compression == Compression.Aucune
             ? Assembler(instantane, page)
-            : PalmaresPublies.Comprimer(Json(instantane, page, Compression.Aucune), compression)));
+            : Json(instantane, page, Compression.Aucune).Comprimee(compression)));
         return memorisee.Value;
     }
 
@@ -97,6 +97,6 @@ public sealed class ExportPalmares(PalmaresPublies publies)
             ecrivain.WriteNumber("total", page.Total);
             ecrivain.WriteEndObject();
         }
-        return Representation.De(flux.ToArray(), PalmaresPublies.TypeJson);
+        return Representation.De(flux.ToArray(), Representation.TypeJson);
     }
 }

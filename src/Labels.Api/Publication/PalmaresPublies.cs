@@ -1,55 +1,12 @@
 using System.Collections.Concurrent;
-using System.Globalization;
-using System.IO.Compression;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Labels.Application.Palmares;
-using Labels.Domain.Collectivites;
 using Labels.Domain.Editions;
 using Mediator;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
-using nietras.SeparatedValues;
 
 namespace Labels.Api.Publication;
-
-/// <summary>A representation ready to send: its exact bytes, their strong ETag and, when compressed, their Content-Encoding.</summary>
-public sealed record Representation(byte[] Octets, string ETag, string TypeDeContenu, string? Codage = null)
-{
-    public static Representation De(byte[] octets, string type, string? codage = null) =>
-        new(octets, $"\"{Convert.ToBase64String(SHA256.HashData(octets), 0, 18).Replace('+', '-').Replace('/', '_')}\"", type, codage);
-}
-
-/// <summary>The content codings a palmarès is sent in: its JSON shrinks about fivefold (the identifiers do not compress), its bytes are compressed once per release.</summary>
-public enum Compression { Aucune, Gzip, Brotli }
-
-public sealed record FiltresPalmares(string? Region, string? Departement, Categorie? Categorie, int? Arobases, string? Mention)
-{
-    public static readonly FiltresPalmares Aucun = new(null, null, null, null, null);
-
-    public bool Vides => this == Aucun;
-
-    /// <summary>
-    /// What is wrong with these filters and the version asked, by parameter, as the document bounds them: the endpoint answers
-    /// 400 with them; the fast path leaves such a request to the endpoint.
-    /// </summary>
-    public IEnumerable<FluentValidation.Results.ValidationFailure> Defauts(int? version, Application.Cog.ITerritoires territoires)
-    {
-        if (version is < 1) yield return new("version", "Une version se compte à partir de 1.");
-        if (territoires.DefautDeRegion(Region) is { } region) yield return new("region", region);
-        if (territoires.DefautDeDepartement(Departement) is { } departement) yield return new("departement", departement);
-        if (Arobases is < 1 or > 5) yield return new("arobases", "De 1 à 5 arobases.");
-        if (Mention is not null && !Domain.Editions.Referentiel.EstCodeValide(Mention)) yield return new("mention", "Code de mention invalide.");
-    }
-
-    public bool Retient(LaureatDto l) =>
-        (Region is null || l.Region == Region)
-        && (Departement is null || l.Departement == Departement)
-        && (Categorie is null || l.Categorie == Categorie)
-        && (Arobases is null || l.Arobases == Arobases)
-        && (Mention is null || l.Mentions.Contains(Mention));
-}
 
 /// <summary>
 /// Published releases, serialised once and served as bytes. A release never changes, so the bytes of a version are
@@ -63,8 +20,6 @@ public sealed record FiltresPalmares(string? Region, string? Departement, Catego
 /// </summary>
 public sealed class PalmaresPublies(IServiceScopeFactory scopes, IOptions<JsonOptions> json, TimeProvider horloge) : IPalmaresPublies
 {
-    public const string TypeJson = "application/json; charset=utf-8";
-    public const string TypeCsv = "text/csv; charset=utf-8";
     private const int FiltresMemorisesMax = 2_000;
     private const int VersionsMemoriseesMax = 1_000;
     private static readonly TimeSpan DureeDuPointeur = TimeSpan.FromSeconds(2);
@@ -160,7 +115,7 @@ public sealed class PalmaresPublies(IServiceScopeFactory scopes, IOptions<JsonOp
         var chiffres = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new CalculerChiffresCles(annee));
         return chiffres is null
             ? null
-            : new ChiffresPublies(chiffres, Representation.De(JsonSerializer.SerializeToUtf8Bytes(chiffres, json.Value.SerializerOptions), TypeJson));
+            : new ChiffresPublies(chiffres, Representation.De(JsonSerializer.SerializeToUtf8Bytes(chiffres, json.Value.SerializerOptions), Representation.TypeJson));
     }
 
     /// <summary>
@@ -238,87 +193,11 @@ public sealed class PalmaresPublies(IServiceScopeFactory scopes, IOptions<JsonOp
 
     private Representation Calculer(Release release, FiltresPalmares filtres, bool csv, Compression compression)
     {
-        if (compression != Compression.Aucune) return Comprimer(Representer(release, filtres, csv), compression);
+        if (compression != Compression.Aucune) return Representer(release, filtres, csv).Comprimee(compression);
         var palmares = filtres.Vides ? release.Palmares : release.Palmares with { Laureats = release.Palmares.Laureats.Where(filtres.Retient).ToArray() };
         return csv
-            ? Representation.De(Csv(palmares), TypeCsv)
-            : Representation.De(JsonSerializer.SerializeToUtf8Bytes(palmares, json.Value.SerializerOptions), TypeJson);
+            ? Representation.De(CsvDuPalmares.Ecrire(palmares), Representation.TypeCsv)
+            : Representation.De(JsonSerializer.SerializeToUtf8Bytes(palmares, json.Value.SerializerOptions), Representation.TypeJson);
     }
 
-    /// <summary>
-    /// The representation compressed, or itself when compressing does not make it smaller (a few dozen bytes).
-    /// Brotli at quality 9 and gzip at level 9: done once per release and filter, so the smaller the better, within
-    /// a fraction of a second for the largest palmarès.
-    /// </summary>
-    internal static Representation Comprimer(Representation brute, Compression compression)
-    {
-        using var sortie = new MemoryStream(brute.Octets.Length / 4);
-        using (Stream flux = compression == Compression.Brotli
-                   ? new BrotliStream(sortie, new BrotliCompressionOptions { Quality = 9 }, leaveOpen: true)
-                   : new GZipStream(sortie, new ZLibCompressionOptions { CompressionLevel = 9 }, leaveOpen: true))
-            flux.Write(brute.Octets);
-        if (sortie.Length >= brute.Octets.Length) return brute;
-        return Representation.De(sortie.ToArray(), brute.TypeDeContenu, compression == Compression.Brotli ? "br" : "gzip");
-    }
-
-    /// <summary>
-    /// CSV as French spreadsheets expect it: UTF-8 with BOM, `;`, one line per laureate, the édition,
-    /// version, publication instant and licence on every line.
-    /// </summary>
-    public static byte[] Csv(PalmaresDto p) => Csv([p]);
-
-    /// <summary>
-    /// Several releases in one CSV, one after the other, with the palmarès' columns and conventions: each line says which
-    /// édition and version it comes from, so the file can be read line by line (the open-data export).
-    /// </summary>
-    public static byte[] Csv(IReadOnlyList<PalmaresDto> releases)
-    {
-        using var flux = new MemoryStream();
-        flux.Write(Encoding.UTF8.Preamble);
-        using (var texte = new StreamWriter(flux, new UTF8Encoding(false), leaveOpen: true))
-        using (var ecrivain = Sep.New(';').Writer(o => o with { Escape = true }).To(texte))
-        {
-            // Sep writes the header with the first row: an empty selection still gets its header.
-            if (releases.All(p => p.Laureats.Count == 0)) texte.Write(string.Join(';', ColonnesCsv) + "\n");
-            foreach (var p in releases)
-                EcrireLignes(ecrivain, p);
-        }
-        return flux.ToArray();
-    }
-
-    private static void EcrireLignes(SepWriter ecrivain, PalmaresDto p)
-    {
-        var publieLe = p.PublieLe.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFF'Z'", CultureInfo.InvariantCulture);
-        foreach (var l in p.Laureats)
-        {
-            using var ligne = ecrivain.NewRow();
-            ligne["edition"].Format(p.Edition);
-            ligne["version"].Format(p.Version);
-            ligne["publieLe"].Set(publieLe);
-            ligne["licence"].Set(p.Licence);
-            ligne["collectiviteId"].Set(l.CollectiviteId.ToString());
-            ligne["codeInsee"].Set(l.CodeInsee ?? "");
-            ligne["siren"].Set(l.Siren ?? "");
-            ligne["nom"].Set(Neutraliser(l.Nom));
-            ligne["type"].Set(JsonNamingPolicy.CamelCase.ConvertName(l.Type.ToString()));
-            ligne["categorie"].Set(JsonNamingPolicy.CamelCase.ConvertName(l.Categorie.ToString()));
-            ligne["departement"].Set(l.Departement ?? "");
-            ligne["region"].Set(l.Region ?? "");
-            ligne["population"].Format(l.Population);
-            ligne["arobases"].Format(l.Arobases);
-            ligne["mentions"].Set(Neutraliser(string.Join('|', l.Mentions)));
-            ligne["tenAttribueEn"].Set(l.TerritoireExcellenceNumerique?.AttribueEn.ToString(CultureInfo.InvariantCulture) ?? "");
-            ligne["tenValableJusquEn"].Set(l.TerritoireExcellenceNumerique?.ValableJusquEn.ToString(CultureInfo.InvariantCulture) ?? "");
-        }
-    }
-
-    public static readonly string[] ColonnesCsv =
-    [
-        "edition", "version", "publieLe", "licence", "collectiviteId", "codeInsee", "siren", "nom", "type", "categorie", "departement",
-        "region", "population", "arobases", "mentions", "tenAttribueEn", "tenValableJusquEn",
-    ];
-
-    /// <summary>A cell a spreadsheet would take for a formula (=, +, -, @, tab, CR) is prefixed with a quote.</summary>
-    public static string Neutraliser(string valeur) =>
-        valeur.Length > 0 && valeur[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + valeur : valeur;
 }
