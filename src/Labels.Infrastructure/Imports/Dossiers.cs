@@ -29,10 +29,10 @@ internal sealed class Dossiers
     private readonly Dictionary<string, (Guid Id, bool AvecFiches)> _existantes;
     private readonly Dictionary<string, Dossier> _parCode = new(StringComparer.Ordinal);
     private readonly bool _json;
-    private readonly ChargeurImport.Erreurs _erreurs;
+    private readonly ErreursDuFichier _erreurs;
     private readonly DateTimeOffset _maintenant;
 
-    private Dossiers(HashSet<string> cog, Dictionary<string, (Guid, bool)> existantes, bool json, ChargeurImport.Erreurs erreurs,
+    private Dossiers(HashSet<string> cog, Dictionary<string, (Guid, bool)> existantes, bool json, ErreursDuFichier erreurs,
         DateTimeOffset maintenant)
     {
         _cog = cog;
@@ -45,15 +45,15 @@ internal sealed class Dossiers
     /// <summary>Whether some candidature of the édition already has fiches: then the file's fiches must be matched to them.</summary>
     public bool EditionAvecFiches => _existantes.Values.Any(e => e.AvecFiches);
 
-    public static async Task<Dossiers> ChargerAsync(NpgsqlConnection connexion, int annee, bool json, ChargeurImport.Erreurs erreurs,
+    public static async Task<Dossiers> ChargerAsync(NpgsqlConnection connexion, int annee, bool json, ErreursDuFichier erreurs,
         DateTimeOffset maintenant, CancellationToken ct)
     {
         var cog = new HashSet<string>(StringComparer.Ordinal);
-        await using (var commande = ChargeurImport.Commande(Sql.CodesDuCog, connexion))
+        await using (var commande = CommandesImport.Commande(Sql.CodesDuCog, connexion))
         await using (var r = await commande.ExecuteReaderAsync(ct))
             while (await r.ReadAsync(ct)) cog.Add(r.GetString(0));
         var existantes = new Dictionary<string, (Guid, bool)>(StringComparer.Ordinal);
-        await using (var commande = ChargeurImport.Commande(Sql.CandidaturesDeLEdition, connexion))
+        await using (var commande = CommandesImport.Commande(Sql.CandidaturesDeLEdition, connexion))
         {
             commande.Parameters.AddWithValue("annee", annee);
             commande.Parameters.AddWithValue("intercommunalite", nameof(TypeCollectivite.Intercommunalite));
@@ -104,9 +104,9 @@ internal sealed class Dossiers
     /// <summary>The dossiers into a temporary table, for the checks and the merge.</summary>
     public async Task CopierAsync(NpgsqlConnection connexion, CancellationToken ct)
     {
-        await ChargeurImport.ExecuterAsync(connexion, Sql.CreerDossiers, ct);
+        await CommandesImport.ExecuterAsync(connexion, Sql.CreerDossiers, ct);
         await using var copie = await connexion.BeginBinaryImportAsync(Sql.CopieDossiers, ct);
-        copie.Timeout = ChargeurImport.SansLimite;
+        copie.Timeout = CommandesImport.SansLimite;
         foreach (var (code, d) in _parCode)
         {
             await copie.StartRowAsync(ct);
