@@ -16,7 +16,7 @@ namespace Labels.Infrastructure.Imports;
 /// refuses it where it makes text of a value (LecteurJson names the line). Other charsets are checked byte by byte as they
 /// stream (<see cref="FluxVerifie"/>), then decoded for Sep, or transcoded into UTF-8 for JSON. A U+FFFD in the file itself,
 /// which says it already lost characters in some earlier conversion, is refused where the text is read: on its CSV line
-/// (ChargeurImport), in its JSON value (LecteurJson).
+/// (LectureDuFichier), in its JSON value (LecteurJson).
 /// </summary>
 internal static class CorpsImport
 {

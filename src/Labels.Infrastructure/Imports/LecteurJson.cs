@@ -5,7 +5,7 @@ using Labels.Application.Imports;
 
 namespace Labels.Infrastructure.Imports;
 
-// Items are nullable as the JSON is: a null item is an error of its path (ChargeurImport), never a missing object or text.
+// Items are nullable as the JSON is: a null item is an error of its path (LectureDuFichier), never a missing object or text.
 internal sealed class DossierJson
 {
     public CollectiviteJson? Collectivite { get; set; }
