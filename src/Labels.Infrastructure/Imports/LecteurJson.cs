@@ -5,46 +5,6 @@ using Labels.Application.Imports;
 
 namespace Labels.Infrastructure.Imports;
 
-// Items are nullable as the JSON is: a null item is an error of its path (LectureDuFichier), never a missing object or text.
-internal sealed class DossierJson
-{
-    public CollectiviteJson? Collectivite { get; set; }
-    public DistinctionJson? Distinction { get; set; }
-    public List<FicheJson?>? Fiches { get; set; }
-}
-
-internal sealed class CollectiviteJson
-{
-    public string? CodeInsee { get; set; }
-    public string? Siren { get; set; }
-}
-
-internal sealed class DistinctionJson
-{
-    public int? Arobases { get; set; }
-    public List<string?>? Mentions { get; set; }
-}
-
-internal sealed class FicheJson
-{
-    public string? Reference { get; set; }
-    public string? Titre { get; set; }
-    public string? Resume { get; set; }
-    public string? Description { get; set; }
-    public string? DateDebut { get; set; }
-    public string? DateFin { get; set; }
-    public bool? EnCours { get; set; }
-    public List<string?>? Enjeux { get; set; }
-    public List<string?>? Services { get; set; }
-    public List<string?>? Liens { get; set; }
-}
-
-/// <summary>
-/// A dossier of the file: its value, read member by member when the serializer refused it (then with what could be read), or
-/// null when it is not an object; and the errors of its reading, each with its path (<c>$.dossiers[3].fiches[0].enCours</c>).
-/// </summary>
-internal sealed record DossierLu(int Index, string Chemin, DossierJson? Dossier, IReadOnlyList<(string Chemin, string Message)> Erreurs);
-
 /// <summary>
 /// Reads <c>{ "dossiers": [ … ] }</c> from a stream one dossier at a time: a dossier's bytes are
 /// located with <see cref="Utf8JsonReader"/> over a sliding buffer, then deserialised alone, so
@@ -288,25 +248,4 @@ internal sealed class LecteurJson(Stream flux, string? encodage)
         _lignes += _tampon.AsSpan(_debut, octets).Count((byte)'\n');
         _debut += octets;
     }
-}
-
-/// <summary>
-/// The strings of an import: no NUL (PostgreSQL cannot store it in text, see <see cref="Application.Commun.ChaineSansNul"/>),
-/// no U+FFFD either, which is what a conversion puts where it lost a character: the file is not the original any more.
-/// </summary>
-internal sealed class ChaineImportee : JsonConverter<string>
-{
-    public const string Remplacement =
-        "Le caractère de remplacement U+FFFD n'est pas permis : le fichier a perdu des caractères lors d'une conversion antérieure ; "
-        + "repartez du fichier d'origine.";
-
-    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        var valeur = reader.GetString();
-        if (valeur is not null && valeur.AsSpan().IndexOfAny('\0', '\uFFFD') is var i and >= 0)
-            throw new JsonException(valeur[i] == '\0' ? "Le caractère NUL (\\u0000) n'est pas permis." : "Caractère U+FFFD.");
-        return valeur;
-    }
-
-    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
 }
