@@ -186,6 +186,29 @@ public sealed class BordsTests(LabelsApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
+    public async Task Une_valeur_d_ensemble_ferme_ou_de_referentiel_s_ecrit_comme_le_document_la_donne()
+    {
+        // categorie is one of the document's values, exactly (as in a JSON body); an enjeu is one of the édition's.
+        var admin = await AdminAsync();
+        await this.PublierHistoriqueAsync(admin, 2021, null, new Resultat("62041", 3, Fiches: 1));
+        foreach (var url in new[] { "/api/v1/editions/2021/palmares?categorie=VILLE", "/api/v1/editions/2021/palmares.csv?categorie=Ville",
+                     "/api/v1/collectivites?categorie=VILLE", "/api/v1/editions/2021/fiches?categorie=Village" })
+        {
+            var refus = await ProblemeAsync(await Anonyme().GetAsync(url), HttpStatusCode.BadRequest);
+            Assert.Contains("valeurs possibles : village, ville, intercommunalite", refus["errors"]!["categorie"]![0]!.GetValue<string>());
+        }
+        Assert.Equal(HttpStatusCode.OK, (await Anonyme().GetAsync("/api/v1/editions/2021/palmares?categorie=ville")).StatusCode);
+        var enjeu = await ProblemeAsync(await Anonyme().GetAsync("/api/v1/editions/2021/fiches?enjeu=zzz"), HttpStatusCode.BadRequest);
+        Assert.Equal("Aucun enjeu de code « zzz » dans le référentiel de l'édition 2021.", enjeu["errors"]!["enjeu"]![0]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, (await Anonyme().GetAsync("/api/v1/editions/2021/fiches?enjeu=education")).StatusCode);
+        var nul = await ProblemeAsync(await Anonyme().GetAsync("/api/v1/editions/2021/fiches?q=a%00b"), HttpStatusCode.BadRequest);
+        Assert.StartsWith("Le paramètre q est refusé : le caractère NUL", nul["errors"]!["q"]![0]!.GetValue<string>());
+        var deux = await ProblemeAsync(await admin.PostAsJsonAsync("/api/v1/collectivites", new { codeInsee = "62041", siren = "200033579" }),
+            HttpStatusCode.BadRequest);
+        Assert.Equal(["codeInsee", "siren"], deux["errors"]!.AsObject().Select(e => e.Key).Order());
+    }
+
+    [Fact]
     public async Task Un_parametre_mal_forme_est_nomme_avec_ce_qu_il_attend_et_ce_qu_il_a_recu()
     {
         var admin = await AdminAsync();

@@ -30,10 +30,11 @@ internal static class ParametresDeRequete
             + "(commune : 5 caractères, 2 chiffres ou 2A, 2B, puis 3 chiffres) ou son SIREN (9 chiffres dont une clé de Luhn).")]);
     }
 
+    /// <summary>A value of a closed set, written exactly as the document lists it (camelCase), as JSON bodies take it (EnumerationsStrictes).</summary>
     public static bool EssayerEnum<T>(string valeur, out T resultat) where T : struct, System.Enum
     {
         foreach (var candidat in System.Enum.GetValues<T>())
-            if (string.Equals(JsonNamingPolicy.CamelCase.ConvertName(candidat.ToString()), valeur, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(JsonNamingPolicy.CamelCase.ConvertName(candidat.ToString()), valeur, StringComparison.Ordinal))
             {
                 resultat = candidat;
                 return true;

@@ -153,7 +153,7 @@ public static class Protections
             && http.Request.Query.SelectMany(p => p.Value.Select(v => (p.Key, Refus: ChaineSansNul.Refus(v))))
                 .FirstOrDefault(p => p.Refus is not null) is { Refus: { } refus } parametre)
         {
-            await RefuserAsync(http, parametre.Key, $"{parametre.Key} : {refus}");
+            await RefuserAsync(http, parametre.Key, $"Le paramètre {parametre.Key} est refusé : {char.ToLowerInvariant(refus[0])}{refus[1..]}");
             return;
         }
         if (requete is not null && requete.Contains('&') && http.Request.Query.FirstOrDefault(p => p.Value.Count > 1) is { Key: { } repete } p)

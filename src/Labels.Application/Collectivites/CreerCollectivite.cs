@@ -14,8 +14,13 @@ public sealed class CreerCollectiviteValidator : AbstractValidator<CreerCollecti
 {
     public CreerCollectiviteValidator()
     {
-        RuleFor(x => x).Must(x => (x.CodeInsee is null) != (x.Siren is null)).OverridePropertyName("codeInsee")
-            .WithMessage("Indiquez soit codeInsee (commune), soit siren (intercommunalité).");
+        // A fault of both fields: each is named.
+        RuleFor(x => x).Custom((x, contexte) =>
+        {
+            if ((x.CodeInsee is null) == (x.Siren is null))
+                foreach (var champ in new[] { "codeInsee", "siren" })
+                    contexte.AddFailure(champ, "Indiquez soit codeInsee (commune), soit siren (intercommunalité).");
+        });
         RuleFor(x => x.CodeInsee).Must(CodesOfficiels.EstCodeInseeValide).When(x => x.CodeInsee is not null)
             .WithMessage("Un code INSEE a 5 caractères : 2 chiffres (ou 2A, 2B) puis 3 chiffres.");
         RuleFor(x => x.Siren).Must(CodesOfficiels.EstSirenValide).When(x => x.Siren is not null)

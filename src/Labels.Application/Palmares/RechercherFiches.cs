@@ -34,6 +34,11 @@ public sealed class RechercherFichesHandler(ILabelsDbContext db, ICatalogueFiche
         var palmares = await db.VersionsPalmares.AsNoTracking().VisiblesPar(acces.Visibilite).Dernieres()
             .Where(v => v.EditionAnnee == query.Annee).Select(v => (Guid?)v.Id).FirstOrDefaultAsync(ct)
             ?? throw new NotFoundException($"L'édition {query.Annee} n'est pas publiée.");
+        // An enjeu the édition does not have matches nothing: refused naming it, not answered with an empty page.
+        if (query.Enjeu is { } enjeu
+            && !(await db.Editions.AsNoTracking().FirstAsync(e => e.Annee == query.Annee, ct)).Referentiel.Enjeux.Any(e => e.Code == enjeu))
+            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("enjeu",
+                $"Aucun enjeu de code « {enjeu} » dans le référentiel de l'édition {query.Annee}.")]);
         return await catalogue.RechercherAsync(new CritereCatalogue(query.Annee, palmares, string.IsNullOrWhiteSpace(query.Q) ? null : query.Q.Trim(),
             query.Enjeu, query.Departement, query.Region, query.Categorie, query.Page, query.PageSize), ct);
     }
