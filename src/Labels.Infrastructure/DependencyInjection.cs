@@ -22,6 +22,7 @@ public static class DependencyInjection
         services.AddSingleton<Application.Cog.ITerritoires, TerritoiresCog>();
         services.AddScoped<IComptes, Comptes>();
         services.AddScoped<Connexions>();
+        services.AddScoped<Renouvellements>();
         services.AddSingleton<Sessions>();
         services.AddScoped<Application.Palmares.ICatalogueFiches, Catalogue.CatalogueFiches>();
         services.AddScoped<Application.Imports.IChargeurImport, Imports.ChargeurImport>();

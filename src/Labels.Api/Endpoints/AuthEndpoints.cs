@@ -4,7 +4,6 @@ using Mediator;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 
 namespace Labels.Api.Endpoints;
 
@@ -49,35 +48,12 @@ public static class AuthEndpoints
             .Produces<AccessTokenResponse>()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
-        auth.MapPost("/refresh", async Task<Results<SignInHttpResult, ProblemHttpResult>> (Renouvellement demande,
-                SignInManager<Compte> connexions, IOptionsMonitor<BearerTokenOptions> options, TimeProvider horloge,
-                Infrastructure.Persistance.LabelsDbContext db, Sessions sessions) =>
+        auth.MapPost("/refresh", async Task<Results<SignInHttpResult, ProblemHttpResult>> (Renouvellement demande, Renouvellements renouvellements) =>
             {
-                var protecteur = options.Get(IdentityConstants.BearerScheme).RefreshTokenProtector;
-                var ticket = string.IsNullOrEmpty(demande.RefreshToken) ? null : protecteur.Unprotect(demande.RefreshToken);
-                if (ticket?.Properties.ExpiresUtc is not { } expiration || horloge.GetUtcNow() >= expiration
-                    || await connexions.ValidateSecurityStampAsync(ticket.Principal) is not { Desactive: false } compte)
-                    return TypedResults.Problem("Jeton de renouvellement invalide ou expiré.",
-                        statusCode: StatusCodes.Status401Unauthorized, title: "Non authentifié");
-                // Rotation: a refresh token is spent once. Seeing it again means it was copied: every session of the account ends,
-                // access tokens included (their security stamp no longer matches).
-                var emission = ticket.Principal.FindFirst(ClaimsLabels.Emission)?.Value ?? "";
-                db.RenouvellementsUtilises.Add(new RenouvellementUtilise { Emission = emission, CompteId = compte.Id, UtiliseLe = horloge.GetUtcNow() });
-                try
-                {
-                    await db.SaveChangesAsync();
-                }
-                catch (Application.Commun.UniciteException)
-                {
-                    db.ChangeTracker.Clear(); // the refused row must not be saved again with the new security stamp
-                    if (await connexions.UserManager.FindByIdAsync(compte.Id.ToString()) is { } relu)
-                        await connexions.UserManager.UpdateSecurityStampAsync(relu);
-                    sessions.Oublier(compte.Id);
-                    return TypedResults.Problem("Jeton de renouvellement déjà utilisé : les sessions de ce compte sont révoquées.",
-                        statusCode: StatusCodes.Status401Unauthorized, title: "Non authentifié");
-                }
-                var principal = await connexions.CreateUserPrincipalAsync(compte);
-                return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
+                var (principal, refus) = await renouvellements.RenouvelerAsync(demande.RefreshToken);
+                return principal is not null
+                    ? TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme)
+                    : TypedResults.Problem(refus, statusCode: StatusCodes.Status401Unauthorized, title: "Non authentifié");
             })
             .WithName("Renouvellement")
             .WithSummary("Échange un jeton de renouvellement contre une nouvelle paire de jetons.")
