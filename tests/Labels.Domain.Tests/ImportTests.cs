@@ -25,9 +25,8 @@ public sealed class ImportTests
         import.Prendre(instance);
         Assert.Equal((StatutImport.EnCours, (Guid?)instance), (import.Statut, import.Instance));
         Assert.Throws<DomainException>(() => import.Prendre(Guid.NewGuid()));
-        import.Progresser(1200);
         import.Remettre();
-        Assert.Equal((StatutImport.EnAttente, (Guid?)null, 0), (import.Statut, import.Instance, import.LignesLues));
+        Assert.Equal((StatutImport.EnAttente, (Guid?)null), (import.Statut, import.Instance));
     }
 
     [Fact]

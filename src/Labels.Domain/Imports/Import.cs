@@ -109,8 +109,6 @@ public sealed class Import
         LignesLues = 0;
     }
 
-    public void Progresser(int lignesLues) => LignesLues = Math.Max(LignesLues, lignesLues);
-
     public void Terminer(StatutImport statut, string empreinte, long octets, int lignesLues, string rapportJson, DateTimeOffset maintenant)
     {
         if (statut == StatutImport.EnCours) throw new ArgumentException("Un import se termine dans un autre état.", nameof(statut));
