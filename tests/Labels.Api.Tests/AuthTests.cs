@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Labels.Api.Tests.Outils;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Labels.Api.Tests;
 

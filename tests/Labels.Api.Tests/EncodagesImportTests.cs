@@ -5,7 +5,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Labels.Api.Tests.Outils;
 using Labels.Domain.Imports;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Labels.Api.Tests;

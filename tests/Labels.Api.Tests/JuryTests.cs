@@ -1,11 +1,9 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Labels.Api.Tests.Outils;
 using Labels.Domain.Candidatures;
 using Labels.Domain.Collectivites;
-using Labels.Domain.Editions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Labels.Api.Tests;

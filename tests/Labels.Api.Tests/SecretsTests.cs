@@ -8,7 +8,6 @@ using Labels.Api.Tests.Outils;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace Labels.Api.Tests;
 

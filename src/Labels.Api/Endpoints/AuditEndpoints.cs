@@ -1,6 +1,5 @@
 using Labels.Api.Securite;
 using Labels.Application.Audit;
-using Labels.Application.Commun;
 using Labels.Domain.Securite;
 using Mediator;
 

@@ -1,6 +1,5 @@
 using Labels.Api.Securite;
 using Labels.Application.Candidatures;
-using Labels.Application.Commun;
 using Labels.Domain.Candidatures;
 using Mediator;
 

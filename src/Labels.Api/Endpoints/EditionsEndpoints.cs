@@ -1,5 +1,4 @@
 using Labels.Api.Securite;
-using Labels.Application.Commun;
 using Labels.Application.Editions;
 using Labels.Domain.Editions;
 using Mediator;

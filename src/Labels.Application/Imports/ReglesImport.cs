@@ -1,7 +1,6 @@
 using System.Globalization;
 using Labels.Domain.Candidatures;
 using Labels.Domain.Commun;
-using Labels.Domain.Distinctions;
 using Labels.Domain.Editions;
 
 namespace Labels.Application.Imports;

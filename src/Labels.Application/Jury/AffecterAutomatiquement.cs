@@ -2,7 +2,6 @@ using FluentValidation;
 using Labels.Application.Commun;
 using Labels.Application.Editions;
 using Labels.Domain.Candidatures;
-using Labels.Domain.Commun;
 using Labels.Domain.Jury;
 using Mediator;
 using Microsoft.EntityFrameworkCore;

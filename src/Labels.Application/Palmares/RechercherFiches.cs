@@ -2,7 +2,6 @@ using Labels.Application.Cog;
 using FluentValidation;
 using Labels.Application.Commun;
 using Labels.Domain.Collectivites;
-using Labels.Domain.Commun;
 using Labels.Domain.Editions;
 using Labels.Domain.Palmares;
 using Mediator;

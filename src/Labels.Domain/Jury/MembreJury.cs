@@ -1,4 +1,3 @@
-using Labels.Domain.Collectivites;
 using Labels.Domain.Commun;
 using Labels.Domain.Editions;
 

@@ -1,7 +1,5 @@
-using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Labels.Application.Imports;
 
 namespace Labels.Infrastructure.Imports;
 

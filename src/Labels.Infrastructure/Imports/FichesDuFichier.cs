@@ -1,8 +1,6 @@
 using System.Buffers.Binary;
-using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
-using Labels.Application.Commun;
 using Labels.Domain.Candidatures;
 using Npgsql;
 using NpgsqlTypes;

@@ -1,11 +1,9 @@
-using System.Buffers.Binary;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using Labels.Application.Commun;
 using Labels.Domain.Candidatures;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Labels.Infrastructure.Imports;
 

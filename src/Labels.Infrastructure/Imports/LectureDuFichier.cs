@@ -1,13 +1,10 @@
 using Labels.Application.Commun;
 using Labels.Application.Imports;
 using Labels.Domain.Candidatures;
-using Labels.Domain.Collectivites;
 using Labels.Domain.Editions;
-using Labels.Domain.Imports;
 using Labels.Infrastructure.Persistance;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using NpgsqlTypes;
 using nietras.SeparatedValues;
 
 namespace Labels.Infrastructure.Imports;
