@@ -146,6 +146,7 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
             commande.Parameters.AddWithValue("intercommunalite", nameof(TypeCollectivite.Intercommunalite));
             commande.Parameters.AddWithValue("village", nameof(Categorie.Village));
             commande.Parameters.AddWithValue("ville", nameof(Categorie.Ville));
+            commande.Parameters.AddWithValue("categorie_intercommunalite", nameof(Categorie.Intercommunalite));
             commande.Parameters.AddWithValue("deposee", nameof(StatutCandidature.Deposee));
             await commande.ExecuteNonQueryAsync(ct);
         }

@@ -13,11 +13,17 @@ namespace Labels.Infrastructure.Imports;
 /// </summary>
 internal sealed class Dossiers
 {
-    public sealed class Dossier(string code, Guid candidatureId, bool existante)
+    /// <remarks>
+    /// The ids of the rows the merge may create are chosen here, as the entities choose theirs (UUIDv7 of the import's
+    /// instant): the collectivité's, used when it is new, and the distinction's, used when the dossier has none yet.
+    /// </remarks>
+    public sealed class Dossier(string code, Guid candidatureId, bool existante, DateTimeOffset maintenant)
     {
         public string Code { get; } = code;
         public Guid CandidatureId { get; } = candidatureId;
         public bool Existante { get; } = existante;
+        public Guid? CollectiviteId { get; } = existante ? null : Guid.CreateVersion7(maintenant);
+        public Guid DistinctionId { get; } = Guid.CreateVersion7(maintenant);
         public Origine Premiere { get; init; }
         public int Fiches { get; set; }
         public int? Arobases { get; set; }
@@ -81,8 +87,8 @@ internal sealed class Dossiers
             return null;
         }
         dossier = _existantes.TryGetValue(code, out var existante)
-            ? new Dossier(code, existante.Id, existante: true) { Premiere = origine }
-            : new Dossier(code, Guid.CreateVersion7(_maintenant), existante: false) { Premiere = origine };
+            ? new Dossier(code, existante.Id, existante: true, _maintenant) { Premiere = origine }
+            : new Dossier(code, Guid.CreateVersion7(_maintenant), existante: false, _maintenant) { Premiere = origine };
         _parCode.Add(code, dossier);
         return dossier;
     }
@@ -114,6 +120,9 @@ internal sealed class Dossiers
             await copie.WriteAsync(d.CandidatureId, NpgsqlDbType.Uuid, ct);
             await copie.WriteAsync(d.Existante, NpgsqlDbType.Boolean, ct);
             await copie.WriteAsync(d.Fiches, NpgsqlDbType.Integer, ct);
+            if (d.CollectiviteId is { } collectivite) await copie.WriteAsync(collectivite, NpgsqlDbType.Uuid, ct);
+            else await copie.WriteNullAsync(ct);
+            await copie.WriteAsync(d.DistinctionId, NpgsqlDbType.Uuid, ct);
             if (d.Arobases is { } a) await copie.WriteAsync(a, NpgsqlDbType.Integer, ct);
             else await copie.WriteNullAsync(ct);
             if (d.Mentions is { } m) await copie.WriteAsync(m, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);

@@ -18,12 +18,12 @@ internal static class Sql
     public const string CreerDossiers = """
         CREATE TEMP TABLE import_dossiers (
             code text NOT NULL, candidature_id uuid NOT NULL, existante boolean NOT NULL, fiches int NOT NULL,
-            arobases int, mentions text[]
+            collectivite_id uuid, distinction_id uuid NOT NULL, arobases int, mentions text[]
         ) ON COMMIT DROP
         """;
 
     public const string CopieDossiers = """
-        COPY import_dossiers (code, candidature_id, existante, fiches, arobases, mentions) FROM STDIN (FORMAT BINARY)
+        COPY import_dossiers (code, candidature_id, existante, fiches, collectivite_id, distinction_id, arobases, mentions) FROM STDIN (FORMAT BINARY)
         """;
 
     private const string ColonnesFiche =
@@ -131,14 +131,14 @@ internal static class Sql
     public const string FusionDossiers = """
         ANALYZE import_dossiers;
         INSERT INTO collectivites (id, type, code_insee, siren, nom, categorie, departement, region, population, created_at)
-        SELECT gen_random_uuid(), @commune, c.code_insee, c.siren, c.nom,
+        SELECT d.collectivite_id, @commune, c.code_insee, c.siren, c.nom,
                CASE WHEN coalesce(c.population, 0) < @seuil THEN @village ELSE @ville END,
                c.departement, c.region, coalesce(c.population, 0), @maintenant
         FROM import_dossiers d JOIN cog_communes c ON c.code_insee = d.code
         WHERE NOT d.existante AND NOT EXISTS (SELECT 1 FROM collectivites x WHERE x.code_insee = d.code);
 
         INSERT INTO collectivites (id, type, code_insee, siren, nom, categorie, departement, region, population, created_at)
-        SELECT gen_random_uuid(), @intercommunalite, NULL, e.siren, e.nom, @intercommunalite, e.departement, e.region, e.population, @maintenant
+        SELECT d.collectivite_id, @intercommunalite, NULL, e.siren, e.nom, @categorie_intercommunalite, e.departement, e.region, e.population, @maintenant
         FROM import_dossiers d JOIN cog_epci e ON e.siren = d.code
         WHERE NOT d.existante AND NOT EXISTS (SELECT 1 FROM collectivites x WHERE x.siren = d.code);
 
@@ -160,7 +160,7 @@ internal static class Sql
         INSERT INTO import_changes SELECT candidature_id, 'D' FROM maj;
         WITH ins AS (
             INSERT INTO distinctions (id, candidature_id, edition_annee, collectivite_id, arobases, mentions, updated_at)
-            SELECT gen_random_uuid(), d.candidature_id, @annee, c.collectivite_id, d.arobases, coalesce(d.mentions, '{}'), @maintenant
+            SELECT d.distinction_id, d.candidature_id, @annee, c.collectivite_id, d.arobases, coalesce(d.mentions, '{}'), @maintenant
             FROM import_dossiers d JOIN candidatures c ON c.id = d.candidature_id
             WHERE d.arobases IS NOT NULL AND NOT EXISTS (SELECT 1 FROM distinctions x WHERE x.candidature_id = d.candidature_id)
             RETURNING candidature_id)
