@@ -71,6 +71,16 @@ public sealed class CandidatureTests
             () => FicheAction.Creer(c, e, Contenu(liens: ["javascript:alert(1)"]), false, Maintenant)).Champ);
     }
 
+    [Fact]
+    public void Les_liens_d_une_fiche_sont_ranges_sans_blancs_et_une_fois_chacun()
+    {
+        var e = EditionOuverte();
+        var c = Candidature.Creer(e, Guid.NewGuid(), false, Maintenant);
+        var f = FicheAction.Creer(c, e, Contenu(liens: ["https://exemple.fr/b", " https://exemple.fr/a ", "https://exemple.fr/a", "https://exemple.fr/b"]),
+            false, Maintenant);
+        Assert.Equal(["https://exemple.fr/b", "https://exemple.fr/a"], f.Liens);
+    }
+
     [Theory]
     [InlineData("2019-11-16", "2020-01-01", false, true)]  // under two years old at the close
     [InlineData("2019-11-15", "2020-01-01", false, false)] // exactly two years old, ended long ago

@@ -160,7 +160,7 @@ public sealed class FicheAction
 
     /// <summary>
     /// The checked, canonical form of a fiche's content (trimmed texts, codes classified by the édition's référentiel and
-    /// sorted, distinct links): what is stored, whether it comes from a form or a yearly import. Null when it cannot be,
+    /// sorted, links trimmed and distinct): what is stored, whether it comes from a form or a yearly import. Null when it cannot be,
     /// with every reason in <paramref name="defauts"/>: the codes are classified even when another field is wrong, so that
     /// one pass names every error.
     /// </summary>
@@ -194,7 +194,9 @@ public sealed class FicheAction
             string.IsNullOrWhiteSpace(fiche.Resume) ? null : fiche.Resume.Trim(),
             fiche.Description!.Trim(),
             fiche.DateDebut!.Value, fiche.DateFin, fiche.EnCours!.Value,
-            classes.Services, classes.Enjeux, fiche.Liens.Distinct().ToArray());
+            // A link is trimmed as the texts are: a CSV cell's list is read trimmed (ReglesImport.Liste), and the address is the
+            // same with blanks around it (Uri reads it so), which would otherwise be stored, shown, and counted as another link.
+            classes.Services, classes.Enjeux, fiche.Liens.Select(l => l.Trim()).Distinct().ToArray());
     }
 
     /// <summary><see cref="Verifier"/>, for a content the caller has already checked: its first fault, if any, is refused.</summary>
