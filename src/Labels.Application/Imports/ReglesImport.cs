@@ -74,13 +74,14 @@ public static class ReglesImport
             erreurs.Add(("arobases", $"L'édition {edition.Annee} n'est pas historique : ses distinctions viennent de son jury, pas d'un import."));
             return (null, null);
         }
-        if (arobases is null) erreurs.Add(("arobases", "Une distinction a des arobases (1 à 5)."));
+        if (arobases is null)
+            erreurs.Add(("arobases", $"Une distinction a des arobases ({Domain.Distinctions.Distinction.ArobasesMin} à {Domain.Distinctions.Distinction.ArobasesMax})."));
         else if (arobases is < Domain.Distinctions.Distinction.ArobasesMin or > Domain.Distinctions.Distinction.ArobasesMax)
-            erreurs.Add(("arobases", "Les arobases vont de 1 à 5."));
+            erreurs.Add(("arobases", Domain.Distinctions.Distinction.MessageArobases));
         var inconnues = (mentions ?? []).Where(m => !edition.Referentiel.ConnaitMention(m)).ToArray();
         if (inconnues.Length > 0)
             erreurs.Add(("mentions", $"Mention(s) inconnue(s) dans l'édition {edition.Annee} : {string.Join(", ", inconnues)}."));
-        return (arobases, (mentions ?? []).Distinct().Order(StringComparer.Ordinal).ToArray());
+        return (arobases, Domain.Distinctions.Distinction.MentionsRangees(mentions ?? []));
     }
 
     /// <summary>Splits a `|`-separated CSV cell into trimmed, non-empty values.</summary>

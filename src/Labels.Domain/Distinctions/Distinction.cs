@@ -87,12 +87,21 @@ public sealed class Distinction
     {
         ArgumentNullException.ThrowIfNull(edition);
         if (arobases is < ArobasesMin or > ArobasesMax)
-            throw new DomainException($"Les arobases vont de {ArobasesMin} à {ArobasesMax}.");
+            throw new DomainException(MessageArobases);
         var inconnues = mentions.Where(m => !edition.Referentiel.ConnaitMention(m)).ToArray();
         if (inconnues.Length > 0)
             throw new DonneeInacceptableException("mentions", $"Mention(s) inconnue(s) dans l'édition {edition.Annee} : {string.Join(", ", inconnues)}.");
         Arobases = arobases;
-        Mentions = mentions.Distinct().Order(StringComparer.Ordinal).ToArray();
+        Mentions = MentionsRangees(mentions);
         UpdatedAt = maintenant;
     }
+
+    /// <summary>The message for arobases out of bounds, the import's as the entity's.</summary>
+    public static string MessageArobases => $"Les arobases vont de {ArobasesMin} à {ArobasesMax}.";
+
+    /// <summary>
+    /// How mentions are stored: each once, in ordinal order, so that two lists of the same mentions are the same value (the
+    /// import compares them to tell an unchanged distinction, and writes them with this order: ReglesImport.Distinction).
+    /// </summary>
+    public static string[] MentionsRangees(IEnumerable<string> mentions) => mentions.Distinct().Order(StringComparer.Ordinal).ToArray();
 }
