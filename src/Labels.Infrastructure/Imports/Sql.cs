@@ -1,6 +1,12 @@
 namespace Labels.Infrastructure.Imports;
 
 /// <summary>The SQL of an import: what is known beforehand, the fiche sinks, cross-line checks, merge, counts.</summary>
+/// <remarks>
+/// It writes, set-based, rows the entities (Collectivite, Candidature, FicheAction, Distinction) would otherwise make, and so
+/// restates some of their rules: docs/import.md (« What the import's SQL restates of the entities ») lists them with each
+/// rule's home. A rule changes at its home, in that list and here together; a constant comes as a parameter from its home,
+/// never as a literal.
+/// </remarks>
 internal static class Sql
 {
     /// <summary>The codes an import may name: every commune and EPCI of the COG.</summary>
