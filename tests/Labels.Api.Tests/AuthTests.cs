@@ -1,7 +1,4 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using Labels.Api.Tests.Outils;
 
 namespace Labels.Api.Tests;
 

@@ -1,8 +1,5 @@
-using System.Text;
-using Labels.Api.Tests.Outils;
 using Labels.Cli;
 using Labels.Cli.Import;
-using Microsoft.EntityFrameworkCore;
 
 namespace Labels.Api.Tests;
 

@@ -1,10 +1,5 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Labels.Api.Tests.Outils;
-using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 
 namespace Labels.Api.Tests;

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using Labels.Api.Tests.Outils;
-using Microsoft.EntityFrameworkCore;
-
 namespace Labels.Api.Tests;
 
 public sealed class ComptesTests(LabelsApiFactory factory) : ApiTest(factory)

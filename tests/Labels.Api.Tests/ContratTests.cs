@@ -1,9 +1,5 @@
-using System.Net;
-using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Json.Schema;
-using Labels.Api.Tests.Outils;
 
 namespace Labels.Api.Tests;
 

@@ -1,9 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
-using Labels.Api.Tests.Outils;
-using Microsoft.EntityFrameworkCore;
-
 namespace Labels.Api.Tests;
 
 public sealed class EditionsTests(LabelsApiFactory factory) : ApiTest(factory)

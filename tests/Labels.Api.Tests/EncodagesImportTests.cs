@@ -1,11 +1,5 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json.Nodes;
-using Labels.Api.Tests.Outils;
 using Labels.Domain.Imports;
-using Microsoft.EntityFrameworkCore;
 
 namespace Labels.Api.Tests;
 

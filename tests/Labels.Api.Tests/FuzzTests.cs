@@ -1,8 +1,6 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using CsCheck;
-using Labels.Api.Tests.Outils;
 using Npgsql;
 
 namespace Labels.Api.Tests;

@@ -1,11 +1,5 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json.Nodes;
-using Labels.Api.Tests.Outils;
 using Labels.Domain.Imports;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Labels.Api.Tests;

@@ -1,12 +1,8 @@
 using System.Data.Common;
-using System.Net;
-using System.Net.Http.Json;
-using Labels.Api.Tests.Outils;
 using Labels.Infrastructure.Persistance;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Labels.Api.Tests;

@@ -1,10 +1,5 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
-using Labels.Api.Tests.Outils;
 using Labels.Domain.Candidatures;
 using Labels.Domain.Collectivites;
-using Microsoft.EntityFrameworkCore;
 
 namespace Labels.Api.Tests;
 

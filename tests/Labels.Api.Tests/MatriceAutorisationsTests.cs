@@ -1,8 +1,3 @@
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json.Nodes;
-using Labels.Api.Tests.Outils;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Labels.Api.Tests;

@@ -1,10 +1,7 @@
 using System.Diagnostics;
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
-using Labels.Api.Tests.Outils;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Labels.Api.Tests;

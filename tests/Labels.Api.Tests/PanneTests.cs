@@ -1,9 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Json;
-using Labels.Api.Tests.Outils;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Labels.Api.Tests;

@@ -4,7 +4,6 @@ using Labels.Api.Serveur;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Labels.Api.Tests;
 

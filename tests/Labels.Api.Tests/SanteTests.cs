@@ -1,6 +1,3 @@
-using System.Net;
-using Labels.Api.Tests.Outils;
-
 namespace Labels.Api.Tests;
 
 public sealed class SanteTests(LabelsApiFactory factory) : ApiTest(factory)

@@ -1,11 +1,7 @@
 using System.Data.Common;
-using System.Net;
-using System.Net.Http.Json;
-using Labels.Api.Tests.Outils;
 using Labels.Infrastructure.Persistance;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Labels.Api.Tests;

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Labels.Api.Tests.Outils;
 
 /// <summary>Request bodies and parameters built from the served OpenAPI document, as a generated client would send them.</summary>

@@ -1,8 +1,6 @@
-using System.Net.Http.Json;
 using Labels.Domain.Candidatures;
 using Labels.Domain.Collectivites;
 using Labels.Domain.Distinctions;
-using Microsoft.EntityFrameworkCore;
 
 namespace Labels.Api.Tests.Outils;
 
