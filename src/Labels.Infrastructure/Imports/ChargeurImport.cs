@@ -7,7 +7,6 @@ using Labels.Domain.Imports;
 using Labels.Infrastructure.Persistance;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using nietras.SeparatedValues;
 
 namespace Labels.Infrastructure.Imports;
 

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using Labels.Application.Imports;
 
 namespace Labels.Infrastructure.Imports;
 

@@ -1,8 +1,3 @@
-using System.IO.Hashing;
-using System.Runtime.InteropServices;
-using System.Security.Cryptography;
-using Labels.Application.Commun;
-using Labels.Domain.Candidatures;
 using Npgsql;
 
 namespace Labels.Infrastructure.Imports;

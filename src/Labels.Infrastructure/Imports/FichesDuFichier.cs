@@ -1,9 +1,5 @@
 using System.Buffers.Binary;
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
-using Labels.Domain.Candidatures;
-using Npgsql;
-using NpgsqlTypes;
 
 namespace Labels.Infrastructure.Imports;
 

@@ -2,7 +2,6 @@ using Labels.Application.Commun;
 using Labels.Application.Imports;
 using Labels.Domain.Candidatures;
 using Labels.Domain.Editions;
-using Labels.Infrastructure.Persistance;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using nietras.SeparatedValues;

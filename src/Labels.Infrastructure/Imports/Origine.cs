@@ -1,11 +1,3 @@
-using System.IO.Hashing;
-using System.Runtime.InteropServices;
-using System.Security.Cryptography;
-using Labels.Application.Commun;
-using Labels.Domain.Candidatures;
-using Npgsql;
-using NpgsqlTypes;
-
 namespace Labels.Infrastructure.Imports;
 
 /// <summary>Where a line of the file is: its physical line (CSV), or its dossier and fiche (JSON, -1 for the dossier itself).</summary>

@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
-using Labels.Application.Commun;
 using Labels.Domain.Candidatures;
 using Npgsql;
 using NpgsqlTypes;
