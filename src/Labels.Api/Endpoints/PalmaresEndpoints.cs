@@ -251,15 +251,14 @@ public static class PalmaresEndpoints
         return TypedResults.Bytes(representation.Octets, representation.TypeDeContenu);
     }
 
-    private static Task<IResult> LirePalmares(int annee, int? version, string? region, string? departement, string? categorie, int? arobases,
-        string? mention, HttpContext http, PalmaresPublies publies, Acces acces, TimeProvider horloge, ITerritoires territoires) =>
-        ServirAsync(annee, version, new FiltresPalmares(region, departement, ParametresDeRequete.Enum<Categorie>(categorie, "categorie"), arobases, mention),
-            FormatAccepte(http, csvParChemin: false) == "text/csv", http, publies, acces, horloge, territoires);
+    private static Task<IResult> LirePalmares(int annee, [AsParameters] ParametresPalmares parametres, HttpContext http, PalmaresPublies publies,
+        Acces acces, TimeProvider horloge, ITerritoires territoires) =>
+        ServirAsync(annee, parametres.version, parametres.Filtres(), FormatAccepte(http, csvParChemin: false) == "text/csv", http, publies, acces,
+            horloge, territoires);
 
-    private static Task<IResult> LirePalmaresCsv(int annee, int? version, string? region, string? departement, string? categorie, int? arobases,
-        string? mention, HttpContext http, PalmaresPublies publies, Acces acces, TimeProvider horloge, ITerritoires territoires) =>
-        ServirAsync(annee, version, new FiltresPalmares(region, departement, ParametresDeRequete.Enum<Categorie>(categorie, "categorie"), arobases, mention),
-            csv: true, http, publies, acces, horloge, territoires);
+    private static Task<IResult> LirePalmaresCsv(int annee, [AsParameters] ParametresPalmares parametres, HttpContext http, PalmaresPublies publies,
+        Acces acces, TimeProvider horloge, ITerritoires territoires) =>
+        ServirAsync(annee, parametres.version, parametres.Filtres(), csv: true, http, publies, acces, horloge, territoires);
 
     private static async Task<IResult> ServirAsync(int annee, int? version, FiltresPalmares filtres, bool csv, HttpContext http,
         PalmaresPublies publies, Acces acces, TimeProvider horloge, ITerritoires territoires)

@@ -1,7 +1,5 @@
-using System.Globalization;
 using Labels.Api.Endpoints;
 using Labels.Api.Securite;
-using Labels.Domain.Collectivites;
 using Labels.Domain.Palmares;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.Options;
@@ -86,62 +84,13 @@ public sealed class VoieRapidePalmares(RequestDelegate suite, PalmaresPublies pu
     }
 
     /// <summary>
-    /// The endpoint's parameters, each at most once and in its plain form; anything else is left to the
-    /// endpoint, so that its binding and validation answer exactly as they always do. Other names are
-    /// ignored, as the endpoint ignores them.
+    /// The endpoint's parameters (<see cref="ParametresPalmares"/>) in their plain form; a filter out of its bounds is the
+    /// endpoint's to refuse, with its message (checked only when one is given: the common read, with none, stays free of it).
     /// </summary>
     internal static bool LireParametres(IQueryCollection requete, Application.Cog.ITerritoires territoires, out int? version, out FiltresPalmares filtres)
     {
-        version = null;
-        filtres = FiltresPalmares.Aucun;
-        if (requete.Count == 0) return true;
-        string? region = null, departement = null, mention = null;
-        Categorie? categorie = null;
-        int? arobases = null;
-        foreach (var (nom, valeurs) in requete)
-        {
-            var cle = nom.ToLowerInvariant();
-            if (cle is not ("version" or "region" or "departement" or "categorie" or "arobases" or "mention")) continue;
-            if (valeurs.Count != 1 || valeurs[0] is not { Length: > 0 } valeur) return false;
-            switch (cle)
-            {
-                case "version":
-                    if (!EntierSimple(valeur, out var v)) return false;
-                    version = v;
-                    break;
-                case "arobases":
-                    if (!EntierSimple(valeur, out var a)) return false;
-                    arobases = a;
-                    break;
-                case "categorie":
-                    if (!ParametresDeRequete.EssayerEnum<Categorie>(valeur, out var c)) return false;
-                    categorie = c;
-                    break;
-                case "region":
-                    region = valeur;
-                    break;
-                case "departement":
-                    departement = valeur;
-                    break;
-                default:
-                    mention = valeur;
-                    break;
-            }
-        }
-        filtres = new FiltresPalmares(region, departement, categorie, arobases, mention);
-        // A filter out of its bounds is the endpoint's to refuse, with its message.
-        // (Checked only when one is given: the common read, with none, stays free of it.)
-        if ((version is not null || !filtres.Vides) && filtres.Defauts(version, territoires).Any()) return false;
-        return true;
-    }
-
-    private static bool EntierSimple(string valeur, out int entier)
-    {
-        entier = 0;
-        if (valeur.Length > 9) return false;
-        foreach (var c in valeur)
-            if (!char.IsAsciiDigit(c)) return false;
-        entier = int.Parse(valeur, CultureInfo.InvariantCulture);
-        return true;
+        var lus = ParametresPalmares.EssayerLire(requete, out var parametres, out filtres);
+        version = parametres.version;
+        return lus && (version is null && filtres.Vides || !filtres.Defauts(version, territoires).Any());
     }
 }
