@@ -2,7 +2,7 @@
 // the API sent for them (file.entetes, as curl -D saved them): the same bytes on the wire as the API, with none of
 // its work. With If-None-Match equal to the saved ETag: 304. With Accept-Encoding naming gzip and a file.gz beside
 // the file: those bytes (the API's own gzip answer and its headers).
-using Labels.Api.Serveur;
+using Labels.Api.Reglages;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Primitives;
 

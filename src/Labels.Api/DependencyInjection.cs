@@ -145,7 +145,7 @@ public static class DependencyInjection
         if (taille is < 4096 or > 1 << 20)
             throw new InvalidOperationException($"Serveur:TailleDesBlocs vaut {taille} : 0 (pool de Kestrel) ou de 4096 à 1048576 octets.");
         services.AddSingleton<Microsoft.AspNetCore.Connections.IMemoryPoolFactory<byte>>(sp =>
-            new Serveur.FabriqueDePoolsDeBlocs(taille, sp.GetRequiredService<TimeProvider>()));
+            new Reglages.FabriqueDePoolsDeBlocs(taille, sp.GetRequiredService<TimeProvider>()));
     }
 }
 

@@ -629,7 +629,7 @@ public sealed class PalmaresTests(LabelsApiFactory factory) : ApiTest(factory)
         await using var kestrel = Factory.WithWebHostBuilder(_ => { });
         kestrel.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
         kestrel.StartServer();
-        Assert.IsType<Serveur.FabriqueDePoolsDeBlocs>(kestrel.Services.GetRequiredService<IMemoryPoolFactory<byte>>());
+        Assert.IsType<Reglages.FabriqueDePoolsDeBlocs>(kestrel.Services.GetRequiredService<IMemoryPoolFactory<byte>>());
         var serveur = kestrel.Services.GetRequiredService<IServer>();
         Assert.Contains("Kestrel", serveur.GetType().Name);
         var adresse = Assert.Single(serveur.Features.Get<IServerAddressesFeature>()!.Addresses);

@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
-using Labels.Api.Serveur;
+using Labels.Api.Reglages;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Configuration;
