@@ -215,6 +215,13 @@ public sealed class BordsTests(LabelsApiFactory factory) : ApiTest(factory)
         await RefuseAsync("/api/v1/collectivites?pageSize=1e3", "pageSize", "Le paramètre pageSize attend un nombre entier ; reçu « 1e3 ».");
         await RefuseAsync("/api/v1/audit?acteurId=moi", "acteurId",
             "Le paramètre acteurId attend un identifiant UUID (01a24fed-06fc-76dc-b342-c9ce19bf7151) ; reçu « moi ».");
+        // A required parameter left out, or given empty, is named with what it takes.
+        var jure = await CompteAsync("jure");
+        foreach (var url in new[] { "/api/v1/jures/moi/affectations", "/api/v1/jures/moi/affectations?edition=" })
+        {
+            var absent = await ProblemeAsync(await jure.GetAsync(url), HttpStatusCode.BadRequest);
+            Assert.Equal("Le paramètre edition est requis : un nombre entier.", absent["errors"]!["edition"]![0]!.GetValue<string>());
+        }
         var long_ = await ProblemeAsync(await admin.GetAsync($"/api/v1/collectivites?page={new string('9', 500)}"), HttpStatusCode.BadRequest);
         Assert.Equal($"Le paramètre page attend un nombre entier ; reçu « {new string('9', 60)}… ».", long_["detail"]!.GetValue<string>());
 

@@ -4,6 +4,7 @@ using FluentValidation;
 using Labels.Application.Commun;
 using Labels.Domain.Commun;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -40,7 +41,7 @@ internal sealed partial class GestionnaireExceptions(IProblemDetailsService prob
                 Probleme(StatusCodes.Status409Conflict, "Conflit", "Cette ressource est liée à d'autres données."),
             BadHttpRequestException { StatusCode: 413 or 415 } b => Probleme(b.StatusCode,
                 b.StatusCode == 413 ? "Requête trop volumineuse" : "Type de contenu non pris en charge", b.Message),
-            BadHttpRequestException b => Requete(b),
+            BadHttpRequestException b => Requete(b, ParametreNonLie.Trouver(http), ParametreNonLie.Endpoint(http)?.Metadata.GetMetadata<IAcceptsMetadata>() is not null),
             Application.Imports.FichierIllisibleException f => Probleme(StatusCodes.Status400BadRequest, "Fichier illisible", f.Message),
             JsonException j => Json(j),
             // A passing failure of the database: the request may succeed in a moment (after the mappings above, so that a
@@ -61,7 +62,7 @@ internal sealed partial class GestionnaireExceptions(IProblemDetailsService prob
             probleme = Probleme(StatusCodes.Status500InternalServerError, "Erreur interne",
                 "Une erreur inattendue s'est produite ; elle a été journalisée.");
         }
-        if (probleme.Status == StatusCodes.Status400BadRequest && ChampDe(exception) is { } champ) TitresFrancais.NommerChamp(http, champ);
+        if (probleme.Status == StatusCodes.Status400BadRequest && ChampDe(exception, http) is { } champ) TitresFrancais.NommerChamp(http, champ);
         http.Response.StatusCode = probleme.Status!.Value;
         if (probleme.Status == StatusCodes.Status503ServiceUnavailable)
         {
@@ -86,57 +87,35 @@ internal sealed partial class GestionnaireExceptions(IProblemDetailsService prob
     private static ProblemDetails Probleme(int status, string titre, string detail) =>
         new() { Status = status, Title = titre, Detail = detail };
 
-    /// <summary>The field or parameter a malformed request is about: its JSON path, or the route parameter that failed to bind.</summary>
-    private static string? ChampDe(Exception exception) => exception switch
+    /// <summary>The field or parameter a malformed request is about: its JSON path, or the parameter that failed to bind.</summary>
+    private static string? ChampDe(Exception exception, HttpContext http) => exception switch
     {
         JsonException j when Manquantes(j) is [var premiere, ..] => premiere,
         JsonException { Path: { Length: > 1 } chemin } => chemin.StartsWith("$.", StringComparison.Ordinal) ? chemin[2..] : chemin,
-        BadHttpRequestException { InnerException: JsonException j } => ChampDe(j),
+        BadHttpRequestException { InnerException: JsonException j } => ChampDe(j, http),
         // The body as a whole (null, absent) is the request's: its parameter's name in the code says nothing to a caller.
-        BadHttpRequestException b when CorpsAbsent(b) => null,
-        BadHttpRequestException b when ParametreLie().Match(b.Message) is { Success: true } m => m.Groups[1].Value,
+        BadHttpRequestException => ParametreNonLie.Trouver(http)?.Nom,
         _ => null,
     };
-
-    /// <summary>
-    /// ASP.NET Core's words for a body that is missing or JSON <c>null</c>, for an explicit body parameter (« … was not provided
-    /// from body. ») or an inferred one (« Implicit body inferred for parameter … but no body was provided. »).
-    /// </summary>
-    private static bool CorpsAbsent(BadHttpRequestException b) =>
-        b.Message.EndsWith("from body.", StringComparison.Ordinal) || b.Message.StartsWith("Implicit body inferred", StringComparison.Ordinal);
-
-    /// <summary>ASP.NET Core's message when a route, query or header parameter does not bind: « … parameter "int page" from "x" ».</summary>
-    [GeneratedRegex("parameter \"(?:[^\" ]+ )?([^\" ]+)\"")]
-    private static partial Regex ParametreLie();
 
     /// <summary>A malformed request; <see cref="ChampDe"/> names in <c>errors</c> the field or parameter it is about.</summary>
     private static ProblemDetails Invalide(string detail) => Probleme(StatusCodes.Status400BadRequest, "Requête invalide", detail);
 
     /// <summary>
-    /// The framework's binding failures (English, naming C# types: « Failed to bind parameter "Nullable&lt;int&gt; page" from "abc" ») said as
-    /// a caller reads them: which parameter, what it takes, what it got.
+    /// The framework's binding failures said as a caller reads them: which parameter, what it takes, what it got — found from the
+    /// endpoint's parameters (<see cref="ParametreNonLie"/>); otherwise it is the body that could not be read.
     /// </summary>
-    private static ProblemDetails Requete(BadHttpRequestException b)
+    private static ProblemDetails Requete(BadHttpRequestException b, ParametreNonLie? parametre, bool corps)
     {
         if (b.InnerException is JsonException j) return Json(j);
-        if (LiaisonEchouee().Match(b.Message) is { Success: true } liaison)
-        {
-            var nom = liaison.Groups["nom"].Value;
-            return Invalide($"Le paramètre {nom} attend {ValeursAttendues.De(liaison.Groups["type"].Value)} ; reçu « {ChaineSansNul.Citer(liaison.Groups["valeur"].Value)} ».");
-        }
-        if (ParametreAbsent().Match(b.Message) is { Success: true } absent && absent.Groups["source"].Value != "body")
-        {
-            var (nom, type) = (absent.Groups["nom"].Value, absent.Groups["type"].Value);
-            // A text is any text in a query string or a route: « entre guillemets » is said of JSON.
-            return Invalide(type.TrimEnd('?') is "string" or "String" ? $"Le paramètre {nom} est requis."
-                : $"Le paramètre {nom} est requis : {ValeursAttendues.De(type)}.");
-        }
-        return Probleme(b.StatusCode, "Requête invalide", b.StatusCode == 413 ? "Le corps de la requête dépasse la taille permise."
-            : CorpsAbsent(b) ? "Le corps de la requête est absent ou vaut null : un objet JSON est attendu."
-            : b.Message.Contains("body", StringComparison.OrdinalIgnoreCase) ? "Le corps de la requête est absent ou n'est pas du JSON valide."
-            : b.Message.StartsWith("Unexpected end of request content", StringComparison.Ordinal)
-                ? "Le corps de la requête s'est interrompu avant sa fin."
-            : "La requête est mal formée.");
+        if (parametre is { Recu: { } recu })
+            return Invalide($"Le paramètre {parametre.Nom} attend {ValeursAttendues.De(parametre.Type)} ; reçu « {ChaineSansNul.Citer(recu)} ».");
+        // A text is any text in a query string or a route: « entre guillemets » is said of JSON.
+        if (parametre is not null)
+            return Invalide(parametre.Type == typeof(string) ? $"Le paramètre {parametre.Nom} est requis."
+                : $"Le paramètre {parametre.Nom} est requis : {ValeursAttendues.De(parametre.Type)}.");
+        if (b.StatusCode == 413) return Probleme(b.StatusCode, "Requête trop volumineuse", "Le corps de la requête dépasse la taille permise.");
+        return Invalide(corps ? "Le corps de la requête est absent ou vaut null : un objet JSON est attendu." : "La requête est mal formée.");
     }
 
     /// <summary>
@@ -177,12 +156,6 @@ internal sealed partial class GestionnaireExceptions(IProblemDetailsService prob
 
     [GeneratedRegex("""missing required properties including: (?:'(?<noms>[^']+)'(?:, )?)+""")]
     private static partial Regex ProprietesManquantes();
-
-    [GeneratedRegex("""^Failed to bind parameter "(?<type>.+) (?<nom>[^ "]+)" from "(?<valeur>.*)"\.$""", RegexOptions.Singleline)]
-    private static partial Regex LiaisonEchouee();
-
-    [GeneratedRegex("""^Required parameter "(?<type>.+) (?<nom>[^ "]+)" was not provided from (?<source>[^.]+)\.$""", RegexOptions.Singleline)]
-    private static partial Regex ParametreAbsent();
 
     /// <summary>Validation paths follow the JSON names (camelCase) the caller sent.</summary>
     /// <remarks>A header's name (<c>If-Match</c>) is kept as HTTP writes it.</remarks>

@@ -53,7 +53,7 @@ public static partial class ValeursAttendues
         return De(type.Groups[1].Value);
     }
 
-    private static string De(Type type)
+    public static string De(Type type)
     {
         type = Nullable.GetUnderlyingType(type) ?? type;
         if (type.IsEnum) return Enumeration(type);
