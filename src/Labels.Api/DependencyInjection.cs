@@ -88,7 +88,7 @@ public static class DependencyInjection
                 Type = SecuritySchemeType.Http,
                 Scheme = "bearer",
                 Description = "Jeton d'accès d'une personne (POST /api/v1/auth/login), ou jeton d'API d'un script (lbl_…, POST /api/v1/jetons) "
-                    + "limité à ses scopes : imports:write, audit:read, palmares:read.",
+                    + "limité à ses scopes : imports:write, audit:read, palmares:read, webhooks:write.",
             });
             o.OperationFilter<Documentation.SecuriteOperationFilter>();
             o.OperationFilter<Documentation.CorpsImportOperationFilter>();

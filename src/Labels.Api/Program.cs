@@ -69,7 +69,8 @@ routes.MapAuthEndpoints()
     .MapPalmaresEndpoints()
     .MapImportsEndpoints()
     .MapAuditEndpoints()
-    .MapJetonsEndpoints();
+    .MapJetonsEndpoints()
+    .MapWebhooksEndpoints();
 
 app.Run();
 

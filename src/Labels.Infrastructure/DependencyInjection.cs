@@ -37,6 +37,31 @@ public static class DependencyInjection
         services.AddSingleton<Application.Imports.IFileImports>(sp => sp.GetRequiredService<Imports.FileImports>());
         services.AddHostedService(sp => sp.GetRequiredService<Imports.FileImports>());
 
+        services.Configure<Webhooks.OptionsWebhooks>(configuration.GetSection("Webhooks"));
+        if (configuration.GetSection("Webhooks").Get<Webhooks.OptionsWebhooks>() is { } webhooks
+            && (webhooks.Intervalle <= TimeSpan.Zero || webhooks.DelaiDeReponse <= TimeSpan.Zero || webhooks.DelaiDeReponse >= Domain.Webhooks.Livraison.Bail
+                || webhooks.EnvoisSimultanes < 1))
+            throw new InvalidOperationException("Webhooks : Intervalle et DelaiDeReponse sont des durées positives, DelaiDeReponse plus courte "
+                + $"que le bail d'une livraison ({Domain.Webhooks.Livraison.Bail}), EnvoisSimultanes au moins 1.");
+        services.AddSingleton<Webhooks.SecretsWebhooks>();
+        services.AddSingleton<Application.Webhooks.ISecretsWebhooks>(sp => sp.GetRequiredService<Webhooks.SecretsWebhooks>());
+        services.AddSingleton<Webhooks.CiblesWebhooks>();
+        services.AddSingleton<Application.Webhooks.ICiblesWebhooks>(sp => sp.GetRequiredService<Webhooks.CiblesWebhooks>());
+        services.AddSingleton<Webhooks.EnvoiWebhook>();
+        // Redirects are not followed (a receiver cannot send a signed event elsewhere), and every connection goes through the
+        // address policy.
+        services.AddHttpClient(Webhooks.EnvoiWebhook.Client, c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                UseCookies = false,
+                ConnectCallback = sp.GetRequiredService<Webhooks.CiblesWebhooks>().ConnecterAsync,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+            });
+        services.AddSingleton<Webhooks.LivreurWebhooks>();
+        services.AddSingleton<Application.Webhooks.ILivreurWebhooks>(sp => sp.GetRequiredService<Webhooks.LivreurWebhooks>());
+        services.AddHostedService(sp => sp.GetRequiredService<Webhooks.LivreurWebhooks>());
+
         services.AddIdentityCore<Compte>(o =>
             {
                 o.User.RequireUniqueEmail = true;

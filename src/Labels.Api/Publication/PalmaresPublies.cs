@@ -139,6 +139,10 @@ public sealed class PalmaresPublies(IServiceScopeFactory scopes, IOptions<JsonOp
     public Task<Release?> VersionPublieeAsync(int annee, int version) =>
         EstAnneePossible(annee) && version >= 1 ? VersionAsync(annee, version) : Task.FromResult<Release?>(null);
 
+    /// <summary>The strong ETag of a release's whole palmarès in JSON, uncompressed: what a webhook tells its receiver to expect.</summary>
+    public async Task<string?> ETagAsync(int annee, int version) =>
+        await VersionPublieeAsync(annee, version) is { } release ? Representer(release, FiltresPalmares.Aucun, csv: false).ETag : null;
+
     private async Task<Release?> ChargerDerniereAsync(int annee)
     {
         int? version;

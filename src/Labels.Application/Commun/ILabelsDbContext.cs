@@ -7,6 +7,7 @@ using Labels.Domain.Jury;
 using Labels.Domain.Imports;
 using Labels.Domain.Palmares;
 using Labels.Domain.Securite;
+using Labels.Domain.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Labels.Application.Commun;
@@ -30,6 +31,10 @@ public interface ILabelsDbContext
     DbSet<Laureat> Laureats { get; }
     DbSet<Import> Imports { get; }
     DbSet<JetonApi> JetonsApi { get; }
+    DbSet<Abonnement> Abonnements { get; }
+    DbSet<Evenement> Evenements { get; }
+    DbSet<Livraison> Livraisons { get; }
+    DbSet<TentativeLivraison> TentativesLivraison { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 

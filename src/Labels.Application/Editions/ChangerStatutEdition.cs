@@ -1,6 +1,8 @@
 using FluentValidation;
 using Labels.Application.Commun;
 using Labels.Domain.Editions;
+using Labels.Domain.Webhooks;
+using Labels.Application.Webhooks;
 using Mediator;
 
 namespace Labels.Application.Editions;
@@ -13,7 +15,7 @@ public sealed class ChangerStatutEditionValidator : AbstractValidator<ChangerSta
     public ChangerStatutEditionValidator() => RuleFor(x => x.Statut).IsInEnum();
 }
 
-public sealed class ChangerStatutEditionHandler(ILabelsDbContext db, Journal journal) : ICommandHandler<ChangerStatutEdition, EditionDto>
+public sealed class ChangerStatutEditionHandler(ILabelsDbContext db, Journal journal, TimeProvider horloge, ILivreurWebhooks livreur) : ICommandHandler<ChangerStatutEdition, EditionDto>
 {
     public async ValueTask<EditionDto> Handle(ChangerStatutEdition command, CancellationToken ct)
     {
@@ -22,7 +24,10 @@ public sealed class ChangerStatutEditionHandler(ILabelsDbContext db, Journal jou
         edition.AvancerVers(command.Statut);
         journal.Enregistrer("edition.statut", $"edition:{edition.Annee}",
             new { avant = Edition.Nom(avant), apres = Edition.Nom(edition.Statut) });
+        var maintenant = horloge.GetUtcNow();
+        db.Evenements.Add(Evenement.StatutChange(edition.Annee, avant, edition.Statut, maintenant, maintenant));
         await db.SaveChangesAsync(ct);
+        livreur.Signaler();
         return EditionDto.De(edition);
     }
 }

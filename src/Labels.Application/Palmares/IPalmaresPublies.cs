@@ -4,4 +4,7 @@ namespace Labels.Application.Palmares;
 public interface IPalmaresPublies
 {
     void Invalider(int annee);
+
+    /// <summary>The strong ETag of a release's whole palmarès in JSON (no filter, no compression); null when there is no such release.</summary>
+    Task<string?> ETagAsync(int annee, int version);
 }

@@ -4,6 +4,8 @@ using Labels.Application.Editions;
 using Labels.Domain.Candidatures;
 using Labels.Domain.Editions;
 using Labels.Domain.Palmares;
+using Labels.Domain.Webhooks;
+using Labels.Application.Webhooks;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,7 +25,7 @@ public sealed class PublierPalmaresValidator : AbstractValidator<PublierPalmares
 }
 
 public sealed class PublierPalmaresHandler(ILabelsDbContext db, Journal journal, TimeProvider horloge, IPalmaresPublies publies,
-    ICatalogueFiches catalogue)
+    ICatalogueFiches catalogue, ILivreurWebhooks livreur)
     : ICommandHandler<PublierPalmares, VersionPalmaresDto>
 {
     public async ValueTask<VersionPalmaresDto> Handle(PublierPalmares command, CancellationToken ct)
@@ -40,6 +42,7 @@ public sealed class PublierPalmaresHandler(ILabelsDbContext db, Journal journal,
                               from d in ds.DefaultIfEmpty()
                               where c.EditionAnnee == command.Annee && (c.Statut == StatutCandidature.Deposee || (edition.Historique && d != null))
                               select new { Collectivite = col, Distinction = d }).ToListAsync(ct);
+        var statutAvant = edition.Statut;
         if (edition.Statut != StatutEdition.Publiee)
         {
             var anterieures = await db.Editions.Where(e => e.Annee < command.Annee && e.Statut != StatutEdition.Publiee)
@@ -61,12 +64,15 @@ public sealed class PublierPalmaresHandler(ILabelsDbContext db, Journal journal,
             .ToList();
         var version = VersionPalmares.Publier(edition, laureats, precedent, command.PublieLe, anterieuresVisiblesLe, maintenant);
         db.VersionsPalmares.Add(version);
+        // In this transaction, sent from the release's instant on: a rollback sends nothing, an embargo holds the events too.
+        db.Evenements.AddRange(Evenement.ReleaseVisible(version, edition, statutAvant, maintenant));
         await catalogue.IndexerAsync(command.Annee, ct);
         journal.Enregistrer("palmares.publication", $"edition:{edition.Annee}",
             new { version = version.Version, publieLe = version.PublieLe, laureats = laureats.Count, changements = version.Changements.Count },
             resultats: (edition.Annee, version.Version));
         await db.SaveChangesAsync(ct);
         publies.Invalider(command.Annee);
+        livreur.Signaler();
         return VersionPalmaresDto.De(version, laureats.Count);
     }
 

@@ -20,8 +20,11 @@ public sealed class JetonApi
     /// <summary>The audit journal.</summary>
     public const string ScopeAudit = "audit:read";
 
+    /// <summary>The webhook subscriptions: create, read, change, delete, their deliveries.</summary>
+    public const string ScopeWebhooks = "webhooks:write";
+
     /// <summary>What a token may be given: each names the routes it opens.</summary>
-    public static readonly IReadOnlyList<string> ScopesConnus = [ScopeImports, ScopePalmares, ScopeAudit];
+    public static readonly IReadOnlyList<string> ScopesConnus = [ScopeImports, ScopePalmares, ScopeAudit, ScopeWebhooks];
 
     private JetonApi() { Nom = Empreinte = Debut = null!; Scopes = []; }
 

@@ -9,6 +9,7 @@ using Labels.Domain.Imports;
 using Labels.Domain.Jury;
 using Labels.Domain.Palmares;
 using Labels.Domain.Securite;
+using Labels.Domain.Webhooks;
 using Labels.Infrastructure.Identite;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -44,6 +45,10 @@ public sealed class LabelsDbContext(DbContextOptions<LabelsDbContext> options)
     public DbSet<Laureat> Laureats => Set<Laureat>();
     public DbSet<Import> Imports => Set<Import>();
     public DbSet<JetonApi> JetonsApi => Set<JetonApi>();
+    public DbSet<Abonnement> Abonnements => Set<Abonnement>();
+    public DbSet<Evenement> Evenements => Set<Evenement>();
+    public DbSet<Livraison> Livraisons => Set<Livraison>();
+    public DbSet<TentativeLivraison> TentativesLivraison => Set<TentativeLivraison>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public void ChangeTrackerClear() => ChangeTracker.Clear();

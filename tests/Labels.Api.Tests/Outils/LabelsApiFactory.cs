@@ -86,6 +86,8 @@ public sealed class LabelsApiFactory : WebApplicationFactory<Program>, IAsyncLif
         // so that each test decides which instances work the queue; those hosts look at it often.
         builder.UseSetting("Imports:Dossier", DossierDesImports);
         builder.UseSetting("Imports:Executer", "false");
+        // Events are delivered by the hosts a webhook test starts for that, with its receiver allowed and its clock.
+        builder.UseSetting("Webhooks:Livrer", "false");
         builder.UseSetting("Imports:Intervalle", "00:00:00.2");
     }
 

@@ -973,6 +973,270 @@ namespace Labels.Infrastructure.Persistance.Migrations
                     b.ToTable("jetons_api", (string)null);
                 });
 
+            modelBuilder.Entity("Labels.Domain.Webhooks.Abonnement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AncienSecretExpireLe")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ancien_secret_expire_le");
+
+                    b.Property<string>("AncienSecretProtege")
+                        .HasColumnType("text")
+                        .HasColumnName("ancien_secret_protege");
+
+                    b.Property<DateTimeOffset>("CreeLe")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cree_le");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("description");
+
+                    b.Property<DateTimeOffset?>("EchecsDepuis")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("echecs_depuis");
+
+                    b.Property<int?>("Edition")
+                        .HasColumnType("integer")
+                        .HasColumnName("edition");
+
+                    b.Property<string>("Etat")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("etat");
+
+                    b.Property<DateTimeOffset>("ModifieLe")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("modifie_le");
+
+                    b.Property<string>("RaisonDesactivation")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("raison_desactivation");
+
+                    b.Property<string>("SecretProtege")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("secret_protege");
+
+                    b.PrimitiveCollection<string[]>("Types")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("types");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_abonnements_webhook");
+
+                    b.HasIndex("Edition")
+                        .HasDatabaseName("ix_abonnements_webhook_edition");
+
+                    b.ToTable("abonnements_webhook", (string)null);
+                });
+
+            modelBuilder.Entity("Labels.Domain.Webhooks.Evenement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AbonnementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("abonnement_id");
+
+                    b.Property<int?>("Changements")
+                        .HasColumnType("integer")
+                        .HasColumnName("changements");
+
+                    b.Property<string>("Contenu")
+                        .HasColumnType("text")
+                        .HasColumnName("contenu");
+
+                    b.Property<DateTimeOffset>("CreeLe")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cree_le");
+
+                    b.Property<DateTimeOffset?>("DiffuseLe")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("diffuse_le");
+
+                    b.Property<int?>("EditionAnnee")
+                        .HasColumnType("integer")
+                        .HasColumnName("edition_annee");
+
+                    b.Property<string>("Statut")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("statut");
+
+                    b.Property<string>("StatutAvant")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("statut_avant");
+
+                    b.Property<DateTimeOffset>("SurvenuLe")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("survenu_le");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("type");
+
+                    b.Property<int?>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_evenements_webhook");
+
+                    b.HasIndex("AbonnementId")
+                        .HasDatabaseName("ix_evenements_webhook_abonnement_id");
+
+                    b.HasIndex("CreeLe")
+                        .HasDatabaseName("ix_evenements_webhook_cree_le");
+
+                    b.HasIndex("SurvenuLe")
+                        .HasDatabaseName("ix_evenements_webhook_a_diffuser")
+                        .HasFilter("diffuse_le IS NULL");
+
+                    b.ToTable("evenements_webhook", (string)null);
+                });
+
+            modelBuilder.Entity("Labels.Domain.Webhooks.Livraison", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AbonnementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("abonnement_id");
+
+                    b.Property<DateTimeOffset>("CreeLe")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cree_le");
+
+                    b.Property<string>("Etat")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("etat");
+
+                    b.Property<Guid>("EvenementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("evenement_id");
+
+                    b.Property<DateTimeOffset?>("ProchaineTentative")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("prochaine_tentative");
+
+                    b.Property<int>("Tentatives")
+                        .HasColumnType("integer")
+                        .HasColumnName("tentatives");
+
+                    b.Property<DateTimeOffset?>("TermineeLe")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("terminee_le");
+
+                    b.HasKey("Id")
+                        .HasName("pk_livraisons_webhook");
+
+                    b.HasIndex("ProchaineTentative")
+                        .HasDatabaseName("ix_livraisons_webhook_dues")
+                        .HasFilter("etat = 'EnAttente'");
+
+                    b.HasIndex("AbonnementId", "CreeLe")
+                        .HasDatabaseName("ix_livraisons_webhook_abonnement_id_cree_le");
+
+                    b.HasIndex("EvenementId", "AbonnementId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_livraisons_webhook_evenement_id_abonnement_id");
+
+                    b.ToTable("livraisons_webhook", (string)null);
+                });
+
+            modelBuilder.Entity("Labels.Domain.Webhooks.TentativeLivraison", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AbonnementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("abonnement_id");
+
+                    b.Property<string>("Erreur")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("erreur");
+
+                    b.Property<Guid>("EvenementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("evenement_id");
+
+                    b.Property<string>("ExtraitReponse")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)")
+                        .HasColumnName("extrait_reponse");
+
+                    b.Property<int>("LatenceMs")
+                        .HasColumnType("integer")
+                        .HasColumnName("latence_ms");
+
+                    b.Property<DateTimeOffset>("Le")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("le");
+
+                    b.Property<Guid>("LivraisonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("livraison_id");
+
+                    b.Property<int>("Numero")
+                        .HasColumnType("integer")
+                        .HasColumnName("numero");
+
+                    b.Property<DateTimeOffset?>("ProchaineTentative")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("prochaine_tentative");
+
+                    b.Property<int?>("StatutHttp")
+                        .HasColumnType("integer")
+                        .HasColumnName("statut_http");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tentatives_webhook");
+
+                    b.HasIndex("LivraisonId")
+                        .HasDatabaseName("ix_tentatives_webhook_livraison_id");
+
+                    b.HasIndex("AbonnementId", "Le")
+                        .HasDatabaseName("ix_tentatives_webhook_abonnement_id_le");
+
+                    b.ToTable("tentatives_webhook", (string)null);
+                });
+
             modelBuilder.Entity("Labels.Infrastructure.Identite.Compte", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1454,6 +1718,51 @@ namespace Labels.Infrastructure.Persistance.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_palmares_versions_editions_edition_annee");
+                });
+
+            modelBuilder.Entity("Labels.Domain.Webhooks.Abonnement", b =>
+                {
+                    b.HasOne("Labels.Domain.Editions.Edition", null)
+                        .WithMany()
+                        .HasForeignKey("Edition")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_abonnements_webhook_editions_edition");
+                });
+
+            modelBuilder.Entity("Labels.Domain.Webhooks.Evenement", b =>
+                {
+                    b.HasOne("Labels.Domain.Webhooks.Abonnement", null)
+                        .WithMany()
+                        .HasForeignKey("AbonnementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_evenements_webhook_abonnements_webhook_abonnement_id");
+                });
+
+            modelBuilder.Entity("Labels.Domain.Webhooks.Livraison", b =>
+                {
+                    b.HasOne("Labels.Domain.Webhooks.Abonnement", null)
+                        .WithMany()
+                        .HasForeignKey("AbonnementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_livraisons_webhook_abonnements_webhook_abonnement_id");
+
+                    b.HasOne("Labels.Domain.Webhooks.Evenement", null)
+                        .WithMany()
+                        .HasForeignKey("EvenementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_livraisons_webhook_evenements_webhook_evenement_id");
+                });
+
+            modelBuilder.Entity("Labels.Domain.Webhooks.TentativeLivraison", b =>
+                {
+                    b.HasOne("Labels.Domain.Webhooks.Livraison", null)
+                        .WithMany()
+                        .HasForeignKey("LivraisonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tentatives_webhook_livraisons_webhook_livraison_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

@@ -1,0 +1,196 @@
+using Labels.Application.Palmares;
+using Labels.Application.Webhooks;
+using Labels.Domain.Webhooks;
+using Labels.Infrastructure.Persistance;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Labels.Infrastructure.Webhooks;
+
+/// <summary>
+/// Delivers the outbox, on every instance with <see cref="OptionsWebhooks.Livrer"/> on, each event once between them:
+/// <list type="number">
+/// <item>events whose instant has come are sent out — their body written, a delivery made for each subscription that wants them —
+/// claimed with <c>FOR UPDATE SKIP LOCKED</c>;</item>
+/// <item>deliveries due are claimed the same way, each held for <see cref="Livraison.Bail"/> while its attempt is made outside any
+/// transaction; the outcome is recorded with the attempt;</item>
+/// <item>every hour, events older than <see cref="Evenement.Conservation"/> go, with their deliveries and attempts.</item>
+/// </list>
+/// It looks every <see cref="OptionsWebhooks.Intervalle"/>, and at once when this instance wrote something for it.
+/// </summary>
+internal sealed class LivreurWebhooks(IServiceScopeFactory scopes, IOptions<OptionsWebhooks> options, EnvoiWebhook envoi, SecretsWebhooks secrets,
+    TimeProvider horloge, ILogger<LivreurWebhooks> journal) : BackgroundService, ILivreurWebhooks
+{
+    private static readonly TimeSpan IntervalleDePurge = TimeSpan.FromHours(1);
+
+    private readonly SemaphoreSlim _reveil = new(0, 1);
+    private readonly OptionsWebhooks _options = options.Value;
+    private DateTimeOffset _prochainePurge = DateTimeOffset.MinValue;
+
+    public void Signaler()
+    {
+        try
+        {
+            _reveil.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already told.
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken arret)
+    {
+        if (!_options.Livrer) return;
+        while (!arret.IsCancellationRequested)
+        {
+            try
+            {
+                while (await DiffuserAsync(arret) > 0) { }
+                while (await LivrerAsync(arret) > 0) { }
+                await PurgerAsync(arret);
+            }
+            catch (Exception e) when (!arret.IsCancellationRequested)
+            {
+                // The database unavailable, say: nothing is lost, the outbox is read again at the next turn.
+                journal.LogWarning(e, "Webhooks : {Message}", e.Message);
+            }
+            try
+            {
+                await _reveil.WaitAsync(_options.Intervalle, arret);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Sends out the events whose instant has come; how many.</summary>
+    private async Task<int> DiffuserAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LabelsDbContext>();
+        var publies = scope.ServiceProvider.GetRequiredService<IPalmaresPublies>();
+        var maintenant = horloge.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var dus = await db.Evenements.FromSql($"""
+            SELECT * FROM evenements_webhook WHERE diffuse_le IS NULL AND survenu_le <= {maintenant}
+            ORDER BY survenu_le, id LIMIT 100 FOR UPDATE SKIP LOCKED
+            """).ToListAsync(ct);
+        if (dus.Count == 0) return 0;
+        var abonnements = await db.Abonnements.AsNoTracking().Where(a => a.Etat == EtatAbonnement.Actif).ToListAsync(ct);
+        foreach (var evenement in dus)
+        {
+            evenement.Diffuser(await ContenuEvenement.EcrireAsync(evenement, _options.UrlPublique, publies), maintenant);
+            // A ping's one delivery was made with it.
+            if (evenement.Type == TypesEvenement.Ping) continue;
+            db.Livraisons.AddRange(abonnements.Where(evenement.EstPour).Select(a => Livraison.Pour(evenement, a, maintenant)));
+        }
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return dus.Count;
+    }
+
+    /// <summary>Claims the deliveries due, makes their attempts at once and records them; how many.</summary>
+    private async Task<int> LivrerAsync(CancellationToken ct)
+    {
+        List<(Livraison Livraison, int Numero)> reclamees;
+        Dictionary<Guid, Evenement> evenements;
+        Dictionary<Guid, Abonnement> abonnements;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LabelsDbContext>();
+            var maintenant = horloge.GetUtcNow();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var dues = await db.Livraisons.FromSql($"""
+                SELECT l.* FROM livraisons_webhook l
+                WHERE l.etat = {nameof(EtatLivraison.EnAttente)} AND l.prochaine_tentative <= {maintenant}
+                  AND EXISTS (SELECT 1 FROM evenements_webhook e WHERE e.id = l.evenement_id AND e.diffuse_le IS NOT NULL)
+                ORDER BY l.prochaine_tentative, l.id LIMIT {_options.EnvoisSimultanes} FOR UPDATE OF l SKIP LOCKED
+                """).ToListAsync(ct);
+            if (dues.Count == 0) return 0;
+            reclamees = dues.Select(l => (l, l.Reclamer(maintenant))).ToList();
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            var idsEvenements = dues.Select(l => l.EvenementId).Distinct().ToArray();
+            var idsAbonnements = dues.Select(l => l.AbonnementId).Distinct().ToArray();
+            evenements = await db.Evenements.AsNoTracking().Where(e => idsEvenements.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
+            abonnements = await db.Abonnements.AsNoTracking().Where(a => idsAbonnements.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+        }
+        await Task.WhenAll(reclamees.Select(r => TenterAsync(r.Livraison.Id, r.Numero, evenements[r.Livraison.EvenementId],
+            abonnements[r.Livraison.AbonnementId], ct)));
+        return reclamees.Count;
+    }
+
+    private async Task TenterAsync(Guid livraisonId, int numero, Evenement evenement, Abonnement abonnement, CancellationToken ct)
+    {
+        ResultatEnvoi? resultat = null;
+        var debut = horloge.GetUtcNow();
+        // A subscription paused, disabled or no longer wanting this event since the delivery was made: nothing is sent.
+        if (evenement.EstPour(abonnement))
+        {
+            var signataires = abonnement.SecretsEnVigueur(debut).Select(secrets.Devoiler).ToArray();
+            resultat = await envoi.EnvoyerAsync(abonnement.Url, evenement.IdentifiantWebhook, debut, evenement.Contenu!, signataires, ct);
+        }
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LabelsDbContext>();
+        var livraison = await db.Livraisons.FirstOrDefaultAsync(l => l.Id == livraisonId, CancellationToken.None);
+        var suivi = await db.Abonnements.FirstOrDefaultAsync(a => a.Id == abonnement.Id, CancellationToken.None);
+        // Deleted with its subscription during the attempt.
+        if (livraison is null || suivi is null) return;
+        var maintenant = horloge.GetUtcNow();
+        var fin = false;
+        if (resultat is null) livraison.Abandonner(maintenant);
+        else if (resultat.Reussi)
+        {
+            livraison.Reussir(maintenant);
+            suivi.Reussir();
+        }
+        else if (resultat.Desinscrit)
+        {
+            suivi.Desinscrire(maintenant);
+            livraison.Abandonner(maintenant);
+            fin = true;
+        }
+        else
+        {
+            livraison.Echouer(maintenant, Random.Shared.NextDouble());
+            if (suivi.Echouer(maintenant))
+            {
+                livraison.Abandonner(maintenant);
+                fin = true;
+            }
+        }
+        if (resultat is not null)
+            db.TentativesLivraison.Add(TentativeLivraison.Noter(livraison, evenement, numero, debut, resultat.StatutHttp, resultat.Erreur,
+                resultat.Latence, resultat.Extrait));
+        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+        await db.SaveChangesAsync(CancellationToken.None);
+        // Disabled: its other deliveries stop here too; they can be resent by hand once it is enabled again.
+        if (fin)
+            await db.Livraisons.Where(l => l.AbonnementId == suivi.Id && l.Etat == EtatLivraison.EnAttente)
+                .ExecuteUpdateAsync(l => l.SetProperty(x => x.Etat, EtatLivraison.Abandonnee).SetProperty(x => x.ProchaineTentative, (DateTimeOffset?)null)
+                    .SetProperty(x => x.TermineeLe, maintenant), CancellationToken.None);
+        await transaction.CommitAsync(CancellationToken.None);
+        if (resultat is { Reussi: false })
+            journal.LogInformation("Webhook {Id} vers l'abonnement {Abonnement} : tentative {Numero} en échec ({Statut}{Erreur}).",
+                evenement.IdentifiantWebhook, abonnement.Id, numero, resultat.StatutHttp, resultat.Erreur);
+    }
+
+    private async Task PurgerAsync(CancellationToken ct)
+    {
+        var maintenant = horloge.GetUtcNow();
+        if (maintenant < _prochainePurge) return;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LabelsDbContext>();
+        var limite = maintenant - Evenement.Conservation;
+        await db.Evenements.Where(e => e.DiffuseLe != null && e.SurvenuLe < limite
+                && !db.Livraisons.Any(l => l.EvenementId == e.Id && l.Etat == EtatLivraison.EnAttente))
+            .ExecuteDeleteAsync(ct);
+        _prochainePurge = maintenant + IntervalleDePurge;
+    }
+}
