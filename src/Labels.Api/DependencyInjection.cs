@@ -95,6 +95,7 @@ public static class DependencyInjection
             o.CustomSchemaIds(NomDeSchema);
             o.DocumentFilter<Documentation.DocumentOpenApi>();
             o.DocumentFilter<Documentation.SondesDeSante>();
+            o.DocumentFilter<Documentation.WebhooksDocumentes>();
             o.OperationFilter<Documentation.ReponsesCsvOperationFilter>();
             o.OperationFilter<Documentation.ParametresDocumentes>();
             o.OperationFilter<Documentation.ExemplesOperationFilter>();

@@ -85,6 +85,16 @@ public sealed class MatriceAutorisationsTests(LabelsApiFactory factory) : ApiTes
         ["POST /api/v1/jetons"] = "401 ok 403 403 403 403 403",
         ["GET /api/v1/jetons"] = "401 ok 403 403 403 403 403",
         ["DELETE /api/v1/jetons/{id}"] = "401 ok 403 403 403 403 403",
+        ["POST /api/v1/webhooks/abonnements"] = "401 ok 403 403 403 403 403",
+        ["GET /api/v1/webhooks/abonnements"] = "401 ok 403 403 403 403 403",
+        ["GET /api/v1/webhooks/abonnements/{id}"] = "401 ok 403 403 403 403 403",
+        ["PUT /api/v1/webhooks/abonnements/{id}"] = "401 ok 403 403 403 403 403",
+        ["DELETE /api/v1/webhooks/abonnements/{id}"] = "401 ok 403 403 403 403 403",
+        ["POST /api/v1/webhooks/abonnements/{id}/secret"] = "401 ok 403 403 403 403 403",
+        ["POST /api/v1/webhooks/abonnements/{id}/test"] = "401 ok 403 403 403 403 403",
+        ["GET /api/v1/webhooks/abonnements/{id}/livraisons"] = "401 ok 403 403 403 403 403",
+        ["GET /api/v1/webhooks/abonnements/{id}/tentatives"] = "401 ok 403 403 403 403 403",
+        ["POST /api/v1/webhooks/abonnements/{id}/livraisons/{livraisonId}/renvoi"] = "401 ok 403 403 403 403 403",
     };
 
     private IReadOnlyList<(string Methode, string Modele)> Routes() => Scenario.Routes(Factory.Services);

@@ -56,6 +56,9 @@ internal sealed class EnTetesDeReponse : IOperationFilter
         ["OuvrirEdition"] = (["201"], [("Location", Cree)]),
         ["AjouterFiche"] = (["201"], [("Location", Cree)]),
         ["CreerJeton"] = (["201"], [("Location", Cree)]),
+        ["CreerAbonnement"] = (["201"], [("Location", Cree)]),
+        ["EnvoyerPing"] = (["202"], [("Location", Location("Les livraisons de l'abonnement, où suivre celle-ci."))]),
+        ["RenvoyerLivraison"] = (["202"], [("Location", Location("Les livraisons de l'abonnement, où suivre celle-ci."))]),
         ["NommerJure"] = (["201"], [("Location", Location("La liste des jurés de l'édition, où figure le nouveau."))]),
         ["PublierPalmares"] = (["201"], [("Location", Location("Le palmarès de cette version (?version=n)."))]),
         ["ImporterDossiers"] = (["200", "202", "422"], [("Location", Location("Le suivi de cet import (GET /api/v1/imports/{id}) : appliqué, "

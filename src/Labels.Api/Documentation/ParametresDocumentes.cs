@@ -105,6 +105,29 @@ internal sealed class ProprietesDocumentees : ISchemaFilter
         if (s.Items is OpenApiSchema element) element.Enum = [.. Domain.Securite.JetonApi.ScopesConnus.Select(r => (JsonNode)JsonValue.Create(r))];
     };
 
+    private static Action<OpenApiSchema> CibleWebhook => s =>
+    {
+        s.Format = "uri";
+        s.Pattern = "^https?://";
+        s.MaxLength = Domain.Webhooks.Abonnement.LongueurUrlMax;
+        s.Description = "HTTPS vers une adresse publique (hors configuration Webhooks:CiblesPermises), sans identifiants ni fragment.";
+    };
+
+    private static Action<OpenApiSchema> TypesWebhook => s =>
+    {
+        if (s.Items is OpenApiSchema element) element.Enum = [.. Domain.Webhooks.TypesEvenement.Abonnables.Select(t => (JsonNode)JsonValue.Create(t))];
+        s.MinItems = 1;
+    };
+
+    private static Action<OpenApiSchema> DescriptionWebhook => s => s.MaxLength = Domain.Webhooks.Abonnement.LongueurDescriptionMax;
+
+    private static Action<OpenApiSchema> EditionWebhook => s =>
+    {
+        s.Minimum = Edition.PremiereAnnee.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        s.Maximum = Edition.DerniereAnnee.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        s.Description = "Les événements de cette édition seulement ; absente, ceux de toutes.";
+    };
+
     private static Action<OpenApiSchema> Minimum(int minimum) => s => s.Minimum = minimum.ToString();
 
     /// <summary>The password rules of the accounts (Identity's options in Infrastructure's DependencyInjection).</summary>
@@ -146,6 +169,15 @@ internal sealed class ProprietesDocumentees : ISchemaFilter
         [(typeof(Application.Comptes.CompteDto), "role")] = Role,
         [(typeof(Application.Securite.CreerJeton), "scopes")] = Scopes,
         [(typeof(Application.Securite.JetonDto), "scopes")] = Scopes,
+        [(typeof(Application.Webhooks.CreerAbonnement), "url")] = CibleWebhook,
+        [(typeof(Endpoints.AbonnementSaisie), "url")] = CibleWebhook,
+        [(typeof(Application.Webhooks.CreerAbonnement), "types")] = TypesWebhook,
+        [(typeof(Endpoints.AbonnementSaisie), "types")] = TypesWebhook,
+        [(typeof(Application.Webhooks.AbonnementDto), "types")] = TypesWebhook,
+        [(typeof(Application.Webhooks.CreerAbonnement), "description")] = DescriptionWebhook,
+        [(typeof(Endpoints.AbonnementSaisie), "description")] = DescriptionWebhook,
+        [(typeof(Application.Webhooks.CreerAbonnement), "edition")] = EditionWebhook,
+        [(typeof(Endpoints.AbonnementSaisie), "edition")] = EditionWebhook,
         [(typeof(Endpoints.DecisionSaisie), "arobases")] = s => { s.Minimum = "1"; s.Maximum = "5"; },
         [(typeof(Endpoints.DecisionSaisie), "mentions")] = Codes,
         [(typeof(Application.Securite.CreerJeton), "nom")] = s => { s.MinLength = 1; s.MaxLength = 100; },

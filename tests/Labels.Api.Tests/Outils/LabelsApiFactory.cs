@@ -88,6 +88,8 @@ public sealed class LabelsApiFactory : WebApplicationFactory<Program>, IAsyncLif
         builder.UseSetting("Imports:Executer", "false");
         // Events are delivered by the hosts a webhook test starts for that, with its receiver allowed and its clock.
         builder.UseSetting("Webhooks:Livrer", "false");
+        // The host the document's examples name (CorpsDuDocument), which need not resolve here.
+        builder.UseSetting("Webhooks:CiblesPermises:0", "exemple.fr");
         builder.UseSetting("Imports:Intervalle", "00:00:00.2");
     }
 

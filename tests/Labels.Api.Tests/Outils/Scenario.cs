@@ -70,6 +70,8 @@ public sealed partial record Scenario(
         .Replace("/imports/{id}", $"/imports/{Import}")
         .Replace("/jetons/{id}", $"/jetons/{Guid.NewGuid()}")
         .Replace("/comptes/{id}", $"/comptes/{Guid.NewGuid()}")
+        .Replace("/abonnements/{id}", $"/abonnements/{Guid.NewGuid()}")
+        .Replace("{livraisonId}", Guid.NewGuid().ToString())
         .Replace("{ficheId}", fiche.ToString())
         .Replace("{codeInsee}", "62041")
         .Replace("{siren}", "200033579")
