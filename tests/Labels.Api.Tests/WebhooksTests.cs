@@ -16,10 +16,11 @@ public sealed class WebhooksTests(LabelsApiFactory factory) : ApiTest(factory)
     private const string Abonnements = "/api/v1/webhooks/abonnements";
 
     /// <summary>An instance that delivers, with the loopback allowed as a target and this clock.</summary>
-    private WebApplicationFactory<Program> Livreur(TimeProvider? horloge = null, bool livrer = true) => Factory.WithWebHostBuilder(b =>
+    private WebApplicationFactory<Program> Livreur(TimeProvider? horloge = null, bool livrer = true, string permises = "127.0.0.1") => Factory.WithWebHostBuilder(b =>
     {
         b.UseSetting("Webhooks:Livrer", livrer ? "true" : "false");
-        b.UseSetting("Webhooks:CiblesPermises:0", "127.0.0.1");
+        b.UseSetting("Webhooks:CiblesPermises:0", permises);
+        b.UseSetting("Webhooks:DelaiDeReponse", "00:00:02");
         b.UseSetting("Webhooks:Intervalle", "00:00:00.1");
         if (horloge is not null) b.ConfigureServices(s => s.AddSingleton(horloge));
     });
@@ -375,5 +376,78 @@ public sealed class WebhooksTests(LabelsApiFactory factory) : ApiTest(factory)
         Assert.Equal(pings + 2, recepteur.Recues.Count);
         Assert.Equal(pings + 1, recepteur.Recues.Select(r => r.Id).Distinct().Count());
         Assert.Equal(pings + 2, await Factory.DansLaBaseAsync(db => db.TentativesLivraison.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Un_destinataire_lent_bavard_ou_qui_redirige_ne_retient_pas_le_livreur_et_la_rotation_signe_deux_fois()
+    {
+        var admin = await AdminAsync();
+        await using var recepteur = await RecepteurWebhooks.DemarrerAsync();
+        recepteur.Repondre(RecepteurWebhooks.Muet, 302, RecepteurWebhooks.Bavard);
+        var horloge = new HorlogeReglable();
+        await using var instance = Livreur(horloge);
+        var gestion = Comme(instance, admin);
+        var (id, ancien) = await AbonnerAsync(gestion, recepteur.Url, "palmares.publie");
+        var nouveau = (await LireAsync(await gestion.PostAsync($"{Abonnements}/{id}/secret", null)))["secret"]!.GetValue<string>();
+
+        Assert.Equal(HttpStatusCode.Accepted, (await gestion.PostAsync($"{Abonnements}/{id}/test", null)).StatusCode);
+        var premiere = Assert.Single(await recepteur.AttendreAsync(1));
+        // Within the overlap, signed with both secrets: a receiver with either accepts it.
+        Assert.Equal(2, premiere.Signature.Split(' ').Length);
+        Signee(premiere, ancien);
+        Signee(premiere, nouveau);
+        await TentativesNoteesAsync(1);
+        horloge.Avancer(TimeSpan.FromSeconds(7));
+        await recepteur.AttendreAsync(2);
+        await TentativesNoteesAsync(2);
+        horloge.Avancer(TimeSpan.FromMinutes(7));
+        await recepteur.AttendreAsync(3);
+        await TentativesNoteesAsync(3);
+
+        var tentatives = (await LireAsync(await gestion.GetAsync($"{Abonnements}/{id}/tentatives")))["items"]!.AsArray().Reverse().ToArray();
+        // Silent: given up at the timeout (2 s here), not held for the minute the receiver would take.
+        Assert.Null(tentatives[0]!["statutHttp"]);
+        Assert.Contains("Pas de réponse", tentatives[0]!["erreur"]!.GetValue<string>());
+        Assert.InRange(tentatives[0]!["latenceMs"]!.GetValue<int>(), 1_900, 5_000);
+        // A redirect is an answer, not a way elsewhere.
+        Assert.Equal(302, tentatives[1]!["statutHttp"]!.GetValue<int>());
+        Assert.Equal(0, recepteur.Ailleurs);
+        // A megabyte answered: a kilobyte of it is read and kept.
+        Assert.Equal(200, tentatives[2]!["statutHttp"]!.GetValue<int>());
+        Assert.Equal(1024, tentatives[2]!["extraitReponse"]!.GetValue<string>().Length);
+
+        // After the overlap, the new secret alone.
+        horloge.Avancer(TimeSpan.FromHours(25));
+        await using var aLHeure = Livreur(livrer: false);
+        Assert.Equal(HttpStatusCode.Accepted, (await Comme(aLHeure, admin).PostAsync($"{Abonnements}/{id}/test", null)).StatusCode);
+        var apres = (await recepteur.AttendreAsync(4))[3];
+        Assert.Single(apres.Signature.Split(' '));
+        Signee(apres, nouveau);
+    }
+
+    [Fact]
+    public async Task Une_adresse_refusee_l_est_encore_a_la_connexion_et_les_evenements_anciens_sont_purges()
+    {
+        var admin = await AdminAsync();
+        await using var recepteur = await RecepteurWebhooks.DemarrerAsync();
+        await using var permissive = Livreur(livrer: false);
+        var (id, _) = await AbonnerAsync(Comme(permissive, admin), recepteur.Url, "palmares.publie");
+        // An instance whose configuration no longer allows the loopback: the delivery's connection is refused, whatever the
+        // subscription said when it was written.
+        var horloge = new HorlogeReglable();
+        await using var stricte = Livreur(horloge, permises: "192.0.2.1");
+        Assert.Equal(HttpStatusCode.Accepted, (await Comme(stricte, admin).PostAsync($"{Abonnements}/{id}/test", null)).StatusCode);
+        await TentativesNoteesAsync(1);
+        var tentative = await Factory.DansLaBaseAsync(db => db.TentativesLivraison.SingleAsync());
+        Assert.Null(tentative.StatutHttp);
+        Assert.Contains("Adresse refusée", tentative.Erreur);
+        Assert.Empty(recepteur.Recues);
+
+        // Kept a stated period (Evenement.Conservation), then gone with its deliveries and attempts.
+        Assert.Equal(1, await Factory.DansLaBaseAsync(db => db.Evenements.CountAsync()));
+        horloge.Avancer(Domain.Webhooks.Evenement.Conservation + TimeSpan.FromDays(2));
+        for (var i = 0; i < 100 && await Factory.DansLaBaseAsync(db => db.Evenements.CountAsync()) > 0; i++) await Task.Delay(50);
+        Assert.Equal(0, await Factory.DansLaBaseAsync(db => db.Evenements.CountAsync()));
+        Assert.Equal(0, await Factory.DansLaBaseAsync(db => db.TentativesLivraison.CountAsync()));
     }
 }

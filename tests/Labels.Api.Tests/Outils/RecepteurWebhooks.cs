@@ -16,14 +16,21 @@ public sealed record Recue(string Id, string Timestamp, string Signature, string
 
 /// <summary>
 /// A portal's receiver: a real Kestrel server on the loopback, answering each delivery with the next status of its script
-/// (200 once the script is over), recording what it got.
+/// (200 once the script is over), recording what it got. In a script, <see cref="Muet"/> answers nothing for a minute,
+/// <see cref="Bavard"/> answers 200 with a megabyte, 302 redirects to a second address that counts what reaches it.
 /// </summary>
 public sealed class RecepteurWebhooks : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<int> _reponses = new();
 
+    public const int Muet = 0;
+    public const int Bavard = 2000;
+
     public ConcurrentQueue<Recue> Recues { get; } = new();
+
+    /// <summary>Requests that reached the address a 302 pointed to.</summary>
+    public int Ailleurs;
 
     public string Url { get; }
 
@@ -41,7 +48,24 @@ public sealed class RecepteurWebhooks : IAsyncDisposable
             var corps = await new StreamReader(http.Request.Body).ReadToEndAsync();
             recepteur!.Recues.Enqueue(new Recue(http.Request.Headers["webhook-id"].ToString(), http.Request.Headers["webhook-timestamp"].ToString(),
                 http.Request.Headers["webhook-signature"].ToString(), corps, DateTimeOffset.UtcNow));
-            return Results.StatusCode(recepteur._reponses.TryDequeue(out var statut) ? statut : 200);
+            var statut = recepteur._reponses.TryDequeue(out var s) ? s : 200;
+            switch (statut)
+            {
+                case Muet:
+                    await Task.Delay(TimeSpan.FromMinutes(1), http.RequestAborted).ContinueWith(_ => { });
+                    return Results.Ok();
+                case Bavard:
+                    return Results.Text(new string('x', 1_000_000));
+                case 302:
+                    return Results.Redirect("/ailleurs");
+                default:
+                    return Results.StatusCode(statut);
+            }
+        });
+        app.MapPost("/ailleurs", () =>
+        {
+            Interlocked.Increment(ref recepteur!.Ailleurs);
+            return Results.Ok();
         });
         await app.StartAsync();
         var adresse = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
