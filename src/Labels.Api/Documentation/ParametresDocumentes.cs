@@ -15,6 +15,9 @@ internal sealed class ParametresDocumentes : IOperationFilter
     private sealed record Parametre(string Description, Action<OpenApiSchema>? Contraintes = null);
 
     private static Action<OpenApiSchema> Entre(long min, long max) => s => { s.Minimum = min.ToString(); s.Maximum = max.ToString(); };
+
+    /// <summary>A number of arobases, as a distinction may have (<see cref="Domain.Distinctions.Distinction.ArobasesPossibles"/>).</summary>
+    internal static Action<OpenApiSchema> Arobases => Entre(Domain.Distinctions.Distinction.ArobasesMin, Domain.Distinctions.Distinction.ArobasesMax);
     private static Action<OpenApiSchema> Motif(string motif) => s => s.Pattern = motif;
     private static Action<OpenApiSchema> InstantIso => s => s.Format = "date-time";
     private static Action<OpenApiSchema> Parmi(params string[] valeurs) => s => s.Enum = valeurs.Select(v => (JsonNode)JsonValue.Create(v)).ToList();
@@ -30,7 +33,7 @@ internal sealed class ParametresDocumentes : IOperationFilter
         ["annee"] = new("L'année de l'édition (2022 pour la 23e).", Entre(Edition.PremiereAnnee, Edition.DerniereAnnee)),
         ["edition"] = new("L'année de l'édition.", Entre(Edition.PremiereAnnee, Edition.DerniereAnnee)),
         ["version"] = new("Un numéro de version du palmarès (1 pour la première publication) ; sans lui, la dernière version.", Entre(1, int.MaxValue)),
-        ["arobases"] = new("Le nombre d'arobases obtenu, de 1 à 5.", Entre(1, 5)),
+        ["arobases"] = new("Le nombre d'arobases obtenu, de 1 à 5.", Arobases),
         ["categorie"] = new("La catégorie de la collectivité.", Parmi("village", "ville", "intercommunalite")),
         ["statut"] = new("L'état du dossier.", Parmi("brouillon", "deposee", "retiree")),
         ["role"] = new("Le rôle du compte.", Parmi([.. Roles.Tous])),
@@ -128,6 +131,8 @@ internal sealed class ProprietesDocumentees : ISchemaFilter
         s.Description = "Les événements de cette édition seulement ; absente, ceux de toutes.";
     };
 
+    private static Action<OpenApiSchema> Arobases => ParametresDocumentes.Arobases;
+
     private static Action<OpenApiSchema> Minimum(int minimum) => s => s.Minimum = minimum.ToString();
 
     /// <summary>The password rules of the accounts (Identity's options in Infrastructure's DependencyInjection).</summary>
@@ -178,7 +183,7 @@ internal sealed class ProprietesDocumentees : ISchemaFilter
         [(typeof(Endpoints.AbonnementSaisie), "description")] = DescriptionWebhook,
         [(typeof(Application.Webhooks.CreerAbonnement), "edition")] = EditionWebhook,
         [(typeof(Endpoints.AbonnementSaisie), "edition")] = EditionWebhook,
-        [(typeof(Endpoints.DecisionSaisie), "arobases")] = s => { s.Minimum = "1"; s.Maximum = "5"; },
+        [(typeof(Endpoints.DecisionSaisie), "arobases")] = Arobases,
         [(typeof(Endpoints.DecisionSaisie), "mentions")] = Codes,
         [(typeof(Application.Securite.CreerJeton), "nom")] = s => { s.MinLength = 1; s.MaxLength = 100; },
         [(typeof(Application.Securite.CreerJeton), "expireLe")] = s =>
@@ -205,7 +210,7 @@ internal sealed class ProprietesDocumentees : ISchemaFilter
             s.Pattern = ParametresDocumentes.MotifSiren;
             s.Description = "Un EPCI, par son SIREN (9 chiffres, le dernier une clé de Luhn) ; exactement l'un de codeInsee et siren.";
         },
-        [(typeof(DistinctionAImporter), "arobases")] = s => { s.Minimum = "1"; s.Maximum = "5"; },
+        [(typeof(DistinctionAImporter), "arobases")] = Arobases,
         [(typeof(DistinctionAImporter), "mentions")] = Codes,
         [(typeof(FicheAImporter), "enjeux")] = Codes,
         [(typeof(FicheAImporter), "services")] = Codes,
@@ -227,7 +232,7 @@ internal sealed class ProprietesDocumentees : ISchemaFilter
         // arobases["3"] as a number rather than a number that might be missing, for which it would have to invent a value.
         [(typeof(Application.Palmares.ChiffresClesDto), "arobases")] = s =>
         {
-            var cles = Enumerable.Range(1, 5).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            var cles = Enumerable.Range(Domain.Distinctions.Distinction.ArobasesMin, Domain.Distinctions.Distinction.ArobasesMax).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
             s.Properties = cles.ToDictionary(c => c, IOpenApiSchema (_) => new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "0" });
             s.Required = cles.ToHashSet();
             s.AdditionalProperties = null;

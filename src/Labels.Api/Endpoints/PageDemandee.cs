@@ -7,8 +7,8 @@ namespace Labels.Api.Endpoints;
 /// <see cref="Pagination.TailleParDefaut"/> by default; their bounds are the use cases' validators'.
 /// </summary>
 /// <remarks>
-/// The properties are named as the query names them: the framework says a value that does not bind is for the property
-/// (« parameter "int? page" »), and the caller reads that name in the 400's <c>errors</c>.
+/// The properties are named as the query names them: a value that does not bind is reported under the member's name
+/// (<c>Erreurs/ParametreNonLie.cs</c>), and the caller reads that name in the 400's <c>errors</c>.
 /// </remarks>
 #pragma warning disable IDE1006
 public readonly record struct PageDemandee(int? page, int? pageSize)

@@ -10,7 +10,7 @@ namespace Labels.Api.Publication;
 /// <see cref="FiltresPalmares"/>.
 /// </summary>
 /// <remarks>The members are named as the query names them, as <see cref="PageDemandee"/>'s are: a value that does not bind is
-/// reported by the framework under the member's name.</remarks>
+/// reported under the member's name (<c>Erreurs/ParametreNonLie.cs</c>).</remarks>
 #pragma warning disable IDE1006
 public sealed record ParametresPalmares(int? version, string? region, string? departement, string? categorie, int? arobases, string? mention)
 #pragma warning restore IDE1006

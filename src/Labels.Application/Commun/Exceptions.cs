@@ -15,7 +15,4 @@ public sealed class PreconditionRequiredException(string message) : Exception(me
 /// <summary>
 /// A unique index of the store refused the write: the record already exists (HTTP 409). The message, for the caller, names it.
 /// </summary>
-public sealed class UniciteException(string? contrainte, string message, Exception inner) : Exception(message, inner)
-{
-    public string? Contrainte { get; } = contrainte;
-}
+public sealed class UniciteException(string message, Exception inner) : Exception(message, inner);

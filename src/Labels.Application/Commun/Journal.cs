@@ -9,16 +9,16 @@ public sealed class Journal(ILabelsDbContext db, IUtilisateurCourant utilisateur
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
-    /// <param name="resultats">
-    /// The édition whose results <paramref name="details"/> carry and the version of its palmarès that publishes them:
-    /// withheld from readers who do not see that release yet.
-    /// </param>
     /// <summary>A change to a dossier or its fiches, audited when it is a correction (<see cref="Edition.ChangementEstUneCorrection"/>).</summary>
     public void JournaliserCorrection(Edition edition, string action, string cible, object details)
     {
         if (edition.ChangementEstUneCorrection) Enregistrer(action, cible, details);
     }
 
+    /// <param name="resultats">
+    /// The édition whose results <paramref name="details"/> carry and the version of its palmarès that publishes them:
+    /// withheld from readers who do not see that release yet.
+    /// </param>
     public void Enregistrer(string action, string cible, object details, (int Edition, int Version)? resultats = null) =>
         db.Audit.Add(EntreeAudit.Enregistrer(utilisateur.Id, action, cible,
             JsonSerializer.Serialize(details, Options), horloge.GetUtcNow(), resultats));

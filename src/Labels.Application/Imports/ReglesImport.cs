@@ -76,11 +76,10 @@ public static class ReglesImport
         }
         if (arobases is null)
             erreurs.Add(("arobases", $"Une distinction a des arobases ({Domain.Distinctions.Distinction.ArobasesMin} à {Domain.Distinctions.Distinction.ArobasesMax})."));
-        else if (arobases is < Domain.Distinctions.Distinction.ArobasesMin or > Domain.Distinctions.Distinction.ArobasesMax)
+        else if (!Domain.Distinctions.Distinction.ArobasesPossibles(arobases.Value))
             erreurs.Add(("arobases", Domain.Distinctions.Distinction.MessageArobases));
-        var inconnues = (mentions ?? []).Where(m => !edition.Referentiel.ConnaitMention(m)).ToArray();
-        if (inconnues.Length > 0)
-            erreurs.Add(("mentions", $"Mention(s) inconnue(s) dans l'édition {edition.Annee} : {string.Join(", ", inconnues)}."));
+        if (Domain.Distinctions.Distinction.DefautDeMentions(edition, mentions ?? []) is { } mentionsInconnues)
+            erreurs.Add(("mentions", mentionsInconnues));
         return (arobases, Domain.Distinctions.Distinction.MentionsRangees(mentions ?? []));
     }
 

@@ -3,6 +3,7 @@ using Labels.Application.Commun;
 using Labels.Application.Editions;
 using Labels.Domain.Distinctions;
 using Labels.Domain.Editions;
+using Labels.Domain.Palmares;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using static Labels.Application.Jury.ChiffresDeDeliberation;
@@ -48,7 +49,8 @@ public sealed class DeciderDistinctionHandler(ILabelsDbContext db, Journal journ
         else distinction.Reviser(edition, command.Arobases, mentions, command.Justification, proposees, maintenant);
         var apres = new DecisionDto(distinction.Arobases, distinction.Mentions, distinction.Justification, distinction.ArobasesProposees);
         // Public with the next release of the palmarès: version 1, or the correction after the latest.
-        var prochaineVersion = 1 + (await db.VersionsPalmares.Where(v => v.EditionAnnee == candidature.EditionAnnee).MaxAsync(v => (int?)v.Version, ct) ?? 0);
+        var prochaineVersion = await db.VersionsPalmares.Where(v => v.EditionAnnee == candidature.EditionAnnee).Dernieres()
+            .Select(v => (int?)v.Version + 1).FirstOrDefaultAsync(ct) ?? VersionPalmares.Premiere;
         journal.Enregistrer("deliberation.decision", $"candidature:{candidature.Id}", new { avant, apres },
             resultats: (candidature.EditionAnnee, prochaineVersion));
         await db.SaveChangesAsync(ct);

@@ -64,7 +64,7 @@ public sealed class CalculerChiffresClesHandler(ILabelsDbContext db, TimeProvide
             new CandidaturesChiffresDto(total, laureats.Count(l => l.Categorie == Categorie.Ville), laureats.Count(l => l.Categorie == Categorie.Village),
                 laureats.Count(l => l.Categorie == Categorie.Intercommunalite), candidaturesPrecedentes, evolution),
             new FichesChiffresDto(await FichesAsync(version, ct), fichesPrecedentes),
-            Enumerable.Range(1, 5).ToDictionary(a => a.ToString(System.Globalization.CultureInfo.InvariantCulture), a => laureats.Count(l => l.Arobases == a)),
+            Enumerable.Range(Domain.Distinctions.Distinction.ArobasesMin, Domain.Distinctions.Distinction.ArobasesMax).ToDictionary(a => a.ToString(System.Globalization.CultureInfo.InvariantCulture), a => laureats.Count(l => l.Arobases == a)),
             new MentionsChiffresDto(laureats.Sum(l => l.Mentions.Length), parType),
             new TenChiffresDto(laureats.Count(l => l.TenAttribueEn == query.Annee), valables),
             edition.Referentiel.Enjeux.Count, edition.Referentiel.NombreServices,

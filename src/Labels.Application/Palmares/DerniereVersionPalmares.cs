@@ -1,4 +1,5 @@
 using Labels.Application.Commun;
+using Labels.Domain.Palmares;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,5 +11,5 @@ public sealed record DerniereVersionPalmares(int Annee) : IQuery<int?>;
 public sealed class DerniereVersionPalmaresHandler(ILabelsDbContext db) : IQueryHandler<DerniereVersionPalmares, int?>
 {
     public async ValueTask<int?> Handle(DerniereVersionPalmares query, CancellationToken ct) =>
-        await db.VersionsPalmares.Where(v => v.EditionAnnee == query.Annee).MaxAsync(v => (int?)v.Version, ct);
+        await db.VersionsPalmares.Where(v => v.EditionAnnee == query.Annee).Dernieres().Select(v => (int?)v.Version).FirstOrDefaultAsync(ct);
 }

@@ -55,7 +55,7 @@ public sealed class PublierPalmaresHandler(ILabelsDbContext db, Journal journal,
 
         // TEN and the order of visibility read the earlier éditions as they will be seen when this release appears.
         var instant = VersionPalmares.InstantDePublication(precedent, command.PublieLe, maintenant);
-        var anterieuresVisiblesLe = await db.VersionsPalmares.Where(v => v.EditionAnnee < command.Annee && v.Version == 1)
+        var anterieuresVisiblesLe = await db.VersionsPalmares.Where(v => v.EditionAnnee < command.Annee && v.Version == VersionPalmares.Premiere)
             .MaxAsync(v => (DateTimeOffset?)v.PublieLe, ct);
         var historique = await HistoriqueAsync(command.Annee, decides.Select(x => x.Collectivite.Id).ToArray(), Visibilite.Le(instant), ct);
         var titres = ExcellenceNumerique.Calculer(command.Annee, edition.ParametresTen,
@@ -89,7 +89,7 @@ public sealed class PublierPalmaresHandler(ILabelsDbContext db, Journal journal,
             .Where(l => collectivites.Contains(l.CollectiviteId) && dernieres.Any(v => v.Id == l.PalmaresId))
             .Select(l => new { l.CollectiviteId, l.Arobases, l.TenAttribueEn, l.TenValableJusquEn }).ToListAsync(ct);
         return passe.GroupBy(l => l.CollectiviteId).ToDictionary(g => g.Key, g => new HistoriqueExcellence(
-            g.Count(l => l.Arobases == 5),
+            g.Count(l => l.Arobases == Domain.Distinctions.Distinction.ArobasesMax),
             g.Where(l => l.TenAttribueEn != null).Select(l => new TitreTen(l.TenAttribueEn!.Value, l.TenValableJusquEn!.Value)).Distinct().ToArray()));
     }
 }

@@ -86,14 +86,22 @@ public sealed class Distinction
     public void Changer(Edition edition, int arobases, IReadOnlyCollection<string> mentions, DateTimeOffset maintenant)
     {
         ArgumentNullException.ThrowIfNull(edition);
-        if (arobases is < ArobasesMin or > ArobasesMax)
-            throw new DomainException(MessageArobases);
-        var inconnues = mentions.Where(m => !edition.Referentiel.ConnaitMention(m)).ToArray();
-        if (inconnues.Length > 0)
-            throw new DonneeInacceptableException("mentions", $"Mention(s) inconnue(s) dans l'édition {edition.Annee} : {string.Join(", ", inconnues)}.");
+        if (!ArobasesPossibles(arobases)) throw new DomainException(MessageArobases);
+        if (DefautDeMentions(edition, mentions) is { } defaut) throw new DonneeInacceptableException("mentions", defaut);
         Arobases = arobases;
         Mentions = MentionsRangees(mentions);
         UpdatedAt = maintenant;
+    }
+
+    /// <summary>Whether a distinction can have this many arobases (1 to 5).</summary>
+    public static bool ArobasesPossibles(int arobases) => arobases is >= ArobasesMin and <= ArobasesMax;
+
+    /// <summary>The mentions the édition's référentiel does not know, said as the import and the jury's decision report them; null when there is none.</summary>
+    public static string? DefautDeMentions(Edition edition, IEnumerable<string> mentions)
+    {
+        ArgumentNullException.ThrowIfNull(edition);
+        var inconnues = mentions.Where(m => !edition.Referentiel.ConnaitMention(m)).ToArray();
+        return inconnues.Length == 0 ? null : $"Mention(s) inconnue(s) dans l'édition {edition.Annee} : {string.Join(", ", inconnues)}.";
     }
 
     /// <summary>The message for arobases out of bounds, the import's as the entity's.</summary>

@@ -54,7 +54,7 @@ public static class ExcellenceNumerique
         {
             var passe = historique.GetValueOrDefault(collectivite) ?? new HistoriqueExcellence(0, []);
             var valable = passe.Titres.Where(t => t.EstValableEn(annee)).OrderByDescending(t => t.AttribueEn).FirstOrDefault();
-            if (valable is null && annee >= parametres.PremiereEdition && arobases == 5
+            if (valable is null && annee >= parametres.PremiereEdition && arobases == Distinctions.Distinction.ArobasesMax
                 && passe.CinqArobasesAnterieurs + 1 >= parametres.CinqArobasesRequis)
                 valable = new TitreTen(annee, annee + parametres.DureeValidite - 1);
             resultat[collectivite] = valable;

@@ -92,6 +92,12 @@ public sealed class VersionPalmares
     public Guid Id { get; private set; }
     public int EditionAnnee { get; private set; }
     public int Version { get; private set; }
+
+    /// <summary>The number of an édition's first release; the next ones are its corrections.</summary>
+    public const int Premiere = 1;
+
+    /// <summary>The édition's first release, not a correction.</summary>
+    public bool EstPremiere => Version == Premiere;
     /// <summary>When the results become public; a future instant is an embargo.</summary>
     public DateTimeOffset PublieLe { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
@@ -130,7 +136,7 @@ public sealed class VersionPalmares
         {
             Id = Guid.CreateVersion7(maintenant),
             EditionAnnee = edition.Annee,
-            Version = (precedent?.Version ?? 0) + 1,
+            Version = precedent is null ? Premiere : precedent.Version + 1,
             // To the microsecond, as PostgreSQL keeps it: the answer of the publication and every later read give the same instant.
             PublieLe = instant.AddTicks(-(instant.Ticks % TimeSpan.TicksPerMicrosecond)),
             CreatedAt = maintenant,

@@ -45,15 +45,15 @@ public sealed class Evenement
         yield return new Evenement
         {
             Id = Guid.CreateVersion7(),
-            Type = version.Version == 1 ? TypesEvenement.PalmaresPublie : TypesEvenement.PalmaresCorrige,
+            Type = version.EstPremiere ? TypesEvenement.PalmaresPublie : TypesEvenement.PalmaresCorrige,
             EditionAnnee = version.EditionAnnee,
             Version = version.Version,
-            Changements = version.Version == 1 ? null : version.Changements.Count,
+            Changements = version.EstPremiere ? null : version.Changements.Count,
             SurvenuLe = version.PublieLe,
             CreeLe = maintenant,
         };
         // « publiee » is a fact from the same instant: before it, readers see the status they saw (Edition.StatutVu).
-        if (version.Version == 1 && statutAvant != StatutEdition.Publiee)
+        if (version.EstPremiere && statutAvant != StatutEdition.Publiee)
             yield return StatutChange(edition.Annee, edition.StatutVu(resultatsVisibles: false), StatutEdition.Publiee, version.PublieLe, maintenant);
     }
 

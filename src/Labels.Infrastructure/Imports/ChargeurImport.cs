@@ -111,7 +111,7 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
-            throw new UniciteException(e.ConstraintName, "Une collectivité, un dossier ou une fiche que l'import crée a été créé entre-temps "
+            throw new UniciteException("Une collectivité, un dossier ou une fiche que l'import crée a été créé entre-temps "
                 + "par une autre écriture : rien n'a été écrit ; relancez l'import, qui le retrouvera par sa clé naturelle.", e);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ForeignKeyViolation)

@@ -151,8 +151,8 @@ internal static class Sql
         INSERT INTO candidatures (id, edition_annee, collectivite_id, statut, created_at, deposee_le)
         SELECT d.candidature_id, @annee, coalesce(cc.id, ce.id), @deposee, @maintenant, @maintenant
         FROM import_dossiers d
-        LEFT JOIN collectivites cc ON length(d.code) = 5 AND cc.code_insee = d.code
-        LEFT JOIN collectivites ce ON length(d.code) = 9 AND ce.type = @intercommunalite AND ce.siren = d.code
+        LEFT JOIN collectivites cc ON cc.code_insee = d.code
+        LEFT JOIN collectivites ce ON ce.type = @intercommunalite AND ce.siren = d.code
         WHERE NOT d.existante;
 
         CREATE TEMP TABLE import_changes (candidature_id uuid NOT NULL, genre text NOT NULL) ON COMMIT DROP;

@@ -83,7 +83,7 @@ public sealed class LabelsDbContext(DbContextOptions<LabelsDbContext> options)
                 // Without a savepoint to go back to, the transaction reads no more: the duplicate is still a 409, named less precisely.
                 message = Unicites.ParDefaut;
             }
-            throw new UniciteException(pg.ConstraintName, message, e);
+            throw new UniciteException(message, e);
         }
     }
 
