@@ -14,16 +14,17 @@ public sealed record CandidatureDto(
     DateTimeOffset? DeposeeLe,
     DateTimeOffset? RetireeLe);
 
-public static class CandidatureProjection
+/// <summary>
+/// <see cref="CandidatureDto"/>'s projection (README, Architecture: one mapping convention): a method rather than an expression,
+/// since it joins the collectivité and counts the fiches.
+/// </summary>
+public static class ProjectionCandidature
 {
-    /// <summary>One SQL query: the dossier, its collectivité and its fiches count.</summary>
-    public static IQueryable<CandidatureDto> ProjectToDto(this IQueryable<Candidature> candidatures, Commun.ILabelsDbContext db) =>
+    /// <summary>One SQL query: the dossier, its collectivité (<see cref="CollectiviteDto.De"/>) and its fiches count.</summary>
+    public static IQueryable<CandidatureDto> EnDto(this IQueryable<Candidature> candidatures, Commun.ILabelsDbContext db) =>
         from c in candidatures
         join col in db.Collectivites on c.CollectiviteId equals col.Id
-        select new CandidatureDto(
-            c.Id, c.EditionAnnee, c.CollectiviteId,
-            new CollectiviteDto(col.Id, col.Type, col.CodeInsee, col.Siren, col.Nom, col.Categorie, col.Departement, col.Region, col.Population),
-            c.Statut,
-            db.Fiches.Count(f => f.CandidatureId == c.Id),
+        // The collectivité is read whole and made a DTO in memory, by its own mapping (a DTO built in SQL cannot be joined on).
+        select new CandidatureDto(c.Id, c.EditionAnnee, c.CollectiviteId, CollectiviteDto.De(col), c.Statut, db.Fiches.Count(f => f.CandidatureId == c.Id),
             c.CreatedAt, c.DeposeeLe, c.RetireeLe);
 }

@@ -30,6 +30,6 @@ internal static class ChangementDeCandidature
     public static async Task<CandidatureDto> EnregistrerCandidatureAsync(this ILabelsDbContext db, Candidature candidature, CancellationToken ct)
     {
         await db.SaveChangesAsync(ct);
-        return await db.Candidatures.AsNoTracking().Where(c => c.Id == candidature.Id).ProjectToDto(db).FirstAsync(ct);
+        return await db.Candidatures.AsNoTracking().Where(c => c.Id == candidature.Id).EnDto(db).FirstAsync(ct);
     }
 }

@@ -28,6 +28,6 @@ public sealed class CreerCandidatureHandler(ILabelsDbContext db, Acces acces, Jo
         journal.JournaliserCorrection(edition, "correction.candidature.creee", $"candidature:{candidature.Id}",
             new { edition = edition.Annee, collectiviteId = command.CollectiviteId });
         await db.SaveChangesAsync(ct);
-        return await db.Candidatures.AsNoTracking().Where(c => c.Id == candidature.Id).ProjectToDto(db).FirstAsync(ct);
+        return await db.Candidatures.AsNoTracking().Where(c => c.Id == candidature.Id).EnDto(db).FirstAsync(ct);
     }
 }

@@ -13,6 +13,6 @@ public sealed record LireCandidature(Guid Id) : IQuery<CandidatureDto>, IAccesDo
 public sealed class LireCandidatureHandler(ILabelsDbContext db) : IQueryHandler<LireCandidature, CandidatureDto>
 {
     public async ValueTask<CandidatureDto> Handle(LireCandidature query, CancellationToken ct) =>
-        await db.Candidatures.AsNoTracking().Where(c => c.Id == query.Id).ProjectToDto(db).FirstOrDefaultAsync(ct)
+        await db.Candidatures.AsNoTracking().Where(c => c.Id == query.Id).EnDto(db).FirstOrDefaultAsync(ct)
         ?? throw Acces.Introuvable();
 }

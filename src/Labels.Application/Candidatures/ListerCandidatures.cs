@@ -22,6 +22,6 @@ public sealed class ListerCandidaturesHandler(ILabelsDbContext db) : IQueryHandl
         await db.Editions.AsNoTracking().ChargerAsync(query.Annee, ct);
         var q = db.Candidatures.AsNoTracking().Where(c => c.EditionAnnee == query.Annee);
         if (query.Statut is { } statut) q = q.Where(c => c.Statut == statut);
-        return await q.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ProjectToDto(db).PaginerAsync(query.Page, query.PageSize, ct);
+        return await q.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).EnDto(db).PaginerAsync(query.Page, query.PageSize, ct);
     }
 }

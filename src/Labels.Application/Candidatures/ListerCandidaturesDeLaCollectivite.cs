@@ -34,6 +34,6 @@ public sealed class ListerCandidaturesDeLaCollectiviteHandler(ILabelsDbContext d
         var q = db.Candidatures.AsNoTracking().Where(c => c.CollectiviteId == collectivite);
         if (query.Edition is { } annee) q = q.Where(c => c.EditionAnnee == annee);
         if (query.Statut is { } statut) q = q.Where(c => c.Statut == statut);
-        return await q.OrderByDescending(c => c.EditionAnnee).ThenBy(c => c.Id).ProjectToDto(db).PaginerAsync(query.Page, query.PageSize, ct);
+        return await q.OrderByDescending(c => c.EditionAnnee).ThenBy(c => c.Id).EnDto(db).PaginerAsync(query.Page, query.PageSize, ct);
     }
 }

@@ -40,14 +40,14 @@ public sealed class DeciderDistinctionHandler(ILabelsDbContext db, Journal journ
         var mentions = command.Mentions ?? [];
         var maintenant = horloge.GetUtcNow();
         var distinction = await db.Distinctions.FirstOrDefaultAsync(d => d.CandidatureId == candidature.Id, ct);
-        var avant = distinction is null ? null : new DecisionDto(distinction.Arobases, distinction.Mentions, distinction.Justification, distinction.ArobasesProposees);
+        var avant = distinction is null ? null : DecisionDto.De(distinction);
         if (distinction is null)
         {
             distinction = Distinction.Decider(candidature, edition, command.Arobases, mentions, command.Justification, proposees, maintenant);
             db.Distinctions.Add(distinction);
         }
         else distinction.Reviser(edition, command.Arobases, mentions, command.Justification, proposees, maintenant);
-        var apres = new DecisionDto(distinction.Arobases, distinction.Mentions, distinction.Justification, distinction.ArobasesProposees);
+        var apres = DecisionDto.De(distinction);
         // Public with the next release of the palmarès: version 1, or the correction after the latest.
         var prochaineVersion = await db.VersionsPalmares.Where(v => v.EditionAnnee == candidature.EditionAnnee).Dernieres()
             .Select(v => (int?)v.Version + 1).FirstOrDefaultAsync(ct) ?? VersionPalmares.Premiere;

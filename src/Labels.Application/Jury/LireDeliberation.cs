@@ -52,7 +52,7 @@ public sealed class LireDeliberationHandler(ILabelsDbContext db) : IQueryHandler
                               c.Id,
                               Collectivite = new CollectiviteResumeDto(col.Id, col.Nom, col.Categorie, col.Departement, col.Region),
                               Decision = db.Distinctions.Where(d => d.CandidatureId == c.Id)
-                                  .Select(d => new DecisionDto(d.Arobases, d.Mentions, d.Justification, d.ArobasesProposees)).FirstOrDefault(),
+                                  .Select(DecisionDto.Projection).FirstOrDefault(),
                           }).PaginerAsync(query.Page, query.PageSize, ct);
         var ids = page.Items.Select(i => i.Id).ToArray();
         var enjeux = (await db.Fiches.AsNoTracking().Where(f => ids.Contains(f.CandidatureId))

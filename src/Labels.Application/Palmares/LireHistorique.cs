@@ -33,7 +33,7 @@ public sealed class LireHistoriqueHandler(ILabelsDbContext db, Acces acces)
                 select new { v.EditionAnnee, e.Numero, v.Version, v.PublieLe, l.Arobases, l.Mentions, l.TenAttribueEn, l.TenValableJusquEn };
         var page = await q.PaginerAsync(query.Page, query.PageSize, ct);
         return new PageDe<DistinctionPublieeDto>(page.Items.Select(x => new DistinctionPublieeDto(x.EditionAnnee, x.Numero, x.Version, x.PublieLe,
-                x.Arobases, x.Mentions, x.TenAttribueEn is { } a ? new TenDto(a, x.TenValableJusquEn!.Value) : null)).ToArray(),
+                x.Arobases, x.Mentions, TenDto.De(x.TenAttribueEn, x.TenValableJusquEn))).ToArray(),
             page.Page, page.PageSize, page.Total);
     }
 }

@@ -6,6 +6,10 @@ namespace Labels.Application.Palmares;
 public sealed record TenDto(int AttribueEn, int ValableJusquEn)
 {
     public static TenDto? De(TitreTen? t) => t is null ? null : new TenDto(t.AttribueEn, t.ValableJusquEn);
+
+    /// <summary>From a laureate's two columns, as a query reads them (both or neither).</summary>
+    public static TenDto? De(int? attribueEn, int? valableJusquEn) =>
+        attribueEn is { } a && valableJusquEn is { } v ? new TenDto(a, v) : null;
 }
 
 public sealed record LaureatDto(
