@@ -8,8 +8,6 @@ using Labels.Infrastructure.Persistance;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.OpenApi;
 
 namespace Labels.Api;
@@ -147,17 +145,5 @@ public static class DependencyInjection
             throw new InvalidOperationException($"Serveur:TailleDesBlocs vaut {taille} : 0 (pool de Kestrel) ou de 4096 à 1048576 octets.");
         services.AddSingleton<Microsoft.AspNetCore.Connections.IMemoryPoolFactory<byte>>(sp =>
             new Reglages.FabriqueDePoolsDeBlocs(taille, sp.GetRequiredService<TimeProvider>()));
-    }
-}
-
-/// <summary>Ready means: the database answers and holds every migration of this build.</summary>
-internal sealed class MigrationsAppliquees(LabelsDbContext db) : IHealthCheck
-{
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
-    {
-        var enAttente = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
-        return enAttente.Count == 0
-            ? HealthCheckResult.Healthy()
-            : HealthCheckResult.Unhealthy($"{enAttente.Count} migration(s) en attente.");
     }
 }

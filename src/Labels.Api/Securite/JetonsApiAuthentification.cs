@@ -5,21 +5,10 @@ using Labels.Application.Securite;
 using Labels.Domain.Securite;
 using Labels.Infrastructure.Persistance;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Labels.Api.Securite;
-
-/// <summary>The scope a route asks of an API token; a token without it is refused (403).</summary>
-public sealed record ScopeRequis(string Scope);
-
-public static class ScopesExtensions
-{
-    public static TBuilder RequireScope<TBuilder>(this TBuilder builder, string scope) where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(new ScopeRequis(scope));
-}
 
 /// <summary>
 /// Authenticates <c>Authorization: Bearer lbl_…</c> tokens: the SHA-256 of the secret must name a
@@ -56,39 +45,5 @@ internal sealed class JetonsApiHandler(IOptionsMonitor<AuthenticationSchemeOptio
     {
         var entete = requete.Headers.Authorization.ToString();
         return entete.StartsWith("Bearer " + JetonApi.Prefixe, StringComparison.Ordinal) ? entete["Bearer ".Length..].Trim() : null;
-    }
-}
-
-/// <summary>
-/// After authorization: a request made with an API token reaches only routes that are public or that
-/// name one of the token's scopes.
-/// </summary>
-internal sealed class VerificationDesScopes(RequestDelegate suivant)
-{
-    public async Task InvokeAsync(HttpContext http)
-    {
-        if (http.User.HasClaim(c => c.Type == JetonsApiHandler.ClaimJeton) && http.GetEndpoint() is { } route
-            && route.Metadata.GetMetadata<IAllowAnonymous>() is null)
-        {
-            var requis = route.Metadata.GetMetadata<ScopeRequis>();
-            if (requis is null || !http.User.HasClaim(JetonsApiHandler.ClaimScope, requis.Scope))
-            {
-                http.Response.StatusCode = StatusCodes.Status403Forbidden;
-                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = http,
-                    ProblemDetails = new ProblemDetails
-                    {
-                        Status = StatusCodes.Status403Forbidden,
-                        Title = "Interdit",
-                        Detail = requis is null
-                            ? "Cette route n'est pas ouverte aux jetons d'API."
-                            : $"Ce jeton n'a pas le scope {requis.Scope}.",
-                    },
-                });
-                return;
-            }
-        }
-        await suivant(http);
     }
 }

@@ -20,16 +20,3 @@ internal sealed class UtilisateurCourant(IHttpContextAccessor accesseur) : IUtil
         ? Principal.FindAll(JetonsApiHandler.ClaimScope).Select(c => c.Value).ToArray()
         : null;
 }
-
-/// <summary>The named policies every route declares.</summary>
-public static class Politiques
-{
-    public const string Admin = "admin";
-    public const string Jure = "jure";
-    /// <summary>Admins and the collectivité that owns the dossier (checked per object by the use case).</summary>
-    public const string AdminOuCollectivite = "admin-ou-collectivite";
-    /// <summary>Admins and the jurors of an édition (checked per édition by the use case).</summary>
-    public const string AdminOuJure = "admin-ou-jure";
-    /// <summary>Whoever may see a dossier: admins, its collectivité, its jurors (checked per object).</summary>
-    public const string LecteurDeDossier = "lecteur-de-dossier";
-}

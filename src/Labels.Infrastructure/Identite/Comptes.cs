@@ -1,22 +1,11 @@
-using System.Security.Claims;
 using Labels.Application.Commun;
 using Labels.Application.Comptes;
 using Labels.Domain.Commun;
 using Labels.Infrastructure.Persistance;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Labels.Infrastructure.Identite;
-
-public static class ClaimsLabels
-{
-    /// <summary>The collectivité an account of role <c>collectivite</c> acts for, carried in its token.</summary>
-    public const string CollectiviteId = "labels:collectivite";
-
-    /// <summary>A fresh id in every token pair: a refresh token is spent once (rotation), by this id.</summary>
-    public const string Emission = "labels:emission";
-}
 
 internal sealed class Comptes(UserManager<Compte> utilisateurs, LabelsDbContext db, Sessions sessions, Connexions connexions) : IComptes
 {
@@ -117,26 +106,4 @@ internal sealed class Comptes(UserManager<Compte> utilisateurs, LabelsDbContext 
     {
         if (!resultat.Succeeded) throw new InvalidOperationException(string.Join("; ", resultat.Errors.Select(e => e.Description)));
     }
-}
-
-/// <summary>Puts the account's collectivité into its token, so access checks need no query.</summary>
-internal sealed class FabriqueDePrincipal(
-    UserManager<Compte> utilisateurs, RoleManager<IdentityRole<Guid>> roles, IOptions<IdentityOptions> options)
-    : UserClaimsPrincipalFactory<Compte, IdentityRole<Guid>>(utilisateurs, roles, options)
-{
-    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(Compte compte)
-    {
-        var identite = await base.GenerateClaimsAsync(compte);
-        if (compte.CollectiviteId is { } id) identite.AddClaim(new Claim(ClaimsLabels.CollectiviteId, id.ToString()));
-        identite.AddClaim(new Claim(ClaimsLabels.Emission, Guid.NewGuid().ToString("N")));
-        return identite;
-    }
-}
-
-/// <summary>A refresh token already exchanged: presenting it again is refused (and taken as a theft).</summary>
-public sealed class RenouvellementUtilise
-{
-    public required string Emission { get; set; }
-    public Guid CompteId { get; set; }
-    public DateTimeOffset UtiliseLe { get; set; }
 }

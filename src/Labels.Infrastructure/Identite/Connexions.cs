@@ -4,18 +4,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Labels.Infrastructure.Identite;
 
-/// <summary>Failed logins of one e-mail address from one client, whether or not an account has that address.</summary>
-public sealed class EchecConnexion
-{
-    public required string Email { get; set; }
-    public required string Client { get; set; }
-    public int Echecs { get; set; }
-    public DateTimeOffset DernierEchec { get; set; }
-    public DateTimeOffset? VerrouilleJusqua { get; set; }
-}
-
-public enum IssueConnexion { Reussie, Identifiants, Verrouillee, Desactive }
-
 /// <summary>
 /// Checks a login so that its answer and its time tell an outsider nothing: the password is verified in every case —
 /// against a hash of the same cost when no account has that address — and every refusal does the same writes.

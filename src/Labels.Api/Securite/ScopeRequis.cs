@@ -1,0 +1,8 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Labels.Api.Securite;
+
+/// <summary>The scope a route asks of an API token; a token without it is refused (403).</summary>
+public sealed record ScopeRequis(string Scope);

@@ -1,0 +1,4 @@
+
+namespace Labels.Infrastructure.Identite;
+
+public enum IssueConnexion { Reussie, Identifiants, Verrouillee, Desactive }
