@@ -1,3 +1,5 @@
+using Labels.Application.Commun;
+
 
 namespace Labels.Api;
 

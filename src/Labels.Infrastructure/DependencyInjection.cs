@@ -59,7 +59,7 @@ public static class DependencyInjection
                 PooledConnectionLifetime = TimeSpan.FromMinutes(2),
             });
         services.AddSingleton<Webhooks.LivreurWebhooks>();
-        services.AddSingleton<Application.Webhooks.ILivreurWebhooks>(sp => sp.GetRequiredService<Webhooks.LivreurWebhooks>());
+        services.AddScoped<Application.Webhooks.ILivreurWebhooks, Webhooks.SignalLivreurs>();
         services.AddHostedService(sp => sp.GetRequiredService<Webhooks.LivreurWebhooks>());
 
         services.AddIdentityCore<Compte>(o =>

@@ -104,6 +104,9 @@ public sealed class WebhooksTests(LabelsApiFactory factory) : ApiTest(factory)
         Assert.NotEqual(secret, renouvele["secret"]!.GetValue<string>());
         var recouvrement = renouvele["abonnement"]!["ancienSecretExpireLe"]!.GetValue<DateTimeOffset>() - DateTimeOffset.UtcNow;
         Assert.InRange(recouvrement, TimeSpan.FromHours(23.9), TimeSpan.FromHours(24.1));
+        // A second rotation during the overlap would stop the secret receivers hold at once: refused, the first one kept.
+        var encore = await ProblemeAsync(await gestion.PostAsync($"{Abonnements}/{id}/secret", null), HttpStatusCode.Conflict);
+        Assert.Contains("rotation est en cours", encore["detail"]!.GetValue<string>());
 
         // Refused, naming the field: what no receiver can be, an unknown event, an édition that does not exist.
         foreach (var (saisie, champ) in new (object, string)[]
@@ -111,6 +114,13 @@ public sealed class WebhooksTests(LabelsApiFactory factory) : ApiTest(factory)
                      (new { url = "https://10.1.2.3/hook", types = new[] { "palmares.publie" } }, "url"),
                      (new { url = "https://169.254.169.254/latest/meta-data", types = new[] { "palmares.publie" } }, "url"),
                      (new { url = "https://[::1]/hook", types = new[] { "palmares.publie" } }, "url"),
+                     // IPv6 forms carrying an IPv4 address: NAT64 of the metadata service and of a private address, 6to4, compatible.
+                     (new { url = "https://[64:ff9b::a9fe:a9fe]/hook", types = new[] { "palmares.publie" } }, "url"),
+                     (new { url = "https://[64:ff9b::a00:5]/hook", types = new[] { "palmares.publie" } }, "url"),
+                     (new { url = "https://[2002:a9fe:a9fe::]/hook", types = new[] { "palmares.publie" } }, "url"),
+                     (new { url = "https://[::127.0.0.2]/hook", types = new[] { "palmares.publie" } }, "url"),
+                     (new { url = "https://93.184.215.14/hook ", types = new[] { "palmares.publie" } }, "url"),
+                     (new { url = "https://93.184.215.14:0/hook", types = new[] { "palmares.publie" } }, "url"),
                      (new { url = "http://93.184.215.14/hook", types = new[] { "palmares.publie" } }, "url"),
                      (new { url = "ftp://portail.example/hook", types = new[] { "palmares.publie" } }, "url"),
                      (new { url = "https://user:pass@portail.example/hook", types = new[] { "palmares.publie" } }, "url"),
@@ -166,6 +176,9 @@ public sealed class WebhooksTests(LabelsApiFactory factory) : ApiTest(factory)
         Assert.Equal(recue.Id, donnees["id"]!.GetValue<string>());
         Assert.Equal(2021, donnees["edition"]!.GetValue<int>());
         Assert.Equal(1, donnees["version"]!.GetValue<int>());
+        // Instants as the API writes them everywhere: UTC, with a Z.
+        Assert.EndsWith("Z", corps["timestamp"]!.GetValue<string>());
+        Assert.EndsWith("Z", donnees["publieLe"]!.GetValue<string>());
         // Thin: where to read the results, not the results.
         Assert.DoesNotContain("62041", recue.Corps);
         var palmares = await Anonyme().GetAsync(donnees["liens"]!["palmares"]!.GetValue<string>());
@@ -250,10 +263,12 @@ public sealed class WebhooksTests(LabelsApiFactory factory) : ApiTest(factory)
         Assert.Equal("livree", livraison["etat"]!.GetValue<string>());
         Assert.Equal(3, livraison["tentatives"]!.GetValue<int>());
 
-        // Sent again by hand: the same id once more.
+        // Sent again by hand: the same id once more, as the fourth attempt.
         var renvoi = await gestion.PostAsync($"{Abonnements}/{id}/livraisons/{livraison["id"]}/renvoi", null);
         Assert.Equal(HttpStatusCode.Accepted, renvoi.StatusCode);
         Assert.Equal(recues[0].Id, (await recepteur.AttendreAsync(4))[3].Id);
+        await TentativesNoteesAsync(4);
+        Assert.Equal(4, (await LireAsync(await gestion.GetAsync($"{Abonnements}/{id}/tentatives")))["items"]![0]!["numero"]!.GetValue<int>());
     }
 
     [Fact]
@@ -446,8 +461,60 @@ public sealed class WebhooksTests(LabelsApiFactory factory) : ApiTest(factory)
         // Kept a stated period (Evenement.Conservation), then gone with its deliveries and attempts.
         Assert.Equal(1, await Factory.DansLaBaseAsync(db => db.Evenements.CountAsync()));
         horloge.Avancer(Domain.Webhooks.Evenement.Conservation + TimeSpan.FromDays(2));
+        // Its retry fails again and ends a day of failures: the subscription is disabled, the delivery given up; the next hourly
+        // purge takes the event.
+        for (var i = 0; i < 100 && await Factory.DansLaBaseAsync(db => db.Livraisons.CountAsync(l => l.Etat == Domain.Webhooks.EtatLivraison.EnAttente)) > 0; i++)
+            await Task.Delay(50);
+        horloge.Avancer(TimeSpan.FromHours(2));
         for (var i = 0; i < 100 && await Factory.DansLaBaseAsync(db => db.Evenements.CountAsync()) > 0; i++) await Task.Delay(50);
         Assert.Equal(0, await Factory.DansLaBaseAsync(db => db.Evenements.CountAsync()));
         Assert.Equal(0, await Factory.DansLaBaseAsync(db => db.TentativesLivraison.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Un_destinataire_muet_ne_retarde_pas_les_autres_et_une_pause_abandonne_ce_qui_attendait()
+    {
+        var admin = await AdminAsync();
+        await using var muet = await RecepteurWebhooks.DemarrerAsync();
+        muet.Repondre(RecepteurWebhooks.Muet);
+        await using var vif = await RecepteurWebhooks.DemarrerAsync();
+        vif.Repondre(500);
+        var horloge = new HorlogeReglable();
+        await using var instance = Livreur(horloge);
+        var gestion = Comme(instance, admin);
+        var (lent, _) = await AbonnerAsync(gestion, muet.Url, "palmares.publie");
+        var (rapide, _) = await AbonnerAsync(gestion, vif.Url, "palmares.publie");
+
+        Assert.Equal(HttpStatusCode.Accepted, (await gestion.PostAsync($"{Abonnements}/{lent}/test", null)).StatusCode);
+        Assert.Single(await muet.AttendreAsync(1));
+        Assert.Equal(HttpStatusCode.Accepted, (await gestion.PostAsync($"{Abonnements}/{rapide}/test", null)).StatusCode);
+        Assert.Single(await vif.AttendreAsync(1));
+        // The silent receiver's attempt is still under way (nothing recorded for it) while the other one was served.
+        Assert.Equal(0, await Factory.DansLaBaseAsync(db => db.TentativesLivraison.CountAsync(t => t.AbonnementId == lent)));
+
+        // The fast one failed (500) and waits for its retry; paused, what waited is given up at once, and nothing more comes.
+        for (var i = 0; i < 100 && await Factory.DansLaBaseAsync(db => db.TentativesLivraison.CountAsync(t => t.AbonnementId == rapide)) == 0; i++)
+            await Task.Delay(50);
+        Assert.Equal(HttpStatusCode.OK, (await gestion.PutAsJsonAsync($"{Abonnements}/{rapide}",
+            new { url = vif.Url, types = new[] { "palmares.publie" }, actif = false })).StatusCode);
+        var livraison = (await LireAsync(await gestion.GetAsync($"{Abonnements}/{rapide}/livraisons")))["items"]!.AsArray().Single()!;
+        Assert.Equal("abandonnee", livraison["etat"]!.GetValue<string>());
+        Assert.Equal(1, livraison["tentatives"]!.GetValue<int>());
+        horloge.Avancer(TimeSpan.FromSeconds(10));
+        await Task.Delay(800);
+        Assert.Single(vif.Recues);
+    }
+
+    [Fact]
+    public async Task Deux_rotations_simultanees_n_en_font_qu_une()
+    {
+        var admin = await AdminAsync();
+        await using var instance = Livreur(livrer: false);
+        var gestion = Comme(instance, admin);
+        var (id, _) = await AbonnerAsync(gestion, "http://127.0.0.1:9/hook", "palmares.publie");
+        var reponses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => gestion.PostAsync($"{Abonnements}/{id}/secret", null)));
+        Assert.Single(reponses, r => r.StatusCode == HttpStatusCode.OK);
+        Assert.All(reponses.Where(r => r.StatusCode != HttpStatusCode.OK),
+            r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.Conflict, HttpStatusCode.PreconditionFailed }));
     }
 }

@@ -111,7 +111,8 @@ internal sealed class ProprietesDocumentees : ISchemaFilter
     private static Action<OpenApiSchema> CibleWebhook => s =>
     {
         s.Format = "uri";
-        s.Pattern = "^https?://";
+        // As the validator reads it: the scheme in any case, no space.
+        s.Pattern = "^[hH][tT][tT][pP][sS]?://[^\\s]+$";
         s.MaxLength = Domain.Webhooks.Abonnement.LongueurUrlMax;
         s.Description = "HTTPS vers une adresse publique (hors configuration Webhooks:CiblesPermises), sans identifiants ni fragment.";
     };

@@ -27,7 +27,7 @@ public sealed class ChangerStatutEditionHandler(ILabelsDbContext db, Journal jou
         var maintenant = horloge.GetUtcNow();
         db.Evenements.Add(Evenement.StatutChange(edition.Annee, avant, edition.Statut, maintenant, maintenant));
         await db.SaveChangesAsync(ct);
-        livreur.Signaler();
+        await livreur.SignalerAsync(ct);
         return EditionDto.De(edition);
     }
 }

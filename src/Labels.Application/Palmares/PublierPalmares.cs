@@ -72,7 +72,7 @@ public sealed class PublierPalmaresHandler(ILabelsDbContext db, Journal journal,
             resultats: (edition.Annee, version.Version));
         await db.SaveChangesAsync(ct);
         publies.Invalider(command.Annee);
-        livreur.Signaler();
+        await livreur.SignalerAsync(ct);
         return VersionPalmaresDto.De(version, laureats.Count);
     }
 

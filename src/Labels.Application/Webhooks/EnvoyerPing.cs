@@ -22,7 +22,7 @@ public sealed class EnvoyerPingHandler(ILabelsDbContext db, ILivreurWebhooks liv
         db.Evenements.Add(ping);
         db.Livraisons.Add(livraison);
         await db.SaveChangesAsync(ct);
-        livreur.Signaler();
+        await livreur.SignalerAsync(ct);
         return new LivraisonDto(livraison.Id, ping.IdentifiantWebhook, ping.Type, null, null, livraison.Etat, 0, livraison.ProchaineTentative,
             livraison.CreeLe, null);
     }

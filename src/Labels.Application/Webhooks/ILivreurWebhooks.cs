@@ -1,7 +1,11 @@
 namespace Labels.Application.Webhooks;
 
-/// <summary>The delivery worker, woken when something was just written for it rather than at its next look.</summary>
+/// <summary>The delivery workers, told that something was written for them rather than finding it at their next look.</summary>
 public interface ILivreurWebhooks
 {
-    void Signaler();
+    /// <summary>
+    /// Tells the workers of every instance, when this use case's transaction commits — not before, when they could not see
+    /// what it wrote, and not at all if it rolls back.
+    /// </summary>
+    Task SignalerAsync(CancellationToken ct);
 }

@@ -1,6 +1,8 @@
 using FluentValidation;
 using Labels.Application.Commun;
+using Labels.Domain.Webhooks;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 
 namespace Labels.Application.Webhooks;
 
@@ -27,7 +29,12 @@ public sealed class ModifierAbonnementHandler(ILabelsDbContext db, ICiblesWebhoo
     {
         var abonnement = await db.Abonnements.ChargerAsync(command.Id, ct);
         await ReglesAbonnement.VerifierAsync(db, cibles, command.Url, command.Edition, ct);
-        abonnement.Modifier(command.Url, command.Types, command.Edition, command.Description, command.Actif, horloge.GetUtcNow());
+        var maintenant = horloge.GetUtcNow();
+        abonnement.Modifier(command.Url, command.Types, command.Edition, command.Description, command.Actif, maintenant);
+        // Paused (or still disabled): what waited is not sent; it can be resent by hand once the subscription is active again.
+        if (abonnement.Etat != EtatAbonnement.Actif)
+            foreach (var livraison in await db.Livraisons.Where(l => l.AbonnementId == abonnement.Id && l.Etat == EtatLivraison.EnAttente).ToListAsync(ct))
+                livraison.Abandonner(maintenant);
         journal.Enregistrer("webhook.abonnement.modification", $"abonnement:{abonnement.Id}",
             new { abonnement.Url, abonnement.Types, abonnement.Edition, etat = abonnement.Etat.ToString() });
         await db.SaveChangesAsync(ct);

@@ -11,7 +11,8 @@ internal static class ReglesAbonnement
         validateur.RuleFor(x => url(x)).NotEmpty().WithName("url").WithMessage("url est requise.")
             .MaximumLength(Abonnement.LongueurUrlMax).WithName("url").WithMessage($"url a au plus {Abonnement.LongueurUrlMax} caractères.")
             .Must(u => u is null || Absolue(u) is not null).WithName("url")
-            .WithMessage("url est une URL absolue http(s), sans identifiants ni fragment (https://portail.example/webhooks).");
+            .WithMessage("url est une URL absolue http(s) valide (hôte de 253 caractères au plus, port de 1 à 65535), sans espace, "
+                + "identifiants ni fragment (https://portail.example/webhooks).");
     }
 
     public static void Types<T>(this AbstractValidator<T> validateur, Func<T, string?[]?> types) =>
@@ -22,9 +23,12 @@ internal static class ReglesAbonnement
         validateur.RuleFor(x => description(x)).MaximumLength(Abonnement.LongueurDescriptionMax).WithName("description")
             .WithMessage($"description a au plus {Abonnement.LongueurDescriptionMax} caractères.");
 
+    /// <summary>The URL as events will be sent to it; null when it is not one (spaces are refused rather than trimmed: what is
+    /// stored is what was sent).</summary>
     public static Uri? Absolue(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
-            && uri.UserInfo.Length == 0 && uri.Fragment.Length == 0 && uri.Host.Length > 0
+        !url.Any(char.IsWhiteSpace) && Uri.TryCreate(url, UriKind.Absolute, out var uri)
+            && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            && uri.UserInfo.Length == 0 && uri.Fragment.Length == 0 && uri.Host.Length is > 0 and <= 253 && uri.Port is > 0 and <= 65535
             ? uri : null;
 
     /// <summary>The target allowed by the configuration (<see cref="ICiblesWebhooks"/>) and the édition named existing, else a 400 naming them.</summary>

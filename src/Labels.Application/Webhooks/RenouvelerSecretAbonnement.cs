@@ -15,6 +15,7 @@ public sealed class RenouvelerSecretAbonnementHandler(ILabelsDbContext db, ISecr
 {
     public async ValueTask<AbonnementCreeDto> Handle(RenouvelerSecretAbonnement command, CancellationToken ct)
     {
+        // Two rotations at once: the row's version (Persistance/ConfigurationsWebhooks.cs) lets one through, the other is a 412.
         var abonnement = await db.Abonnements.ChargerAsync(command.Id, ct);
         var (enClair, protege) = secrets.Nouveau();
         abonnement.RenouvelerSecret(protege, horloge.GetUtcNow());

@@ -23,7 +23,7 @@ public sealed class RenvoyerLivraisonHandler(ILabelsDbContext db, ILivreurWebhoo
         livraison.Renvoyer(horloge.GetUtcNow());
         journal.Enregistrer("webhook.livraison.renvoi", $"abonnement:{abonnement.Id}", new { livraison = livraison.Id, evenement.Type });
         await db.SaveChangesAsync(ct);
-        livreur.Signaler();
+        await livreur.SignalerAsync(ct);
         return new LivraisonDto(livraison.Id, evenement.IdentifiantWebhook, evenement.Type, evenement.EditionAnnee, evenement.Version, livraison.Etat,
             livraison.Tentatives, livraison.ProchaineTentative, livraison.CreeLe, livraison.TermineeLe);
     }

@@ -46,6 +46,7 @@ public sealed class Abonnement
         return abonnement;
     }
 
+    /// <summary>Replaces what it wants; paused (<paramref name="actif"/> false), its pending deliveries are given up by the caller (<see cref="Livraison.Abandonner"/>).</summary>
     public void Modifier(string url, IReadOnlyCollection<string> types, int? edition, string? description, bool actif, DateTimeOffset maintenant)
     {
         if (DefautDeTypes(types) is { } defaut) throw new DomainException(defaut);
@@ -72,8 +73,16 @@ public sealed class Abonnement
     public bool Attend(string type, int? edition) =>
         Etat == EtatAbonnement.Actif && Types.Contains(type) && (Edition is null || Edition == edition);
 
+    /// <summary>
+    /// A new secret, the current one signing beside it for the overlap. Not during another overlap: the secret receivers still
+    /// hold would stop signing at once (two rotations in a row, a double click); a secret that leaked is a reason to delete the
+    /// subscription and make another.
+    /// </summary>
     public void RenouvelerSecret(string nouveauProtege, DateTimeOffset maintenant)
     {
+        if (AncienSecretExpireLe > maintenant)
+            throw new DomainException($"Une rotation est en cours : le secret précédent signe encore jusqu'à {AncienSecretExpireLe:yyyy-MM-dd'T'HH:mm:ss'Z'}. "
+                + "Une nouvelle rotation attend la fin de ce recouvrement ; un secret divulgué se remplace en supprimant l'abonnement puis en le recréant.");
         (AncienSecretProtege, AncienSecretExpireLe) = (SecretProtege, maintenant + RecouvrementDesSecrets);
         SecretProtege = nouveauProtege;
         ModifieLe = maintenant;

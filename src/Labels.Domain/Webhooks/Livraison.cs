@@ -71,7 +71,16 @@ public sealed class Livraison
     /// <summary>Its subscription is paused, disabled or unsubscribed: nothing more is sent.</summary>
     public void Abandonner(DateTimeOffset maintenant) => (Etat, ProchaineTentative, TermineeLe) = (EtatLivraison.Abandonnee, null, maintenant);
 
-    /// <summary>Sent again by hand: the schedule starts over, under the same event id.</summary>
-    public void Renvoyer(DateTimeOffset maintenant) =>
-        (Etat, Tentatives, ProchaineTentative, TermineeLe) = (EtatLivraison.EnAttente, 0, maintenant, null);
+    /// <summary>Claimed, then found no longer wanted before anything was sent: given up, the claim not counted as an attempt.</summary>
+    public void Renoncer(DateTimeOffset maintenant)
+    {
+        Tentatives--;
+        Abandonner(maintenant);
+    }
+
+    /// <summary>
+    /// Sent again by hand, now, under the same event id: one more attempt, numbered after the others; if it fails, the retries
+    /// go on from where the schedule stood (none when it was over).
+    /// </summary>
+    public void Renvoyer(DateTimeOffset maintenant) => (Etat, ProchaineTentative, TermineeLe) = (EtatLivraison.EnAttente, maintenant, null);
 }

@@ -16,6 +16,9 @@ internal sealed class AbonnementConfiguration : IEntityTypeConfiguration<Abonnem
         b.Property(a => a.Etat).HasConversion<string>().HasMaxLength(20);
         b.Property(a => a.RaisonDesactivation).HasMaxLength(200);
         b.HasOne<Edition>().WithMany().HasForeignKey(a => a.Edition).OnDelete(DeleteBehavior.Cascade);
+        // PostgreSQL's row version (xmin): of two writes from the same reading (two rotations, a change beside the worker's
+        // record of an attempt), the second fails rather than silently undoing the first.
+        b.Property<uint>("Version").IsRowVersion();
     }
 }
 

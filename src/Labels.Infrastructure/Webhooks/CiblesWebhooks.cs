@@ -8,7 +8,8 @@ namespace Labels.Infrastructure.Webhooks;
 
 /// <summary>
 /// Where events may go: outside Development, HTTPS to public addresses only — never loopback, private, link-local (the clouds'
-/// metadata services among them), shared or reserved ones — unless <see cref="OptionsWebhooks.CiblesPermises"/> allows them.
+/// metadata services among them), shared or reserved ones, nor IPv6 forms that carry an IPv4 address — unless
+/// <see cref="OptionsWebhooks.CiblesPermises"/> allows them.
 /// Checked when a subscription is written and again at every connection (<see cref="ConnecterAsync"/>), so that a name that
 /// later resolves elsewhere cannot lead a delivery inside.
 /// </summary>
@@ -26,6 +27,9 @@ internal sealed class CiblesWebhooks(IOptions<OptionsWebhooks> options, IHostEnv
             "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12", "192.0.0.0/24", "192.0.2.0/24",
             "192.168.0.0/16", "198.18.0.0/15", "198.51.100.0/24", "203.0.113.0/24", "224.0.0.0/3",
             "::/128", "::1/128", "64:ff9b:1::/48", "100::/64", "2001:db8::/32", "fc00::/7", "fe80::/10", "fec0::/10", "ff00::/8",
+            // IPv6 forms that carry an IPv4 address (compatible, NAT64, SIIT, 6to4, Teredo): whatever they carry, they could
+            // lead inside through a translating gateway, and no receiver needs them.
+            "::/96", "64:ff9b::/96", "::ffff:0:0:0/96", "2002::/16", "2001::/32",
         }.Select(IPNetwork.Parse),
     ];
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Labels.Application.Commun;
 using Labels.Application.Palmares;
 using Labels.Application.Webhooks;
 using Labels.Domain.Webhooks;
@@ -8,7 +9,8 @@ namespace Labels.Infrastructure.Webhooks;
 /// <summary>The body of an event (<see cref="CorpsEvenement"/>), written once when it is sent out.</summary>
 internal static class ContenuEvenement
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>As the API writes its answers: camelCase, instants in UTC with a Z (docs/contrat.md).</summary>
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new InstantUtcConverter() } };
 
     public static async Task<string> EcrireAsync(Evenement e, string? urlPublique, IPalmaresPublies publies)
     {

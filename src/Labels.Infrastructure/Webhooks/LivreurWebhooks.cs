@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Labels.Application.Palmares;
 using Labels.Application.Webhooks;
 using Labels.Domain.Webhooks;
@@ -7,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Labels.Infrastructure.Webhooks;
 
@@ -19,18 +21,23 @@ namespace Labels.Infrastructure.Webhooks;
 /// transaction; the outcome is recorded with the attempt;</item>
 /// <item>every hour, events older than <see cref="Evenement.Conservation"/> go, with their deliveries and attempts.</item>
 /// </list>
-/// It looks every <see cref="OptionsWebhooks.Intervalle"/>, and at once when this instance wrote something for it.
+/// It looks every <see cref="OptionsWebhooks.Intervalle"/>, and at once when any instance's use case commits something for it
+/// (a PostgreSQL notification, <see cref="SignalLivreurs"/>) or an attempt of its own ends. Attempts run side by side, at most
+/// <see cref="OptionsWebhooks.EnvoisSimultanes"/> at once: a slow receiver holds its own attempt, never the others nor the
+/// outbox's reading.
 /// </summary>
 internal sealed class LivreurWebhooks(IServiceScopeFactory scopes, IOptions<OptionsWebhooks> options, EnvoiWebhook envoi, SecretsWebhooks secrets,
-    TimeProvider horloge, ILogger<LivreurWebhooks> journal) : BackgroundService, ILivreurWebhooks
+    TimeProvider horloge, ILogger<LivreurWebhooks> journal) : BackgroundService
 {
     private static readonly TimeSpan IntervalleDePurge = TimeSpan.FromHours(1);
 
     private readonly SemaphoreSlim _reveil = new(0, 1);
     private readonly OptionsWebhooks _options = options.Value;
+    private readonly SemaphoreSlim _places = new(options.Value.EnvoisSimultanes, options.Value.EnvoisSimultanes);
+    private readonly ConcurrentDictionary<Guid, Task> _enCours = new();
     private DateTimeOffset _prochainePurge = DateTimeOffset.MinValue;
 
-    public void Signaler()
+    private void Signaler()
     {
         try
         {
@@ -45,6 +52,14 @@ internal sealed class LivreurWebhooks(IServiceScopeFactory scopes, IOptions<Opti
     protected override async Task ExecuteAsync(CancellationToken arret)
     {
         if (!_options.Livrer) return;
+        var ecoute = EcouterAsync(arret);
+        await TravaillerAsync(arret);
+        // Stopped: the attempts under way end with their own cancellation; an unfinished one is tried again after its lease.
+        await Task.WhenAll(_enCours.Values.Append(ecoute)).ContinueWith(_ => { }, TaskScheduler.Default);
+    }
+
+    private async Task TravaillerAsync(CancellationToken arret)
+    {
         while (!arret.IsCancellationRequested)
         {
             try
@@ -95,9 +110,54 @@ internal sealed class LivreurWebhooks(IServiceScopeFactory scopes, IOptions<Opti
         return dus.Count;
     }
 
-    /// <summary>Claims the deliveries due, makes their attempts at once and records them; how many.</summary>
+    /// <summary>
+    /// Listens for the notifications of <see cref="SignalLivreurs"/> on a connection of its own; lost (the database restarting),
+    /// it listens again a moment later, and the outbox is read at once in case something was committed meanwhile.
+    /// </summary>
+    private async Task EcouterAsync(CancellationToken arret)
+    {
+        string chaine;
+        await using (var scope = scopes.CreateAsyncScope())
+            chaine = scope.ServiceProvider.GetRequiredService<LabelsDbContext>().Database.GetConnectionString()!;
+        while (!arret.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connexion = new NpgsqlConnection(chaine);
+                await connexion.OpenAsync(arret);
+                connexion.Notification += (_, _) => Signaler();
+                await using (var ecoute = new NpgsqlCommand("LISTEN " + SignalLivreurs.Canal, connexion))
+                    await ecoute.ExecuteNonQueryAsync(arret);
+                Signaler();
+                // A bounded wait, so that a connection gone without a word is found out and replaced.
+                while (!arret.IsCancellationRequested)
+                    if (!await connexion.WaitAsync(TimeSpan.FromSeconds(30), arret))
+                        await using (var veille = new NpgsqlCommand("SELECT 1", connexion)) await veille.ExecuteScalarAsync(arret);
+            }
+            catch (OperationCanceledException) when (arret.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                journal.LogDebug(e, "Webhooks : écoute des notifications interrompue ({Message}) ; reprise dans un instant.", e.Message);
+                try
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(2), arret);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>Claims as many deliveries due as there are free places and starts their attempts; how many.</summary>
     private async Task<int> LivrerAsync(CancellationToken ct)
     {
+        var libres = _places.CurrentCount;
+        if (libres == 0) return 0;
         List<(Livraison Livraison, int Numero)> reclamees;
         Dictionary<Guid, Evenement> evenements;
         Dictionary<Guid, Abonnement> abonnements;
@@ -110,7 +170,7 @@ internal sealed class LivreurWebhooks(IServiceScopeFactory scopes, IOptions<Opti
                 SELECT l.* FROM livraisons_webhook l
                 WHERE l.etat = {nameof(EtatLivraison.EnAttente)} AND l.prochaine_tentative <= {maintenant}
                   AND EXISTS (SELECT 1 FROM evenements_webhook e WHERE e.id = l.evenement_id AND e.diffuse_le IS NOT NULL)
-                ORDER BY l.prochaine_tentative, l.id LIMIT {_options.EnvoisSimultanes} FOR UPDATE OF l SKIP LOCKED
+                ORDER BY l.prochaine_tentative, l.id LIMIT {libres} FOR UPDATE OF l SKIP LOCKED
                 """).ToListAsync(ct);
             if (dues.Count == 0) return 0;
             reclamees = dues.Select(l => (l, l.Reclamer(maintenant))).ToList();
@@ -121,8 +181,29 @@ internal sealed class LivreurWebhooks(IServiceScopeFactory scopes, IOptions<Opti
             evenements = await db.Evenements.AsNoTracking().Where(e => idsEvenements.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
             abonnements = await db.Abonnements.AsNoTracking().Where(a => idsAbonnements.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
         }
-        await Task.WhenAll(reclamees.Select(r => TenterAsync(r.Livraison.Id, r.Numero, evenements[r.Livraison.EvenementId],
-            abonnements[r.Livraison.AbonnementId], ct)));
+        foreach (var (livraison, numero) in reclamees)
+        {
+            await _places.WaitAsync(ct);
+            var tache = Task.Run(async () =>
+            {
+                try
+                {
+                    await TenterAsync(livraison.Id, numero, evenements[livraison.EvenementId], abonnements[livraison.AbonnementId], ct);
+                }
+                catch (Exception e) when (!ct.IsCancellationRequested)
+                {
+                    // Its outcome could not be recorded (the database gone, say): the delivery is tried again after its lease.
+                    journal.LogWarning(e, "Webhooks : tentative {Livraison} non enregistrée : {Message}", livraison.Id, e.Message);
+                }
+                finally
+                {
+                    _places.Release();
+                    _enCours.TryRemove(livraison.Id, out _);
+                    Signaler();
+                }
+            }, CancellationToken.None);
+            _enCours[livraison.Id] = tache;
+        }
         return reclamees.Count;
     }
 
@@ -144,7 +225,7 @@ internal sealed class LivreurWebhooks(IServiceScopeFactory scopes, IOptions<Opti
         if (livraison is null || suivi is null) return;
         var maintenant = horloge.GetUtcNow();
         var fin = false;
-        if (resultat is null) livraison.Abandonner(maintenant);
+        if (resultat is null) livraison.Renoncer(maintenant);
         else if (resultat.Reussi)
         {
             livraison.Reussir(maintenant);

@@ -27,7 +27,8 @@ namespace Labels.Infrastructure.Persistance.Migrations
                     ancien_secret_expire_le = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     echecs_depuis = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     cree_le = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    modifie_le = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    modifie_le = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
                 {

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Labels.Infrastructure.Persistance.Migrations
 {
     [DbContext(typeof(LabelsDbContext))]
-    [Migration("20261207153843_Webhooks")]
+    [Migration("20261207162612_Webhooks")]
     partial class Webhooks
     {
         /// <inheritdoc />
@@ -1038,6 +1038,12 @@ namespace Labels.Infrastructure.Persistance.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("url");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id")
                         .HasName("pk_abonnements_webhook");
