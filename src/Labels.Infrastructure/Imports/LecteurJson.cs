@@ -19,9 +19,6 @@ internal sealed class LecteurJson(Stream flux, string? encodage)
 
     private const string Tronque = "JSON tronqué : la fin du fichier arrive avant la fin de l'objet racine.";
 
-    public const string DemiCaractere = "Un échappement \\u y écrit la moitié d'une paire de substitution UTF-16 (\\uD800 à \\uDFFF) sans "
-        + "l'autre : ce n'est pas un caractère.";
-
     private const int TailleInitiale = 1 << 16;
     private const int TailleMaxDossier = 64 << 20;
 
@@ -170,7 +167,7 @@ internal sealed class LecteurJson(Stream flux, string? encodage)
                                 var erreurs = new List<(string Chemin, string Message)>();
                                 var lu = LectureMembreParMembre.Lire(tranche.ToArray(), Options, chemin, erreurs);
                                 if (erreurs.Count == 0)
-                                    erreurs.Add((Application.Commun.ChaineSansNul.Visible(e.Path is { Length: > 1 } p ? chemin + p[1..] : chemin), Message(e)));
+                                    erreurs.Add((Application.Commun.ChaineSansNul.Visible(e.Path is { Length: > 1 } p ? chemin + p[1..] : chemin), MessagesJson.Refus(e)));
                                 lot.Add(new DossierLu(_index, chemin, lu, erreurs));
                             }
                         }
@@ -189,7 +186,7 @@ internal sealed class LecteurJson(Stream flux, string? encodage)
         catch (InvalidOperationException e) when (e.Message.Contains("UTF-16", StringComparison.Ordinal))
         {
             // An escape of half a surrogate pair in a name at the root: the reader lets it through, making text of it fails.
-            throw new FichierIllisibleException($"{DemiCaractere} Ligne {_lignes + donnees[..(int)lecteur.TokenStartIndex].Count((byte)'\n') + 1}.");
+            throw new FichierIllisibleException($"{MessagesJson.DemiCaractere} Ligne {_lignes + donnees[..(int)lecteur.TokenStartIndex].Count((byte)'\n') + 1}.");
         }
         catch (JsonException e) when (CorpsImport.PremierOctetInvalide(donnees) is var i and >= 0 && e.BytePositionInLine is not null
                                       && EstAvant(donnees, i, e))
@@ -218,19 +215,6 @@ internal sealed class LecteurJson(Stream flux, string? encodage)
                 + "un guillemet, un crochet ou une accolade y manque ou y est de trop.");
         }
     }
-
-    public const string ProprieteInconnue = "Propriété inconnue.";
-    public const string ProprieteEnDouble = "Propriété en double.";
-
-    /// <summary>What the serializer refused, in the caller's words (its messages are English and name our types).</summary>
-    public static string Message(JsonException e) =>
-        e.Message.Contains("could not be mapped", StringComparison.Ordinal) ? ProprieteInconnue
-        : e.Message.Contains("NUL", StringComparison.Ordinal) ? "Le caractère NUL n'est pas permis."
-        : e.Message.Contains("U+FFFD", StringComparison.Ordinal) ? ChaineImportee.Remplacement
-        : e.InnerException is InvalidOperationException { Message: var m } && m.Contains("UTF-16", StringComparison.Ordinal) ? DemiCaractere
-        : Application.Commun.ValeursAttendues.De(e) is { } attendu ? $"Valeur attendue : {attendu}."
-        : e.Message.Contains("uplicate", StringComparison.Ordinal) ? ProprieteEnDouble
-        : "Valeur de type inattendu.";
 
     private enum Phase { AvantLaRacine, DansLaRacine, DansLesDossiers, ApresLaRacine }
 

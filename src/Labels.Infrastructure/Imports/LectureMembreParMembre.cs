@@ -31,7 +31,7 @@ internal static class LectureMembreParMembre
                 return Objet(element, type, chemin, options, erreurs);
             if (element.ValueKind == JsonValueKind.Array && type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>))
                 return Liste(element, type, chemin, options, erreurs);
-            erreurs.Add((Application.Commun.ChaineSansNul.Visible(chemin), LecteurJson.Message(e)));
+            erreurs.Add((Application.Commun.ChaineSansNul.Visible(chemin), MessagesJson.Refus(e)));
             return null;
         }
     }
@@ -50,14 +50,14 @@ internal static class LectureMembreParMembre
             catch (InvalidOperationException)
             {
                 // An escaped half of a surrogate pair: no text can be made of the name.
-                erreurs.Add((chemin, LecteurJson.DemiCaractere));
+                erreurs.Add((chemin, MessagesJson.DemiCaractere));
                 continue;
             }
             var ou = $"{chemin}.{nom}";
             // As the serializer reads it (JsonSerializerDefaults.Web): a name matches its property whatever its case.
             var propriete = type.GetProperty(nom, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
-            if (propriete is null) erreurs.Add((Application.Commun.ChaineSansNul.Visible(ou), LecteurJson.ProprieteInconnue));
-            else if (!vues.Add(propriete)) erreurs.Add((Application.Commun.ChaineSansNul.Visible(ou), LecteurJson.ProprieteEnDouble));
+            if (propriete is null) erreurs.Add((Application.Commun.ChaineSansNul.Visible(ou), MessagesJson.ProprieteInconnue));
+            else if (!vues.Add(propriete)) erreurs.Add((Application.Commun.ChaineSansNul.Visible(ou), MessagesJson.ProprieteEnDouble));
             else propriete.SetValue(objet, Valeur(membre.Value, propriete.PropertyType, ou, options, erreurs));
         }
         return objet;
