@@ -130,7 +130,7 @@ internal sealed class LecteurJson(Stream flux, string? encodage)
                         break;
                     case Phase.DansLaRacine when lecteur.TokenType == JsonTokenType.PropertyName:
                         if (!lecteur.ValueTextEquals("dossiers"u8))
-                            throw new FichierIllisibleException($"Propriété inconnue à la racine : {Application.Commun.ChaineSansNul.Visible(lecteur.GetString() ?? "")}.");
+                            throw new FichierIllisibleException($"Propriété inconnue à la racine : {Application.Commun.ChaineSansNul.Visible(NomALaRacine(ref lecteur, donnees))}.");
                         if (!lecteur.Read()) return Conserver(consommes, etat, lot.Count > 0);
                         if (lecteur.TokenType != JsonTokenType.StartArray)
                             throw new FichierIllisibleException("\"dossiers\" est un tableau.");
@@ -178,16 +178,6 @@ internal sealed class LecteurJson(Stream flux, string? encodage)
                 }
             }
         }
-        catch (InvalidOperationException) when (CorpsImport.PremierOctetInvalide(donnees) is var i and >= 0)
-        {
-            // The same, of a name at the root.
-            throw CorpsImport.Utf8Invalide(encodage, _lignes + donnees[..i].Count((byte)'\n') + 1, donnees, i);
-        }
-        catch (InvalidOperationException e) when (e.Message.Contains("UTF-16", StringComparison.Ordinal))
-        {
-            // An escape of half a surrogate pair in a name at the root: the reader lets it through, making text of it fails.
-            throw new FichierIllisibleException($"{MessagesJson.DemiCaractere} Ligne {_lignes + donnees[..(int)lecteur.TokenStartIndex].Count((byte)'\n') + 1}.");
-        }
         catch (JsonException e) when (CorpsImport.PremierOctetInvalide(donnees) is var i and >= 0 && e.BytePositionInLine is not null
                                       && EstAvant(donnees, i, e))
         {
@@ -205,7 +195,7 @@ internal sealed class LecteurJson(Stream flux, string? encodage)
             if (_phase == Phase.ApresLaRacine)
                 throw new FichierIllisibleException($"Du texte suit l'objet racine ligne {e.LineNumber + 1}, position {e.BytePositionInLine + 1} : "
                     + "un fichier JSON est un seul objet { \"dossiers\": [ … ] }, sans rien après lui que des blancs.");
-            if (_fini && e.Message.Contains("end of data", StringComparison.Ordinal)) throw new FichierIllisibleException(Tronque);
+            if (_fini && ErreursDuLecteurJson.FinDesDonnees(e)) throw new FichierIllisibleException(Tronque);
             // Well-formed maybe, but past the limit the reader stops where it is: what it met is a depth, not a syntax error.
             if (lecteur.CurrentDepth >= ProfondeurMax)
                 throw new FichierIllisibleException($"JSON imbriqué sur plus de {ProfondeurMax} niveaux ligne {e.LineNumber + 1}, position "
@@ -213,6 +203,28 @@ internal sealed class LecteurJson(Stream flux, string? encodage)
                     + "(son format en imbrique six).");
             throw new FichierIllisibleException($"JSON mal formé ligne {e.LineNumber + 1}, position {e.BytePositionInLine + 1} : une virgule, "
                 + "un guillemet, un crochet ou une accolade y manque ou y est de trop.");
+        }
+    }
+
+    /// <summary>
+    /// The name of a property at the root, for the message that refuses it. The reader lets through what making text of it
+    /// refuses (Utf8JsonReader.GetString): bytes that are no UTF-8, or an escape of half a surrogate pair.
+    /// </summary>
+    private string NomALaRacine(ref Utf8JsonReader lecteur, ReadOnlySpan<byte> donnees)
+    {
+        try
+        {
+            return lecteur.GetString() ?? "";
+        }
+        catch (InvalidOperationException) when (CorpsImport.PremierOctetInvalide(donnees) is var i and >= 0)
+        {
+            // As in a dossier: the file's encoding is at fault.
+            throw CorpsImport.Utf8Invalide(encodage, _lignes + donnees[..i].Count((byte)'\n') + 1, donnees, i);
+        }
+        catch (InvalidOperationException)
+        {
+            // Its bytes are valid: the escape is the fault.
+            throw new FichierIllisibleException($"{MessagesJson.DemiCaractere} Ligne {_lignes + donnees[..(int)lecteur.TokenStartIndex].Count((byte)'\n') + 1}.");
         }
     }
 

@@ -212,7 +212,7 @@ internal sealed class LectureDuFichier(Edition edition, Dossiers dossiers, Fiche
             if (ligne.Span.IndexOfAny('\0', '\uFFFD') is var interdit and >= 0)
             {
                 // U+FFFD is what a conversion puts where it lost a character: the file is not the original any more.
-                erreurs.Ajouter(numero, null, "", ligne.Span[interdit] == '\0' ? "Le caractère NUL n'est pas permis." : ChaineImportee.Remplacement);
+                erreurs.Ajouter(numero, null, "", ligne.Span[interdit] == '\0' ? ChaineImportee.Nul : ChaineImportee.Remplacement);
                 continue;
             }
             if (ligne.ColCount != nombre)

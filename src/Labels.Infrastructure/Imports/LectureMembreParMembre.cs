@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Labels.Infrastructure.Imports;
 
@@ -31,8 +32,31 @@ internal static class LectureMembreParMembre
                 return Objet(element, type, chemin, options, erreurs);
             if (element.ValueKind == JsonValueKind.Array && type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>))
                 return Liste(element, type, chemin, options, erreurs);
-            erreurs.Add((Application.Commun.ChaineSansNul.Visible(chemin), MessagesJson.Refus(e)));
+            erreurs.Add((Application.Commun.ChaineSansNul.Visible(chemin),
+                NombreEnTexteIllisible(element, type, options) ? MessagesJson.DemiCaractere : MessagesJson.Refus(e, type)));
             return null;
+        }
+    }
+
+    /// <summary>
+    /// A number written as a string, which the options read (JsonSerializerDefaults.Web), whose text cannot be made: its bytes are
+    /// valid UTF-8 (LecteurJson refused the file otherwise), so an escape writes half a surrogate pair, and the serializer, which
+    /// makes that text before it reads the number, stopped there. (A string read as a string is refused so by ChaineImportee.)
+    /// </summary>
+    private static bool NombreEnTexteIllisible(JsonElement element, Type type, JsonSerializerOptions options)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (element.ValueKind != JsonValueKind.String || (options.NumberHandling & JsonNumberHandling.AllowReadingFromString) == 0
+            || !(type.IsPrimitive && type != typeof(bool) && type != typeof(char) || type == typeof(decimal)))
+            return false;
+        try
+        {
+            element.GetString();
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return true;
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Labels.Application.Commun;
 
 namespace Labels.Infrastructure.Imports;
 
@@ -14,13 +15,21 @@ internal static class MessagesJson
     public const string ProprieteInconnue = "Propriété inconnue.";
     public const string ProprieteEnDouble = "Propriété en double.";
 
-    /// <summary>What the serializer refused, in the caller's words (its messages are English and name our types).</summary>
+    /// <summary>
+    /// Why the serializer refused a value read as <paramref name="attendu"/>: a string of the file refused for what it holds
+    /// (<see cref="ChaineImportee"/>), or a value of another kind. An object read as a class and a list read as a list never come
+    /// here: they are opened, and their unknown and repeated properties found by name (<see cref="LectureMembreParMembre"/>).
+    /// </summary>
+    public static string Refus(JsonException e, Type attendu) =>
+        e is ValeurJsonRefusee refus ? refus.Message : $"Valeur attendue : {ValeursAttendues.De(attendu)}.";
+
+    /// <summary>
+    /// Why the serializer refused a dossier in which the reading member by member found no error: the type of the value it stopped
+    /// on is then known only from its message (<see cref="ValeursAttendues.De(JsonException)"/>). Unknown and repeated properties
+    /// are not among the reasons: that reading finds every one of them.
+    /// </summary>
     public static string Refus(JsonException e) =>
-        e.Message.Contains("could not be mapped", StringComparison.Ordinal) ? ProprieteInconnue
-        : e.Message.Contains("NUL", StringComparison.Ordinal) ? "Le caractère NUL n'est pas permis."
-        : e.Message.Contains("U+FFFD", StringComparison.Ordinal) ? ChaineImportee.Remplacement
-        : e.InnerException is InvalidOperationException { Message: var m } && m.Contains("UTF-16", StringComparison.Ordinal) ? DemiCaractere
-        : Application.Commun.ValeursAttendues.De(e) is { } attendu ? $"Valeur attendue : {attendu}."
-        : e.Message.Contains("uplicate", StringComparison.Ordinal) ? ProprieteEnDouble
+        e is ValeurJsonRefusee refus ? refus.Message
+        : ValeursAttendues.De(e) is { } attendu ? $"Valeur attendue : {attendu}."
         : "Valeur de type inattendu.";
 }
