@@ -13,27 +13,9 @@ namespace Labels.Infrastructure.Imports;
 /// </summary>
 internal sealed class Dossiers
 {
-    /// <remarks>
-    /// The ids of the rows the merge may create are chosen here, as the entities choose theirs (UUIDv7 of the import's
-    /// instant): the collectivité's, used when it is new, and the distinction's, used when the dossier has none yet.
-    /// </remarks>
-    public sealed class Dossier(string code, Guid candidatureId, bool existante, DateTimeOffset maintenant)
-    {
-        public string Code { get; } = code;
-        public Guid CandidatureId { get; } = candidatureId;
-        public bool Existante { get; } = existante;
-        public Guid? CollectiviteId { get; } = existante ? null : Guid.CreateVersion7(maintenant);
-        public Guid DistinctionId { get; } = Guid.CreateVersion7(maintenant);
-        public Origine Premiere { get; init; }
-        public int Fiches { get; set; }
-        public int? Arobases { get; set; }
-        public string[]? Mentions { get; set; }
-        public Origine OrigineDistinction { get; set; }
-    }
-
     private readonly HashSet<string> _cog;
     private readonly Dictionary<string, (Guid Id, bool AvecFiches)> _existantes;
-    private readonly Dictionary<string, Dossier> _parCode = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DossierDuFichier> _parCode = new(StringComparer.Ordinal);
     private readonly bool _json;
     private readonly ErreursDuFichier _erreurs;
     private readonly DateTimeOffset _maintenant;
@@ -71,7 +53,7 @@ internal sealed class Dossiers
     }
 
     /// <summary>The dossier of a well-formed code, or null (and an error) when the COG does not know it.</summary>
-    public Dossier? Voir(string code, Origine origine)
+    public DossierDuFichier? Voir(string code, Origine origine)
     {
         if (_parCode.TryGetValue(code, out var dossier))
         {
@@ -87,14 +69,14 @@ internal sealed class Dossiers
             return null;
         }
         dossier = _existantes.TryGetValue(code, out var existante)
-            ? new Dossier(code, existante.Id, existante: true, _maintenant) { Premiere = origine }
-            : new Dossier(code, Guid.CreateVersion7(_maintenant), existante: false, _maintenant) { Premiere = origine };
+            ? new DossierDuFichier(code, existante.Id, existante: true, _maintenant) { Premiere = origine }
+            : new DossierDuFichier(code, Guid.CreateVersion7(_maintenant), existante: false, _maintenant) { Premiere = origine };
         _parCode.Add(code, dossier);
         return dossier;
     }
 
     /// <summary>A distinction given for the dossier: the first one stands, any other line must give the same.</summary>
-    public void Distinction(Dossier dossier, Origine origine, int? arobases, string[]? mentions)
+    public void Distinction(DossierDuFichier dossier, Origine origine, int? arobases, string[]? mentions)
     {
         if (arobases is null) return;
         if (dossier.Arobases is null)

@@ -25,7 +25,7 @@ internal sealed class LectureDuFichier(Edition edition, Dossiers dossiers, Fiche
 
     private readonly List<(string Champ, string Message)> _champs = [];
 
-    private void Fiche(Origine origine, Dossiers.Dossier dossier, ContenuFiche contenu)
+    private void Fiche(Origine origine, DossierDuFichier dossier, ContenuFiche contenu)
     {
         sortie.Ecrire(copie, fiches.Ajouter(origine), dossier.CandidatureId, contenu, maintenant);
         dossier.Fiches++;
@@ -222,7 +222,7 @@ internal sealed class LectureDuFichier(Edition edition, Dossiers dossiers, Fiche
             }
             var origine = Origine.Csv(numero);
             var code = Texte(ligne, iCollectivite);
-            Dossiers.Dossier? candidature = null;
+            DossierDuFichier? candidature = null;
             if (!ReglesImport.EstCodeCollectivite(code))
                 erreurs.Ajouter(numero, null, "collectivite", code is null ? "Code de collectivité requis." : $"Code malformé : {code} (code INSEE ou SIREN).");
             else candidature = dossiers.Voir(code!, origine);
