@@ -72,7 +72,10 @@ public static class ImportsEndpoints
             throw new BadHttpRequestException(EncodagesImport.MessageInconnu(charset!), StatusCodes.Status415UnsupportedMediaType);
         if (http.Request.ContentLength > limites.TailleMax) throw TropGros(limites);
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } taille) taille.MaxRequestBodySize = null;
-        var corps = new FluxLimite(http.Request.Body, limites.TailleMax);
+        // The body is counted as it streams and stopped at the limit: the size a chunked body does not declare. The bytes within it
+        // are handed on first, so that a run records what it received: its size and SHA-256, taken as the run reads it
+        // (Application/Imports/CorpsRecu.cs).
+        var corps = new FluxCompte(http.Request.Body, limite: (limites.TailleMax, () => TropGros(limites)));
 
         if (async == true || http.Request.ContentLength > limites.SeuilAsynchrone)
         {
@@ -103,36 +106,4 @@ public static class ImportsEndpoints
 
     private static BadHttpRequestException TropGros(OptionsImports limites) =>
         new($"Le fichier dépasse {limites.TailleMax >> 20} Mo.", StatusCodes.Status413PayloadTooLarge);
-
-    /// <summary>
-    /// Counts the body as it streams and stops at the route's limit, before it costs memory or disk. The bytes within the limit
-    /// are handed on before it stops: a run records the size and SHA-256 of what it received (ImporterDossiers.cs).
-    /// </summary>
-    private sealed class FluxLimite(Stream interne, long limite) : FluxEnLecture
-    {
-        private long _lus;
-        private bool _depasse;
-
-        public override long Position { get => _lus; set => throw new NotSupportedException(); }
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override int Read(Span<byte> buffer) => Compter(_depasse ? throw TropGros() : interne.Read(buffer[..Permis(buffer.Length)]));
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            Compter(_depasse ? throw TropGros() : await interne.ReadAsync(buffer[..Permis(buffer.Length)], cancellationToken));
-
-        /// <summary>Up to one byte past the limit, which tells that the body goes beyond it.</summary>
-        private int Permis(int demande) => (int)Math.Min(demande, limite + 1 - _lus);
-
-        private int Compter(int lus)
-        {
-            _lus += lus;
-            if (_lus <= limite) return lus;
-            _depasse = true;
-            // That byte is not handed on; those before it are, and the next read stops.
-            return lus > 1 ? lus - 1 : throw TropGros();
-        }
-
-        private BadHttpRequestException TropGros() => new($"Le fichier dépasse {limite >> 20} Mo.", StatusCodes.Status413PayloadTooLarge);
-    }
 }

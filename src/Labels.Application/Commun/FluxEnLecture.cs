@@ -1,8 +1,9 @@
 namespace Labels.Application.Commun;
 
 /// <summary>
-/// A stream that is only read, forward, as the import's bodies are (the request's body counted, checked, decoded, hashed):
-/// what such a stream answers to everything else, written once. A derived stream reads in <see cref="ReadAsync(Memory{byte}, CancellationToken)"/>,
+/// A stream that is only read, forward, as the import's bodies are (counted, bounded and hashed: <see cref="FluxCompte"/>;
+/// checked in their encoding: Infrastructure/Imports/FluxUtf8.cs and FluxVerifie.cs): what such a stream answers to everything
+/// else, written once. A derived stream reads in <see cref="ReadAsync(Memory{byte}, CancellationToken)"/>,
 /// and overrides the synchronous reads when it has a real synchronous path.
 /// </summary>
 public abstract class FluxEnLecture : Stream

@@ -12,19 +12,15 @@ namespace Labels.Application.Imports;
 internal sealed class CorpsRecu : IDisposable
 {
     private readonly IncrementalHash _sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-    private readonly Stream _corps;
+    private readonly FluxCompte _flux;
 
-    public CorpsRecu(Stream corps)
-    {
-        _corps = corps;
-        Flux = new Lecteur(this);
-    }
+    public CorpsRecu(Stream corps) => _flux = new FluxCompte(corps, _sha);
 
     /// <summary>What the loader reads. Its readers dispose it as they end; that leaves the body to its owner (the request, the queued file).</summary>
-    public Stream Flux { get; }
+    public Stream Flux => _flux;
 
     /// <summary>The bytes read so far: the size of a streamed body, which has no length of its own.</summary>
-    public long Octets { get; private set; }
+    public long Octets => _flux.Octets;
 
     /// <summary>SHA-256 (hex) of the bytes read so far.</summary>
     public string Empreinte() => Convert.ToHexStringLower(_sha.GetCurrentHash());
@@ -35,7 +31,7 @@ internal sealed class CorpsRecu : IDisposable
         var tampon = ArrayPool<byte>.Shared.Rent(1 << 16);
         try
         {
-            while (await LireAsync(tampon, ct) > 0) { }
+            while (await _flux.ReadAsync(tampon, ct) > 0) { }
         }
         finally
         {
@@ -43,30 +39,5 @@ internal sealed class CorpsRecu : IDisposable
         }
     }
 
-    private async ValueTask<int> LireAsync(Memory<byte> tampon, CancellationToken ct)
-    {
-        var lus = await _corps.ReadAsync(tampon, ct);
-        return Compter(tampon.Span[..lus]);
-    }
-
-    private int Lire(Span<byte> tampon) => Compter(tampon[.._corps.Read(tampon)]);
-
-    private int Compter(ReadOnlySpan<byte> lus)
-    {
-        _sha.AppendData(lus);
-        Octets += lus.Length;
-        return lus.Length;
-    }
-
     public void Dispose() => _sha.Dispose();
-
-    private sealed class Lecteur(CorpsRecu recu) : FluxEnLecture
-    {
-
-        public override int Read(byte[] buffer, int offset, int count) => recu.Lire(buffer.AsSpan(offset, count));
-
-        public override int Read(Span<byte> buffer) => recu.Lire(buffer);
-
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => recu.LireAsync(buffer, cancellationToken);
-    }
 }

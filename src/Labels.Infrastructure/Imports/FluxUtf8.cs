@@ -7,7 +7,9 @@ namespace Labels.Infrastructure.Imports;
 /// A UTF-8 file's bytes, handed on as they are read, into the reader's own buffer, its BOM skipped. In CSV, the decoder that
 /// turns them into the text Sep parses checks them as it decodes, and its fallback refuses the first invalid one, whose line
 /// this stream knows from the lines it counted; JSON's are checked by their reader. Checking them beforehand as well would
-/// go over every byte twice more, where counting lines is a vectorised count (see README, Benchmarks).
+/// go over every byte twice more, where counting lines is a vectorised count (see README, Benchmarks). A stream of its own,
+/// where FluxCompte hands on every byte it reads and FluxVerifie holds bytes back in a buffer of its own until they are
+/// checked: this one hands them on unchecked, without a copy, bar the BOM.
 /// </summary>
 internal sealed class FluxUtf8 : FluxEnLecture
 {

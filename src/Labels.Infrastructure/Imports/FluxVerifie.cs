@@ -4,7 +4,9 @@ namespace Labels.Infrastructure.Imports;
 
 /// <summary>
 /// The bytes of the file, handed on only once checked: whole characters, all valid. An incomplete character at the end
-/// of a read waits for the next one; the file's lines are counted as the bytes go, for the message.
+/// of a read waits for the next one; the file's lines are counted as the bytes go, for the message. A stream of its own, as
+/// holding bytes back is what neither FluxCompte (which hands on what it reads, as it is) nor FluxUtf8 (whose bytes its decoder
+/// or reader checks) does.
 /// </summary>
 internal sealed class FluxVerifie(Stream interne, ReglesEncodage regle) : FluxEnLecture
 {
