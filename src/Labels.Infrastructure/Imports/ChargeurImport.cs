@@ -129,10 +129,10 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
     }
 
     /// <summary>
-    /// The file read line by line: each line checked, its dossier noted, its fiche written to the COPY, or its key kept for the
-    /// duplicate checks when the rules refuse it.
+    /// The merge, once the file is read without error: its dossiers (collectivités and candidatures new to the base, distinctions:
+    /// Sql.FusionDossiers) and its fiches (their output's merge, <see cref="ISortieFiches.Fusion"/>) written in one command, then
+    /// the report's counts of dossiers and fiches created, changed and left as they were (Sql.Bilan).
     /// </summary>
-
     private static async Task<(CompteursImport Dossiers, CompteursImport Fiches)> FusionnerAsync(NpgsqlConnection connexion, Edition edition,
         ISortieFiches sortie, int fiches, DateTimeOffset maintenant, CancellationToken ct)
     {

@@ -12,7 +12,7 @@ namespace Labels.Infrastructure.Imports;
 /// fiches stream by COPY into a table of their own, which PostgreSQL fills while the file is still
 /// being read, and which becomes the édition's partition of fiches_actions once the dossiers are
 /// merged. Attaching it checks the foreign key to candidatures with one query, where rows inserted into
-/// fiches_actions would have been checked one by one (a third of a large import's time).
+/// fiches_actions would have been checked one by one at the commit (README, Benchmarks, for what that cost).
 /// </summary>
 internal sealed class SortieDirecte(int annee) : ISortieFiches
 {
