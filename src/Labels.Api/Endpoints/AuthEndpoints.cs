@@ -18,7 +18,10 @@ public static class AuthEndpoints
     {
         var auth = app.MapGroup("/api/v1/auth").WithTags("Authentification").AllowAnonymous()
             .RequireRateLimiting(Securite.Protections.PolitiqueAuthentification)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            // Their own 401 (wrong credentials, a refresh token spent or unknown), not the invalid token Documentation/ReponsesCommunes.cs
+            // gives a public route.
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         auth.MapPost("/login", async Task<Results<EmptyHttpResult, ProblemHttpResult>> (Connexion connexion, Connexions connexions,
                 SignInManager<Compte> ouverture, ISender sender, HttpContext http, CancellationToken ct) =>
@@ -45,8 +48,7 @@ public static class AuthEndpoints
             })
             .WithName("Connexion")
             .WithSummary("Échange e-mail et mot de passe contre un jeton d'accès et un jeton de renouvellement.")
-            .Produces<AccessTokenResponse>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .Produces<AccessTokenResponse>();
 
         auth.MapPost("/refresh", async Task<Results<SignInHttpResult, ProblemHttpResult>> (Renouvellement demande, Renouvellements renouvellements) =>
             {
@@ -57,8 +59,7 @@ public static class AuthEndpoints
             })
             .WithName("Renouvellement")
             .WithSummary("Échange un jeton de renouvellement contre une nouvelle paire de jetons.")
-            .Produces<AccessTokenResponse>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .Produces<AccessTokenResponse>();
         return app;
     }
 }

@@ -15,10 +15,9 @@ public static class ImportsEndpoints
 {
     public static IEndpointRouteBuilder MapImportsEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/v1/editions/{annee:int}/imports", ImporterAsync)
-            .RequireAuthorization(Politiques.Admin)
-            .RequireScope(JetonApi.ScopeImports)
-            .WithTags("Imports")
+        var imports = app.MapGroup("/api/v1").WithTags("Imports").RequireAuthorization(Politiques.Admin).RequireScope(JetonApi.ScopeImports);
+
+        imports.MapPost("/editions/{annee:int}/imports", ImporterAsync)
             .WithName("ImporterDossiers")
             .WithSummary("Charge une année de dossiers (JSON ou CSV) : tout ou rien, idempotent par clés naturelles ; dryRun=true vérifie sans écrire ; "
                 + "async=true (ou un gros fichier) répond 202 avec Location /api/v1/imports/{id}. Le fichier est en UTF-8, sauf charset déclaré "
@@ -30,25 +29,18 @@ public static class ImportsEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             // The route's own limit replaces the server's default one; the body is then counted as it streams.
             .WithMetadata(new DisableRequestSizeLimitAttribute())
             .WithRequestTimeout(Protections.PolitiqueSansDelai);
 
-        app.MapGet("/api/v1/imports/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
+        imports.MapGet("/imports/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new LireImport(id), ct)))
-            .RequireAuthorization(Politiques.Admin)
-            .RequireScope(JetonApi.ScopeImports)
-            .WithTags("Imports")
             .WithName("LireImport")
             .WithSummary("L'état d'un import (lignes lues pendant qu'il tourne) et, à la fin, son rapport.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        app.MapGet("/api/v1/editions/{annee:int}/imports", async (int annee, [AsParameters] PageDemandee pagination, ISender sender, CancellationToken ct) =>
+        imports.MapGet("/editions/{annee:int}/imports", async (int annee, [AsParameters] PageDemandee pagination, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListerImports(annee, pagination.Numero, pagination.Taille), ct)))
-            .RequireAuthorization(Politiques.Admin)
-            .RequireScope(JetonApi.ScopeImports)
-            .WithTags("Imports")
             .WithName("ListerImports")
             .WithSummary("Les imports de l'édition : qui, quand, empreinte SHA-256 du fichier, résultat.");
         return app;
