@@ -25,14 +25,18 @@ public static class JuryEndpoints
 {
     public static IEndpointRouteBuilder MapJuryEndpoints(this IEndpointRouteBuilder app)
     {
-        var edition = app.MapGroup("/api/v1/editions/{annee:int}").WithTags("Jury").RequireAuthorization(Politiques.Admin)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+        var jury = app.MapGroup("/api/v1").WithTags("Jury");
+        // The administration runs the jury; a juror reads the grid and writes their own evaluations (the roles of docs/securite.md).
+        var administration = jury.MapGroup("").RequireAuthorization(Politiques.Admin);
+        var jures = jury.MapGroup("").RequireAuthorization(Politiques.Jure);
+        var edition = administration.MapGroup("/editions/{annee:int}").ProducesProblem(StatusCodes.Status404NotFound);
+        var candidature = administration.MapGroup("/candidatures/{id:guid}").ProducesProblem(StatusCodes.Status404NotFound);
+        var candidatureDuJure = jures.MapGroup("/candidatures/{id:guid}").ProducesProblem(StatusCodes.Status404NotFound);
 
         // The jurors score with it: its criteria name the keys of their notes.
-        app.MapGet("/api/v1/editions/{annee:int}/grille", async (int annee, ISender sender, CancellationToken ct) =>
+        jury.MapGet("/editions/{annee:int}/grille", async (int annee, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new LireGrille(annee), ct)))
             .RequireAuthorization(Politiques.AdminOuJure)
-            .WithTags("Jury")
             .WithName("LireGrille")
             .WithSummary("La grille de notation de l'édition et ses seuils d'arobases : aux administrateurs et aux jurés qui siègent dans son jury.")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -93,20 +97,16 @@ public static class JuryEndpoints
             .WithSummary("Accepte la proposition de chaque dossier qui n'a pas encore de décision.")
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        var candidature = app.MapGroup("/api/v1/candidatures/{id:guid}").WithTags("Jury")
-            .ProducesProblem(StatusCodes.Status404NotFound);
-
-        candidature.MapGet("/evaluations/moi", async (Guid id, ISender sender, HttpContext http, CancellationToken ct) =>
+        candidatureDuJure.MapGet("/evaluations/moi", async (Guid id, ISender sender, HttpContext http, CancellationToken ct) =>
             {
                 var evaluation = await sender.Send(new LireMonEvaluation(id), ct);
                 http.Response.Headers.ETag = evaluation.ETag;
                 return TypedResults.Ok(evaluation);
             })
-            .RequireAuthorization(Politiques.Jure)
             .WithName("LireMonEvaluation")
             .WithSummary("L'évaluation du juré appelant sur ce dossier, avec son ETag ; 404 tant qu'il n'a rien écrit.");
 
-        candidature.MapPut("/evaluations/moi", async (Guid id, EvaluationSaisie saisie, [FromHeader(Name = "If-Match")] string? ifMatch,
+        candidatureDuJure.MapPut("/evaluations/moi", async (Guid id, EvaluationSaisie saisie, [FromHeader(Name = "If-Match")] string? ifMatch,
                 ISender sender, HttpContext http, CancellationToken ct) =>
             {
                 var evaluation = await sender.Send(new EcrireMonEvaluation(id, saisie.Notes, saisie.Commentaire, saisie.Soumise,
@@ -114,7 +114,6 @@ public static class JuryEndpoints
                 http.Response.Headers.ETag = evaluation.ETag;
                 return TypedResults.Ok(evaluation);
             })
-            .RequireAuthorization(Politiques.Jure)
             .WithName("EcrireMonEvaluation")
             .WithSummary("Écrit les notes (brouillon ou soumises) ; la première écriture sans précondition, les suivantes avec If-Match "
                 + "(l'ETag lu, une liste d'ETags ou * ; 428 sans, 412 périmé).")
@@ -125,22 +124,18 @@ public static class JuryEndpoints
 
         candidature.MapGet("/evaluations/historique", async (Guid id, [AsParameters] PageDemandee pagination, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new LireHistoriqueEvaluations(id, pagination.Numero, pagination.Taille), ct)))
-            .RequireAuthorization(Politiques.Admin)
             .WithName("LireHistoriqueEvaluations")
             .WithSummary("Chaque changement des évaluations du dossier : qui, quand, avant, après.");
 
         candidature.MapPut("/decision", async (Guid id, DecisionSaisie saisie, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new DeciderDistinction(id, saisie.Arobases, saisie.Mentions, saisie.Justification), ct)))
-            .RequireAuthorization(Politiques.Admin)
             .WithName("DeciderDistinction")
             .WithSummary("La décision du jury : arobases et mentions ; justification requise quand elle s'écarte de la proposition.")
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
 
-        app.MapGet("/api/v1/jures/moi/affectations", async (int edition, [AsParameters] PageDemandee pagination, ISender sender, CancellationToken ct) =>
+        jures.MapGet("/jures/moi/affectations", async (int edition, [AsParameters] PageDemandee pagination, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListerMesAffectations(edition, pagination.Numero, pagination.Taille), ct)))
-            .RequireAuthorization(Politiques.Jure)
-            .WithTags("Jury")
             .WithName("ListerMesAffectations")
             .WithSummary("Les dossiers affectés au juré appelant dans l'édition, et l'état de ses évaluations.");
         return app;
