@@ -10,6 +10,7 @@ public static class CollectivitesEndpoints
     public static IEndpointRouteBuilder MapCollectivitesEndpoints(this IEndpointRouteBuilder app)
     {
         var collectivites = app.MapGroup("/api/v1/collectivites").WithTags("Collectivités");
+        var publiques = collectivites.MapGroup("").LecturePublique();
 
         collectivites.MapPost("/", async (CreerCollectivite commande, ISender sender, CancellationToken ct) =>
             {
@@ -22,19 +23,17 @@ public static class CollectivitesEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
 
-        collectivites.MapGet("/{id}", async (string id, ISender sender, CancellationToken ct) =>
+        publiques.MapGet("/{id}", async (string id, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new LireCollectivite(ParametresDeRequete.Collectivite(id, "id")), ct)))
-            .LecturePublique()
             .WithName("LireCollectivite")
             .WithSummary("Une collectivité enregistrée, par son identifiant (UUID), son code INSEE ou son SIREN.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        collectivites.MapGet("/", async (string? codeInsee, string? siren, string? departement, string? region,
+        publiques.MapGet("/", async (string? codeInsee, string? siren, string? departement, string? region,
                 string? categorie, string? q, [AsParameters] PageDemandee pagination, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListerCollectivites(codeInsee, siren, departement, region,
                     ParametresDeRequete.Enum<Categorie>(categorie, "categorie"), q,
                     pagination.Numero, pagination.Taille), ct)))
-            .LecturePublique()
             .WithName("ListerCollectivites")
             .WithSummary("Les collectivités enregistrées, filtrées et paginées (q cherche dans le nom ; categorie : village, ville, intercommunalite).");
 

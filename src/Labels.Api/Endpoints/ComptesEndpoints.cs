@@ -12,24 +12,22 @@ public static class ComptesEndpoints
     public static IEndpointRouteBuilder MapComptesEndpoints(this IEndpointRouteBuilder app)
     {
         var comptes = app.MapGroup("/api/v1/comptes").WithTags("Comptes");
+        var administration = comptes.MapGroup("").RequireAuthorization(Politiques.Admin);
 
-        comptes.MapPost("/", async (CreerCompte commande, ISender sender, CancellationToken ct) =>
+        administration.MapPost("/", async (CreerCompte commande, ISender sender, CancellationToken ct) =>
                 TypedResults.Created((string?)null, await sender.Send(commande, ct)))
-            .RequireAuthorization(Politiques.Admin)
             .WithName("CreerCompte")
             .WithSummary("Crée un compte (admin, jure, ou collectivite rattaché à une collectivité).")
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
 
-        comptes.MapGet("/", async (string? role, [AsParameters] PageDemandee pagination, ISender sender, CancellationToken ct) =>
+        administration.MapGet("/", async (string? role, [AsParameters] PageDemandee pagination, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListerComptes(role, pagination.Numero, pagination.Taille), ct)))
-            .RequireAuthorization(Politiques.Admin)
             .WithName("ListerComptes")
             .WithSummary("Les comptes, par adresse e-mail, filtrés par rôle (admin, jure, collectivite), avec leur statut (actif).");
 
-        comptes.MapPut("/{id:guid}/statut", async (Guid id, StatutCompteSaisi saisie, ISender sender, CancellationToken ct) =>
+        administration.MapPut("/{id:guid}/statut", async (Guid id, StatutCompteSaisi saisie, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ChangerStatutCompte(id, saisie.Actif), ct)))
-            .RequireAuthorization(Politiques.Admin)
             .WithName("ChangerStatutCompte")
             .WithSummary("Désactive un compte ({ actif: false } : plus de connexion, toutes ses sessions et ses jetons d'API prennent fin) "
                 + "ou le réactive ({ actif: true } : ses anciennes sessions restent closes). Journalisé.")

@@ -36,11 +36,11 @@ public static class PalmaresEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        var publiques = app.MapGroup("/api/v1").LecturePublique()
+        var publiques = app.MapGroup("").LecturePublique()
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        var palmares = publiques.MapGroup("").WithTags("Palmarès");
 
-        publiques.MapGet("/editions/{annee:int}/palmares", LirePalmares)
-            .WithTags("Palmarès")
+        palmares.MapGet("/api/v1/editions/{annee:int}/palmares", LirePalmares)
             .WithName("LirePalmares")
             .WithSummary("Le palmarès publié (JSON, ou CSV avec Accept: text/csv), filtrable ; compressé (br, gzip) selon Accept-Encoding ; "
                 + "ETag fort, 304, Cache-Control public, CORS. HEAD : les mêmes en-têtes, sans le corps.")
@@ -49,8 +49,7 @@ public static class PalmaresEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .DisableRequestTimeout(); // served from memory: no timer per request on the hottest route
 
-        publiques.MapGet("/editions/{annee:int}/palmares.csv", LirePalmaresCsv)
-            .WithTags("Palmarès")
+        palmares.MapGet("/api/v1/editions/{annee:int}/palmares.csv", LirePalmaresCsv)
             .WithName("LirePalmaresCsv")
             .WithSummary("Le palmarès en CSV (UTF-8 avec BOM, séparateur ;), compressé (br, gzip) selon Accept-Encoding. HEAD : les en-têtes seuls.")
             .Produces<string>(StatusCodes.Status200OK, "text/csv")
@@ -60,11 +59,10 @@ public static class PalmaresEndpoints
 
         // HEAD, as HTTP has it for every GET: caches and portals check a release's ETag or size without its bytes. Same
         // answer as the GET without the body; left out of the OpenAPI document, where it would repeat the GET.
-        publiques.MapMethods("/editions/{annee:int}/palmares", [HttpMethods.Head], LirePalmares).ExcludeFromDescription().DisableRequestTimeout();
-        publiques.MapMethods("/editions/{annee:int}/palmares.csv", [HttpMethods.Head], LirePalmaresCsv).ExcludeFromDescription().DisableRequestTimeout();
+        palmares.MapMethods("/api/v1/editions/{annee:int}/palmares", [HttpMethods.Head], LirePalmares).ExcludeFromDescription().DisableRequestTimeout();
+        palmares.MapMethods("/api/v1/editions/{annee:int}/palmares.csv", [HttpMethods.Head], LirePalmaresCsv).ExcludeFromDescription().DisableRequestTimeout();
 
-        publiques.MapGet("/palmares", LireExport)
-            .WithTags("Palmarès")
+        palmares.MapGet("/api/v1/palmares", LireExport)
             .WithName("ExporterPalmares")
             .WithSummary("Tous les palmarès publiés pour la réutilisation en données ouvertes, une page d'éditions de la plus ancienne à la "
                 + "plus récente ; ETag fort, 304, Cache-Control public.")
@@ -75,8 +73,7 @@ public static class PalmaresEndpoints
             .Produces<PageDe<PalmaresDto>>(StatusCodes.Status200OK, "application/json")
             .Produces(StatusCodes.Status304NotModified);
 
-        publiques.MapGet("/palmares.csv", LireExportCsv)
-            .WithTags("Palmarès")
+        palmares.MapGet("/api/v1/palmares.csv", LireExportCsv)
             .WithName("ExporterPalmaresCsv")
             .WithSummary("Tous les palmarès publiés en un fichier CSV pour la réutilisation en données ouvertes : une ligne par lauréat et "
                 + "par édition, les colonnes du CSV d'une édition ; ETag fort, 304, Cache-Control public.")
@@ -89,19 +86,18 @@ public static class PalmaresEndpoints
             .Produces(StatusCodes.Status304NotModified);
 
         // HEAD as for the palmarès; the declared types stay, so that an Accept neither serves answers 406 as on GET.
-        publiques.MapMethods("/palmares", [HttpMethods.Head], LireExport).ExcludeFromDescription()
+        palmares.MapMethods("/api/v1/palmares", [HttpMethods.Head], LireExport).ExcludeFromDescription()
             .Produces<PageDe<PalmaresDto>>(StatusCodes.Status200OK, "application/json");
-        publiques.MapMethods("/palmares.csv", [HttpMethods.Head], LireExportCsv).ExcludeFromDescription()
+        palmares.MapMethods("/api/v1/palmares.csv", [HttpMethods.Head], LireExportCsv).ExcludeFromDescription()
             .Produces<string>(StatusCodes.Status200OK, "text/csv");
 
-        publiques.MapGet("/editions/{annee:int}/palmares/versions", async (int annee, [AsParameters] PageDemandee pagination, ISender sender, CancellationToken ct) =>
+        palmares.MapGet("/api/v1/editions/{annee:int}/palmares/versions", async (int annee, [AsParameters] PageDemandee pagination, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListerVersionsPalmares(annee, pagination.Numero, pagination.Taille), ct)))
-            .WithTags("Palmarès")
             .WithName("ListerVersionsPalmares")
             .WithSummary("Les versions du palmarès et, pour chacune, ce qui a changé (collectivité, avant, après).")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        publiques.MapGet("/editions/{annee:int}/chiffres-cles", async (int annee, HttpContext http, PalmaresPublies publies, Acces acces, TimeProvider horloge) =>
+        palmares.MapGet("/api/v1/editions/{annee:int}/chiffres-cles", async (int annee, HttpContext http, PalmaresPublies publies, Acces acces, TimeProvider horloge) =>
             {
                 if (await publies.ChiffresClesAsync(annee) is not { } chiffres || !acces.Visibilite.Voit(chiffres.Chiffres.PublieLe))
                     throw new NotFoundException($"Aucun palmarès publié pour l'édition {annee}.");
@@ -109,14 +105,13 @@ public static class PalmaresEndpoints
                     ? (IResult)TypedResults.StatusCode(StatusCodes.Status304NotModified)
                     : TypedResults.Bytes(chiffres.Json.Octets, chiffres.Json.TypeDeContenu);
             })
-            .WithTags("Palmarès")
             .WithName("LireChiffresCles")
             .WithSummary("Les chiffres clés de l'édition publiée, comparés à l'édition précédente ; ETag fort, 304, Cache-Control public.")
             .Produces<ChiffresClesDto>(contentType: "application/json")
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        publiques.MapGet("/collectivites/{id}/historique", async (string id, [AsParameters] PageDemandee pagination, HttpContext http, ISender sender, Acces acces,
+        publiques.MapGet("/api/v1/collectivites/{id}/historique", async (string id, [AsParameters] PageDemandee pagination, HttpContext http, ISender sender, Acces acces,
                 IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct) =>
             {
                 var historique = await sender.Send(new LireHistorique(ParametresDeRequete.Collectivite(id, "id"), pagination.Numero, pagination.Taille), ct);
@@ -131,7 +126,7 @@ public static class PalmaresEndpoints
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        publiques.MapGet("/editions/{annee:int}/fiches", async (int annee, string? q, string? enjeu, string? departement, string? region,
+        publiques.MapGet("/api/v1/editions/{annee:int}/fiches", async (int annee, string? q, string? enjeu, string? departement, string? region,
                 string? categorie, [AsParameters] PageDemandee pagination, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new RechercherFiches(annee, q, enjeu, departement, region,
                     ParametresDeRequete.Enum<Categorie>(categorie, "categorie"), pagination.Numero, pagination.Taille), ct)))
