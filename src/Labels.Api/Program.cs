@@ -1,4 +1,4 @@
-using Labels.Api.Erreurs;
+using Labels.Api.Http;
 using Labels.Api;
 using Labels.Api.Endpoints;
 using Labels.Api.Publication;

@@ -1,7 +1,7 @@
 using Labels.Application.Cog;
 using System.Globalization;
 using System.Text.Json;
-using Labels.Api.Erreurs;
+using Labels.Api.Http;
 using Labels.Api.Publication;
 using Labels.Api.Securite;
 using Labels.Application.Commun;

@@ -1,3 +1,4 @@
+using Labels.Api.Http;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Labels.Api.Erreurs;
@@ -30,7 +31,7 @@ internal static class TitresFrancais
             403 => "Ce compte ou ce jeton n'a pas accès à cette route.",
             404 => "Cette ressource n'existe pas.",
             // Routing refuses a body that is not JSON for a route that reads one before any step of ours runs.
-            415 => Negociation.TypeRefuse(http.Request.ContentType),
+            415 => CorpsJson.TypeRefuse(http.Request.ContentType),
             _ => probleme.Title,
         };
         if (probleme.Status == StatusCodes.Status400BadRequest && probleme is not HttpValidationProblemDetails
