@@ -585,7 +585,7 @@ public sealed class PalmaresTests(LabelsApiFactory factory) : ApiTest(factory)
     {
         var http = new DefaultHttpContext();
         if (codages is not null) http.Request.Headers.AcceptEncoding = codages;
-        Assert.Equal(attendue, Endpoints.PalmaresEndpoints.CompressionAcceptee(http.Request));
+        Assert.Equal(attendue, Publication.ReponsePalmares.CompressionAcceptee(http.Request));
     }
 
     /// <summary>A release just published is read by many portals at once: its bytes are serialised and compressed once, not once per request.</summary>

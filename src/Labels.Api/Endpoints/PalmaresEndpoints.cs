@@ -1,13 +1,10 @@
 using Labels.Application.Cog;
-using System.Globalization;
-using System.Text.Json;
 using Labels.Api.Http;
 using Labels.Api.Publication;
 using Labels.Api.Securite;
 using Labels.Application.Commun;
 using Labels.Application.Palmares;
 using Labels.Domain.Collectivites;
-using Labels.Domain.Palmares;
 using Mediator;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -18,8 +15,6 @@ public sealed record PublicationSaisie(DateTimeOffset? PublieLe);
 
 public static class PalmaresEndpoints
 {
-    public const string PolitiqueCors = "lecture-publique";
-
     public static IEndpointRouteBuilder MapPalmaresEndpoints(this IEndpointRouteBuilder app)
     {
         var edition = app.MapGroup("/api/v1/editions/{annee:int}").WithTags("Palmarès");
@@ -101,7 +96,7 @@ public static class PalmaresEndpoints
             {
                 if (await publies.ChiffresClesAsync(annee) is not { } chiffres || !acces.Visibilite.Voit(chiffres.Chiffres.PublieLe))
                     throw new NotFoundException($"Aucun palmarès publié pour l'édition {annee}.");
-                return CopieAJour(http, chiffres.Json.ETag, CacheDePublication(chiffres.Chiffres.PublieLe, immuable: false, horloge.GetUtcNow()))
+                return LecturesConditionnelles.CopieAJour(http, chiffres.Json.ETag, ReponsePalmares.CacheDePublication(chiffres.Chiffres.PublieLe, immuable: false, horloge.GetUtcNow()))
                     ? (IResult)TypedResults.StatusCode(StatusCodes.Status304NotModified)
                     : TypedResults.Bytes(chiffres.Json.Octets, chiffres.Json.TypeDeContenu);
             })
@@ -116,7 +111,8 @@ public static class PalmaresEndpoints
             {
                 var historique = await sender.Send(new LireHistorique(ParametresDeRequete.Collectivite(id, "id"), pagination.Numero, pagination.Taille), ct);
                 // It changes only when a palmarès is published; what an admin reads may hold releases under embargo.
-                return JsonConditionnel(http, historique, json.Value.SerializerOptions, acces.Visibilite.VoitTout ? PasEnCachePartage : "public, max-age=60");
+                return LecturesConditionnelles.JsonConditionnel(http, historique, json.Value.SerializerOptions,
+                    acces.Visibilite.VoitTout ? LecturesConditionnelles.PasEnCachePartage : "public, max-age=60");
             })
             .WithTags("Collectivités")
             .WithName("LireHistorique")
@@ -137,91 +133,18 @@ public static class PalmaresEndpoints
         return app;
     }
 
-    private static readonly string[] JsonOuCsv = ["application/json", "text/csv"];
-    private static readonly string[] CsvSeul = ["text/csv"];
-
-    /// <summary>
-    /// What the client's Accept takes of what a palmarès route serves: JSON or CSV for /palmares, CSV for /palmares.csv;
-    /// null when neither (406). Most requests carry no Accept, or <c>*/*</c>: JSON.
-    /// </summary>
-    internal static string? FormatAccepte(HttpContext http, bool csvParChemin) =>
-        http.Request.Headers.Accept.Count == 0 ? JsonOuCsv[csvParChemin ? 1 : 0] : Negociation.Choisir(http.Request, csvParChemin ? CsvSeul : JsonOuCsv);
-
-    private const string PasEnCachePartage = "private, no-store";
-
-    /// <summary>
-    /// How long a published read may be kept: a numbered version never changes; "the latest" may gain a correction;
-    /// before its publication instant only admins see a release, and such answers stay out of shared caches.
-    /// </summary>
-    private static string CacheDePublication(DateTimeOffset publieLe, bool immuable, DateTimeOffset maintenant) =>
-        !Visibilite.Le(maintenant).Voit(publieLe) ? PasEnCachePartage
-        : immuable ? "public, max-age=31536000, immutable"
-        : "public, max-age=60";
-
-    /// <summary>A JSON read answered with the strong ETag of its bytes and this Cache-Control, or 304 when the client's copy is current.</summary>
-    internal static IResult JsonConditionnel<T>(HttpContext http, T valeur, JsonSerializerOptions options, string cacheControl)
-    {
-        var representation = Representation.De(JsonSerializer.SerializeToUtf8Bytes(valeur, options), Representation.TypeJson);
-        return CopieAJour(http, representation.ETag, cacheControl)
-            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-            : TypedResults.Bytes(representation.Octets, representation.TypeDeContenu);
-    }
-
-    /// <summary>Writes the ETag and Cache-Control of a read; tells whether the client's copy (If-None-Match) is current.</summary>
-    /// <remarks>
-    /// RFC 9110 (13.2.2): If-None-Match decides when present; otherwise If-Modified-Since, against
-    /// <paramref name="derniereModification"/> when the read sends one.
-    /// </remarks>
-    internal static bool CopieAJour(HttpContext http, string etag, string cacheControl, DateTimeOffset? derniereModification = null)
-    {
-        var entetes = http.Response.Headers;
-        entetes.ETag = etag;
-        entetes.CacheControl = cacheControl;
-        var requete = http.Request.GetTypedHeaders();
-        if (http.Request.Headers.IfNoneMatch.Count > 0) return requete.IfNoneMatch.Any(e => e.Tag == etag || e.Tag == "*");
-        // HTTP dates have whole seconds: the instant is compared as the header carries it.
-        return derniereModification is { } modifie && requete.IfModifiedSince is { } depuis
-            && modifie.AddTicks(-(modifie.Ticks % TimeSpan.TicksPerSecond)) <= depuis;
-    }
-
-    private static readonly string VarieSelon = $"{HeaderNames.Accept}, {HeaderNames.AcceptEncoding}";
-
-    /// <summary>
-    /// The coding the client prefers among those it accepts (RFC 9110, 12.5.3): the highest quality wins, brotli then
-    /// gzip on a tie; identity, unless named, ranks below both. A client that accepts nothing we have gets identity.
-    /// </summary>
-    internal static Compression CompressionAcceptee(HttpRequest requete)
-    {
-        var valeurs = requete.Headers.AcceptEncoding;
-        if (valeurs.Count == 0 || !StringWithQualityHeaderValue.TryParseList(valeurs, out var codages)) return Compression.Aucune;
-        double? Qualite(string nom)
-        {
-            double? qualite = null;
-            foreach (var codage in codages)
-                if (codage.Value.Equals(nom, StringComparison.OrdinalIgnoreCase)) qualite = Math.Max(qualite ?? 0, codage.Quality ?? 1);
-            return qualite;
-        }
-        var tout = Qualite("*");
-        var brotli = Qualite("br") ?? tout ?? 0;
-        var gzip = Qualite("gzip") ?? tout ?? 0;
-        var identite = Qualite("identity") ?? tout ?? double.Epsilon;
-        if (brotli > 0 && brotli >= gzip && brotli >= identite) return Compression.Brotli;
-        if (gzip > 0 && gzip >= identite) return Compression.Gzip;
-        return Compression.Aucune;
-    }
-
     private static async Task<IResult> LireExport([AsParameters] PageDemandee pagination, HttpContext http, ISender sender, ExportPalmares export,
         CancellationToken ct)
     {
         var demande = await sender.Send(new ExporterPalmares(pagination.Numero, pagination.Taille), ct);
         var instantane = await export.ObtenirAsync(demande.Releases);
-        return ServirExport(http, instantane, export.Json(instantane, demande.Page, CompressionAcceptee(http.Request)), fichier: null);
+        return ServirExport(http, instantane, export.Json(instantane, demande.Page, ReponsePalmares.CompressionAcceptee(http.Request)), fichier: null);
     }
 
     private static async Task<IResult> LireExportCsv(HttpContext http, ISender sender, ExportPalmares export, CancellationToken ct)
     {
         var instantane = await export.ObtenirAsync((await sender.Send(new ExporterPalmares(), ct)).Releases);
-        return ServirExport(http, instantane, ExportPalmares.Csv(instantane, CompressionAcceptee(http.Request)), "palmares.csv");
+        return ServirExport(http, instantane, ExportPalmares.Csv(instantane, ReponsePalmares.CompressionAcceptee(http.Request)), "palmares.csv");
     }
 
     /// <summary>
@@ -231,9 +154,9 @@ public static class PalmaresEndpoints
     private static IResult ServirExport(HttpContext http, ExportPalmares.Instantane instantane, Representation representation, string? fichier)
     {
         var entetes = http.Response.Headers;
-        entetes.Vary = VarieSelon;
+        entetes.Vary = ReponsePalmares.VarieSelon;
         if (instantane.DerniereModification is { } modifie) entetes.LastModified = HeaderUtilities.FormatDate(modifie);
-        if (CopieAJour(http, representation.ETag, "public, max-age=60", instantane.DerniereModification))
+        if (LecturesConditionnelles.CopieAJour(http, representation.ETag, "public, max-age=60", instantane.DerniereModification))
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         if (representation.Codage is { } codage) entetes.ContentEncoding = codage;
         if (fichier is not null) entetes.ContentDisposition = $"inline; filename=\"{fichier}\"";
@@ -248,7 +171,7 @@ public static class PalmaresEndpoints
 
     private static Task<IResult> LirePalmares(int annee, [AsParameters] ParametresPalmares parametres, HttpContext http, PalmaresPublies publies,
         Acces acces, TimeProvider horloge, ITerritoires territoires) =>
-        ServirAsync(annee, parametres.version, parametres.Filtres(), FormatAccepte(http, csvParChemin: false) == "text/csv", http, publies, acces,
+        ServirAsync(annee, parametres.version, parametres.Filtres(), ReponsePalmares.FormatAccepte(http, csvParChemin: false) == "text/csv", http, publies, acces,
             horloge, territoires);
 
     private static Task<IResult> LirePalmaresCsv(int annee, [AsParameters] ParametresPalmares parametres, HttpContext http, PalmaresPublies publies,
@@ -267,33 +190,6 @@ public static class PalmaresEndpoints
         // Known once the release is: its édition's référentiel (an embargoed release says nothing before, as above).
         if (release.DefautDeMention(filtres.Mention) is { } mention)
             throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("mention", mention)]);
-        return Repondre(http, release, filtres, version is not null, csv, publies, horloge.GetUtcNow());
-    }
-
-    /// <summary>
-    /// The answer for a visible release: its headers, then 304 when the client's copy is current, else the bytes.
-    /// Shared by the endpoint and the anonymous fast path, so both answer alike.
-    /// </summary>
-    internal static IResult Repondre(HttpContext http, PalmaresPublies.Release release, FiltresPalmares filtres, bool versionDemandee, bool csv,
-        PalmaresPublies publies, DateTimeOffset maintenant)
-    {
-        var representation = publies.Representer(release, filtres, csv, CompressionAcceptee(http.Request));
-        var entetes = http.Response.Headers;
-        entetes.Vary = VarieSelon;
-        entetes.LastModified = release.DerniereModification;
-        if (CopieAJour(http, representation.ETag, CacheDePublication(release.Palmares.PublieLe, immuable: versionDemandee, maintenant),
-                release.Palmares.PublieLe))
-            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
-        if (representation.Codage is { } codage) entetes.ContentEncoding = codage;
-        if (csv)
-            entetes.ContentDisposition = string.Create(CultureInfo.InvariantCulture,
-                $"inline; filename=\"palmares-{release.Palmares.Edition}-v{release.Palmares.Version}.csv\"");
-        if (HttpMethods.IsHead(http.Request.Method))
-        {
-            http.Response.ContentType = representation.TypeDeContenu;
-            http.Response.ContentLength = representation.Octets.Length;
-            return TypedResults.Ok();
-        }
-        return TypedResults.Bytes(representation.Octets, representation.TypeDeContenu);
+        return ReponsePalmares.Repondre(http, release, filtres, version is not null, csv, publies, horloge.GetUtcNow());
     }
 }

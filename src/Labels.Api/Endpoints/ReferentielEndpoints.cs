@@ -1,3 +1,4 @@
+using Labels.Api.Http;
 using Labels.Api.Securite;
 using Labels.Application.Cog;
 using Labels.Application.Commun;
@@ -32,7 +33,7 @@ public static class ReferentielEndpoints
 
         cog.MapGet("/regions", async ([AsParameters] PageDemandee pagination, HttpContext http, ISender sender,
                 IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct) =>
-                PalmaresEndpoints.JsonConditionnel(http, await sender.Send(new ListerRegions(pagination.Numero, pagination.Taille), ct),
+                LecturesConditionnelles.JsonConditionnel(http, await sender.Send(new ListerRegions(pagination.Numero, pagination.Taille), ct),
                     json.Value.SerializerOptions, CacheDuCog))
             .WithName("ListerRegions")
             .WithSummary("Les régions du Code officiel géographique (code, nom), par code, paginées ; ETag fort, 304, Cache-Control public.")
@@ -41,7 +42,7 @@ public static class ReferentielEndpoints
 
         cog.MapGet("/departements", async (string? region, [AsParameters] PageDemandee pagination, HttpContext http, ISender sender,
                 IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct) =>
-                PalmaresEndpoints.JsonConditionnel(http,
+                LecturesConditionnelles.JsonConditionnel(http,
                     await sender.Send(new ListerDepartements(region, pagination.Numero, pagination.Taille), ct),
                     json.Value.SerializerOptions, CacheDuCog))
             .WithName("ListerDepartements")

@@ -21,8 +21,8 @@ public sealed class VoieRapidePalmares(RequestDelegate suite, PalmaresPublies pu
     private const string Prefixe = "/api/v1/editions/";
 
     /// <summary>The route's CORS policy, applied by the CORS service itself, as the CORS middleware would.</summary>
-    private readonly CorsPolicy _politique = optionsCors.Value.GetPolicy(PalmaresEndpoints.PolitiqueCors)
-        ?? throw new InvalidOperationException($"Politique CORS {PalmaresEndpoints.PolitiqueCors} absente.");
+    private readonly CorsPolicy _politique = optionsCors.Value.GetPolicy(Origines.PolitiqueLecturePublique)
+        ?? throw new InvalidOperationException($"Politique CORS {Origines.PolitiqueLecturePublique} absente.");
 
     public async Task InvokeAsync(HttpContext http)
     {
@@ -53,14 +53,14 @@ public sealed class VoieRapidePalmares(RequestDelegate suite, PalmaresPublies pu
             return;
         }
         // An Accept the route cannot serve goes on to the endpoint's way, which answers 406.
-        if (PalmaresEndpoints.FormatAccepte(http, csvParChemin) is not { } format)
+        if (ReponsePalmares.FormatAccepte(http, csvParChemin) is not { } format)
         {
             LimiteurLecturePublique.MarquerCompte(http);
             await suite(http);
             return;
         }
         var csv = format == "text/csv";
-        await PalmaresEndpoints.Repondre(http, release, filtres, version is not null, csv, publies, maintenant).ExecuteAsync(http);
+        await ReponsePalmares.Repondre(http, release, filtres, version is not null, csv, publies, maintenant).ExecuteAsync(http);
     }
 
     /// <summary>/api/v1/editions/{annee}/palmares or …/palmares.csv, the year in plain digits.</summary>

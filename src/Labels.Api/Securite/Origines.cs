@@ -7,6 +7,8 @@ namespace Labels.Api.Securite;
 /// </summary>
 public static class Origines
 {
+    /// <summary>The public reads' policy: their routes (Protections.LecturePublique) and the palmarès fast path apply it.</summary>
+    public const string PolitiqueLecturePublique = "lecture-publique";
     public const string PolitiqueApplications = "applications";
 
     public static IServiceCollection AddOrigines(this IServiceCollection services, IConfiguration configuration)
@@ -15,7 +17,7 @@ public static class Origines
             "une origine, schéma et hôte sans chemin (https://jury.exemple.fr)");
         services.AddCors(o =>
         {
-            o.AddPolicy(Endpoints.PalmaresEndpoints.PolitiqueCors, p => p
+            o.AddPolicy(PolitiqueLecturePublique, p => p
                 .AllowAnyOrigin()
                 .WithMethods(HttpMethods.Get, HttpMethods.Head)
                 // Authorization too: a front-end's signed-in staff read embargoed releases on these routes (a bearer token is

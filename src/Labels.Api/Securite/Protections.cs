@@ -55,7 +55,7 @@ public static class Protections
     /// A public read: anonymous, CORS open for GET, and counted against the client's public-reading limit.
     /// </summary>
     public static TBuilder LecturePublique<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.AllowAnonymous().RequireCors(Endpoints.PalmaresEndpoints.PolitiqueCors).WithMetadata(LimiteurLecturePublique.Marque);
+        builder.AllowAnonymous().RequireCors(Origines.PolitiqueLecturePublique).WithMetadata(LimiteurLecturePublique.Marque);
 
     /// <summary>Applies the public-reading limit to the routes marked by <see cref="LecturePublique{TBuilder}"/>.</summary>
     public static IApplicationBuilder UseLimiteLecturePublique(this IApplicationBuilder app)
