@@ -15,6 +15,13 @@ public sealed record PublicationSaisie(DateTimeOffset? PublieLe);
 
 public static class PalmaresEndpoints
 {
+    /// <summary>
+    /// An édition's palmarès, in JSON and in CSV. The anonymous fast path (Publication/VoieRapidePalmares.cs) recognises its requests
+    /// by these paths: one spelling for both, so that a request it lets through is one the endpoint would have taken.
+    /// </summary>
+    public const string CheminPalmares = "/api/v1/editions/{annee:int}/palmares";
+    public const string CheminPalmaresCsv = CheminPalmares + ".csv";
+
     public static IEndpointRouteBuilder MapPalmaresEndpoints(this IEndpointRouteBuilder app)
     {
         var edition = app.MapGroup("/api/v1/editions/{annee:int}").WithTags("Palmarès");
@@ -35,7 +42,7 @@ public static class PalmaresEndpoints
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         var palmares = publiques.MapGroup("").WithTags("Palmarès");
 
-        palmares.MapGet("/api/v1/editions/{annee:int}/palmares", LirePalmares)
+        palmares.MapGet(CheminPalmares, LirePalmares)
             .WithName("LirePalmares")
             .WithSummary("Le palmarès publié (JSON, ou CSV avec Accept: text/csv), filtrable ; compressé (br, gzip) selon Accept-Encoding ; "
                 + "ETag fort, 304, Cache-Control public, CORS. HEAD : les mêmes en-têtes, sans le corps.")
@@ -44,7 +51,7 @@ public static class PalmaresEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .DisableRequestTimeout(); // served from memory: no timer per request on the hottest route
 
-        palmares.MapGet("/api/v1/editions/{annee:int}/palmares.csv", LirePalmaresCsv)
+        palmares.MapGet(CheminPalmaresCsv, LirePalmaresCsv)
             .WithName("LirePalmaresCsv")
             .WithSummary("Le palmarès en CSV (UTF-8 avec BOM, séparateur ;), compressé (br, gzip) selon Accept-Encoding. HEAD : les en-têtes seuls.")
             .Produces<string>(StatusCodes.Status200OK, "text/csv")
@@ -54,8 +61,8 @@ public static class PalmaresEndpoints
 
         // HEAD, as HTTP has it for every GET: caches and portals check a release's ETag or size without its bytes. Same
         // answer as the GET without the body; left out of the OpenAPI document, where it would repeat the GET.
-        palmares.MapMethods("/api/v1/editions/{annee:int}/palmares", [HttpMethods.Head], LirePalmares).ExcludeFromDescription().DisableRequestTimeout();
-        palmares.MapMethods("/api/v1/editions/{annee:int}/palmares.csv", [HttpMethods.Head], LirePalmaresCsv).ExcludeFromDescription().DisableRequestTimeout();
+        palmares.MapMethods(CheminPalmares, [HttpMethods.Head], LirePalmares).ExcludeFromDescription().DisableRequestTimeout();
+        palmares.MapMethods(CheminPalmaresCsv, [HttpMethods.Head], LirePalmaresCsv).ExcludeFromDescription().DisableRequestTimeout();
 
         palmares.MapGet("/api/v1/palmares", LireExport)
             .WithName("ExporterPalmares")
@@ -86,7 +93,7 @@ public static class PalmaresEndpoints
         palmares.MapMethods("/api/v1/palmares.csv", [HttpMethods.Head], LireExportCsv).ExcludeFromDescription()
             .Produces<string>(StatusCodes.Status200OK, "text/csv");
 
-        palmares.MapGet("/api/v1/editions/{annee:int}/palmares/versions", async (int annee, [AsParameters] PageDemandee pagination, ISender sender, CancellationToken ct) =>
+        palmares.MapGet(CheminPalmares + "/versions", async (int annee, [AsParameters] PageDemandee pagination, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListerVersionsPalmares(annee, pagination.Numero, pagination.Taille), ct)))
             .WithName("ListerVersionsPalmares")
             .WithSummary("Les versions du palmarès et, pour chacune, ce qui a changé (collectivité, avant, après).")

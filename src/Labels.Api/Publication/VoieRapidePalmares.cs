@@ -18,7 +18,12 @@ namespace Labels.Api.Publication;
 public sealed class VoieRapidePalmares(RequestDelegate suite, PalmaresPublies publies, LimiteurLecturePublique limiteur, TimeProvider horloge,
     ICorsService cors, IOptions<CorsOptions> optionsCors, Application.Cog.ITerritoires territoires)
 {
-    private const string Prefixe = "/api/v1/editions/";
+    /// <summary>The endpoint's paths on either side of the year: /api/v1/editions/, then palmares or palmares.csv.</summary>
+    private static readonly string Prefixe = PalmaresEndpoints.CheminPalmares[..PalmaresEndpoints.CheminPalmares.IndexOf('{')];
+    private static readonly string Suffixe = ApresLAnnee(PalmaresEndpoints.CheminPalmares);
+    private static readonly string SuffixeCsv = ApresLAnnee(PalmaresEndpoints.CheminPalmaresCsv);
+
+    private static string ApresLAnnee(string chemin) => chemin[(chemin.IndexOf("}/", StringComparison.Ordinal) + 2)..];
 
     /// <summary>The route's CORS policy, applied by the CORS service itself, as the CORS middleware would.</summary>
     private readonly CorsPolicy _politique = optionsCors.Value.GetPolicy(Origines.PolitiqueLecturePublique)
@@ -78,8 +83,8 @@ public sealed class VoieRapidePalmares(RequestDelegate suite, PalmaresPublies pu
             annee = annee * 10 + (c - '0');
         }
         var fin = reste[(barre + 1)..];
-        if (fin.Equals("palmares", StringComparison.OrdinalIgnoreCase)) return true;
-        csv = fin.Equals("palmares.csv", StringComparison.OrdinalIgnoreCase);
+        if (fin.Equals(Suffixe, StringComparison.OrdinalIgnoreCase)) return true;
+        csv = fin.Equals(SuffixeCsv, StringComparison.OrdinalIgnoreCase);
         return csv;
     }
 
