@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Labels.Application.Webhooks;
 using Labels.Domain.Webhooks;
 using Microsoft.OpenApi;
@@ -11,6 +12,15 @@ namespace Labels.Api.Documentation;
 /// </summary>
 internal sealed class WebhooksDocumentes : IDocumentFilter
 {
+    /// <summary>What each event's <c>data</c> always carries.</summary>
+    private static readonly Dictionary<string, string[]> DonneesPresentes = new()
+    {
+        [TypesEvenement.PalmaresPublie] = ["id", "edition", "version", "publieLe", "etag", "liens"],
+        [TypesEvenement.PalmaresCorrige] = ["id", "edition", "version", "publieLe", "etag", "changements", "liens"],
+        [TypesEvenement.EditionStatut] = ["id", "edition", "statut", "statutPrecedent", "liens"],
+        [TypesEvenement.Ping] = ["id", "abonnement"],
+    };
+
     private static readonly (string Type, string Resume, string Donnees)[] Evenements =
     [
         (TypesEvenement.PalmaresPublie, "La première release d'une édition devient visible",
@@ -23,6 +33,25 @@ internal sealed class WebhooksDocumentes : IDocumentFilter
             + "avec pour statutPrecedent le statut que les lecteurs voyaient jusque-là."),
         (TypesEvenement.Ping, "Essai d'un abonnement (POST …/test)", "data : id, abonnement. Envoyé à cet abonnement seul."),
     ];
+
+    /// <summary>The common body, narrowed to this event: its type, and the members its data always carries.</summary>
+    private static OpenApiSchema CorpsDe(string type, IOpenApiSchema corps) => new()
+    {
+        AllOf =
+        [
+            corps,
+            new OpenApiSchema
+            {
+                Type = JsonSchemaType.Object,
+                Required = new HashSet<string> { "type", "timestamp", "data" },
+                Properties = new Dictionary<string, IOpenApiSchema>
+                {
+                    ["type"] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [JsonValue.Create(type)] },
+                    ["data"] = new OpenApiSchema { Type = JsonSchemaType.Object, Required = DonneesPresentes[type].ToHashSet() },
+                },
+            },
+        ],
+    };
 
     public void Apply(OpenApiDocument document, DocumentFilterContext context)
     {
@@ -56,7 +85,7 @@ internal sealed class WebhooksDocumentes : IDocumentFilter
                         RequestBody = new OpenApiRequestBody
                         {
                             Required = true,
-                            Content = new Dictionary<string, IOpenApiMediaType> { ["application/json"] = new OpenApiMediaType { Schema = corps } },
+                            Content = new Dictionary<string, IOpenApiMediaType> { ["application/json"] = new OpenApiMediaType { Schema = CorpsDe(type, corps) } },
                         },
                         Responses = new OpenApiResponses
                         {

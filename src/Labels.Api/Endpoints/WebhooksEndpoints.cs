@@ -52,12 +52,16 @@ public static class WebhooksEndpoints
         abonnements.MapPost("/{id:guid}/secret", async (Guid id, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new RenouvelerSecretAbonnement(id), ct)))
             .WithName("RenouvelerSecretAbonnement")
-            .WithSummary("Un nouveau secret, montré ici seulement ; l'ancien signe encore à côté du nouveau pendant 24 h (deux signatures v1).");
+            .WithSummary("Un nouveau secret, montré ici seulement ; l'ancien signe encore à côté du nouveau pendant 24 h (deux signatures v1) ; "
+                + "une seconde rotation pendant ces 24 h est refusée (409).")
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
         abonnements.MapPost("/{id:guid}/test", async (Guid id, ISender sender, CancellationToken ct) =>
                 TypedResults.Accepted($"{Racine}/{id}/livraisons", await sender.Send(new EnvoyerPing(id), ct)))
             .WithName("EnvoyerPing")
-            .WithSummary("Envoie un événement ping à cet abonnement seul (même en pause), pour essayer le destinataire et sa vérification.");
+            .WithSummary("Envoie un événement ping à cet abonnement seul (même en pause), pour essayer le destinataire et sa vérification.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         abonnements.MapGet("/{id:guid}/livraisons", async (Guid id, [AsParameters] PageDemandee pagination, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListerLivraisons(id, pagination.Numero, pagination.Taille), ct)))
