@@ -50,7 +50,10 @@ public sealed class OpenApiTests(LabelsApiFactory factory) : ApiTest(factory)
                 {
                     var quoi = $"{methode} {chemin} {code}";
                     var description = reponse!["description"]!.GetValue<string>();
-                    if (description == Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(int.Parse(code))) ecarts.Add($"{quoi} : « {description} »");
+                    // An HTTP reason phrase, whichever table it comes from (« Unprocessable Entity », « Content Too Large »), is English.
+                    if (description == Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(int.Parse(code))
+                        || System.Text.RegularExpressions.Regex.IsMatch(description, "^[A-Z][A-Za-z-]*(?: [A-Z][A-Za-z-]*)*$"))
+                        ecarts.Add($"{quoi} : « {description} »");
                     if (code is "429" or "503" && reponse["headers"]?["Retry-After"] is null) ecarts.Add($"{quoi} : Retry-After");
                     if (code == "201" && operation["operationId"]!.GetValue<string>() != "CreerCompte" && reponse["headers"]?["Location"] is null)
                         ecarts.Add($"{quoi} : Location");

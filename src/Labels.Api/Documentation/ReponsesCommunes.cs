@@ -12,7 +12,7 @@ namespace Labels.Api.Documentation;
 /// 429 behind a limit of requests, 503 (the database away for a moment). A client generated from the document then knows every status it can meet; a
 /// route declares only what is its own (a 409, a 422, the 401 of a public login).
 /// </summary>
-internal sealed class ReponsesCommunes : IOperationFilter
+internal sealed partial class ReponsesCommunes : IOperationFilter
 {
     public static readonly OpenApiHeader ReessayerApres = new()
     {
@@ -68,9 +68,9 @@ internal sealed class ReponsesCommunes : IOperationFilter
             // Every limit and every passing absence of the database say when to ask again (Securite/Protections.cs, GestionnaireExceptions).
             if (reponse is OpenApiResponse limite && code is "429" or "503")
                 (limite.Headers ??= new Dictionary<string, IOpenApiHeader>())["Retry-After"] = ReessayerApres;
-            // A status a route declares by its code alone is described by the framework's English reason phrase: in French here.
-            if (reponse is OpenApiResponse r && int.TryParse(code, out var statut)
-                && r.Description == Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(statut)
+            // A status a route declares by its code alone is described by an English reason phrase — ASP.NET Core's (« Unprocessable
+            // Entity ») or RFC 9110's, which the document generator uses (« Unprocessable Content »): in French here.
+            if (reponse is OpenApiResponse r && int.TryParse(code, out var statut) && PhraseHttp().IsMatch(r.Description ?? "")
                 && (statut switch
                 {
                     200 => "Succès.",
@@ -83,4 +83,8 @@ internal sealed class ReponsesCommunes : IOperationFilter
                 r.Description = francais;
         }
     }
+
+    /// <summary>A reason phrase as HTTP writes them: capitalised English words, nothing else.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Z][A-Za-z-]*(?: [A-Z][A-Za-z-]*)*$")]
+    private static partial System.Text.RegularExpressions.Regex PhraseHttp();
 }
