@@ -63,6 +63,7 @@ public static class DependencyInjection
             .AddPolicy(Politiques.AdminOuJure, p => p.RequireRole(Roles.Admin, Roles.Jure))
             .AddPolicy(Politiques.LecteurDeDossier, p => p.RequireRole(Roles.Admin, Roles.Collectivite, Roles.Jure));
 
+        services.AddSingleton<Publication.ChiffresClesPublies>();
         services.AddSingleton<Publication.PalmaresPublies>();
         services.AddSingleton<Application.Palmares.IPalmaresPublies>(sp => sp.GetRequiredService<Publication.PalmaresPublies>());
         services.AddSingleton<Publication.ExportPalmares>();

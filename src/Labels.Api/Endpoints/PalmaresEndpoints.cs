@@ -99,9 +99,9 @@ public static class PalmaresEndpoints
             .WithSummary("Les versions du palmarès et, pour chacune, ce qui a changé (collectivité, avant, après).")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        palmares.MapGet("/api/v1/editions/{annee:int}/chiffres-cles", async (int annee, HttpContext http, PalmaresPublies publies, Acces acces, TimeProvider horloge) =>
+        palmares.MapGet("/api/v1/editions/{annee:int}/chiffres-cles", async (int annee, HttpContext http, ChiffresClesPublies publies, Acces acces, TimeProvider horloge) =>
             {
-                if (await publies.ChiffresClesAsync(annee) is not { } chiffres || !acces.Visibilite.Voit(chiffres.Chiffres.PublieLe))
+                if (await publies.ObtenirAsync(annee) is not { } chiffres || !acces.Visibilite.Voit(chiffres.Chiffres.PublieLe))
                     throw new NotFoundException($"Aucun palmarès publié pour l'édition {annee}.");
                 return LecturesConditionnelles.CopieAJour(http, chiffres.Json.ETag, ReponsePalmares.CacheDePublication(chiffres.Chiffres.PublieLe, immuable: false, horloge.GetUtcNow()))
                     ? (IResult)TypedResults.StatusCode(StatusCodes.Status304NotModified)

@@ -18,11 +18,11 @@ namespace Labels.Api.Publication;
 /// requests: years outside the domain's range are not looked up, versions above the latest one are answered without a
 /// query, releases and filtered answers have a ceiling past which they are computed without being kept.
 /// </summary>
-public sealed class PalmaresPublies(IServiceScopeFactory scopes, IOptions<JsonOptions> json, TimeProvider horloge) : IPalmaresPublies
+public sealed class PalmaresPublies(IServiceScopeFactory scopes, IOptions<JsonOptions> json, TimeProvider horloge, ChiffresClesPublies chiffres)
+    : IPalmaresPublies
 {
     private const int FiltresMemorisesMax = 2_000;
     private const int VersionsMemoriseesMax = 1_000;
-    private static readonly TimeSpan DureeDuPointeur = TimeSpan.FromSeconds(2);
 
     public sealed class Release(PalmaresDto palmares, IReadOnlySet<string> mentions)
     {
@@ -38,85 +38,31 @@ public sealed class PalmaresPublies(IServiceScopeFactory scopes, IOptions<JsonOp
         internal ConcurrentDictionary<(FiltresPalmares, bool Csv, Compression), Lazy<Representation>> Representations { get; } = new();
     }
 
-    /// <summary>The key figures of an édition's latest release and their JSON bytes.</summary>
-    public sealed record ChiffresPublies(ChiffresClesDto Chiffres, Representation Json);
-
-    /// <summary>What an édition's latest release gives, kept a short while: a computation shared by the requests meanwhile.</summary>
-    private sealed record Recent<T>(Task<T?> Calcul, DateTimeOffset ExpireLe) where T : class;
-
     private readonly ConcurrentDictionary<(int Annee, int Version), Lazy<Task<Release?>>> _versions = new();
-    private readonly ConcurrentDictionary<int, Recent<Release>> _dernieres = new();
-    private readonly ConcurrentDictionary<int, Recent<ChiffresPublies>> _chiffres = new();
+    private readonly MemoRecent<Release> _dernieres = new(horloge);
 
     /// <summary>How many entries the memos hold (releases, latest pointers, key figures): for the tests of their bounds.</summary>
-    internal int NombreMemorise => _versions.Count + _dernieres.Count + _chiffres.Count;
+    internal int NombreMemorise => _versions.Count + _dernieres.Nombre + chiffres.NombreMemorise;
 
     public void Invalider(int annee)
     {
-        _dernieres.TryRemove(annee, out _);
+        _dernieres.Oublier(annee);
         // An édition's key figures compare it with the previous one: a publication changes the next édition's too.
-        _chiffres.Clear();
+        chiffres.Vider();
     }
 
     /// <summary>Forgets every release: only for a database emptied underneath (tests).</summary>
     internal void Vider()
     {
         _versions.Clear();
-        _dernieres.Clear();
-        _chiffres.Clear();
+        _dernieres.Vider();
+        chiffres.Vider();
     }
 
-    private static bool EstAnneePossible(int annee) => annee is >= Edition.PremiereAnnee and <= Edition.DerniereAnnee;
+    internal static bool EstAnneePossible(int annee) => annee is >= Edition.PremiereAnnee and <= Edition.DerniereAnnee;
 
-    /// <summary>
-    /// The key figures of an édition's latest release. They count live data beside the frozen release (the fiches of its
-    /// dossiers, the COG's populations), so they are kept only as long as the "latest version" pointer: long enough for
-    /// a burst of portals to cost one computation, short enough for a change to show at once; a publication here
-    /// forgets them.
-    /// </summary>
-    public Task<ChiffresPublies?> ChiffresClesAsync(int annee) =>
-        EstAnneePossible(annee) ? RecentAsync(_chiffres, annee, CalculerChiffresAsync) : Task.FromResult<ChiffresPublies?>(null);
 
-    /// <summary>
-    /// The édition's entry of <paramref name="memo"/>, computed again once it has expired; requests arriving meanwhile
-    /// share the computation. Nothing is kept of a computation that found nothing or failed.
-    /// </summary>
-    private async Task<T?> RecentAsync<T>(ConcurrentDictionary<int, Recent<T>> memo, int annee, Func<int, Task<T?>> calculer) where T : class
-    {
-        var maintenant = horloge.GetUtcNow();
-        if (!memo.TryGetValue(annee, out var recent) || recent.ExpireLe <= maintenant)
-        {
-            recent = new Recent<T>(calculer(annee), maintenant + DureeDuPointeur);
-            memo[annee] = recent;
-        }
-        return await Oublier(memo, annee, recent, recent.Calcul);
-    }
 
-    /// <summary>Awaits a shared computation and removes its memo entry when it found nothing or failed.</summary>
-    private static async Task<T?> Oublier<TCle, TEntree, T>(ConcurrentDictionary<TCle, TEntree> memo, TCle cle, TEntree entree, Task<T?> calcul)
-        where TCle : notnull where T : class
-    {
-        try
-        {
-            var valeur = await calcul;
-            if (valeur is null) memo.TryRemove(KeyValuePair.Create(cle, entree));
-            return valeur;
-        }
-        catch
-        {
-            memo.TryRemove(KeyValuePair.Create(cle, entree));
-            throw;
-        }
-    }
-
-    private async Task<ChiffresPublies?> CalculerChiffresAsync(int annee)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var chiffres = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new CalculerChiffresCles(annee));
-        return chiffres is null
-            ? null
-            : new ChiffresPublies(chiffres, Representation.De(JsonSerializer.SerializeToUtf8Bytes(chiffres, json.Value.SerializerOptions), Representation.TypeJson));
-    }
 
     /// <summary>
     /// The latest release of an édition, or the numbered one; null when there is none (embargo not applied: the caller
@@ -125,7 +71,7 @@ public sealed class PalmaresPublies(IServiceScopeFactory scopes, IOptions<JsonOp
     public async Task<Release?> ObtenirAsync(int annee, int? version)
     {
         if (!EstAnneePossible(annee) || version < 1) return null;
-        var derniere = await RecentAsync(_dernieres, annee, ChargerDerniereAsync);
+        var derniere = await _dernieres.ObtenirAsync(annee, ChargerDerniereAsync);
         if (version is not { } v || derniere is null) return derniere;
         // Above the latest version (as read at most a moment ago) there is nothing to look up.
         if (v >= derniere.Palmares.Version) return v == derniere.Palmares.Version ? derniere : null;
@@ -160,7 +106,7 @@ public sealed class PalmaresPublies(IServiceScopeFactory scopes, IOptions<JsonOp
             if (_versions.Count >= VersionsMemoriseesMax) return await ChargerAsync(annee, version);
             chargement = _versions.GetOrAdd(cle, c => new Lazy<Task<Release?>>(() => ChargerAsync(c.Annee, c.Version)));
         }
-        return await Oublier(_versions, cle, chargement, chargement.Value);
+        return await MemoRecent<Release>.Oublier(_versions, cle, chargement, chargement.Value);
     }
 
     private async Task<Release?> ChargerAsync(int annee, int version)
