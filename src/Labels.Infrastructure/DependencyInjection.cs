@@ -23,6 +23,7 @@ public static class DependencyInjection
         services.AddScoped<IComptes, Comptes>();
         services.AddScoped<Connexions>();
         services.AddScoped<Renouvellements>();
+        services.AddScoped<OuverturesDeSession>();
         services.AddSingleton<Sessions>();
         services.AddScoped<Application.Palmares.ICatalogueFiches, Catalogue.CatalogueFiches>();
         services.AddScoped<Application.Imports.IChargeurImport, Imports.ChargeurImport>();

@@ -1,6 +1,4 @@
-using Labels.Application.Audit;
 using Labels.Infrastructure.Identite;
-using Mediator;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -23,29 +21,12 @@ public static class AuthEndpoints
             // gives a public route.
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
-        auth.MapPost("/login", async Task<Results<EmptyHttpResult, ProblemHttpResult>> (Connexion connexion, Connexions connexions,
-                SignInManager<Compte> ouverture, ISender sender, HttpContext http, CancellationToken ct) =>
-            {
-                var email = connexion.Email ?? "";
-                var adresse = http.Connection.RemoteIpAddress?.ToString();
-                var (compte, issue) = await connexions.VerifierAsync(email, connexion.Password ?? "", adresse ?? "inconnue", ct);
-                await sender.Send(new JournaliserConnexion(email, issue == IssueConnexion.Reussie, compte?.Id,
-                    issue switch
-                    {
-                        IssueConnexion.Reussie => null,
-                        IssueConnexion.Verrouillee => "verrouille",
-                        IssueConnexion.Desactive => "desactive",
-                        _ => "identifiants",
-                    }, adresse), ct);
-                if (issue == IssueConnexion.Reussie)
-                {
-                    ouverture.AuthenticationScheme = IdentityConstants.BearerScheme;
-                    await ouverture.SignInAsync(compte!, isPersistent: false);
-                    return TypedResults.Empty; // the bearer handler has written the token pair
-                }
-                // Unknown address, wrong password, locked or disabled: one answer, so that it tells nothing (the audit says which).
-                return TypedResults.Problem("Identifiants invalides.", statusCode: StatusCodes.Status401Unauthorized, title: "Non authentifié");
-            })
+        auth.MapPost("/login", async Task<Results<SignInHttpResult, ProblemHttpResult>> (Connexion connexion, OuverturesDeSession ouvertures,
+                HttpContext http, CancellationToken ct) =>
+                await ouvertures.OuvrirAsync(connexion.Email, connexion.Password, http.Connection.RemoteIpAddress?.ToString(), ct) is { } principal
+                    ? TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme)
+                    // Unknown address, wrong password, locked or disabled: one answer, so that it tells nothing (the audit says which).
+                    : TypedResults.Problem("Identifiants invalides.", statusCode: StatusCodes.Status401Unauthorized, title: "Non authentifié"))
             .WithName("Connexion")
             .WithSummary("Échange e-mail et mot de passe contre un jeton d'accès et un jeton de renouvellement.")
             .Produces<AccessTokenResponse>();
