@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-
 namespace Labels.Api.Securite;
 
 /// <summary>The scope a route asks of an API token; a token without it is refused (403).</summary>

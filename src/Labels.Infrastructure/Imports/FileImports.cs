@@ -28,21 +28,11 @@ internal sealed class FileImports(IServiceScopeFactory scopes, IOptions<OptionsI
     /// </summary>
     private static readonly TimeSpan DelaiDesFichiers = TimeSpan.FromHours(1);
 
-    private readonly SemaphoreSlim _reveil = new(0, 1);
+    private readonly Reveil _reveil = new();
     private readonly OptionsImports _options = options.Value;
     private DateTimeOffset _prochainMenage = DateTimeOffset.MinValue;
 
-    public void Signaler()
-    {
-        try
-        {
-            _reveil.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // Already told.
-        }
-    }
+    public void Signaler() => _reveil.Signaler();
 
     protected override async Task ExecuteAsync(CancellationToken arret)
     {
@@ -60,14 +50,7 @@ internal sealed class FileImports(IServiceScopeFactory scopes, IOptions<OptionsI
                 // The database unavailable, say: the queue is looked at again at the next turn.
                 journal.LogWarning(e, "File des imports : {Message}", e.Message);
             }
-            try
-            {
-                await _reveil.WaitAsync(_options.Intervalle, arret);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+            if (!await _reveil.AttendreAsync(_options.Intervalle, arret)) return;
         }
     }
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Labels.Application.Palmares;
-using Labels.Application.Webhooks;
 using Labels.Domain.Webhooks;
 using Labels.Infrastructure.Persistance;
 using Microsoft.EntityFrameworkCore;
@@ -31,23 +30,11 @@ internal sealed class LivreurWebhooks(IServiceScopeFactory scopes, IOptions<Opti
 {
     private static readonly TimeSpan IntervalleDePurge = TimeSpan.FromHours(1);
 
-    private readonly SemaphoreSlim _reveil = new(0, 1);
+    private readonly Reveil _reveil = new();
     private readonly OptionsWebhooks _options = options.Value;
     private readonly SemaphoreSlim _places = new(options.Value.EnvoisSimultanes, options.Value.EnvoisSimultanes);
     private readonly ConcurrentDictionary<Guid, Task> _enCours = new();
     private DateTimeOffset _prochainePurge = DateTimeOffset.MinValue;
-
-    private void Signaler()
-    {
-        try
-        {
-            _reveil.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // Already told.
-        }
-    }
 
     protected override async Task ExecuteAsync(CancellationToken arret)
     {
@@ -73,14 +60,7 @@ internal sealed class LivreurWebhooks(IServiceScopeFactory scopes, IOptions<Opti
                 // The database unavailable, say: nothing is lost, the outbox is read again at the next turn.
                 journal.LogWarning(e, "Webhooks : {Message}", e.Message);
             }
-            try
-            {
-                await _reveil.WaitAsync(_options.Intervalle, arret);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+            if (!await _reveil.AttendreAsync(_options.Intervalle, arret)) return;
         }
     }
 
@@ -125,10 +105,10 @@ internal sealed class LivreurWebhooks(IServiceScopeFactory scopes, IOptions<Opti
             {
                 await using var connexion = new NpgsqlConnection(chaine);
                 await connexion.OpenAsync(arret);
-                connexion.Notification += (_, _) => Signaler();
+                connexion.Notification += (_, _) => _reveil.Signaler();
                 await using (var ecoute = new NpgsqlCommand("LISTEN " + SignalLivreurs.Canal, connexion))
                     await ecoute.ExecuteNonQueryAsync(arret);
-                Signaler();
+                _reveil.Signaler();
                 // A bounded wait, so that a connection gone without a word is found out and replaced.
                 while (!arret.IsCancellationRequested)
                     if (!await connexion.WaitAsync(TimeSpan.FromSeconds(30), arret))
@@ -199,7 +179,7 @@ internal sealed class LivreurWebhooks(IServiceScopeFactory scopes, IOptions<Opti
                 {
                     _places.Release();
                     _enCours.TryRemove(livraison.Id, out _);
-                    Signaler();
+                    _reveil.Signaler();
                 }
             }, CancellationToken.None);
             _enCours[livraison.Id] = tache;
