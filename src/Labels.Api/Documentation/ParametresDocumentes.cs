@@ -112,7 +112,7 @@ internal sealed class ProprietesDocumentees : ISchemaFilter
     {
         s.Format = "uri";
         // As the validator reads it: the scheme in any case, no space.
-        s.Pattern = "^[hH][tT][tT][pP][sS]?://[^\\s]+$";
+        s.Pattern = "^[hH][tT][tT][pP][sS]?://[^\\s\\\\]+$";
         s.MaxLength = Domain.Webhooks.Abonnement.LongueurUrlMax;
         s.Description = "HTTPS vers une adresse publique (hors configuration Webhooks:CiblesPermises), sans identifiants ni fragment.";
     };
@@ -122,6 +122,9 @@ internal sealed class ProprietesDocumentees : ISchemaFilter
         if (s.Items is OpenApiSchema element) element.Enum = [.. Domain.Webhooks.TypesEvenement.Abonnables.Select(t => (JsonNode)JsonValue.Create(t))];
         s.MinItems = 1;
     };
+
+    private static Action<OpenApiSchema> TypeEvenement => s =>
+        s.Enum = [.. Domain.Webhooks.TypesEvenement.Abonnables.Append(Domain.Webhooks.TypesEvenement.Ping).Select(t => (JsonNode)JsonValue.Create(t))];
 
     private static Action<OpenApiSchema> DescriptionWebhook => s => s.MaxLength = Domain.Webhooks.Abonnement.LongueurDescriptionMax;
 
@@ -180,6 +183,8 @@ internal sealed class ProprietesDocumentees : ISchemaFilter
         [(typeof(Application.Webhooks.CreerAbonnement), "types")] = TypesWebhook,
         [(typeof(Endpoints.AbonnementSaisie), "types")] = TypesWebhook,
         [(typeof(Application.Webhooks.AbonnementDto), "types")] = TypesWebhook,
+        [(typeof(Application.Webhooks.LivraisonDto), "type")] = TypeEvenement,
+        [(typeof(Application.Webhooks.TentativeDto), "type")] = TypeEvenement,
         [(typeof(Application.Webhooks.CreerAbonnement), "description")] = DescriptionWebhook,
         [(typeof(Endpoints.AbonnementSaisie), "description")] = DescriptionWebhook,
         [(typeof(Application.Webhooks.CreerAbonnement), "edition")] = EditionWebhook,

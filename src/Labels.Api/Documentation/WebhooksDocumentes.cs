@@ -34,28 +34,41 @@ internal sealed class WebhooksDocumentes : IDocumentFilter
         (TypesEvenement.Ping, "Essai d'un abonnement (POST …/test)", "data : id, abonnement. Envoyé à cet abonnement seul."),
     ];
 
-    /// <summary>The common body, narrowed to this event: its type, and the members its data always carries.</summary>
-    private static OpenApiSchema CorpsDe(string type, IOpenApiSchema corps) => new()
+    private static readonly string[] LiensDeRelease = ["edition", "palmares", "palmaresCsv", "dernierPalmares", "versions", "chiffresCles"];
+
+    private static OpenApiSchema Texte(string? format = null) => new() { Type = JsonSchemaType.String, Format = format };
+
+    private static OpenApiSchema Objet(Dictionary<string, IOpenApiSchema> proprietes) => new()
     {
-        AllOf =
-        [
-            corps,
-            new OpenApiSchema
-            {
-                Type = JsonSchemaType.Object,
-                Required = new HashSet<string> { "type", "timestamp", "data" },
-                Properties = new Dictionary<string, IOpenApiSchema>
-                {
-                    ["type"] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [JsonValue.Create(type)] },
-                    ["data"] = new OpenApiSchema { Type = JsonSchemaType.Object, Required = DonneesPresentes[type].ToHashSet() },
-                },
-            },
-        ],
+        Type = JsonSchemaType.Object, Properties = proprietes, Required = proprietes.Keys.ToHashSet(),
     };
+
+    /// <summary>A member of an event's data, as that event always writes it (never null).</summary>
+    private static IOpenApiSchema Membre(string nom, string type) => nom switch
+    {
+        "edition" or "version" or "changements" => new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32" },
+        "publieLe" => Texte("date-time"),
+        "abonnement" => Texte("uuid"),
+        "statut" or "statutPrecedent" => new OpenApiSchema
+        {
+            Type = JsonSchemaType.String,
+            Enum = [.. Enum.GetValues<Domain.Editions.StatutEdition>().Select(v => (JsonNode)JsonValue.Create(Domain.Editions.Edition.Nom(v)))],
+        },
+        "liens" => Objet((type == TypesEvenement.EditionStatut ? ["edition"] : LiensDeRelease)
+            .ToDictionary(l => l, IOpenApiSchema (_) => Texte("uri-reference"))),
+        _ => Texte(),
+    };
+
+    /// <summary>An event's body as a receiver gets it: its type, its instant, and the data that event always carries.</summary>
+    private static OpenApiSchema CorpsDe(string type) => Objet(new Dictionary<string, IOpenApiSchema>
+    {
+        ["type"] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [JsonValue.Create(type)] },
+        ["timestamp"] = Texte("date-time"),
+        ["data"] = Objet(DonneesPresentes[type].ToDictionary(n => n, n => Membre(n, type))),
+    });
 
     public void Apply(OpenApiDocument document, DocumentFilterContext context)
     {
-        var corps = context.SchemaGenerator.GenerateSchema(typeof(CorpsEvenement), context.SchemaRepository);
         OpenApiParameter Entete(string nom, string description) => new()
         {
             Name = nom, In = ParameterLocation.Header, Required = true, Description = description,
@@ -85,7 +98,12 @@ internal sealed class WebhooksDocumentes : IDocumentFilter
                         RequestBody = new OpenApiRequestBody
                         {
                             Required = true,
-                            Content = new Dictionary<string, IOpenApiMediaType> { ["application/json"] = new OpenApiMediaType { Schema = CorpsDe(type, corps) } },
+                            Content = new Dictionary<string, IOpenApiMediaType> { ["application/json"] = new OpenApiMediaType
+                            {
+                                // A named schema per event: a client generated from the document gets a type per event.
+                                Schema = context.SchemaRepository.AddDefinition("Evenement" + string.Concat(type.Split('.', '-').Select(m => char.ToUpperInvariant(m[0]) + m[1..])),
+                                    CorpsDe(type)),
+                            } },
                         },
                         Responses = new OpenApiResponses
                         {

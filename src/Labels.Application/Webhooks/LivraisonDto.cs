@@ -15,7 +15,10 @@ public sealed record LivraisonDto(
     DateTimeOffset CreeLe,
     DateTimeOffset? TermineeLe);
 
-/// <summary>One attempt: when, the receiver's status code or why there was none, how long it took, what comes next.</summary>
+/// <summary>
+/// One attempt: when, the receiver's status code or why there was none, how long it took, what comes next; <c>enCours</c> while
+/// its answer has not come (its status, error and latency are then absent or zero).
+/// </summary>
 public sealed record TentativeDto(
     Guid Id,
     Guid LivraisonId,
@@ -27,8 +30,9 @@ public sealed record TentativeDto(
     string? Erreur,
     int LatenceMs,
     string? ExtraitReponse,
-    DateTimeOffset? ProchaineTentative)
+    DateTimeOffset? ProchaineTentative,
+    bool EnCours)
 {
     public static TentativeDto De(TentativeLivraison t, string webhookId) => new(t.Id, t.LivraisonId, webhookId, t.Type, t.Numero, t.Le,
-        t.StatutHttp, t.Erreur, t.LatenceMs, t.ExtraitReponse, t.ProchaineTentative);
+        t.StatutHttp, t.Erreur, t.LatenceMs, t.ExtraitReponse, t.ProchaineTentative, t.EnCours);
 }

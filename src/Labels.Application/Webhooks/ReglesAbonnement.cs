@@ -26,7 +26,9 @@ internal static class ReglesAbonnement
     /// <summary>The URL as events will be sent to it; null when it is not one (spaces are refused rather than trimmed: what is
     /// stored is what was sent).</summary>
     public static Uri? Absolue(string url) =>
-        !url.Any(char.IsWhiteSpace) && Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        !url.Any(c => char.IsWhiteSpace(c) || c == '\\')
+            && (url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
+            && Uri.TryCreate(url, UriKind.Absolute, out var uri)
             && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
             && uri.UserInfo.Length == 0 && uri.Fragment.Length == 0 && uri.Host.Length is > 0 and <= 253 && uri.Port is > 0 and <= 65535
             ? uri : null;

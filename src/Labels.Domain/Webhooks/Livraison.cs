@@ -1,3 +1,5 @@
+using Labels.Domain.Commun;
+
 namespace Labels.Domain.Webhooks;
 
 public enum EtatLivraison { EnAttente, Livree, Echouee, Abandonnee }
@@ -56,9 +58,10 @@ public sealed class Livraison
 
     /// <summary>A failed attempt: the next one, on the schedule; null when the schedule is over and the delivery given up.</summary>
     /// <param name="alea">A number in [0, 1) that sets the jitter.</param>
-    public DateTimeOffset? Echouer(DateTimeOffset maintenant, double alea)
+    /// <param name="reessayer">False for a ping, tried once: its admin sees the outcome and sends another.</param>
+    public DateTimeOffset? Echouer(DateTimeOffset maintenant, double alea, bool reessayer = true)
     {
-        if (Tentatives > Delais.Count)
+        if (Tentatives > Delais.Count || !reessayer)
         {
             (Etat, ProchaineTentative, TermineeLe) = (EtatLivraison.Echouee, null, maintenant);
             return null;
@@ -82,5 +85,12 @@ public sealed class Livraison
     /// Sent again by hand, now, under the same event id: one more attempt, numbered after the others; if it fails, the retries
     /// go on from where the schedule stood (none when it was over).
     /// </summary>
-    public void Renvoyer(DateTimeOffset maintenant) => (Etat, ProchaineTentative, TermineeLe) = (EtatLivraison.EnAttente, maintenant, null);
+    public void Renvoyer(DateTimeOffset maintenant)
+    {
+        // Pending, it is already on its way (an attempt may be under way): sending it again now would make two at once.
+        if (Etat == EtatLivraison.EnAttente)
+            throw new DomainException("Cette livraison est en attente : elle part à sa prochaine tentative ; seule une livraison livrée, "
+                + "échouée ou abandonnée se renvoie.");
+        (Etat, ProchaineTentative, TermineeLe) = (EtatLivraison.EnAttente, maintenant, null);
+    }
 }

@@ -26,10 +26,10 @@ internal sealed class CiblesWebhooks(IOptions<OptionsWebhooks> options, IHostEnv
         {
             "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12", "192.0.0.0/24", "192.0.2.0/24",
             "192.168.0.0/16", "198.18.0.0/15", "198.51.100.0/24", "203.0.113.0/24", "224.0.0.0/3",
-            "::/128", "::1/128", "64:ff9b:1::/48", "100::/64", "2001:db8::/32", "fc00::/7", "fe80::/10", "fec0::/10", "ff00::/8",
-            // IPv6 forms that carry an IPv4 address (compatible, NAT64, SIIT, 6to4, Teredo): whatever they carry, they could
-            // lead inside through a translating gateway, and no receiver needs them.
-            "::/96", "64:ff9b::/96", "::ffff:0:0:0/96", "2002::/16", "2001::/32",
+            "192.88.99.0/24",
+            // Of IPv6, only global unicast (2000::/3) is public (below); within it, the IETF's protocol assignments (Teredo,
+            // benchmarking…), documentation and 6to4, which carries an IPv4 address a translating gateway could lead inside.
+            "2001::/23", "2001:db8::/32", "2002::/16", "3fff::/20",
         }.Select(IPNetwork.Parse),
     ];
 
@@ -38,9 +38,12 @@ internal sealed class CiblesWebhooks(IOptions<OptionsWebhooks> options, IHostEnv
         : IPAddress.TryParse(cible, out var adresse) ? new IPNetwork(adresse, adresse.AddressFamily == AddressFamily.InterNetwork ? 32 : 128)
         : null;
 
+    private static readonly IPNetwork UnicastGlobal = IPNetwork.Parse("2000::/3");
+
     public static bool EstPublique(IPAddress adresse)
     {
         if (adresse.IsIPv4MappedToIPv6) adresse = adresse.MapToIPv4();
+        if (adresse.AddressFamily == AddressFamily.InterNetworkV6 && !UnicastGlobal.Contains(adresse)) return false;
         return !NonPublics.Any(n => n.Contains(adresse));
     }
 
@@ -83,7 +86,7 @@ internal sealed class CiblesWebhooks(IOptions<OptionsWebhooks> options, IHostEnv
         var adresses = IPAddress.TryParse(hote, out var ip) ? [ip] : await Dns.GetHostAddressesAsync(hote, ct);
         var permises = HotePermis(hote) ? adresses : adresses.Where(Permise).ToArray();
         if (permises.Length == 0)
-            throw new HttpRequestException($"Adresse refusée : {hote} ne mène à aucune adresse publique.");
+            throw new AdresseRefuseeException($"Adresse refusée : {hote} ne mène à aucune adresse publique.");
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
@@ -97,3 +100,6 @@ internal sealed class CiblesWebhooks(IOptions<OptionsWebhooks> options, IHostEnv
         }
     }
 }
+
+/// <summary>A connection the address policy refused (<see cref="CiblesWebhooks.ConnecterAsync"/>), told apart from the network's failures.</summary>
+internal sealed class AdresseRefuseeException(string message) : Exception(message);

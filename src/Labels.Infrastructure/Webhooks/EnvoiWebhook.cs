@@ -51,8 +51,25 @@ internal sealed class EnvoiWebhook(IHttpClientFactory clients, IOptions<OptionsW
         }
         catch (HttpRequestException e)
         {
-            return new ResultatEnvoi(null, Tronquer(e.InnerException is { } cause ? $"{e.Message} ({cause.Message})" : e.Message, 500), chrono.Elapsed, null);
+            return new ResultatEnvoi(null, Tronquer(Raison(e), 500), chrono.Elapsed, null);
         }
+    }
+
+    /// <summary>Why no answer came, in the words of the subscription's admin rather than the network stack's.</summary>
+    private static string Raison(HttpRequestException e)
+    {
+        for (Exception? cause = e; cause is not null; cause = cause.InnerException)
+            if (cause is AdresseRefuseeException refus) return refus.Message;
+        return e.HttpRequestError switch
+        {
+            HttpRequestError.NameResolutionError => "Le nom de l'hôte ne se résout pas.",
+            HttpRequestError.ConnectionError => "Connexion impossible : le destinataire n'écoute pas ou ne peut être joint.",
+            HttpRequestError.SecureConnectionError => "Connexion TLS impossible : certificat refusé ou négociation en échec.",
+            HttpRequestError.ResponseEnded => "Le destinataire a coupé la connexion avant la fin de sa réponse.",
+            HttpRequestError.ConfigurationLimitExceeded => "Réponse hors limites (en-têtes trop longs, par exemple).",
+            HttpRequestError.InvalidResponse or HttpRequestError.HttpProtocolError => "Réponse HTTP invalide.",
+            _ => "Échec de l'envoi, sans réponse du destinataire.",
+        };
     }
 
     private static async Task<string?> ExtraitAsync(HttpResponseMessage reponse, CancellationToken ct)

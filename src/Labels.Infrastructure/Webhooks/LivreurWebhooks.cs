@@ -34,6 +34,9 @@ internal sealed class LivreurWebhooks(IServiceScopeFactory scopes, IOptions<Opti
     private readonly OptionsWebhooks _options = options.Value;
     private readonly SemaphoreSlim _places = new(options.Value.EnvoisSimultanes, options.Value.EnvoisSimultanes);
     private readonly ConcurrentDictionary<Guid, Task> _enCours = new();
+    /// <summary>The subscriptions with an attempt under way on this instance: one at a time each, so that a receiver that does not
+    /// answer holds one place, not all of them.</summary>
+    private readonly ConcurrentDictionary<Guid, byte> _abonnementsEnCours = new();
     private DateTimeOffset _prochainePurge = DateTimeOffset.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken arret)
@@ -138,37 +141,52 @@ internal sealed class LivreurWebhooks(IServiceScopeFactory scopes, IOptions<Opti
     {
         var libres = _places.CurrentCount;
         if (libres == 0) return 0;
-        List<(Livraison Livraison, int Numero)> reclamees;
+        List<(Livraison Livraison, Guid Tentative)> reclamees;
         Dictionary<Guid, Evenement> evenements;
         Dictionary<Guid, Abonnement> abonnements;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<LabelsDbContext>();
             var maintenant = horloge.GetUtcNow();
+            var occupes = _abonnementsEnCours.Keys.ToArray();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var dues = await db.Livraisons.FromSql($"""
+            var dues = (await db.Livraisons.FromSql($"""
                 SELECT l.* FROM livraisons_webhook l
                 WHERE l.etat = {nameof(EtatLivraison.EnAttente)} AND l.prochaine_tentative <= {maintenant}
+                  AND l.abonnement_id <> ALL({occupes})
                   AND EXISTS (SELECT 1 FROM evenements_webhook e WHERE e.id = l.evenement_id AND e.diffuse_le IS NOT NULL)
-                ORDER BY l.prochaine_tentative, l.id LIMIT {libres} FOR UPDATE OF l SKIP LOCKED
-                """).ToListAsync(ct);
+                ORDER BY l.prochaine_tentative, l.id LIMIT {libres * 4} FOR UPDATE OF l SKIP LOCKED
+                """).ToListAsync(ct))
+                // One per subscription; the others stay as they are, for the next look.
+                .DistinctBy(l => l.AbonnementId).Take(libres).ToList();
             if (dues.Count == 0) return 0;
-            reclamees = dues.Select(l => (l, l.Reclamer(maintenant))).ToList();
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
             var idsEvenements = dues.Select(l => l.EvenementId).Distinct().ToArray();
             var idsAbonnements = dues.Select(l => l.AbonnementId).Distinct().ToArray();
             evenements = await db.Evenements.AsNoTracking().Where(e => idsEvenements.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
             abonnements = await db.Abonnements.AsNoTracking().Where(a => idsAbonnements.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+            // An attempt left under way by an instance that stopped is said interrupted; the new one is listed from its start.
+            var idsLivraisons = dues.Select(l => l.Id).ToArray();
+            foreach (var interrompue in await db.TentativesLivraison.Where(t => idsLivraisons.Contains(t.LivraisonId) && t.EnCours).ToListAsync(ct))
+                interrompue.Interrompre();
+            reclamees = [];
+            foreach (var livraison in dues)
+            {
+                var tentative = TentativeLivraison.Commencer(livraison, evenements[livraison.EvenementId], livraison.Reclamer(maintenant), maintenant);
+                db.TentativesLivraison.Add(tentative);
+                reclamees.Add((livraison, tentative.Id));
+            }
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
-        foreach (var (livraison, numero) in reclamees)
+        foreach (var (livraison, tentative) in reclamees)
         {
             await _places.WaitAsync(ct);
+            _abonnementsEnCours[livraison.AbonnementId] = 0;
             var tache = Task.Run(async () =>
             {
                 try
                 {
-                    await TenterAsync(livraison.Id, numero, evenements[livraison.EvenementId], abonnements[livraison.AbonnementId], ct);
+                    await TenterAsync(livraison.Id, tentative, evenements[livraison.EvenementId], abonnements[livraison.AbonnementId], ct);
                 }
                 catch (Exception e) when (!ct.IsCancellationRequested)
                 {
@@ -177,6 +195,7 @@ internal sealed class LivreurWebhooks(IServiceScopeFactory scopes, IOptions<Opti
                 }
                 finally
                 {
+                    _abonnementsEnCours.TryRemove(livraison.AbonnementId, out _);
                     _places.Release();
                     _enCours.TryRemove(livraison.Id, out _);
                     _reveil.Signaler();
@@ -187,7 +206,7 @@ internal sealed class LivreurWebhooks(IServiceScopeFactory scopes, IOptions<Opti
         return reclamees.Count;
     }
 
-    private async Task TenterAsync(Guid livraisonId, int numero, Evenement evenement, Abonnement abonnement, CancellationToken ct)
+    private async Task TenterAsync(Guid livraisonId, Guid tentativeId, Evenement evenement, Abonnement abonnement, CancellationToken ct)
     {
         ResultatEnvoi? resultat = null;
         var debut = horloge.GetUtcNow();
@@ -201,11 +220,17 @@ internal sealed class LivreurWebhooks(IServiceScopeFactory scopes, IOptions<Opti
         var db = scope.ServiceProvider.GetRequiredService<LabelsDbContext>();
         var livraison = await db.Livraisons.FirstOrDefaultAsync(l => l.Id == livraisonId, CancellationToken.None);
         var suivi = await db.Abonnements.FirstOrDefaultAsync(a => a.Id == abonnement.Id, CancellationToken.None);
+        var tentative = await db.TentativesLivraison.FirstOrDefaultAsync(t => t.Id == tentativeId, CancellationToken.None);
         // Deleted with its subscription during the attempt.
-        if (livraison is null || suivi is null) return;
+        if (livraison is null || suivi is null || tentative is null) return;
         var maintenant = horloge.GetUtcNow();
         var fin = false;
-        if (resultat is null) livraison.Renoncer(maintenant);
+        if (resultat is null)
+        {
+            // Nothing was sent: no attempt to list.
+            livraison.Renoncer(maintenant);
+            db.TentativesLivraison.Remove(tentative);
+        }
         else if (resultat.Reussi)
         {
             livraison.Reussir(maintenant);
@@ -219,16 +244,14 @@ internal sealed class LivreurWebhooks(IServiceScopeFactory scopes, IOptions<Opti
         }
         else
         {
-            livraison.Echouer(maintenant, Random.Shared.NextDouble());
+            livraison.Echouer(maintenant, Random.Shared.NextDouble(), reessayer: evenement.Type != TypesEvenement.Ping);
             if (suivi.Echouer(maintenant))
             {
                 livraison.Abandonner(maintenant);
                 fin = true;
             }
         }
-        if (resultat is not null)
-            db.TentativesLivraison.Add(TentativeLivraison.Noter(livraison, evenement, numero, debut, resultat.StatutHttp, resultat.Erreur,
-                resultat.Latence, resultat.Extrait));
+        if (resultat is not null) tentative.Terminer(livraison, resultat.StatutHttp, resultat.Erreur, resultat.Latence, resultat.Extrait);
         await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
         await db.SaveChangesAsync(CancellationToken.None);
         // Disabled: its other deliveries stop here too; they can be resent by hand once it is enabled again.
@@ -239,7 +262,7 @@ internal sealed class LivreurWebhooks(IServiceScopeFactory scopes, IOptions<Opti
         await transaction.CommitAsync(CancellationToken.None);
         if (resultat is { Reussi: false })
             journal.LogInformation("Webhook {Id} vers l'abonnement {Abonnement} : tentative {Numero} en échec ({Statut}{Erreur}).",
-                evenement.IdentifiantWebhook, abonnement.Id, numero, resultat.StatutHttp, resultat.Erreur);
+                evenement.IdentifiantWebhook, abonnement.Id, tentative.Numero, resultat.StatutHttp, resultat.Erreur);
     }
 
     private async Task PurgerAsync(CancellationToken ct)

@@ -12,8 +12,8 @@ public sealed class OptionsWebhooks
     /// <summary>How long a receiver has to answer, headers and body; past it the attempt has failed.</summary>
     public TimeSpan DelaiDeReponse { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>How many deliveries one instance attempts at once.</summary>
-    public int EnvoisSimultanes { get; set; } = 16;
+    /// <summary>How many deliveries one instance attempts at once, one per subscription at most: as many receivers may be slow at once without delaying the others.</summary>
+    public int EnvoisSimultanes { get; set; } = 64;
 
     /// <summary>The API's public address, which the events' links start with (https://labels.example); without it, the links are paths.</summary>
     public string? UrlPublique { get; set; }

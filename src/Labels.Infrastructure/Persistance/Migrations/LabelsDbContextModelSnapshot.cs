@@ -1187,6 +1187,10 @@ namespace Labels.Infrastructure.Persistance.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("abonnement_id");
 
+                    b.Property<bool>("EnCours")
+                        .HasColumnType("boolean")
+                        .HasColumnName("en_cours");
+
                     b.Property<string>("Erreur")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Labels.Infrastructure.Persistance.Migrations
 {
     [DbContext(typeof(LabelsDbContext))]
-    [Migration("20261207162612_Webhooks")]
+    [Migration("20261207165253_Webhooks")]
     partial class Webhooks
     {
         /// <inheritdoc />
@@ -1189,6 +1189,10 @@ namespace Labels.Infrastructure.Persistance.Migrations
                     b.Property<Guid>("AbonnementId")
                         .HasColumnType("uuid")
                         .HasColumnName("abonnement_id");
+
+                    b.Property<bool>("EnCours")
+                        .HasColumnType("boolean")
+                        .HasColumnName("en_cours");
 
                     b.Property<string>("Erreur")
                         .HasMaxLength(500)

@@ -114,7 +114,8 @@ namespace Labels.Infrastructure.Persistance.Migrations
                     erreur = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     latence_ms = table.Column<int>(type: "integer", nullable: false),
                     extrait_reponse = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: true),
-                    prochaine_tentative = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    prochaine_tentative = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    en_cours = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
