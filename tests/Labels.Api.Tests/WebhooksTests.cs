@@ -233,6 +233,26 @@ public sealed class WebhooksTests(LabelsApiFactory factory) : ApiTest(factory)
         var livraison = await Factory.DansLaBaseAsync(db => db.Livraisons.SingleAsync());
         Assert.Equal(Domain.Webhooks.EtatLivraison.Livree, livraison.Etat);
         Assert.Equal(2, await Factory.DansLaBaseAsync(db => db.Evenements.CountAsync()));
+
+        // A correction: version 2, told to whoever asked for corrections, with how many laureates its change log lists.
+        Assert.Equal(HttpStatusCode.OK, (await gestion.PutAsJsonAsync($"{Abonnements}/{livraison.AbonnementId}",
+            new { url = recepteur.Url, types = new[] { "palmares.publie", "palmares.corrige" }, actif = true })).StatusCode);
+        var candidature = await Factory.DansLaBaseAsync(db => db.Candidatures.Select(c => c.Id).SingleAsync());
+        Assert.Equal(HttpStatusCode.OK, (await gestion.PutAsJsonAsync($"/api/v1/candidatures/{candidature}/decision",
+            new { arobases = 4, justification = "Erreur de saisie corrigée." })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await Historiques.PublierAsync(gestion, 2021)).StatusCode);
+        var correction = (await recepteur.AttendreAsync(2))[1];
+        Signee(correction, secret);
+        await ConformeAuDocumentAsync(correction);
+        Assert.Equal("palmares.corrige", correction.Json["type"]!.GetValue<string>());
+        Assert.NotEqual(recue.Id, correction.Id);
+        var corrigee = correction.Json["data"]!;
+        Assert.Equal(2, corrigee["version"]!.GetValue<int>());
+        Assert.Equal(1, corrigee["changements"]!.GetValue<int>());
+        var v2 = await Anonyme().GetAsync(corrigee["liens"]!["palmares"]!.GetValue<string>());
+        Assert.Equal(corrigee["etag"]!.GetValue<string>(), v2.Headers.ETag!.Tag);
+        var versions = await LireAsync(await Anonyme().GetAsync(corrigee["liens"]!["versions"]!.GetValue<string>()));
+        Assert.Equal(2, versions["total"]!.GetValue<int>());
     }
 
     [Fact]

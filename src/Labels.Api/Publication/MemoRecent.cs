@@ -22,11 +22,12 @@ internal sealed class MemoRecent<T>(TimeProvider horloge) where T : class
 
     public void Vider() => _parEdition.Clear();
 
-    /// <summary>The édition's entry, computed again once it has expired.</summary>
-    public async Task<T?> ObtenirAsync(int annee, Func<int, Task<T?>> calculer)
+    /// <summary>The édition's entry, computed again once it has expired, or once older than <paramref name="ageMax"/> when given.</summary>
+    public async Task<T?> ObtenirAsync(int annee, Func<int, Task<T?>> calculer, TimeSpan? ageMax = null)
     {
         var maintenant = horloge.GetUtcNow();
-        if (!_parEdition.TryGetValue(annee, out var recent) || recent.ExpireLe <= maintenant)
+        if (!_parEdition.TryGetValue(annee, out var recent) || recent.ExpireLe <= maintenant
+            || ageMax is { } age && recent.ExpireLe - Duree + age <= maintenant)
         {
             recent = new Recent(calculer(annee), maintenant + Duree);
             _parEdition[annee] = recent;

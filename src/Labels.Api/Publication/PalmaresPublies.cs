@@ -23,6 +23,7 @@ public sealed class PalmaresPublies(IServiceScopeFactory scopes, IOptions<JsonOp
 {
     private const int FiltresMemorisesMax = 2_000;
     private const int VersionsMemoriseesMax = 1_000;
+    private static readonly TimeSpan RelectureDuSuivant = TimeSpan.FromMilliseconds(100);
 
     public sealed class Release(PalmaresDto palmares, IReadOnlySet<string> mentions)
     {
@@ -73,6 +74,10 @@ public sealed class PalmaresPublies(IServiceScopeFactory scopes, IOptions<JsonOp
         if (!EstAnneePossible(annee) || version < 1) return null;
         var derniere = await _dernieres.ObtenirAsync(annee, ChargerDerniereAsync);
         if (version is not { } v || derniere is null) return derniere;
+        // The next version may have just been published on another instance, and a portal told so by a webhook asks for it at
+        // once: the pointer is read again (at most every RelectureDuSuivant, whatever the number of such requests).
+        if (v == derniere.Palmares.Version + 1)
+            derniere = await _dernieres.ObtenirAsync(annee, ChargerDerniereAsync, RelectureDuSuivant) ?? derniere;
         // Above the latest version (as read at most a moment ago) there is nothing to look up.
         if (v >= derniere.Palmares.Version) return v == derniere.Palmares.Version ? derniere : null;
         return await VersionAsync(annee, v);
