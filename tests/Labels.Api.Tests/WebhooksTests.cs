@@ -158,6 +158,10 @@ public sealed class WebhooksTests(LabelsApiFactory factory) : ApiTest(factory)
                      (new { url = "https://[2001:2::1]/hook", types = new[] { "palmares.publie" } }, "url"),
                      (new { url = "https://[3fff::1]/hook", types = new[] { "palmares.publie" } }, "url"),
                      (new { url = "http:/\\127.0.0.1:9/hook", types = new[] { "palmares.publie" } }, "url"),
+                     // What a parser would mend into another URL: a broken escape, an empty port, a port with a leading zero.
+                     (new { url = "http://127.0.0.1:9/%zz", types = new[] { "palmares.publie" } }, "url"),
+                     (new { url = "http://127.0.0.1:/hook", types = new[] { "palmares.publie" } }, "url"),
+                     (new { url = "http://127.0.0.1:09/hook", types = new[] { "palmares.publie" } }, "url"),
                      (new { url = "https://93.184.215.14/hook ", types = new[] { "palmares.publie" } }, "url"),
                      (new { url = "https://93.184.215.14:0/hook", types = new[] { "palmares.publie" } }, "url"),
                      (new { url = "http://93.184.215.14/hook", types = new[] { "palmares.publie" } }, "url"),
@@ -325,9 +329,12 @@ public sealed class WebhooksTests(LabelsApiFactory factory) : ApiTest(factory)
         Assert.Equal("livree", livraison["etat"]!.GetValue<string>());
         Assert.Equal(3, livraison["tentatives"]!.GetValue<int>());
 
-        // Sent again by hand once delivered (pending, it is on its way already: 409), the same id once more, as the fourth attempt.
-        var renvoi = await gestion.PostAsync($"{Abonnements}/{id}/livraisons/{livraison["id"]}/renvoi", null);
-        Assert.Equal(HttpStatusCode.Accepted, renvoi.StatusCode);
+        // Sent again by hand once delivered (pending, it is on its way already: 409), the same id once more, as the fourth attempt;
+        // asked several times at once, it is sent again once, and the others are told so.
+        var renvois = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => gestion.PostAsync($"{Abonnements}/{id}/livraisons/{livraison["id"]}/renvoi", null)));
+        Assert.Single(renvois, r => r.StatusCode == HttpStatusCode.Accepted);
+        Assert.All(renvois.Where(r => r.StatusCode != HttpStatusCode.Accepted),
+            r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.Conflict, HttpStatusCode.PreconditionFailed }));
         Assert.Equal(recues[0].Id, (await recepteur.AttendreAsync(4))[3].Id);
         await TentativesNoteesAsync(4);
         Assert.Equal(4, (await LireAsync(await gestion.GetAsync($"{Abonnements}/{id}/tentatives")))["items"]![0]!["numero"]!.GetValue<int>());

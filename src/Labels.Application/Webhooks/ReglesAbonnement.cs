@@ -28,10 +28,32 @@ internal static class ReglesAbonnement
     public static Uri? Absolue(string url) =>
         !url.Any(c => char.IsWhiteSpace(c) || c == '\\')
             && (url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
+            && PourcentsValides(url) && PortEcrit(url)
             && Uri.TryCreate(url, UriKind.Absolute, out var uri)
             && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
             && uri.UserInfo.Length == 0 && uri.Fragment.Length == 0 && uri.Host.Length is > 0 and <= 253 && uri.Port is > 0 and <= 65535
             ? uri : null;
+
+    /// <summary>Every « % » followed by two hexadecimal digits: otherwise the URL would be mended into another one before sending.</summary>
+    private static bool PourcentsValides(string url)
+    {
+        for (var i = url.IndexOf('%'); i >= 0; i = url.IndexOf('%', i + 1))
+            if (i + 2 >= url.Length || !Uri.IsHexDigit(url[i + 1]) || !Uri.IsHexDigit(url[i + 2])) return false;
+        return true;
+    }
+
+    /// <summary>A port, when the authority names one, written as a number from 1 to 65535 without leading zero (not empty).</summary>
+    private static bool PortEcrit(string url)
+    {
+        var debut = url.IndexOf("://", StringComparison.Ordinal) + 3;
+        var fin = url.IndexOfAny(['/', '?', '#'], debut);
+        var autorite = fin < 0 ? url[debut..] : url[debut..fin];
+        var crochet = autorite.LastIndexOf(']');
+        var deuxPoints = autorite.IndexOf(':', crochet + 1);
+        if (deuxPoints < 0) return true;
+        var port = autorite[(deuxPoints + 1)..];
+        return port.Length is > 0 and <= 5 && port[0] != '0' && port.All(char.IsAsciiDigit) && int.Parse(port, System.Globalization.CultureInfo.InvariantCulture) <= 65535;
+    }
 
     /// <summary>The target allowed by the configuration (<see cref="ICiblesWebhooks"/>) and the édition named existing, else a 400 naming them.</summary>
     public static async Task VerifierAsync(Commun.ILabelsDbContext db, ICiblesWebhooks cibles, string url, int? edition, CancellationToken ct)

@@ -100,6 +100,8 @@ public sealed class Edition
             throw new DomainException("Une édition historique n'a pas de cycle de vie : elle est importée puis publiée.");
         if (cible == StatutEdition.Publiee)
             throw new DomainException("La publication se fait par la publication du palmarès, pas par un changement de statut.");
+        if (Statut == StatutEdition.Publiee)
+            throw new DomainException($"L'édition {Annee} est publiée : son cycle de vie est terminé.");
         if (cible != Statut + 1)
             throw new DomainException($"Le statut passe de « {Nom(Statut)} » à « {Nom(Statut + 1)} », pas à « {Nom(cible)} ».");
         Statut = cible;

@@ -74,6 +74,12 @@ public sealed class Livraison
     /// <summary>Its subscription is paused, disabled or unsubscribed: nothing more is sent.</summary>
     public void Abandonner(DateTimeOffset maintenant) => (Etat, ProchaineTentative, TermineeLe) = (EtatLivraison.Abandonnee, null, maintenant);
 
+    /// <summary>Its attempt was cut short by its instance's stop: free at once for another instance, rather than after the lease.</summary>
+    public void Liberer(DateTimeOffset maintenant)
+    {
+        if (Etat == EtatLivraison.EnAttente) ProchaineTentative = maintenant;
+    }
+
     /// <summary>Claimed, then found no longer wanted before anything was sent: given up, the claim not counted as an attempt.</summary>
     public void Renoncer(DateTimeOffset maintenant)
     {

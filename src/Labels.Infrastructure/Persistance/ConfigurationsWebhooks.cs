@@ -52,6 +52,9 @@ internal sealed class LivraisonConfiguration : IEntityTypeConfiguration<Livraiso
         b.HasIndex(l => new { l.EvenementId, l.AbonnementId }).IsUnique();
         b.HasIndex(l => l.ProchaineTentative).HasFilter("etat = 'EnAttente'").HasDatabaseName("ix_livraisons_webhook_dues");
         b.HasIndex(l => new { l.AbonnementId, l.CreeLe });
+        // Two resends at once, or a resend beside the worker's record of an attempt: the second write fails (412) rather than
+        // both answering as if each had sent it.
+        b.Property<uint>("Version").IsRowVersion();
     }
 }
 

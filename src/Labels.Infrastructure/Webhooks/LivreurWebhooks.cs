@@ -151,7 +151,7 @@ internal sealed class LivreurWebhooks(IServiceScopeFactory scopes, IOptions<Opti
             var occupes = _abonnementsEnCours.Keys.ToArray();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var dues = (await db.Livraisons.FromSql($"""
-                SELECT l.* FROM livraisons_webhook l
+                SELECT l.*, l.xmin FROM livraisons_webhook l
                 WHERE l.etat = {nameof(EtatLivraison.EnAttente)} AND l.prochaine_tentative <= {maintenant}
                   AND l.abonnement_id <> ALL({occupes})
                   AND EXISTS (SELECT 1 FROM evenements_webhook e WHERE e.id = l.evenement_id AND e.diffuse_le IS NOT NULL)
@@ -192,6 +192,10 @@ internal sealed class LivreurWebhooks(IServiceScopeFactory scopes, IOptions<Opti
                 {
                     // Its outcome could not be recorded (the database gone, say): the delivery is tried again after its lease.
                     journal.LogWarning(e, "Webhooks : tentative {Livraison} non enregistrée : {Message}", livraison.Id, e.Message);
+                }
+                catch (OperationCanceledException)
+                {
+                    await InterrompreAsync(livraison.Id, tentative);
                 }
                 finally
                 {
@@ -263,6 +267,27 @@ internal sealed class LivreurWebhooks(IServiceScopeFactory scopes, IOptions<Opti
         if (resultat is { Reussi: false })
             journal.LogInformation("Webhook {Id} vers l'abonnement {Abonnement} : tentative {Numero} en échec ({Statut}{Erreur}).",
                 evenement.IdentifiantWebhook, abonnement.Id, tentative.Numero, resultat.StatutHttp, resultat.Erreur);
+    }
+
+    /// <summary>
+    /// This instance stops during an attempt: the attempt is said interrupted and the delivery freed for another instance at once;
+    /// if even that cannot be written, the next claim says it and the lease frees it.
+    /// </summary>
+    private async Task InterrompreAsync(Guid livraisonId, Guid tentativeId)
+    {
+        try
+        {
+            using var delai = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<LabelsDbContext>();
+            if (await db.TentativesLivraison.FirstOrDefaultAsync(t => t.Id == tentativeId && t.EnCours, delai.Token) is { } tentative) tentative.Interrompre();
+            if (await db.Livraisons.FirstOrDefaultAsync(l => l.Id == livraisonId, delai.Token) is { } livraison) livraison.Liberer(horloge.GetUtcNow());
+            await db.SaveChangesAsync(delai.Token);
+        }
+        catch (Exception e)
+        {
+            journal.LogDebug(e, "Webhooks : interruption de la livraison {Livraison} non enregistrée.", livraisonId);
+        }
     }
 
     private async Task PurgerAsync(CancellationToken ct)

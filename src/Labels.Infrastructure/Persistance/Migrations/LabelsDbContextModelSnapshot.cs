@@ -1159,6 +1159,12 @@ namespace Labels.Infrastructure.Persistance.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("terminee_le");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id")
                         .HasName("pk_livraisons_webhook");
 

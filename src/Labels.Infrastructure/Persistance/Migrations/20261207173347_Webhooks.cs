@@ -80,7 +80,8 @@ namespace Labels.Infrastructure.Persistance.Migrations
                     tentatives = table.Column<int>(type: "integer", nullable: false),
                     prochaine_tentative = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     cree_le = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    terminee_le = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    terminee_le = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
                 {

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Labels.Infrastructure.Persistance.Migrations
 {
     [DbContext(typeof(LabelsDbContext))]
-    [Migration("20261207165253_Webhooks")]
+    [Migration("20261207173347_Webhooks")]
     partial class Webhooks
     {
         /// <inheritdoc />
@@ -1161,6 +1161,12 @@ namespace Labels.Infrastructure.Persistance.Migrations
                     b.Property<DateTimeOffset?>("TermineeLe")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("terminee_le");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id")
                         .HasName("pk_livraisons_webhook");
