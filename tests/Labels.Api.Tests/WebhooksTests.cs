@@ -576,6 +576,17 @@ public sealed class WebhooksTests(LabelsApiFactory factory) : ApiTest(factory)
         horloge.Avancer(TimeSpan.FromSeconds(10));
         await Task.Delay(800);
         Assert.Single(vif.Recues);
+
+        // Paused during an attempt: the attempt still ends (here at its time limit) and is recorded, on a delivery given up.
+        Assert.Equal(HttpStatusCode.OK, (await gestion.PutAsJsonAsync($"{Abonnements}/{lent}",
+            new { url = muet.Url, types = new[] { "palmares.publie" }, actif = false })).StatusCode);
+        for (var i = 0; i < 100 && await Factory.DansLaBaseAsync(db => db.TentativesLivraison.AnyAsync(t => t.AbonnementId == lent && t.EnCours)); i++)
+            await Task.Delay(50);
+        var terminee = await Factory.DansLaBaseAsync(db => db.TentativesLivraison.SingleAsync(t => t.AbonnementId == lent));
+        Assert.False(terminee.EnCours);
+        Assert.Contains("Pas de réponse", terminee.Erreur);
+        Assert.Equal(Domain.Webhooks.EtatLivraison.Abandonnee,
+            await Factory.DansLaBaseAsync(db => db.Livraisons.Where(l => l.AbonnementId == lent).Select(l => l.Etat).SingleAsync()));
     }
 
     [Fact]

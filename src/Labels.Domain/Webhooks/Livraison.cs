@@ -61,6 +61,8 @@ public sealed class Livraison
     /// <param name="reessayer">False for a ping, tried once: its admin sees the outcome and sends another.</param>
     public DateTimeOffset? Echouer(DateTimeOffset maintenant, double alea, bool reessayer = true)
     {
+        // Given up meanwhile (its subscription paused during the attempt): the failure is the attempt's alone, nothing is rescheduled.
+        if (Etat != EtatLivraison.EnAttente) return null;
         if (Tentatives > Delais.Count || !reessayer)
         {
             (Etat, ProchaineTentative, TermineeLe) = (EtatLivraison.Echouee, null, maintenant);

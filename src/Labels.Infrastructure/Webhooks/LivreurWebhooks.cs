@@ -220,10 +220,31 @@ internal sealed class LivreurWebhooks(IServiceScopeFactory scopes, IOptions<Opti
             var signataires = abonnement.SecretsEnVigueur(debut).Select(secrets.Devoiler).ToArray();
             resultat = await envoi.EnvoyerAsync(abonnement.Url, evenement.IdentifiantWebhook, debut, evenement.Contenu!, signataires, ct);
         }
+        // A write beside this one (a pause giving up the delivery, a resend) changes its row meanwhile: the outcome is recorded
+        // again on what the row has become, rather than left unwritten and the attempt listed as under way for ever.
+        for (var essai = 1; ; essai++)
+        {
+            try
+            {
+                await EnregistrerAsync(livraisonId, tentativeId, evenement, abonnement.Id, resultat);
+                break;
+            }
+            catch (DbUpdateConcurrencyException) when (essai < 3)
+            {
+            }
+        }
+        if (resultat is { Reussi: false })
+            journal.LogInformation("Webhook {Id} vers l'abonnement {Abonnement} : tentative en échec ({Statut}{Erreur}).",
+                evenement.IdentifiantWebhook, abonnement.Id, resultat.StatutHttp, resultat.Erreur);
+    }
+
+    /// <summary>What an attempt gave, on the delivery, its subscription and the attempt's row; null: nothing was sent.</summary>
+    private async Task EnregistrerAsync(Guid livraisonId, Guid tentativeId, Evenement evenement, Guid abonnementId, ResultatEnvoi? resultat)
+    {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LabelsDbContext>();
         var livraison = await db.Livraisons.FirstOrDefaultAsync(l => l.Id == livraisonId, CancellationToken.None);
-        var suivi = await db.Abonnements.FirstOrDefaultAsync(a => a.Id == abonnement.Id, CancellationToken.None);
+        var suivi = await db.Abonnements.FirstOrDefaultAsync(a => a.Id == abonnementId, CancellationToken.None);
         var tentative = await db.TentativesLivraison.FirstOrDefaultAsync(t => t.Id == tentativeId, CancellationToken.None);
         // Deleted with its subscription during the attempt.
         if (livraison is null || suivi is null || tentative is null) return;
@@ -264,9 +285,6 @@ internal sealed class LivreurWebhooks(IServiceScopeFactory scopes, IOptions<Opti
                 .ExecuteUpdateAsync(l => l.SetProperty(x => x.Etat, EtatLivraison.Abandonnee).SetProperty(x => x.ProchaineTentative, (DateTimeOffset?)null)
                     .SetProperty(x => x.TermineeLe, maintenant), CancellationToken.None);
         await transaction.CommitAsync(CancellationToken.None);
-        if (resultat is { Reussi: false })
-            journal.LogInformation("Webhook {Id} vers l'abonnement {Abonnement} : tentative {Numero} en échec ({Statut}{Erreur}).",
-                evenement.IdentifiantWebhook, abonnement.Id, tentative.Numero, resultat.StatutHttp, resultat.Erreur);
     }
 
     /// <summary>
