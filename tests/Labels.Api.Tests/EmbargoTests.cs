@@ -255,11 +255,14 @@ public sealed class EmbargoTests(LabelsApiFactory factory) : ApiTest(factory)
         Assert.Equal(HttpStatusCode.OK, (await script.GetAsync("/api/v1/editions/2022/palmares")).StatusCode);
         // …but no one finds it in the export: the same bytes for everyone, 2021 as corrected.
         var etags = new List<System.Net.Http.Headers.EntityTagHeaderValue>();
-        foreach (var lecteur in new[] { Anonyme(), admin, script })
+        var anonyme = Anonyme();
+        foreach (var lecteur in new[] { anonyme, admin, script })
         {
             var json = await lecteur.GetAsync("/api/v1/palmares");
             Assert.Equal(HttpStatusCode.OK, json.StatusCode);
-            Assert.True(json.Headers.CacheControl is { Public: true, NoStore: false });
+            // Kept by any cache when read anonymously; by the caller's own only when signed in, as every answer they get.
+            Assert.True(lecteur == anonyme ? json.Headers.CacheControl is { Public: true, NoStore: false, MaxAge.TotalSeconds: 10 }
+                : json.Headers.CacheControl is { Private: true, Public: false, NoStore: false });
             Assert.Equal([(2021, 2)], Editions(await LireAsync(json)));
             var csv = await lecteur.GetStringAsync("/api/v1/palmares.csv");
             Assert.DoesNotContain("\n2022;", csv);
@@ -420,6 +423,83 @@ public sealed class EmbargoTests(LabelsApiFactory factory) : ApiTest(factory)
         Assert.Contains("CORRECTION-EN-ATTENTE", (await admin.GetStringAsync("/api/v1/audit?action=deliberation.decision")));
         Assert.Equal(HttpStatusCode.Created, (await Historiques.PublierAsync(admin, 2022)).StatusCode);
         Assert.Contains("CORRECTION-EN-ATTENTE", (await auditeur.GetStringAsync("/api/v1/audit?action=deliberation.decision")));
+    }
+
+    /// <summary>
+    /// A shared cache in front of the API (deploy/) may keep a 404 of the results, so that a crowd before a ceremony costs the
+    /// API little, but never past the last whole second before the instant (Publication/Fraicheur.cs); an answer that said
+    /// nothing of its freshness, or that a signed-in caller read, is kept by no shared cache.
+    /// </summary>
+    [Fact]
+    public async Task Un_cache_partage_ne_garde_un_404_des_resultats_que_jusqu_a_la_seconde_avant_la_parution()
+    {
+        var admin = await AdminAsync();
+        await this.PreparerHistoriqueAsync(admin, 2021, new Resultat("62041", 3));
+        var seconde = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 60);
+        var horloge = new HorlogeFigee(seconde.AddMilliseconds(300));
+        await using var instance = Factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(horloge)));
+        var anonyme = instance.CreateClient();
+        var connecte = ConnecteSur(instance, admin);
+        // Half a second past a whole second: the last part of a second before the instant is covered by no cache.
+        var instant = seconde.AddSeconds(10.5);
+        Assert.Equal(HttpStatusCode.Created, (await Historiques.PublierAsync(connecte, 2021, instant)).StatusCode);
+        string[] absences = [.. Lectures, "/api/v1/editions/2021/palmares?version=2", "/api/v1/editions/2021/palmares.csv?departement=62"];
+
+        async Task AbsenceGardeeJusquA(DateTimeOffset? fin)
+        {
+            foreach (var url in absences)
+            {
+                var reponse = await anonyme.GetAsync(url);
+                await ProblemeAsync(reponse, HttpStatusCode.NotFound);
+                if (fin is { } attendue)
+                {
+                    Assert.Equal(attendue, reponse.Content.Headers.Expires);
+                    Assert.Null(reponse.Headers.CacheControl);
+                }
+                else
+                {
+                    Assert.Null(reponse.Content.Headers.Expires);
+                    Assert.True(reponse.Headers.CacheControl?.NoStore, url);
+                }
+            }
+        }
+
+        // Far from the instant: one second, like any 404 of the results (an édition without any release included).
+        await AbsenceGardeeJusquA(seconde.AddSeconds(1));
+        Assert.Equal(seconde.AddSeconds(1), (await anonyme.GetAsync("/api/v1/editions/2031/palmares")).Content.Headers.Expires);
+        // Under two seconds before it: to the end of the last whole second before it, not beyond.
+        horloge.Instant = seconde.AddSeconds(9.3);
+        await AbsenceGardeeJusquA(seconde.AddSeconds(9));
+        // Within the instant's own second: no cache keeps it.
+        horloge.Instant = seconde.AddSeconds(10.2);
+        await AbsenceGardeeJusquA(null);
+        // The staff read the release before its instant, and no shared cache keeps what they read; nor a 404 they get.
+        var vuParLeStaff = await connecte.GetAsync(Lectures[1]);
+        Assert.Equal(HttpStatusCode.OK, vuParLeStaff.StatusCode);
+        Assert.True(vuParLeStaff.Headers.CacheControl is { Private: true, NoStore: true });
+        var absentPourLeStaff = await connecte.GetAsync("/api/v1/editions/2031/palmares");
+        Assert.Equal(HttpStatusCode.NotFound, absentPourLeStaff.StatusCode);
+        Assert.True(absentPourLeStaff.Headers.CacheControl is { Private: true, NoStore: true });
+        Assert.Null(absentPourLeStaff.Content.Headers.Expires);
+
+        // At the instant: the latest for ten seconds (a correction's bound), a numbered version for good; private when signed in.
+        horloge.Instant = instant;
+        foreach (var url in Lectures)
+        {
+            var reponse = await anonyme.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, reponse.StatusCode);
+            var duree = TimeSpan.FromSeconds(url.Contains("version=") ? 31_536_000 : 10);
+            Assert.True(reponse.Headers.CacheControl is { Public: true, Private: false, NoStore: false } cache && cache.MaxAge == duree, url);
+            Assert.True((await connecte.GetAsync(url)).Headers.CacheControl is { Public: false, Private: true, NoStore: false } prive
+                && prive.MaxAge == duree, url);
+        }
+        // An error, a read that says nothing of its freshness: kept by no cache.
+        var refus = await anonyme.GetAsync("/api/v1/editions/2021/palmares?arobases=9");
+        await ProblemeAsync(refus, HttpStatusCode.BadRequest);
+        Assert.True(refus.Headers.CacheControl?.NoStore);
+        var catalogue = await anonyme.GetAsync("/api/v1/editions/2021/fiches");
+        Assert.Equal(HttpStatusCode.OK, catalogue.StatusCode);
+        Assert.True(catalogue.Headers.CacheControl?.NoStore);
     }
 
     /// <summary>A clock that stands still, at the instant the test sets.</summary>

@@ -169,10 +169,15 @@ public sealed class OpenApiTests(LabelsApiFactory factory) : ApiTest(factory)
         Assert.Equal(["ETag"], EnTetes("/api/v1/candidatures/{id}/evaluations/moi", "put", "200"));
         foreach (var chemin in new[] { "/api/v1/editions/{annee}/palmares", "/api/v1/editions/{annee}/palmares.csv" })
             foreach (var statut in new[] { "200", "304" })
-                Assert.Equal(["ETag", "Last-Modified"], EnTetes(chemin, "get", statut));
-        foreach (var chemin in new[] { "/api/v1/editions/{annee}/chiffres-cles", "/api/v1/collectivites/{id}/historique" })
-            foreach (var statut in new[] { "200", "304" })
-                Assert.Equal(["ETag"], EnTetes(chemin, "get", statut));
+                Assert.Equal(["Cache-Control", "ETag", "Last-Modified"], EnTetes(chemin, "get", statut));
+        foreach (var statut in new[] { "200", "304" })
+        {
+            Assert.Equal(["Cache-Control", "ETag"], EnTetes("/api/v1/editions/{annee}/chiffres-cles", "get", statut));
+            Assert.Equal(["ETag"], EnTetes("/api/v1/collectivites/{id}/historique", "get", statut));
+        }
+        // A 404 of the results says until when a cache may keep it: never past the instant they appear.
+        foreach (var chemin in new[] { "/api/v1/editions/{annee}/palmares", "/api/v1/editions/{annee}/palmares.csv", "/api/v1/editions/{annee}/chiffres-cles" })
+            Assert.Equal(["Expires"], EnTetes(chemin, "get", "404"));
     }
 
     [Fact]

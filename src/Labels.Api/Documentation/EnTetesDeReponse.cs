@@ -49,6 +49,23 @@ internal sealed class EnTetesDeReponse : IOperationFilter
 
     private static readonly OpenApiHeader Cree = Location("L'adresse de ce qui vient d'être créé.");
 
+    private static readonly OpenApiHeader CacheDeLecture = new()
+    {
+        Description = "Combien de temps une copie reste fraîche : « public, max-age=10 » pour la dernière version (une correction, ou une "
+            + "parution, atteint un cache en 10 s au plus), « public, max-age=31536000, immutable » pour une version numérotée (?version=n), "
+            + "« private, no-store » pour un appelant authentifié.",
+        Required = true,
+        Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+    };
+
+    private static readonly OpenApiHeader FinDeLAbsence = new()
+    {
+        Description = "Jusqu'à quand un cache peut garder ce 404 (date HTTP) : une seconde au plus, et toujours avant l'instant où des résultats "
+            + "paraissent ; absent (Cache-Control: no-store) quand il ne reste pas une seconde entière avant cet instant, ou pour un appelant authentifié.",
+        Required = false,
+        Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+    };
+
     private static readonly Dictionary<string, (string[] Statuts, (string Nom, OpenApiHeader EnTete)[] EnTetes)> ParOperation = new()
     {
         ["CreerCandidature"] = (["201"], [("Location", Cree)]),
@@ -65,9 +82,9 @@ internal sealed class EnTetesDeReponse : IOperationFilter
             + "refusé ou en file, chaque import est enregistré."))]),
         ["LireMonEvaluation"] = (["200"], [("ETag", ETagDEvaluation)]),
         ["EcrireMonEvaluation"] = (["200"], [("ETag", ETagDEvaluation)]),
-        ["LirePalmares"] = (["200", "304"], [("ETag", ETagDeLecture), ("Last-Modified", DerniereModification)]),
-        ["LirePalmaresCsv"] = (["200", "304"], [("ETag", ETagDeLecture), ("Last-Modified", DerniereModification)]),
-        ["LireChiffresCles"] = (["200", "304"], [("ETag", ETagDeLecture)]),
+        ["LirePalmares"] = (["200", "304"], [("ETag", ETagDeLecture), ("Last-Modified", DerniereModification), ("Cache-Control", CacheDeLecture)]),
+        ["LirePalmaresCsv"] = (["200", "304"], [("ETag", ETagDeLecture), ("Last-Modified", DerniereModification), ("Cache-Control", CacheDeLecture)]),
+        ["LireChiffresCles"] = (["200", "304"], [("ETag", ETagDeLecture), ("Cache-Control", CacheDeLecture)]),
         ["LireHistorique"] = (["200", "304"], [("ETag", ETagDeLecture)]),
         ["ExporterPalmares"] = (["200", "304"], [("ETag", ETagDeLecture), ("Last-Modified", DerniereModificationDeLExport)]),
         ["ExporterPalmaresCsv"] = (["200", "304"], [("ETag", ETagDeLecture), ("Last-Modified", DerniereModificationDeLExport)]),
@@ -75,14 +92,21 @@ internal sealed class EnTetesDeReponse : IOperationFilter
         ["ListerDepartements"] = (["200", "304"], [("ETag", ETagDeLecture)]),
     };
 
+    /// <summary>The reads whose 404 becomes a 200 when results appear (Publication/Fraicheur.cs).</summary>
+    private static readonly HashSet<string> AbsencesDatees = ["LirePalmares", "LirePalmaresCsv", "LireChiffresCles"];
+
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
-        if (operation.OperationId is null || !ParOperation.TryGetValue(operation.OperationId, out var declares)) return;
-        foreach (var statut in declares.Statuts)
-        {
-            if (operation.Responses?.GetValueOrDefault(statut) is not OpenApiResponse reponse) continue;
-            reponse.Headers ??= new Dictionary<string, IOpenApiHeader>();
-            foreach (var (nom, enTete) in declares.EnTetes) reponse.Headers[nom] = enTete;
-        }
+        if (operation.OperationId is null) return;
+        if (AbsencesDatees.Contains(operation.OperationId)) Declarer(operation, "404", [("Expires", FinDeLAbsence)]);
+        if (!ParOperation.TryGetValue(operation.OperationId, out var declares)) return;
+        foreach (var statut in declares.Statuts) Declarer(operation, statut, declares.EnTetes);
+    }
+
+    private static void Declarer(OpenApiOperation operation, string statut, (string Nom, OpenApiHeader EnTete)[] enTetes)
+    {
+        if (operation.Responses?.GetValueOrDefault(statut) is not OpenApiResponse reponse) return;
+        reponse.Headers ??= new Dictionary<string, IOpenApiHeader>();
+        foreach (var (nom, enTete) in enTetes) reponse.Headers[nom] = enTete;
     }
 }

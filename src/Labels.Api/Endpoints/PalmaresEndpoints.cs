@@ -101,9 +101,10 @@ public static class PalmaresEndpoints
 
         palmares.MapGet("/api/v1/editions/{annee:int}/chiffres-cles", async (int annee, HttpContext http, ChiffresClesPublies publies, Acces acces, TimeProvider horloge) =>
             {
-                if (await publies.ObtenirAsync(annee) is not { } chiffres || !acces.Visibilite.Voit(chiffres.Chiffres.PublieLe))
-                    throw new NotFoundException($"Aucun palmarès publié pour l'édition {annee}.");
-                return LecturesConditionnelles.CopieAJour(http, chiffres.Json.ETag, ReponsePalmares.CacheDePublication(chiffres.Chiffres.PublieLe, immuable: false, horloge.GetUtcNow()))
+                var chiffres = await publies.ObtenirAsync(annee);
+                if (chiffres is null || !acces.Visibilite.Voit(chiffres.Chiffres.PublieLe))
+                    return Fraicheur.Introuvable(http, $"Aucun palmarès publié pour l'édition {annee}.", chiffres?.Chiffres.PublieLe, horloge.GetUtcNow());
+                return LecturesConditionnelles.CopieAJour(http, chiffres.Json.ETag, Fraicheur.DePublication(chiffres.Chiffres.PublieLe, immuable: false, horloge.GetUtcNow()))
                     ? (IResult)TypedResults.StatusCode(StatusCodes.Status304NotModified)
                     : TypedResults.Bytes(chiffres.Json.Octets, chiffres.Json.TypeDeContenu);
             })
@@ -119,7 +120,7 @@ public static class PalmaresEndpoints
                 var historique = await sender.Send(new LireHistorique(ParametresDeRequete.Collectivite(id, "id"), pagination.Numero, pagination.Taille), ct);
                 // It changes only when a palmarès is published; what an admin reads may hold releases under embargo.
                 return LecturesConditionnelles.JsonConditionnel(http, historique, json.Value.SerializerOptions,
-                    acces.Visibilite.VoitTout ? LecturesConditionnelles.PasEnCachePartage : "public, max-age=60");
+                    acces.Visibilite.VoitTout ? LecturesConditionnelles.PasEnCachePartage : Fraicheur.Dernier);
             })
             .WithTags("Collectivités")
             .WithName("LireHistorique")
@@ -156,14 +157,14 @@ public static class PalmaresEndpoints
 
     /// <summary>
     /// The open-data export: the same for every caller (the public's view), so cacheable by anyone; it changes when a
-    /// release becomes visible, which max-age=60 lets a cache notice within a minute, as for the latest palmarès.
+    /// release becomes visible, which a cache notices within Fraicheur.DelaiDesCorrections, as for the latest palmarès.
     /// </summary>
     private static IResult ServirExport(HttpContext http, ExportPalmares.Instantane instantane, Representation representation, string? fichier)
     {
         var entetes = http.Response.Headers;
         entetes.Vary = ReponsePalmares.VarieSelon;
         if (instantane.DerniereModification is { } modifie) entetes.LastModified = HeaderUtilities.FormatDate(modifie);
-        if (LecturesConditionnelles.CopieAJour(http, representation.ETag, "public, max-age=60", instantane.DerniereModification))
+        if (LecturesConditionnelles.CopieAJour(http, representation.ETag, Fraicheur.Dernier, instantane.DerniereModification))
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         if (representation.Codage is { } codage) entetes.ContentEncoding = codage;
         if (fichier is not null) entetes.ContentDisposition = $"inline; filename=\"{fichier}\"";
@@ -191,9 +192,13 @@ public static class PalmaresEndpoints
         if (filtres.Defauts(version, territoires).ToList() is { Count: > 0 } defauts) throw new FluentValidation.ValidationException(defauts);
         var release = await publies.ObtenirAsync(annee, version);
         if (release is null || !acces.Visibilite.Voit(release.Palmares.PublieLe))
-            throw new NotFoundException(version is null
+        {
+            // The answer becomes a 200 at the instant of this release, or of the édition's first one when this version does not exist yet.
+            var prochaine = release ?? (version is null ? null : await publies.ObtenirAsync(annee, null));
+            return Fraicheur.Introuvable(http, version is null
                 ? $"Aucun palmarès publié pour l'édition {annee}."
-                : $"Pas de version {version} publiée du palmarès {annee}.");
+                : $"Pas de version {version} publiée du palmarès {annee}.", prochaine?.Palmares.PublieLe, horloge.GetUtcNow());
+        }
         // Known once the release is: its édition's référentiel (an embargoed release says nothing before, as above).
         if (release.DefautDeMention(filtres.Mention) is { } mention)
             throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("mention", mention)]);

@@ -26,15 +26,6 @@ internal static class ReponsePalmares
     internal static readonly string VarieSelon = $"{HeaderNames.Accept}, {HeaderNames.AcceptEncoding}";
 
     /// <summary>
-    /// How long a published read may be kept: a numbered version never changes; "the latest" may gain a correction;
-    /// before its publication instant only admins see a release, and such answers stay out of shared caches.
-    /// </summary>
-    internal static string CacheDePublication(DateTimeOffset publieLe, bool immuable, DateTimeOffset maintenant) =>
-        !Visibilite.Le(maintenant).Voit(publieLe) ? LecturesConditionnelles.PasEnCachePartage
-        : immuable ? "public, max-age=31536000, immutable"
-        : "public, max-age=60";
-
-    /// <summary>
     /// The coding the client prefers among those it accepts (RFC 9110, 12.5.3): the highest quality wins, brotli then
     /// gzip on a tie; identity, unless named, ranks below both. A client that accepts nothing we have gets identity.
     /// </summary>
@@ -69,7 +60,7 @@ internal static class ReponsePalmares
         var entetes = http.Response.Headers;
         entetes.Vary = VarieSelon;
         entetes.LastModified = release.DerniereModification;
-        if (LecturesConditionnelles.CopieAJour(http, representation.ETag, CacheDePublication(release.Palmares.PublieLe, immuable: versionDemandee, maintenant),
+        if (LecturesConditionnelles.CopieAJour(http, representation.ETag, Fraicheur.DePublication(release.Palmares.PublieLe, immuable: versionDemandee, maintenant),
                 release.Palmares.PublieLe))
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         if (representation.Codage is { } codage) entetes.ContentEncoding = codage;

@@ -197,6 +197,24 @@ public static class Protections
         await next();
     });
 
+    /// <summary>
+    /// Every answer says who may keep it, for the shared cache in front of the API (deploy/). What a signed-in caller reads
+    /// may hold what only they may see (an embargoed release, a dossier): no shared cache keeps it, even where the route
+    /// says public. An anonymous answer is kept only where its route said how long (Cache-Control or Expires): an error or
+    /// a read that did not say may change at any moment, an embargo's end among them.
+    /// </summary>
+    private static void Cacher(HttpContext http, IHeaderDictionary entetes)
+    {
+        var cacheControl = entetes.CacheControl.ToString();
+        if (http.User.Identity?.IsAuthenticated == true)
+        {
+            if (cacheControl.Length == 0 || entetes.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.Expires)) entetes.CacheControl = "private, no-store";
+            else if (cacheControl.StartsWith("public", StringComparison.Ordinal)) entetes.CacheControl = "private" + cacheControl["public".Length..];
+            entetes.Remove(Microsoft.Net.Http.Headers.HeaderNames.Expires);
+        }
+        else if (cacheControl.Length == 0 && !entetes.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.Expires)) entetes.CacheControl = "no-store";
+    }
+
     /// <summary>Headers on every answer; the only HTML served (Swagger UI) gets a CSP that allows its own files and nothing else.</summary>
     public static IApplicationBuilder UseEntetesDeSecurite(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
@@ -207,10 +225,7 @@ public static class Protections
             // An answer naming one origin differs by origin: a shared cache must not give it to another.
             if (entetes.AccessControlAllowOrigin is [{ } origine] && origine != "*" && !entetes.Vary.Any(v => v?.Contains("Origin") == true))
                 entetes.Append(Microsoft.Net.Http.Headers.HeaderNames.Vary, "Origin");
-            // What a signed-in caller reads may hold what only they may see (an embargoed release, a dossier): no shared
-            // cache keeps it, unless the route said otherwise.
-            if (!entetes.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.CacheControl) && http.User.Identity?.IsAuthenticated == true)
-                entetes.CacheControl = "private, no-store";
+            Cacher(http, entetes);
             entetes["Referrer-Policy"] = "no-referrer";
             entetes.XFrameOptions = "DENY";
             entetes.ContentSecurityPolicy = http.Request.Path.StartsWithSegments("/swagger")
