@@ -4,7 +4,9 @@
 # so the ratio API/nginx tells how much the API adds on top of it. A third server, Kestrel alone
 # (bench/kestrel: the same bytes and headers from memory, with the API's runtime settings and socket
 # blocks), is the floor of any ASP.NET Core server here: the ratio Kestrel/nginx tells how much of the
-# gap is the server framework's rather than the API's.
+# gap is the server framework's rather than the API's. A fourth, nginx's cache in front of the API (the directives of
+# deploy/nginx/cache-publique.conf, as the deployment uses them), is what readers get in production: the ratio cache/nginx
+# tells what the cache's lookup costs beside sending a file.
 #
 # Usage: bench/palmares.sh        (as root on Debian; see bench/README.md)
 #   LABELS_BENCH_CONFIG  build configuration of the API (default Release)
@@ -30,6 +32,7 @@ OUT=$LABELS_RACINE/bench/out
 API=http://127.0.0.1:5090
 NGINX=http://127.0.0.1:5091
 KESTREL=http://127.0.0.1:5093
+CACHE=http://127.0.0.1:5094
 debut=$SECONDS
 
 # --- 1. Tools ---------------------------------------------------------------------------------------
@@ -49,7 +52,7 @@ fi
 NGINX_BIN=$(command -v nginx || echo /usr/sbin/nginx)
 
 # Ports are fixed (the figures are compared run to run): refuse to start on someone else's server.
-for port in 5090 5091 5093; do
+for port in 5090 5091 5093 5094; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echouer "le port 127.0.0.1:$port est déjà pris."; fi
 done
 
@@ -237,6 +240,19 @@ $map_nginx  }
     root $OUT/www;
     location / { try_files \$fichier =404; }
   }
+  # The deployment's cache in front of the API (deploy/nginx/cache-publique.conf, included as it is).
+  proxy_cache_path $OUT/nginx/cache levels=1:2 keys_zone=labels_public:16m max_size=1g inactive=1d use_temp_path=off;
+  map \$http_authorization \$labels_signe { "" 0; default 1; }
+  upstream labels_api { server 127.0.0.1:5090; keepalive 64; }
+  server {
+    listen 127.0.0.1:5094;
+    location / {
+      proxy_pass http://labels_api;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      include $LABELS_RACINE/deploy/nginx/cache-publique.conf;
+    }
+  }
 }
 EOF
 "$NGINX_BIN" -t -q -c "$OUT/nginx.conf" -p "$OUT/nginx/" -e "$OUT/nginx/error.log" \
@@ -265,19 +281,19 @@ done
 for s in "${SCENARIOS[@]}"; do
   IFS='|' read -r nom chemin fichier cond <<<"$s"
   if [ -z "$cond" ]; then
-    for cible in "$NGINX" "$KESTREL"; do
+    for cible in "$NGINX" "$KESTREL" "$CACHE"; do
       curl -s -m 30 -o "$OUT/nginx/verif" -D "$OUT/nginx/verif.entetes" "$cible$chemin"
       cmp -s "$OUT/nginx/verif" "$OUT/www/$fichier" || echouer "$cible ne sert pas les octets de l'API pour $chemin"
     done
     ETAG_NGINX[$fichier]=$(curl -s -m 30 -o /dev/null -D - "$NGINX$chemin" | sed -n 's/^[Ee][Tt][Aa][Gg]: *\(.*\)\r$/\1/p')
   elif [ "$cond" = gzip ]; then
-    for cible in "$NGINX" "$KESTREL"; do
+    for cible in "$NGINX" "$KESTREL" "$CACHE"; do
       curl -s -m 30 -H "$GZIP" -o "$OUT/nginx/verif" "$cible$chemin"
       cmp -s "$OUT/nginx/verif" "$OUT/www/$fichier.gz" || echouer "$cible ne sert pas les octets gzip de l'API pour $chemin"
     done
   else
     # Kestrel alone answers with the API's own headers, its ETag among them.
-    for cible in "$API|${ETAG_API[$fichier]}" "$KESTREL|${ETAG_API[$fichier]}" "$NGINX|${ETAG_NGINX[$fichier]}"; do
+    for cible in "$API|${ETAG_API[$fichier]}" "$KESTREL|${ETAG_API[$fichier]}" "$NGINX|${ETAG_NGINX[$fichier]}" "$CACHE|${ETAG_API[$fichier]}"; do
       statut=$(curl -s -m 30 -o /dev/null -w '%{http_code}' -H "If-None-Match: ${cible#*|}" "${cible%%|*}$chemin")
       [ "$statut" = 304 ] || echouer "${cible%%|*}$chemin avec If-None-Match a répondu $statut au lieu de 304"
     done
@@ -309,6 +325,7 @@ ticks_serveur() {
   case $1 in
     "$API"*) pids=("$API_PID") ;;
     "$KESTREL"*) pids=("$KESTREL_PID") ;;
+    # The cache's work is nginx's; the API's revalidations (one every max-age per representation) are left out.
     *) pids=($(pgrep -P "$NGINX_PID")) ;;
   esac
   for pid in "${pids[@]}"; do total=$((total + $(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0))); done
@@ -369,11 +386,12 @@ done
 [ "$IDLE" -ge 90 ] || echo "ATTENTION : CPU inactive à ${IDLE} % seulement avant les mesures ; chiffres faussés par une autre charge." >&2
 
 : >"$OUT/wrk.log"
-entete_table="# palmarès: $(date -u '+%Y-%m-%dT%H:%M:%SZ'), nproc $(nproc), CPU idle ${IDLE}% before, wrk ${WRK_OPTIONS[*]} (warm-up ${CHAUFFE}s each, API and Kestrel ${CHAUFFE_API}s per scenario first; best of ${ESSAIS}), API $CONFIG vs Kestrel alone vs nginx $("$NGINX_BIN" -v 2>&1 | sed 's|.*/||')"
+entete_table="# palmarès: $(date -u '+%Y-%m-%dT%H:%M:%SZ'), nproc $(nproc), CPU idle ${IDLE}% before, wrk ${WRK_OPTIONS[*]} (warm-up ${CHAUFFE}s each, API and Kestrel ${CHAUFFE_API}s per scenario first; best of ${ESSAIS}), API $CONFIG vs Kestrel alone vs nginx $("$NGINX_BIN" -v 2>&1 | sed 's|.*/||') static vs the same nginx's cache in front of the API"
 AUTRE_MAX=0
-format='%-26s | %9s | %7s | %7s | %7s | %9s | %7s | %11s | %9s | %9s | %9s | %6s | %6s\n'
-lignes=$(printf "$format" scenario 'API req/s' 'API p50' 'API p99' 'API CPU' 'Kes req/s' 'Kes CPU' 'nginx req/s' 'nginx p50' 'nginx p99' 'nginx CPU' ratio ratio)
-lignes+=$'\n'$(printf "$format" '' '' ms ms us/req '' us/req '' ms ms us/req API/ng Kes/ng)
+format='%-26s | %9s | %7s | %7s | %7s | %9s | %7s | %11s | %9s | %9s | %9s | %11s | %9s | %9s | %6s | %6s | %6s | %6s\n'
+lignes=$(printf "$format" scenario 'API req/s' 'API p50' 'API p99' 'API CPU' 'Kes req/s' 'Kes CPU' 'nginx req/s' 'nginx p50' 'nginx p99' 'nginx CPU' \
+  'cache req/s' 'cache p50' 'cache CPU' ratio ratio ratio ratio)
+lignes+=$'\n'$(printf "$format" '' '' ms ms us/req '' us/req '' ms ms us/req '' ms us/req API/ng Kes/ng API/Kes cach/ng)
 # The API and Kestrel alone once through every scenario: past the JIT's tiered recompilation, as a server in service is.
 echo_etape "Chauffe de l'API et de Kestrel seul : ${CHAUFFE_API} s par scénario"
 for s in "${SCENARIOS[@]}"; do
@@ -394,24 +412,30 @@ for s in "${SCENARIOS[@]}"; do
   if [ "$cond" = gzip ]; then entete_api=$GZIP entete_nginx=$GZIP; fi
   # Tries interleaved, so that a passing load on a shared machine weighs on every target alike.
   # Kestrel alone answers with the API's headers (its ETag too): it gets the API's request.
-  m_api='' m_kestrel='' m_nginx=''
+  # The cache holds the API's answer (its ETag too): it gets the API's request.
+  m_api='' m_kestrel='' m_nginx='' m_cache=''
   for _ in $(seq "$ESSAIS"); do
     m_api=$(meilleure "$m_api" "$(mesurer_au_calme "$API$chemin" "$entete_api")")
     m_kestrel=$(meilleure "$m_kestrel" "$(mesurer_au_calme "$KESTREL$chemin" "$entete_api")")
     m_nginx=$(meilleure "$m_nginx" "$(mesurer_au_calme "$NGINX$chemin" "$entete_nginx")")
+    m_cache=$(meilleure "$m_cache" "$(mesurer_au_calme "$CACHE$chemin" "$entete_api")")
   done
   read -r a_rps a_p50 a_p99 a_cpu a_autre <<<"$m_api"
   read -r k_rps _ _ k_cpu k_autre <<<"$m_kestrel"
   read -r n_rps n_p50 n_p99 n_cpu n_autre <<<"$m_nginx"
-  echo "  API $a_rps req/s ($a_cpu µs of CPU each), Kestrel alone $k_rps req/s ($k_cpu µs), nginx $n_rps req/s ($n_cpu µs); other load on the CPUs: ${a_autre}% / ${k_autre}% / ${n_autre}%" >&2
+  read -r c_rps c_p50 _ c_cpu c_autre <<<"$m_cache"
+  echo "  API $a_rps req/s ($a_cpu µs of CPU each), Kestrel alone $k_rps req/s ($k_cpu µs), nginx $n_rps req/s ($n_cpu µs), nginx's cache $c_rps req/s ($c_cpu µs); other load on the CPUs: ${a_autre}% / ${k_autre}% / ${n_autre}% / ${c_autre}%" >&2
   ratio=$(awk -v a="$a_rps" -v n="$n_rps" 'BEGIN { printf "%.2f", a / n }')
   ratio_kestrel=$(awk -v a="$k_rps" -v n="$n_rps" 'BEGIN { printf "%.2f", a / n }')
+  ratio_api_kestrel=$(awk -v a="$a_rps" -v n="$k_rps" 'BEGIN { printf "%.2f", a / n }')
+  ratio_cache=$(awk -v a="$c_rps" -v n="$n_rps" 'BEGIN { printf "%.2f", a / n }')
   # Another load over 10 % of the CPUs during any of the measures: mark the row.
-  for autre in "$a_autre" "$k_autre" "$n_autre"; do
+  for autre in "$a_autre" "$k_autre" "$n_autre" "$c_autre"; do
     if [ "$autre" -gt "$AUTRE_MAX" ]; then AUTRE_MAX=$autre; fi
     if [ "$autre" -gt 10 ] && [[ $nom != *' !' ]]; then nom="$nom !"; fi
   done
-  lignes+=$'\n'$(printf "$format" "$nom" "$a_rps" "$a_p50" "$a_p99" "$a_cpu" "$k_rps" "$k_cpu" "$n_rps" "$n_p50" "$n_p99" "$n_cpu" "$ratio" "$ratio_kestrel")
+  lignes+=$'\n'$(printf "$format" "$nom" "$a_rps" "$a_p50" "$a_p99" "$a_cpu" "$k_rps" "$k_cpu" "$n_rps" "$n_p50" "$n_p99" "$n_cpu" \
+    "$c_rps" "$c_p50" "$c_cpu" "$ratio" "$ratio_kestrel" "$ratio_api_kestrel" "$ratio_cache")
 done
 
 tailles="# response bytes: 254 full $(stat -c %s "$OUT/www/2021.json"), 254 filtered $(stat -c %s "$OUT/www/2021-dep.json"), 5000 full $(stat -c %s "$OUT/www/2022.json"), 5000 filtered $(stat -c %s "$OUT/www/2022-dep.json"); gzip: 254 full $(stat -c %s "$OUT/www/2021.json.gz"), 5000 filtered $(stat -c %s "$OUT/www/2022-dep.json.gz"), 5000 full $(stat -c %s "$OUT/www/2022.json.gz")"

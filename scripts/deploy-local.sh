@@ -86,13 +86,13 @@ attendre() { # URL SECONDS
 }
 
 rendre() { # TEMPLATE OUTPUT
-  envsubst '${LABELS_PUBLIC_URL} ${LABELS_CACHE_DIR} ${LABELS_UPSTREAMS} ${LABELS_HTTP_PORT} ${LABELS_HTTPS_PORT} ${LABELS_TLS_DIR} ${LABELS_LOG_DIR} ${LABELS_NGINX_USER} ${LABELS_RUN_DIR} ${LABELS_NGINX_DIR}' <"$1" >"$2"
+  envsubst '${LABELS_NGINX_CONF} ${LABELS_PUBLIC_URL} ${LABELS_CACHE_DIR} ${LABELS_UPSTREAMS} ${LABELS_HTTP_PORT} ${LABELS_HTTPS_PORT} ${LABELS_TLS_DIR} ${LABELS_LOG_DIR} ${LABELS_NGINX_USER} ${LABELS_RUN_DIR} ${LABELS_NGINX_DIR}' <"$1" >"$2"
 }
 
 demarrer_nginx() {
   en_marche nginx && return 0
   mkdir -p "$dossier/nginx/cache"
-  export LABELS_PUBLIC_URL=$url LABELS_CACHE_DIR="$dossier/nginx/cache" LABELS_HTTP_PORT=$port_http LABELS_HTTPS_PORT=$port_https \
+  export LABELS_NGINX_CONF="$racine/deploy/nginx" LABELS_PUBLIC_URL=$url LABELS_CACHE_DIR="$dossier/nginx/cache" LABELS_HTTP_PORT=$port_http LABELS_HTTPS_PORT=$port_https \
     LABELS_TLS_DIR="$dossier/tls" LABELS_LOG_DIR="$dossier/logs" LABELS_RUN_DIR="$dossier/run" LABELS_NGINX_DIR="$dossier/nginx"
   LABELS_UPSTREAMS=''
   for n in $(seq 1 "$instances"); do

@@ -11,8 +11,9 @@ internal static class Fraicheur
 {
     /// <summary>
     /// What "the latest" answers (the latest version of a palmarès, its key figures, a collectivité's historique, the
-    /// open-data export) may be kept: a correction, or a release becoming visible, reaches a cache fed by the API within
-    /// this delay; README's deployment section says what a second cache behind it adds.
+    /// open-data export) may be kept. A correction reaches the readers of a shared cache within this delay, plus
+    /// <see cref="MemoRecent{T}.Duree"/> for the instance that answers its revalidation, plus the cache's own rounding to
+    /// whole seconds (README, Production at scale, states the sum).
     /// </summary>
     internal static readonly TimeSpan DelaiDesCorrections = TimeSpan.FromSeconds(10);
 
