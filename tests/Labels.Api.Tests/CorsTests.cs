@@ -129,6 +129,43 @@ public sealed class CorsTests(LabelsApiFactory factory) : ApiTest(factory)
     }
 
     /// <summary>
+    /// A shared cache keeps one copy of a public read, whoever fetched it: a script without Origin gets the same CORS headers
+    /// as a page, so that the copy it leaves in the cache still serves pages. Fast path, endpoint, 200, 304, 404 alike.
+    /// </summary>
+    [Fact]
+    public async Task Une_lecture_publique_porte_les_memes_en_tetes_cors_avec_ou_sans_origin()
+    {
+        var admin = await AdminAsync();
+        Assert.Equal(HttpStatusCode.Created, (await HistoriqueAsync(admin, 2021, new Resultat("62041", 3))).StatusCode);
+        await using var hote = AvecOrigines();
+        var client = hote.CreateClient();
+        var etag = (await client.GetAsync("/api/v1/editions/2021/palmares")).Headers.ETag!;
+        foreach (var (url, attendu) in new[]
+                 {
+                     ("/api/v1/editions/2021/palmares", HttpStatusCode.OK), ("/api/v1/editions/2021/palmares.csv?departement=62", HttpStatusCode.OK),
+                     ("/api/v1/editions/2021/palmares", HttpStatusCode.NotModified), ("/api/v1/editions/2021/chiffres-cles", HttpStatusCode.OK),
+                     ("/api/v1/editions/2030/palmares", HttpStatusCode.NotFound), ("/api/v1/collectivites/62041/historique", HttpStatusCode.OK),
+                     ("/api/v1/referentiel/regions", HttpStatusCode.OK), ("/api/v1/editions/2021/palmares?arobases=9", HttpStatusCode.BadRequest),
+                 })
+        {
+            HttpRequestMessage Requete(string? origine)
+            {
+                var requete = new HttpRequestMessage(HttpMethod.Get, url);
+                if (attendu == HttpStatusCode.NotModified) requete.Headers.IfNoneMatch.Add(etag);
+                if (origine is not null) requete.Headers.Add("Origin", origine);
+                return requete;
+            }
+            var sans = await client.SendAsync(Requete(null));
+            var avec = await client.SendAsync(Requete("https://portail.exemple.fr"));
+            Assert.Equal(attendu, sans.StatusCode);
+            Assert.Equal(attendu, avec.StatusCode);
+            foreach (var nom in new[] { "Access-Control-Allow-Origin", "Access-Control-Expose-Headers", "Vary" })
+                Assert.True(string.Join(",", Liste(sans, nom).Order()) == string.Join(",", Liste(avec, nom).Order()), $"{url} {nom}");
+            Assert.Equal("*", Entete(sans, "Access-Control-Allow-Origin"));
+        }
+    }
+
+    /// <summary>
     /// Every route of the application answers a browser's preflight: public reads for any origin, the rest for the configured
     /// origins only. A request that is not a preflight keeps its 405 for a method the route does not take.
     /// </summary>

@@ -41,6 +41,7 @@ public sealed class VoieRapidePalmares(RequestDelegate suite, PalmaresPublies pu
         }
         // Before the limit, as the CORS middleware comes before it on the endpoint's way: a page refused with 429 can read Retry-After.
         if (requete.Headers.ContainsKey(HeaderNames.Origin)) cors.ApplyResult(cors.EvaluatePolicy(http, _politique), http.Response);
+        else Origines.OuvrirSansOrigine(http);
         // The allowance is spent before any work, so that a client past its limit costs nothing more; a request passed on
         // to the endpoint is not counted twice.
         using var bail = limiteur.Acquerir(http);

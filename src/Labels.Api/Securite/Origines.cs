@@ -11,6 +11,24 @@ public static class Origines
     public const string PolitiqueLecturePublique = "lecture-publique";
     public const string PolitiqueApplications = "applications";
 
+    /// <summary>What a page of any origin may read of a public read's answer.</summary>
+    private static readonly string[] ExposesALaLecturePublique = ["ETag", "Last-Modified", "Content-Disposition", "Retry-After"];
+
+    private static readonly string ExposesEnUnEnTete = string.Join(", ", ExposesALaLecturePublique);
+
+    /// <summary>
+    /// A public read's CORS headers when the request carries no Origin (the CORS service writes them otherwise): the same
+    /// answer with or without it, so that a shared cache's copy, fetched by a script, still serves a browser's page — the
+    /// answer does not vary by Origin, and says so by carrying no Vary: Origin.
+    /// </summary>
+    internal static void OuvrirSansOrigine(HttpContext http)
+    {
+        if (http.Request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.Origin)) return;
+        var entetes = http.Response.Headers;
+        entetes.AccessControlAllowOrigin = "*";
+        entetes.AccessControlExposeHeaders = ExposesEnUnEnTete;
+    }
+
     public static IServiceCollection AddOrigines(this IServiceCollection services, IConfiguration configuration)
     {
         var origines = ListesDeConfiguration.Lire<string>(configuration, "Cors:Origines", EssayerOrigine,
@@ -23,7 +41,7 @@ public static class Origines
                 // Authorization too: a front-end's signed-in staff read embargoed releases on these routes (a bearer token is
                 // sent by the page's own code, never by the browser on its own).
                 .WithHeaders("If-None-Match", "Authorization")
-                .WithExposedHeaders("ETag", "Last-Modified", "Content-Disposition", "Retry-After"));
+                .WithExposedHeaders(ExposesALaLecturePublique));
             o.AddPolicy(PolitiqueApplications, p => p
                 .WithOrigins([.. origines])
                 .WithMethods(HttpMethods.Get, HttpMethods.Post, HttpMethods.Put, HttpMethods.Delete)

@@ -57,14 +57,19 @@ public static class Protections
     public static TBuilder LecturePublique<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.AllowAnonymous().RequireCors(Origines.PolitiqueLecturePublique).WithMetadata(LimiteurLecturePublique.Marque);
 
-    /// <summary>Applies the public-reading limit to the routes marked by <see cref="LecturePublique{TBuilder}"/>.</summary>
+    /// <summary>
+    /// Applies the public-reading limit to the routes marked by <see cref="LecturePublique{TBuilder}"/>, and their CORS headers
+    /// to a request without Origin.
+    /// </summary>
     public static IApplicationBuilder UseLimiteLecturePublique(this IApplicationBuilder app)
     {
         var limiteur = app.ApplicationServices.GetRequiredService<LimiteurLecturePublique>();
         return app.Use(async (http, next) =>
         {
-            if (http.GetEndpoint()?.Metadata.GetMetadata<LimiteurLecturePublique.MarqueLecturePublique>() is null
-                || LimiteurLecturePublique.EstCompte(http))
+            var publique = http.GetEndpoint()?.Metadata.GetMetadata<LimiteurLecturePublique.MarqueLecturePublique>() is not null;
+            // Written as the answer starts, as the CORS middleware does: an error answer keeps them too.
+            if (publique) http.Response.OnStarting(() => { Origines.OuvrirSansOrigine(http); return Task.CompletedTask; });
+            if (!publique || LimiteurLecturePublique.EstCompte(http))
             {
                 await next();
                 return;
