@@ -18,6 +18,8 @@ RUN dotnet publish src/Labels.Api -c Release -o /app --no-restore /p:UseAppHost=
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /app ./
+# The folder of waiting import files (Imports:Dossier in docker-compose.yml): a volume mounted there takes its owner.
+RUN mkdir /imports && chown "$APP_UID" /imports
 ENV ASPNETCORE_URLS=http://+:8080
 EXPOSE 8080
 USER $APP_UID
