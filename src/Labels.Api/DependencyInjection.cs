@@ -87,13 +87,14 @@ public static class DependencyInjection
                 Type = SecuritySchemeType.Http,
                 Scheme = "bearer",
                 Description = "Jeton d'accès d'une personne (POST /api/v1/auth/login), ou jeton d'API d'un script (lbl_…, POST /api/v1/jetons) "
-                    + "limité à ses scopes : imports:write, audit:read, palmares:read, webhooks:write.",
+                    + "limité à ses scopes : imports:write, audit:read, palmares:read, webhooks:write, metriques:read.",
             });
             o.OperationFilter<Documentation.SecuriteOperationFilter>();
             o.OperationFilter<Documentation.CorpsImportOperationFilter>();
             o.CustomSchemaIds(NomDeSchema);
             o.DocumentFilter<Documentation.DocumentOpenApi>();
             o.DocumentFilter<Documentation.SondesDeSante>();
+            o.DocumentFilter<Documentation.MetriquesDocumentees>();
             o.DocumentFilter<Documentation.WebhooksDocumentes>();
             o.OperationFilter<Documentation.ReponsesCsvOperationFilter>();
             o.OperationFilter<Documentation.ParametresDocumentes>();

@@ -3,6 +3,7 @@ using Labels.Api;
 using Labels.Api.Endpoints;
 using Labels.Api.Publication;
 using Labels.Api.Securite;
+using Labels.Api.Telemetrie;
 using Labels.Application;
 using Labels.Infrastructure;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -16,6 +17,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     ContentRootPath = AppContext.BaseDirectory,
 });
 builder.Services.AddApplication().AddInfrastructure(builder.Configuration).AddApi(builder.Configuration);
+builder.AddTelemetrie();
 
 var app = builder.Build();
 await app.Services.InitialiserAsync();
@@ -70,7 +72,8 @@ routes.MapAuthEndpoints()
     .MapImportsEndpoints()
     .MapAuditEndpoints()
     .MapJetonsEndpoints()
-    .MapWebhooksEndpoints();
+    .MapWebhooksEndpoints()
+    .MapMetriques();
 
 app.Run();
 

@@ -26,6 +26,7 @@ public static class DependencyInjection
         services.AddScoped<OuverturesDeSession>();
         services.AddSingleton<Sessions>();
         services.AddScoped<Application.Palmares.ICatalogueFiches, Catalogue.CatalogueFiches>();
+        services.AddSingleton<Telemetrie.MesuresLabels>();
         services.AddScoped<Application.Imports.IChargeurImport, Imports.ChargeurImport>();
         services.Configure<Imports.OptionsImports>(configuration.GetSection("Imports"));
         // The queue's runner waits this long between two looks: nothing (or less) would make it spin, or fail at its first wait.

@@ -18,6 +18,8 @@ public sealed class MatriceAutorisationsTests(LabelsApiFactory factory) : ApiTes
     {
         ["GET /health/live"] = "ok ok ok ok ok ok ok",
         ["GET /health/ready"] = "ok ok ok ok ok ok ok",
+        // The scrapers' networks are none here (Telemetrie:ReseauxAutorises): anonymous is refused; see TelemetrieTests.
+        ["GET /metrics"] = "401 ok 403 403 403 403 403",
         ["POST /api/v1/auth/login"] = "* * * * * * *",
         ["POST /api/v1/auth/refresh"] = "* * * * * * *",
         ["GET /api/v1/audit"] = "401 ok 403 403 403 403 403",

@@ -22,6 +22,7 @@ internal sealed class DocumentOpenApi : IDocumentFilter
         ["Imports"] = "L'import annuel des dossiers (JSON ou CSV) et le suivi des imports.",
         ["Audit"] = "Le journal des actes de sécurité et d'administration.",
         [SondesDeSante.Etiquette] = "Les sondes de l'instance, pour un répartiteur de charge ou un orchestrateur.",
+        [MetriquesDocumentees.Etiquette] = "Les métriques de l'instance, pour ceux qui l'exploitent (Prometheus).",
     };
 
     public void Apply(OpenApiDocument document, DocumentFilterContext context)

@@ -16,7 +16,7 @@ public static class JetonsEndpoints
                 return TypedResults.Created($"/api/v1/jetons/{cree.Jeton.Id}", cree);
             })
             .WithName("CreerJeton")
-            .WithSummary("Crée un jeton nommé pour un script : scopes (imports:write, palmares:read, audit:read, webhooks:write) et expiration ; "
+            .WithSummary("Crée un jeton nommé pour un script : scopes (imports:write, palmares:read, audit:read, webhooks:write, metriques:read) et expiration ; "
                 + "le secret n'est montré qu'ici. S'utilise en Authorization: Bearer lbl_….")
             .ProducesProblem(StatusCodes.Status409Conflict);
 

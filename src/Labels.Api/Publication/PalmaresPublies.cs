@@ -18,8 +18,8 @@ namespace Labels.Api.Publication;
 /// requests: years outside the domain's range are not looked up, versions above the latest one are answered without a
 /// query, releases and filtered answers have a ceiling past which they are computed without being kept.
 /// </summary>
-public sealed class PalmaresPublies(IServiceScopeFactory scopes, IOptions<JsonOptions> json, TimeProvider horloge, ChiffresClesPublies chiffres)
-    : IPalmaresPublies
+public sealed class PalmaresPublies(IServiceScopeFactory scopes, IOptions<JsonOptions> json, TimeProvider horloge, ChiffresClesPublies chiffres,
+    Infrastructure.Telemetrie.MesuresLabels mesures) : IPalmaresPublies
 {
     private const int FiltresMemorisesMax = 2_000;
     private const int VersionsMemoriseesMax = 1_000;
@@ -129,7 +129,18 @@ public sealed class PalmaresPublies(IServiceScopeFactory scopes, IOptions<JsonOp
     public Representation Representer(Release release, FiltresPalmares filtres, bool csv, Compression compression = Compression.Aucune)
     {
         var cle = (filtres, csv, compression);
-        if (release.Representations.TryGetValue(cle, out var connue)) return connue.Value;
+        if (release.Representations.TryGetValue(cle, out var connue))
+        {
+            mesures.PalmaresTrouve();
+            return connue.Value;
+        }
+        mesures.PalmaresCalcule();
+        return Memoriser(release, cle);
+    }
+
+    private Representation Memoriser(Release release, (FiltresPalmares Filtres, bool Csv, Compression Compression) cle)
+    {
+        var (filtres, csv, compression) = cle;
         var calcul = new Lazy<Representation>(() => Calculer(release, filtres, csv, compression));
         // Past the bound (many distinct filters), answers are computed without being kept.
         if (release.Representations.Count >= FiltresMemorisesMax) return calcul.Value;
@@ -148,7 +159,10 @@ public sealed class PalmaresPublies(IServiceScopeFactory scopes, IOptions<JsonOp
 
     private Representation Calculer(Release release, FiltresPalmares filtres, bool csv, Compression compression)
     {
-        if (compression != Compression.Aucune) return Representer(release, filtres, csv).Comprimee(compression);
+        // The uncompressed bytes this coding starts from are part of this miss, not a lookup of their own.
+        if (compression != Compression.Aucune)
+            return (release.Representations.TryGetValue((filtres, csv, Compression.Aucune), out var brute) ? brute.Value
+                : Memoriser(release, (filtres, csv, Compression.Aucune))).Comprimee(compression);
         var palmares = filtres.Vides ? release.Palmares : release.Palmares with { Laureats = release.Palmares.Laureats.Where(filtres.Retient).ToArray() };
         return csv
             ? Representation.De(CsvDuPalmares.Ecrire(palmares), Representation.TypeCsv)

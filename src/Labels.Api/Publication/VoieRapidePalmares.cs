@@ -16,7 +16,7 @@ namespace Labels.Api.Publication;
 /// parameter, unknown or embargoed release…) goes on to the endpoint, which answers it as always.
 /// </summary>
 public sealed class VoieRapidePalmares(RequestDelegate suite, PalmaresPublies publies, LimiteurLecturePublique limiteur, TimeProvider horloge,
-    ICorsService cors, IOptions<CorsOptions> optionsCors, Application.Cog.ITerritoires territoires)
+    ICorsService cors, IOptions<CorsOptions> optionsCors, Application.Cog.ITerritoires territoires, EndpointDataSource sources)
 {
     /// <summary>The endpoint's paths on either side of the year: /api/v1/editions/, then palmares or palmares.csv.</summary>
     private static readonly string Prefixe = PalmaresEndpoints.CheminPalmares[..PalmaresEndpoints.CheminPalmares.IndexOf('{')];
@@ -28,6 +28,27 @@ public sealed class VoieRapidePalmares(RequestDelegate suite, PalmaresPublies pu
     /// <summary>The route's CORS policy, applied by the CORS service itself, as the CORS middleware would.</summary>
     private readonly CorsPolicy _politique = optionsCors.Value.GetPolicy(Origines.PolitiqueLecturePublique)
         ?? throw new InvalidOperationException($"Politique CORS {Origines.PolitiqueLecturePublique} absente.");
+
+    /// <summary>
+    /// The endpoints answered here, by format and method (JSON GET, JSON HEAD, CSV GET, CSV HEAD): read once, when the routes are all
+    /// mapped, and named on the request this path answers, so that its duration is recorded under the route (http.route) and its
+    /// trace named after it, as when the endpoint answers.
+    /// </summary>
+    private Endpoint?[]? _routes;
+
+    private Endpoint? Route(bool csv, bool head) => (_routes ??= Routes(sources))[(csv ? 2 : 0) + (head ? 1 : 0)];
+
+    private static Endpoint?[] Routes(EndpointDataSource sources)
+    {
+        Endpoint? Trouver(string chemin, string methode) => sources.Endpoints.OfType<RouteEndpoint>().FirstOrDefault(e =>
+            e.RoutePattern.RawText?.Trim('/') == chemin.Trim('/')
+            && e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.IHttpMethodMetadata>()?.HttpMethods.Contains(methode) == true);
+        return
+        [
+            Trouver(PalmaresEndpoints.CheminPalmares, HttpMethods.Get), Trouver(PalmaresEndpoints.CheminPalmares, HttpMethods.Head),
+            Trouver(PalmaresEndpoints.CheminPalmaresCsv, HttpMethods.Get), Trouver(PalmaresEndpoints.CheminPalmaresCsv, HttpMethods.Head),
+        ];
+    }
 
     public async Task InvokeAsync(HttpContext http)
     {
@@ -47,6 +68,7 @@ public sealed class VoieRapidePalmares(RequestDelegate suite, PalmaresPublies pu
         using var bail = limiteur.Acquerir(http);
         if (!bail.IsAcquired)
         {
+            http.SetEndpoint(Route(csvParChemin, HttpMethods.IsHead(requete.Method)));
             await Protections.RefuserAsync(http, bail);
             return;
         }
@@ -66,6 +88,7 @@ public sealed class VoieRapidePalmares(RequestDelegate suite, PalmaresPublies pu
             return;
         }
         var csv = format == "text/csv";
+        http.SetEndpoint(Route(csvParChemin, HttpMethods.IsHead(requete.Method)));
         await ReponsePalmares.Repondre(http, release, filtres, version is not null, csv, publies, maintenant).ExecuteAsync(http);
     }
 

@@ -12,4 +12,6 @@ public static class Politiques
     public const string AdminOuJure = "admin-ou-jure";
     /// <summary>Whoever may see a dossier: admins, its collectivité, its jurors (checked per object).</summary>
     public const string LecteurDeDossier = "lecteur-de-dossier";
+    /// <summary>The metrics: callers from the networks of Telemetrie:ReseauxAutorises, and admins (Telemetrie/AccesAuxMetriques.cs).</summary>
+    public const string LecteurDeMetriques = "lecteur-de-metriques";
 }

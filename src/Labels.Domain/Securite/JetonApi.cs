@@ -23,8 +23,11 @@ public sealed class JetonApi
     /// <summary>The webhook subscriptions: create, read, change, delete, their deliveries.</summary>
     public const string ScopeWebhooks = "webhooks:write";
 
+    /// <summary>The operators' metrics (the Prometheus scrape endpoint), for a scraper outside the networks allowed without a token.</summary>
+    public const string ScopeMetriques = "metriques:read";
+
     /// <summary>What a token may be given: each names the routes it opens.</summary>
-    public static readonly IReadOnlyList<string> ScopesConnus = [ScopeImports, ScopePalmares, ScopeAudit, ScopeWebhooks];
+    public static readonly IReadOnlyList<string> ScopesConnus = [ScopeImports, ScopePalmares, ScopeAudit, ScopeWebhooks, ScopeMetriques];
 
     private JetonApi() { Nom = Empreinte = Debut = null!; Scopes = []; }
 

@@ -18,7 +18,7 @@ namespace Labels.Infrastructure.Imports;
 /// reference or title). Duplicates within the file are found in SQL, then the dossiers are merged. A
 /// dry run does the same and rolls back, so its counts are exact.
 /// </summary>
-internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) : IChargeurImport
+internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge, Telemetrie.MesuresLabels mesures) : IChargeurImport
 {
 
     /// <summary>Held per édition: its imports run one after the other, so that each sees what the previous one wrote.</summary>
@@ -27,6 +27,9 @@ internal sealed class ChargeurImport(LabelsDbContext db, TimeProvider horloge) :
     public async Task<RapportImport> ChargerAsync(Guid importId, Edition edition, Stream corps, FormatImport format, string? encodage, bool dryRun,
         IProgress<int> progression, CancellationToken ct)
     {
+        using var enCours = mesures.DebutImport();
+        // Counted as they are read, not at the end: a long import shows as a rate of rows per second while it runs.
+        progression = mesures.LignesLues(progression);
         var erreurs = new ErreursDuFichier();
         var maintenant = horloge.GetUtcNow();
         await db.Database.OpenConnectionAsync(ct);

@@ -26,7 +26,7 @@ namespace Labels.Infrastructure.Webhooks;
 /// outbox's reading.
 /// </summary>
 internal sealed class LivreurWebhooks(IServiceScopeFactory scopes, IOptions<OptionsWebhooks> options, EnvoiWebhook envoi, SecretsWebhooks secrets,
-    TimeProvider horloge, ILogger<LivreurWebhooks> journal) : BackgroundService
+    TimeProvider horloge, Telemetrie.MesuresLabels mesures, ILogger<LivreurWebhooks> journal) : BackgroundService
 {
     private static readonly TimeSpan IntervalleDePurge = TimeSpan.FromHours(1);
 
@@ -250,6 +250,7 @@ internal sealed class LivreurWebhooks(IServiceScopeFactory scopes, IOptions<Opti
         if (livraison is null || suivi is null || tentative is null) return;
         var maintenant = horloge.GetUtcNow();
         var fin = false;
+        var etatAvant = livraison.Etat;
         if (resultat is null)
         {
             // Nothing was sent: no attempt to list.
@@ -280,11 +281,17 @@ internal sealed class LivreurWebhooks(IServiceScopeFactory scopes, IOptions<Opti
         await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
         await db.SaveChangesAsync(CancellationToken.None);
         // Disabled: its other deliveries stop here too; they can be resent by hand once it is enabled again.
-        if (fin)
-            await db.Livraisons.Where(l => l.AbonnementId == suivi.Id && l.Etat == EtatLivraison.EnAttente)
+        var abandonnees = fin
+            ? await db.Livraisons.Where(l => l.AbonnementId == suivi.Id && l.Etat == EtatLivraison.EnAttente)
                 .ExecuteUpdateAsync(l => l.SetProperty(x => x.Etat, EtatLivraison.Abandonnee).SetProperty(x => x.ProchaineTentative, (DateTimeOffset?)null)
-                    .SetProperty(x => x.TermineeLe, maintenant), CancellationToken.None);
+                    .SetProperty(x => x.TermineeLe, maintenant), CancellationToken.None)
+            : 0;
         await transaction.CommitAsync(CancellationToken.None);
+        // Counted once written: an attempt whose outcome is written again after a concurrent change is one attempt.
+        if (resultat is not null) mesures.Tentative(resultat.Reussi);
+        // A delivery a pause gave up meanwhile ended there, not here.
+        if (etatAvant == EtatLivraison.EnAttente) mesures.LivraisonsTerminees(livraison.Etat);
+        mesures.LivraisonsTerminees(EtatLivraison.Abandonnee, abandonnees);
     }
 
     /// <summary>
