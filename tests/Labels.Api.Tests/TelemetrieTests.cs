@@ -221,6 +221,9 @@ public sealed partial class TelemetrieTests(LabelsApiFactory factory) : ApiTest(
             Assert.EndsWith("Z", ligne["Timestamp"]!.GetValue<string>());
         }
 
+        // French stays French in the lines (the start-up's warning about the keys at rest, in Production).
+        Assert.Contains(capture.Lignes, l => l.Contains("Les clés de protection des données", StringComparison.Ordinal));
+
         // Without traceparent, a trace id of its own, still on every line.
         capture.Lignes.Clear();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);

@@ -75,6 +75,11 @@ public static class Instrumentation
                     o.IncludeScopes = true;
                     o.UseUtcTimestamp = true;
                     o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+                    // French messages stay readable (« clés », not « cl\u00E9s »): the lines are read by collectors, not put in a page.
+                    o.JsonWriterOptions = new System.Text.Json.JsonWriterOptions
+                    {
+                        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+                    };
                 });
                 break;
             case "texte":
