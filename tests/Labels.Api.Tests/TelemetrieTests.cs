@@ -7,6 +7,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace Labels.Api.Tests;
 
@@ -168,6 +170,51 @@ public sealed partial class TelemetrieTests(LabelsApiFactory factory) : ApiTest(
         var usurpe = new HttpRequestMessage(HttpMethod.Get, "/metrics");
         usurpe.Headers.Add("X-Forwarded-For", Scrapeur);
         Assert.Equal(HttpStatusCode.Unauthorized, (await Depuis(Ailleurs).SendAsync(usurpe)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Traces_et_metriques_partent_vers_le_collecteur_configure_et_seulement_alors()
+    {
+        // Without an OTLP endpoint (the suite's host), no tracer at all: nothing samples or records a span.
+        Assert.Null(Factory.Services.GetService<TracerProvider>());
+
+        // A collector speaking OTLP over HTTP, on the loopback, keeping what it is sent.
+        var recus = new ConcurrentQueue<(string Chemin, byte[] Corps)>();
+        var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        await using var collecteur = builder.Build();
+        Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapPost(collecteur, "/v1/{signal}", async (Microsoft.AspNetCore.Http.HttpContext http) =>
+        {
+            using var corps = new MemoryStream();
+            await http.Request.Body.CopyToAsync(corps);
+            recus.Enqueue((http.Request.Path.Value!, corps.ToArray()));
+            return Microsoft.AspNetCore.Http.Results.Ok();
+        });
+        await collecteur.StartAsync();
+        var adresse = collecteur.Urls.Single();
+
+        await using var hote = Factory.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("OTEL_EXPORTER_OTLP_ENDPOINT", adresse);
+            b.UseSetting("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
+        });
+        const string trace = "0af7651916cd43dd8448eb211c80319c";
+        var requete = new HttpRequestMessage(HttpMethod.Get, "/api/v1/editions");
+        requete.Headers.Add("traceparent", $"00-{trace}-b7ad6b7169203331-01");
+        Assert.Equal(HttpStatusCode.OK, (await hote.CreateClient().SendAsync(requete)).StatusCode);
+        Assert.True(hote.Services.GetRequiredService<TracerProvider>().ForceFlush(10_000));
+        // (Its result says false: the Prometheus reader, which only answers scrapes, has nothing to flush to.)
+        hote.Services.GetRequiredService<MeterProvider>().ForceFlush(10_000);
+
+        // The request's span went with the trace id the caller sent (16 bytes in the protobuf), and so did the PostgreSQL command's.
+        var traces = recus.Where(r => r.Chemin == "/v1/traces").Select(r => r.Corps).ToList();
+        Assert.NotEmpty(traces);
+        var idBrut = Convert.FromHexString(trace);
+        Assert.Contains(traces, t => t.AsSpan().IndexOf(idBrut) >= 0 && Encoding.UTF8.GetString(t).Contains("GET /api/v1/editions", StringComparison.Ordinal));
+        Assert.Contains(traces, t => Encoding.UTF8.GetString(t).Contains("postgresql", StringComparison.Ordinal));
+        // The metrics too, the API's meter among them.
+        Assert.Contains(recus, r => r.Chemin == "/v1/metrics" && Encoding.UTF8.GetString(r.Corps).Contains("http.server.request.duration", StringComparison.Ordinal));
     }
 
     [Fact]
