@@ -18,7 +18,8 @@ const SANS_CACHE = Number(env.CEREMONIE_LECTEURS_SANS_CACHE ?? 8);
 const AVANCE = Number(env.CEREMONIE_AVANCE ?? 15);
 const JOURNAL_NGINX = env.CEREMONIE_JOURNAL_NGINX;
 const DEPLOY = env.CEREMONIE_DEPLOY;                 // scripts/deploy-local.sh
-const PG_ARRET = Number(env.CEREMONIE_ARRET_PG ?? 5);
+// Longer than the copies' freshness (10 s, plus nginx's second): the cache must revalidate while the database is down.
+const PG_ARRET = Number(env.CEREMONIE_ARRET_PG ?? 12);
 // What the API states (README, Production at scale): the latest release's max-age, another instance's pointer memo,
 // nginx's whole seconds.
 const BORNE_CORRECTION = Number(env.CEREMONIE_BORNE_CORRECTION ?? 13);
@@ -70,6 +71,16 @@ const reponses = [];      // every reader's answer: { debut, fin, statut, etag, 
 let lire = true;
 let sansCacheActifs = false;
 
+// "No byte of results": a 404 is a problem (RFC 9457) with its usual members, and its detail names no laureate.
+const MEMBRES_D_UN_PROBLEME = new Set(['type', 'title', 'status', 'detail', 'traceId', 'instance']);
+function problemeSeul(r) {
+  if (!String(r.entetes['content-type']).startsWith('application/problem+json')) return false;
+  try {
+    const probleme = JSON.parse(r.corps.toString('utf8'));
+    return Object.keys(probleme).every((m) => MEMBRES_D_UN_PROBLEME.has(m)) && !/laur|arobase|@/i.test(String(probleme.detail));
+  } catch { return false; }
+}
+
 const adresseDe = (i) => `127.0.${1 + Math.floor(i / 250)}.${1 + (i % 250)}`;
 
 async function lecteur(i) {
@@ -77,8 +88,27 @@ async function lecteur(i) {
   while (lire) {
     const r = await requete(URL_PUBLIC, rep.chemin, { entetes: rep.entetes, adresse: adresseDe(i) });
     reponses.push({ debut: r.debut, fin: r.fin, statut: r.statut, etag: r.entetes.etag, rep: rep.nom, erreur: r.erreur,
-      // "No byte of results": a 404 is a problem in French and nothing else.
-      resultats: r.statut !== 200 && (r.corps.includes('laureats') || r.corps.includes('arobases') || r.corps.includes('codeInsee')) });
+      resultats: r.statut !== 200 && !problemeSeul(r) });
+  }
+}
+
+// A staff member reading the release through nginx before its instant: served, and never left in the cache for the public.
+const lecturesDuStaff = [];
+async function lecteurDuStaff() {
+  while (lire && maintenant() < instant) {
+    const r = await requete(URL_PUBLIC, representations[0].chemin, { entetes: staff });
+    lecturesDuStaff.push({ debut: r.debut, statut: r.statut, cache: r.entetes['cache-control'], xcache: r.entetes['x-cache'] });
+    await attendre(100);
+  }
+}
+
+// The open-data export read anonymously: the édition is in it from its instant on, never before.
+const lecturesExport = [];
+async function lecteurExport() {
+  while (lire) {
+    const r = await requete(URL_PUBLIC, '/api/v1/palmares.csv', { adresse: adresseDe(LECTEURS + SANS_CACHE + 1) });
+    lecturesExport.push({ debut: r.debut, fin: r.fin, statut: r.statut, contient: r.corps.includes(`\n${ANNEE};`) });
+    await attendre(100);
   }
 }
 
@@ -140,18 +170,21 @@ function shell(commande) {
 // --- Setup: the staff's session, through nginx as a front-end would. ---
 const connexion = await json(URL_PUBLIC, '/api/v1/auth/login', { methode: 'POST', corps: { email: env.CEREMONIE_EMAIL, password: env.CEREMONIE_MOT_DE_PASSE } });
 if (connexion.statut !== 200) { console.error('Connexion administrateur impossible', connexion.statut, connexion.corps.toString()); process.exit(1); }
-const staff = { authorization: `Bearer ${connexion.json.accessToken}` };
+staff = { authorization: `Bearer ${connexion.json.accessToken}` };
 
 // --- 1. The ceremony: the crowd from AVANCE seconds before the instant, the release published under embargo. ---
+let staff;
 const instant = Math.ceil((maintenant() + AVANCE * 1000) / 1000) * 1000;
 const debutFoule = maintenant();
 const foule = [...Array(LECTEURS).keys()].map(lecteur);
 const fouleSansCache = [...Array(SANS_CACHE).keys()].map(lecteurSansCache);
+const autres = [lecteurExport()];
 const publication = await json(URL_PUBLIC, `/api/v1/editions/${ANNEE}/publication`, { methode: 'POST', entetes: staff, corps: { publieLe: new Date(instant).toISOString() } });
 if (!verifier(publication.statut === 201, `publication sous embargo : ${publication.statut} ${publication.corps}`)) { lire = false; await Promise.all(foule); report(); }
 console.error(`Publication ${ANNEE} sous embargo jusqu'à ${new Date(instant).toISOString()} ; ${LECTEURS} lecteurs à travers nginx.`);
 const publieAvant = (instant - maintenant()) / 1000;
 verifier(publieAvant >= 1, `la publication s'est achevée ${(-publieAvant).toFixed(1)} s après l'instant prévu (CEREMONIE_AVANCE trop court)`);
+autres.push(lecteurDuStaff());
 await attendre(instant + 4000 - maintenant());
 
 // The truth: each representation's ETag read from an instance, once the release is visible.
@@ -164,6 +197,15 @@ verifier(avant.lues.every((r) => r.statut === 404), `avant l'instant, autre chos
 verifier(avant.lues.every((r) => !r.resultats), 'avant l\'instant, un corps porte des résultats');
 verifier(reponses.every((r) => r.statut !== 200 || r.fin >= instant), 'un 200 reçu avant l\'instant');
 const premiere = phase('première seconde', instant, instant + 1000);
+verifier(premiere.lues.every((r) => r.statut === 404 || (r.statut === 200 && r.etag === etags[r.rep])),
+  `dans la première seconde, ni 404 ni la release : ${JSON.stringify(premiere.lues.find((r) => r.statut !== 404 && !(r.statut === 200 && r.etag === etags[r.rep])))}`);
+// A 404 is never kept past the instant: a request that reaches nginx after it (100 ms for the clocks and the loopback) gets the results.
+const tardif = reponses.find((r) => r.statut === 404 && r.debut >= instant + 100);
+verifier(!tardif, `un 404 pour une requête partie ${tardif ? ((tardif.debut - instant) / 1000).toFixed(3) : ''} s après l'instant`);
+verifier(lecturesDuStaff.length > 0 && lecturesDuStaff.every((l) => l.statut === 200 && /private/.test(l.cache) && /no-store/.test(l.cache)),
+  `le staff, avant l'instant : ${JSON.stringify(lecturesDuStaff.find((l) => !(l.statut === 200 && /private/.test(l.cache))) ?? 'aucune lecture')}`);
+verifier(lecturesExport.some((l) => l.debut >= instant + 1000 && l.contient) && lecturesExport.every((l) => l.statut === 200 && (!l.contient || l.fin >= instant)),
+  `l'export : l'édition ${ANNEE} ${lecturesExport.some((l) => l.contient && l.fin < instant) ? 'y est avant l\'instant' : 'n\'y est pas après'}`);
 const apres = phase('après (1–4 s)', instant + 1000, instant + 4000);
 verifier(apres.lues.every((r) => r.statut === 200 && r.etag === etags[r.rep]),
   `plus d'une seconde après l'instant, une réponse autre que 200 avec l'ETag de la release : ${JSON.stringify(apres.lues.find((r) => r.statut !== 200 || r.etag !== etags[r.rep]))}`);
@@ -192,6 +234,8 @@ while (maintenant() - instantCorrection < 2 * BORNE_CORRECTION * 1000) {
   if (maintenant() - derniereAncienne > 2000) { delaiCorrection = (derniereAncienne - instantCorrection) / 1000; break; }
 }
 phase('correction', instantCorrection, maintenant());
+verifier(representations.every((rep) => reponses.some((r) => r.rep === rep.nom && r.debut >= instantCorrection && r.etag === etagsCorriges[rep.nom])),
+  'la correction : une représentation n\'a jamais été lue corrigée');
 verifier(delaiCorrection <= BORNE_CORRECTION, `la correction a atteint tous les lecteurs en ${delaiCorrection} s (borne ${BORNE_CORRECTION} s)`);
 
 // --- 3. An instance killed under load: no reader sees an error. ---
@@ -235,6 +279,9 @@ await attendre(4000);
 ecrire = false;
 await Promise.all(ecrivains);
 const arret = phase('PostgreSQL arrêté', debutArret, finArret);
+const revalidations = lignesNginx(debutArret + 500, finArret - 500).filter((l) => l.method === 'GET' && l.uri.startsWith(`/api/v1/editions/${ANNEE}/`) && l.upstream !== '');
+verifier(revalidations.some((l) => l.upstream_status.includes('503')),
+  `base arrêtée : aucune revalidation n'a rencontré le 503 de l'API (${revalidations.length} requêtes vers l'API), la copie périmée n'a pas été mise à l'épreuve`);
 verifier(arret.lues.every((r) => r.statut === 200), `base arrêtée : un lecteur a reçu ${JSON.stringify(arret.lues.find((r) => r.statut !== 200))}`);
 // Writes begun well inside the stop (one begun as it starts or ends may meet the database up).
 const pendant = ecritures.filter((e) => e.debut >= debutArret + 500 && e.debut < finArret - 500);
@@ -246,7 +293,7 @@ verifier(retour !== undefined, 'aucune écriture réussie après la relance de P
 for (const e of ecritures) ecrituresResume[e.statut] = (ecrituresResume[e.statut] ?? 0) + 1;
 
 lire = false;
-await Promise.all([...foule, ...fouleSansCache]);
+await Promise.all([...foule, ...fouleSansCache, ...autres]);
 report();
 
 function report() {

@@ -72,6 +72,8 @@ demarrer_instance() {
     # TLS ends at nginx, which alone reaches the instances: its headers are believed, and only from the loopback.
     export Securite__HttpsObligatoire=false Proxys__Connus=127.0.0.1,::1
     export Webhooks__UrlPublique="$url" Imports__Dossier="$dossier/imports"
+    # Scraped on the instances themselves, from this machine; nginx answers 404 for /metrics, so its own address, listed
+    # here, lets no outside client in.
     export Telemetrie__ReseauxAutorises=127.0.0.1/32
     cd "$dossier/api"
     exec nohup dotnet Labels.Api.dll --urls "http://127.0.0.1:$port" >>"$dossier/logs/api-$n.log" 2>&1
@@ -91,6 +93,9 @@ rendre() { # TEMPLATE OUTPUT
 
 demarrer_nginx() {
   en_marche nginx && return 0
+  # A fresh cache at each start: copies of another database (LABELS_DEPLOY_BASE), or with the headers of an earlier build
+  # (a 304 renews a copy's freshness, not its headers), must not be served.
+  rm -rf "$dossier/nginx/cache"
   mkdir -p "$dossier/nginx/cache"
   export LABELS_NGINX_CONF="$racine/deploy/nginx" LABELS_PUBLIC_URL=$url LABELS_CACHE_DIR="$dossier/nginx/cache" LABELS_HTTP_PORT=$port_http LABELS_HTTPS_PORT=$port_https \
     LABELS_TLS_DIR="$dossier/tls" LABELS_LOG_DIR="$dossier/logs" LABELS_RUN_DIR="$dossier/run" LABELS_NGINX_DIR="$dossier/nginx"

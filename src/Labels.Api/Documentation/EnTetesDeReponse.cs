@@ -51,9 +51,10 @@ internal sealed class EnTetesDeReponse : IOperationFilter
 
     private static readonly OpenApiHeader CacheDeLecture = new()
     {
-        Description = "Combien de temps une copie reste fraîche : « public, max-age=10 » pour la dernière version (une correction, ou une "
-            + "parution, atteint un cache en 10 s au plus), « public, max-age=31536000, immutable » pour une version numérotée (?version=n), "
-            + "« private, no-store » pour un appelant authentifié.",
+        Description = "Combien de temps une copie reste fraîche : « max-age=10 » pour la dernière version (une correction, ou une "
+            + "parution, atteint un cache en 10 s au plus), « max-age=31536000, immutable » pour une version numérotée (?version=n), avec "
+            + "« public » et « stale-while-revalidate=5, stale-if-error=86400 » (la copie peut servir le temps de la revalider, ou tant que "
+            + "l'API ne répond pas) ; « private » pour un appelant authentifié (« private, no-store » avant la parution).",
         Required = true,
         Schema = new OpenApiSchema { Type = JsonSchemaType.String },
     };

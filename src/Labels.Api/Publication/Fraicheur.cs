@@ -17,10 +17,18 @@ internal static class Fraicheur
     /// </summary>
     internal static readonly TimeSpan DelaiDesCorrections = TimeSpan.FromSeconds(10);
 
-    internal static readonly string Dernier = $"public, max-age={(int)DelaiDesCorrections.TotalSeconds}";
+    /// <summary>
+    /// Beyond its max-age, a cache may serve its copy while it revalidates it (briefly: nginx revalidates in the background
+    /// at the first request) and while the API cannot answer (every instance or the database down), a day at most (RFC 5861).
+    /// Said by each answer rather than by the cache's configuration, so that a 404 of the results, which says neither, is
+    /// never served past its Expires (deploy/nginx/cache-publique.conf).
+    /// </summary>
+    private const string Perime = "stale-while-revalidate=5, stale-if-error=86400";
+
+    internal static readonly string Dernier = $"public, max-age={(int)DelaiDesCorrections.TotalSeconds}, {Perime}";
 
     /// <summary>A numbered version never changes.</summary>
-    internal const string Version = "public, max-age=31536000, immutable";
+    internal const string Version = $"public, max-age=31536000, immutable, {Perime}";
 
     /// <summary>
     /// How long a 404 of a results read may be kept (before an édition's release, or of a version not yet made): a crowd
