@@ -8,9 +8,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 racine=$(pwd)
 dossier="$racine/.deploy"
-# A deployment of its own, on a database of its own (éditions are published in order: one more each run), stopped at the end.
+# A deployment of its own (a running local deployment is stopped first), on a database of its own made afresh (éditions
+# are published in order, and a run that failed may have left one unpublished), stopped at the end.
 scripts/deploy-local.sh stop >/dev/null
 trap 'scripts/deploy-local.sh stop >/dev/null' EXIT
+source scripts/pg.sh
+labels_pg_demarrer deploy "${LABELS_PG_PORT_DEPLOY:-55435}"
+"$LABELS_PG_BIN/dropdb" -h 127.0.0.1 -p "$LABELS_PG_PORT" -U postgres --if-exists --force labels_ceremonie
 LABELS_DEPLOY_BASE=labels_ceremonie LABELS_DEMO=0 scripts/deploy-local.sh start
 instance="http://127.0.0.1:${LABELS_DEPLOY_API_PORT:-5101}"
 mot_de_passe=$(cat "$dossier/admin-password")
@@ -19,7 +23,7 @@ jeton=$(curl -fsS -X POST "$instance/api/v1/auth/login" -H 'Content-Type: applic
   -d "$(printf '{"email":"admin@labels.local","password":"%s"}' "$mot_de_passe")" | sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p')
 [ -n "$jeton" ] || { echo "Connexion administrateur impossible." >&2; exit 1; }
 
-# The year after the latest édition (each an earlier run's, published), 2023 on the first run.
+# The first year without an édition (2023 on the fresh database).
 annee=2023
 while [ "$(curl -s -o /dev/null -w '%{http_code}' "$instance/api/v1/editions/$annee")" != 404 ]; do annee=$((annee + 1)); done
 echo "== Édition $annee : dossiers générés et importés" >&2
