@@ -493,6 +493,14 @@ public sealed class EmbargoTests(LabelsApiFactory factory) : ApiTest(factory)
             Assert.True((await connecte.GetAsync(url)).Headers.CacheControl is { Public: false, Private: true, NoStore: false } prive
                 && prive.MaxAge == duree, url);
         }
+        // A read that answers JSON only refuses another Accept (406): a shared cache keeps its JSON for the same Accept only.
+        foreach (var url in new[] { "/api/v1/editions/2021/chiffres-cles", "/api/v1/collectivites/62041/historique", "/api/v1/referentiel/regions" })
+        {
+            Assert.Contains("Accept", (await anonyme.GetAsync(url)).Headers.Vary);
+            var csv = new HttpRequestMessage(HttpMethod.Get, url);
+            csv.Headers.Accept.ParseAdd("text/csv");
+            Assert.Equal(HttpStatusCode.NotAcceptable, (await anonyme.SendAsync(csv)).StatusCode);
+        }
         // An error, a read that says nothing of its freshness: kept by no cache.
         var refus = await anonyme.GetAsync("/api/v1/editions/2021/palmares?arobases=9");
         await ProblemeAsync(refus, HttpStatusCode.BadRequest);

@@ -32,6 +32,8 @@ internal static class LecturesConditionnelles
         var entetes = http.Response.Headers;
         entetes.ETag = etag;
         entetes.CacheControl = cacheControl;
+        // A read that answers JSON only answers 406 to another Accept: a shared cache must not give its JSON to that request.
+        if (entetes.Vary.Count == 0) entetes.Vary = Microsoft.Net.Http.Headers.HeaderNames.Accept;
         var requete = http.Request.GetTypedHeaders();
         if (http.Request.Headers.IfNoneMatch.Count > 0) return requete.IfNoneMatch.Any(e => e.Tag == etag || e.Tag == "*");
         // HTTP dates have whole seconds: the instant is compared as the header carries it.
