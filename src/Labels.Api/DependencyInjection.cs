@@ -31,6 +31,8 @@ public static class DependencyInjection
         });
 
         services.AddHttpContextAccessor();
+        // The HTML pages (Pages/): Razor components rendered to bytes on the server.
+        services.AddSingleton<Pages.RenduHtml>();
         services.AddScoped<IUtilisateurCourant, UtilisateurCourant>();
 
         services.ConfigureHttpJsonOptions(o => ConfigurerJson(o.SerializerOptions));

@@ -73,6 +73,7 @@ routes.MapAuthEndpoints()
     .MapAuditEndpoints()
     .MapJetonsEndpoints()
     .MapWebhooksEndpoints()
+    .MapPagesEndpoints()
     .MapMetriques();
 
 app.Run();

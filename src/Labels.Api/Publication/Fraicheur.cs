@@ -54,6 +54,13 @@ internal static class Fraicheur
     /// </summary>
     internal static IResult Introuvable(HttpContext http, string detail, DateTimeOffset? prochaineParution, DateTimeOffset maintenant)
     {
+        EntetesDAbsence(http, prochaineParution, maintenant);
+        return TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Introuvable");
+    }
+
+    /// <summary>The caching headers of <see cref="Introuvable"/>, for a 404 written otherwise (the HTML pages' own 404).</summary>
+    internal static void EntetesDAbsence(HttpContext http, DateTimeOffset? prochaineParution, DateTimeOffset maintenant)
+    {
         var entetes = http.Response.Headers;
         if (http.User.Identity?.IsAuthenticated == true) entetes.CacheControl = Http.LecturesConditionnelles.PasEnCachePartage;
         else
@@ -67,7 +74,6 @@ internal static class Fraicheur
             if (fin < seconde) entetes.CacheControl = "no-store";
             else entetes.Expires = HeaderUtilities.FormatDate(fin);
         }
-        return TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Introuvable");
     }
 
     private static DateTimeOffset SecondeEntiere(DateTimeOffset instant) => instant.AddTicks(-(instant.Ticks % TimeSpan.TicksPerSecond));

@@ -37,6 +37,30 @@ public sealed class PalmaresPublies(IServiceScopeFactory scopes, IOptions<JsonOp
         /// <summary>The Last-Modified value, formatted once rather than on every answer.</summary>
         public string DerniereModification { get; } = Microsoft.Net.Http.Headers.HeaderUtilities.FormatDate(palmares.PublieLe);
         internal ConcurrentDictionary<(FiltresPalmares, bool Csv, Compression), Lazy<Representation>> Representations { get; } = new();
+
+        private readonly ConcurrentDictionary<object, Lazy<Task<Representation>>> _pages = new();
+
+        /// <summary>
+        /// An HTML page of this release (Endpoints/PagesEndpoints.cs), rendered once per key (its filters and search) and kept
+        /// with the release, as its JSON is; past the bound, rendered without being kept.
+        /// </summary>
+        internal async Task<Representation> PageAsync(object cle, Func<Task<Representation>> rendre)
+        {
+            if (!_pages.TryGetValue(cle, out var rendu))
+            {
+                if (_pages.Count >= FiltresMemorisesMax) return await rendre();
+                rendu = _pages.GetOrAdd(cle, _ => new Lazy<Task<Representation>>(rendre));
+            }
+            try
+            {
+                return await rendu.Value;
+            }
+            catch
+            {
+                _pages.TryRemove(KeyValuePair.Create(cle, rendu));
+                throw;
+            }
+        }
     }
 
     private readonly ConcurrentDictionary<(int Annee, int Version), Lazy<Task<Release?>>> _versions = new();

@@ -220,7 +220,10 @@ public static class Protections
         else if (cacheControl.Length == 0 && !entetes.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.Expires)) entetes.CacheControl = "no-store";
     }
 
-    /// <summary>Headers on every answer; the only HTML served (Swagger UI) gets a CSP that allows its own files and nothing else.</summary>
+    /// <summary>
+    /// Headers on every answer. Swagger UI gets a CSP that allows its own files and nothing else; the HTML pages and the badge,
+    /// theirs (<see cref="Pages.PoliceDeContenu"/>); everything else <c>default-src 'none'</c>.
+    /// </summary>
     public static IApplicationBuilder UseEntetesDeSecurite(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
         http.Response.OnStarting(() =>
@@ -232,10 +235,13 @@ public static class Protections
                 entetes.Append(Microsoft.Net.Http.Headers.HeaderNames.Vary, "Origin");
             Cacher(http, entetes);
             entetes["Referrer-Policy"] = "no-referrer";
-            entetes.XFrameOptions = "DENY";
-            entetes.ContentSecurityPolicy = http.Request.Path.StartsWithSegments("/swagger")
+            // The pages (Endpoints/PagesEndpoints.cs) say theirs: styles from the served sheet, no script; the widget alone may be
+            // framed by any site (X-Frame-Options cannot say "any", so it is left out there and the CSP decides).
+            var police = http.GetEndpoint()?.Metadata.GetMetadata<Pages.PoliceDeContenu>();
+            if (police is not { CadrageOuvert: true }) entetes.XFrameOptions = "DENY";
+            entetes.ContentSecurityPolicy = police?.Valeur ?? (http.Request.Path.StartsWithSegments("/swagger")
                 ? "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'"
-                : "default-src 'none'; frame-ancestors 'none'";
+                : "default-src 'none'; frame-ancestors 'none'");
             return Task.CompletedTask;
         });
         await next();

@@ -68,6 +68,9 @@ public sealed class Acces(IUtilisateurCourant utilisateur, TimeProvider horloge)
         ? Visibilite.Personnel
         : Visibilite.Le(horloge.GetUtcNow());
 
+    /// <summary>What anyone sees now, whoever the caller: the HTML pages show the public's view to everyone.</summary>
+    public Visibilite VisibiliteDuPublic => Visibilite.Le(horloge.GetUtcNow());
+
     private bool EstLaCollectivite(Guid collectiviteId) =>
         utilisateur.EstDansLeRole(Roles.Collectivite) && utilisateur.CollectiviteId == collectiviteId;
 

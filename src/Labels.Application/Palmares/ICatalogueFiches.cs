@@ -10,8 +10,9 @@ public sealed record FicheCatalogueDto(
 public sealed record CollectiviteCatalogueDto(Guid Id, string Nom, Categorie Categorie, string? Departement, string? Region);
 
 /// <param name="PalmaresId">The release whose laureates' fiches are searched: the latest the reader sees.</param>
+/// <param name="CollectiviteId">One collectivité's fiches only (its public page), or every laureate's.</param>
 public sealed record CritereCatalogue(int Annee, Guid PalmaresId, string? Q, string? Enjeu, string? Departement, string? Region, Categorie? Categorie,
-    int Page, int PageSize);
+    int Page, int PageSize, Guid? CollectiviteId = null);
 
 /// <summary>French full-text search over the fiches of one édition (PostgreSQL lives in Infrastructure).</summary>
 public interface ICatalogueFiches

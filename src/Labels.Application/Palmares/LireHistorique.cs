@@ -11,7 +11,9 @@ public sealed record DistinctionPublieeDto(int Edition, int Numero, int Version,
     TenDto? TerritoireExcellenceNumerique);
 
 /// <summary>A collectivité's published distinctions, one per édition, oldest first.</summary>
-public sealed record LireHistorique(IdentifiantCollectivite Collectivite, int Page = 1, int PageSize = Pagination.TailleParDefaut) : IQuery<PageDe<DistinctionPublieeDto>>;
+/// <param name="VueDuPublic">What the public sees whoever asks (the HTML pages and the badge): never a release under embargo.</param>
+public sealed record LireHistorique(IdentifiantCollectivite Collectivite, int Page = 1, int PageSize = Pagination.TailleParDefaut, bool VueDuPublic = false)
+    : IQuery<PageDe<DistinctionPublieeDto>>;
 
 public sealed class LireHistoriqueValidator : AbstractValidator<LireHistorique>
 {
@@ -26,7 +28,7 @@ public sealed class LireHistoriqueHandler(ILabelsDbContext db, Acces acces)
         var collectivite = await db.Collectivites.Designee(query.Collectivite).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct)
             ?? throw Acces.CollectiviteIntrouvable();
         var q = from l in db.Laureats.AsNoTracking()
-                join v in db.VersionsPalmares.VisiblesPar(acces.Visibilite).Dernieres() on l.PalmaresId equals v.Id
+                join v in db.VersionsPalmares.VisiblesPar(query.VueDuPublic ? acces.VisibiliteDuPublic : acces.Visibilite).Dernieres() on l.PalmaresId equals v.Id
                 join e in db.Editions on v.EditionAnnee equals e.Annee
                 where l.CollectiviteId == collectivite
                 orderby v.EditionAnnee

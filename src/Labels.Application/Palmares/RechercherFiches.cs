@@ -10,8 +10,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Labels.Application.Palmares;
 
 /// <summary>The public catalogue of the fiches actions of a published édition.</summary>
+/// <param name="CollectiviteId">One collectivité's fiches (its public page).</param>
+/// <param name="VueDuPublic">What the public sees whoever asks (the HTML pages, which a shared cache may keep): never a release under embargo.</param>
 public sealed record RechercherFiches(int Annee, string? Q, string? Enjeu, string? Departement, string? Region, Categorie? Categorie,
-    int Page = 1, int PageSize = Pagination.TailleParDefaut) : IQuery<PageDe<FicheCatalogueDto>>;
+    int Page = 1, int PageSize = Pagination.TailleParDefaut, Guid? CollectiviteId = null, bool VueDuPublic = false) : IQuery<PageDe<FicheCatalogueDto>>;
 
 public sealed class RechercherFichesValidator : AbstractValidator<RechercherFiches>
 {
@@ -30,8 +32,8 @@ public sealed class RechercherFichesHandler(ILabelsDbContext db, ICatalogueFiche
 {
     public async ValueTask<PageDe<FicheCatalogueDto>> Handle(RechercherFiches query, CancellationToken ct)
     {
-        var palmares = await db.VersionsPalmares.AsNoTracking().VisiblesPar(acces.Visibilite).Dernieres()
-            .Where(v => v.EditionAnnee == query.Annee).Select(v => (Guid?)v.Id).FirstOrDefaultAsync(ct)
+        var palmares = await db.VersionsPalmares.AsNoTracking().VisiblesPar(query.VueDuPublic ? acces.VisibiliteDuPublic : acces.Visibilite)
+            .Dernieres().Where(v => v.EditionAnnee == query.Annee).Select(v => (Guid?)v.Id).FirstOrDefaultAsync(ct)
             ?? throw new NotFoundException($"L'édition {query.Annee} n'est pas publiée.");
         // An enjeu the édition does not have matches nothing: refused naming it, not answered with an empty page.
         if (query.Enjeu is { } enjeu
@@ -39,6 +41,6 @@ public sealed class RechercherFichesHandler(ILabelsDbContext db, ICatalogueFiche
             throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("enjeu",
                 $"Aucun enjeu de code « {enjeu} » dans le référentiel de l'édition {query.Annee}.")]);
         return await catalogue.RechercherAsync(new CritereCatalogue(query.Annee, palmares, string.IsNullOrWhiteSpace(query.Q) ? null : query.Q.Trim(),
-            query.Enjeu, query.Departement, query.Region, query.Categorie, query.Page, query.PageSize), ct);
+            query.Enjeu, query.Departement, query.Region, query.Categorie, query.Page, query.PageSize, query.CollectiviteId), ct);
     }
 }

@@ -33,6 +33,7 @@ internal sealed class CatalogueFiches(LabelsDbContext db) : ICatalogueFiches
           AND (@departement::text IS NULL OR col.departement = @departement::text)
           AND (@region::text IS NULL OR col.region = @region::text)
           AND (@categorie::text IS NULL OR col.categorie = @categorie::text)
+          AND (@collectivite::uuid IS NULL OR col.id = @collectivite::uuid)
         ORDER BY pertinence DESC NULLS LAST, f.titre, f.id
         LIMIT @taille OFFSET @decalage
         """;
@@ -57,6 +58,7 @@ internal sealed class CatalogueFiches(LabelsDbContext db) : ICatalogueFiches
         commande.Parameters.AddWithValue("departement", (object?)critere.Departement ?? DBNull.Value);
         commande.Parameters.AddWithValue("region", (object?)critere.Region ?? DBNull.Value);
         commande.Parameters.AddWithValue("categorie", (object?)critere.Categorie?.ToString() ?? DBNull.Value);
+        commande.Parameters.AddWithValue("collectivite", (object?)critere.CollectiviteId ?? DBNull.Value);
         commande.Parameters.AddWithValue("taille", critere.PageSize);
         commande.Parameters.AddWithValue("decalage", Pagination.Decalage(critere.Page, critere.PageSize));
 

@@ -1,0 +1,204 @@
+using Labels.Api.Http;
+using Labels.Api.Pages;
+using Labels.Api.Publication;
+using Labels.Api.Securite;
+using Labels.Application.Cog;
+using Labels.Application.Collectivites;
+using Labels.Application.Commun;
+using Labels.Application.Palmares;
+using Labels.Domain.Collectivites;
+using Labels.Domain.Palmares;
+using Mediator;
+
+namespace Labels.Api.Endpoints;
+
+/// <summary>
+/// The results as pages people read and pieces other sites embed: HTML rendered on the server from the same releases in memory
+/// as the JSON (PalmaresPublies, ChiffresClesPublies), cached as the JSON is (Publication/Fraicheur.cs). Every page shows
+/// what the public sees, whoever asks: never a release under embargo, even to a signed-in caller; an édition under embargo
+/// and an unknown one get the same 404 page. Anyone may call them; they are left out of the API's OpenAPI document.
+/// </summary>
+public static class PagesEndpoints
+{
+    private const int FichesParPage = 20;
+
+    public static IEndpointRouteBuilder MapPagesEndpoints(this IEndpointRouteBuilder app)
+    {
+        var pages = app.MapGroup("").LecturePublique().AllowAnonymous().ExcludeFromDescription().WithMetadata(PoliceDeContenu.Page);
+
+        pages.MapGet("/palmares", ListerEditionsAsync).WithName("PageEditions");
+        pages.MapGet("/palmares/{annee:int}", PalmaresAsync).WithName("PagePalmares");
+        pages.MapGet("/palmares/{annee:int}/chiffres", ChiffresAsync).WithName("PageChiffresCles");
+        pages.MapGet("/collectivites/{id}", CollectiviteAsync).WithName("PageCollectivite");
+        pages.MapGet("/collectivites/{id}/badge.svg", BadgeAsync).WithName("BadgeCollectivite");
+        pages.MapGet("/pages/labels.css", (HttpContext http) => Servir(http, FeuilleDeStyle.Contenu, "public, max-age=31536000, immutable"))
+            .WithName("FeuilleDeStylePages");
+
+        app.MapGroup("").LecturePublique().AllowAnonymous().ExcludeFromDescription().WithMetadata(PoliceDeContenu.Widget)
+            .MapGet("/widget/palmares/{annee:int}", WidgetAsync).WithName("WidgetPalmares");
+        return app;
+    }
+
+    /// <summary>The bytes with their strong ETag and Cache-Control, or 304 when the client's copy is current.</summary>
+    private static IResult Servir(HttpContext http, Representation representation, string cacheControl) =>
+        LecturesConditionnelles.CopieAJour(http, representation.ETag, cacheControl)
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            : TypedResults.Bytes(representation.Octets, representation.TypeDeContenu);
+
+    /// <summary>
+    /// The 404 page, the same whatever is missing, kept by a cache as the JSON's 404 (never past the instant of the release it
+    /// waits for).
+    /// </summary>
+    private static async Task<IResult> IntrouvableAsync(HttpContext http, RenduHtml rendu, DateTimeOffset? prochaineParution, DateTimeOffset maintenant,
+        string message = "Aucun palmarès publié pour cette édition.")
+    {
+        Fraicheur.EntetesDAbsence(http, prochaineParution, maintenant);
+        var page = await rendu.RendreAsync<PageIntrouvable>(new Dictionary<string, object?> { ["Message"] = message });
+        return TypedResults.Content(System.Text.Encoding.UTF8.GetString(page.Octets), RenduHtml.TypeHtml, statusCode: StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<IResult> InvalideAsync(HttpContext http, RenduHtml rendu, string message)
+    {
+        http.Response.Headers.CacheControl = "no-store";
+        var page = await rendu.RendreAsync<PageIntrouvable>(new Dictionary<string, object?> { ["Titre"] = "Demande invalide", ["Message"] = message });
+        return TypedResults.Content(System.Text.Encoding.UTF8.GetString(page.Octets), RenduHtml.TypeHtml, statusCode: StatusCodes.Status400BadRequest);
+    }
+
+    private static async Task<IResult> ListerEditionsAsync(HttpContext http, ISender sender, ExportPalmares export, RenduHtml rendu, CancellationToken ct)
+    {
+        // The export's use case lists what the public sees now, whoever asks.
+        var instantane = await export.ObtenirAsync((await sender.Send(new ExporterPalmares(), ct)).Releases);
+        var page = await rendu.RendreAsync<PageEditions>(new Dictionary<string, object?>
+        {
+            ["Editions"] = instantane.Releases.Select(r => r.Palmares).ToList(),
+        });
+        return Servir(http, page, Fraicheur.Dernier);
+    }
+
+    /// <summary>The release the public sees for this édition (and version), or null: the same rule as the JSON route.</summary>
+    private static async Task<(PalmaresPublies.Release? Release, DateTimeOffset? Prochaine)> ReleasePubliqueAsync(PalmaresPublies publies, int annee,
+        int? version, DateTimeOffset maintenant)
+    {
+        var release = await publies.ObtenirAsync(annee, version);
+        if (release is not null && Visibilite.Le(maintenant).Voit(release.Palmares.PublieLe)) return (release, null);
+        var prochaine = release ?? (version is null ? null : await publies.ObtenirAsync(annee, null));
+        return (null, prochaine?.Palmares.PublieLe);
+    }
+
+    /// <summary>The filters of the query, as the JSON route reads them; a message instead when one cannot match anything.</summary>
+    private static (FiltresPalmares? Filtres, string? Defaut) LireFiltres(ParametresPalmares parametres, ITerritoires territoires)
+    {
+        Categorie? categorie = null;
+        if (parametres.categorie is { } texte)
+        {
+            if (!ParametresDeRequete.EssayerEnum<Categorie>(texte, out var c)) return (null, "Catégorie inconnue : village, ville ou intercommunalite.");
+            categorie = c;
+        }
+        var filtres = new FiltresPalmares(parametres.region, parametres.departement, categorie, parametres.arobases, parametres.mention);
+        return filtres.Defauts(parametres.version, territoires).FirstOrDefault() is { } defaut ? (null, defaut.ErrorMessage) : (filtres, null);
+    }
+
+    private static async Task<IResult> PalmaresAsync(int annee, [AsParameters] ParametresPalmares parametres, string? q, HttpContext http,
+        PalmaresPublies publies, ITerritoires territoires, TimeProvider horloge, RenduHtml rendu)
+    {
+        var maintenant = horloge.GetUtcNow();
+        var (filtres, defaut) = LireFiltres(parametres, territoires);
+        if (filtres is null) return await InvalideAsync(http, rendu, defaut!);
+        var (release, prochaine) = await ReleasePubliqueAsync(publies, annee, parametres.version, maintenant);
+        if (release is null) return await IntrouvableAsync(http, rendu, prochaine, maintenant);
+        if (release.DefautDeMention(filtres.Mention) is { } mention) return await InvalideAsync(http, rendu, mention);
+        var recherche = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
+        if (recherche is { Length: > 100 }) return await InvalideAsync(http, rendu, "La recherche tient en 100 caractères au plus.");
+
+        var page = await release.PageAsync((filtres, recherche, parametres.version is not null), () =>
+            rendu.RendreAsync<PagePalmares>(new Dictionary<string, object?>
+            {
+                ["Vue"] = VuePalmares.Construire(release, filtres, recherche, parametres.version is not null, territoires, $"/palmares/{annee}"),
+            }));
+        http.Response.Headers.LastModified = release.DerniereModification;
+        return Servir(http, page, Fraicheur.DePublication(release.Palmares.PublieLe, immuable: parametres.version is not null, maintenant));
+    }
+
+    private static async Task<IResult> WidgetAsync(int annee, string? region, string? departement, HttpContext http, PalmaresPublies publies,
+        ITerritoires territoires, TimeProvider horloge, RenduHtml rendu)
+    {
+        var maintenant = horloge.GetUtcNow();
+        var (filtres, defaut) = LireFiltres(new ParametresPalmares(null, region, departement, null, null, null), territoires);
+        if (filtres is null) return await InvalideAsync(http, rendu, defaut!);
+        var (release, prochaine) = await ReleasePubliqueAsync(publies, annee, null, maintenant);
+        if (release is null) return await IntrouvableAsync(http, rendu, prochaine, maintenant);
+        var territoire = departement is { } d ? $"{territoires.Departements.First(x => x.Code == d).Nom} ({d})"
+            : region is { } r ? territoires.Regions.First(x => x.Code == r).Nom : "France";
+        var page = await release.PageAsync(("widget", filtres), () => rendu.RendreAsync<WidgetPalmares>(new Dictionary<string, object?>
+        {
+            ["Vue"] = VuePalmares.Construire(release, filtres, null, false, territoires, $"/palmares/{annee}"),
+            ["Territoire"] = territoire,
+        }));
+        return Servir(http, page, Fraicheur.DePublication(release.Palmares.PublieLe, immuable: false, maintenant));
+    }
+
+    private static async Task<IResult> ChiffresAsync(int annee, HttpContext http, ChiffresClesPublies publies, TimeProvider horloge, RenduHtml rendu)
+    {
+        var maintenant = horloge.GetUtcNow();
+        var chiffres = await publies.ObtenirAsync(annee);
+        if (chiffres is null || !Visibilite.Le(maintenant).Voit(chiffres.Chiffres.PublieLe))
+            return await IntrouvableAsync(http, rendu, chiffres?.Chiffres.PublieLe, maintenant);
+        var page = await rendu.RendreAsync<PageChiffres>(new Dictionary<string, object?> { ["Chiffres"] = chiffres.Chiffres });
+        return Servir(http, page, Fraicheur.DePublication(chiffres.Chiffres.PublieLe, immuable: false, maintenant));
+    }
+
+    private static async Task<IResult> CollectiviteAsync(string id, int? edition, int? page, HttpContext http, ISender sender, RenduHtml rendu,
+        TimeProvider horloge, CancellationToken ct)
+    {
+        var maintenant = horloge.GetUtcNow();
+        if (!IdentifiantCollectivite.EssayerLire(id, out var identifiant))
+            return await IntrouvableAsync(http, rendu, null, maintenant, "Aucune collectivité ne porte cet identifiant.");
+        CollectiviteDto collectivite;
+        PageDe<DistinctionPublieeDto> historique;
+        try
+        {
+            collectivite = await sender.Send(new LireCollectivite(identifiant), ct);
+            historique = await sender.Send(new LireHistorique(identifiant, 1, Pagination.TailleMax, VueDuPublic: true), ct);
+        }
+        catch (NotFoundException)
+        {
+            return await IntrouvableAsync(http, rendu, null, maintenant, "Aucune collectivité ne porte cet identifiant.");
+        }
+        var annee = edition ?? historique.Items.LastOrDefault()?.Edition;
+        PageDe<FicheCatalogueDto>? fiches = null;
+        if (annee is { } a && historique.Items.Any(h => h.Edition == a))
+            fiches = await sender.Send(new RechercherFiches(a, null, null, null, null, null, Math.Max(1, page ?? 1), FichesParPage, collectivite.Id,
+                VueDuPublic: true), ct);
+        else if (edition is not null)
+            return await IntrouvableAsync(http, rendu, null, maintenant, "Cette collectivité n'a pas de distinction publiée pour cette édition.");
+        var rendue = await rendu.RendreAsync<PageCollectivite>(new Dictionary<string, object?>
+        {
+            ["Collectivite"] = collectivite,
+            ["Historique"] = historique.Items,
+            ["EditionDesFiches"] = fiches is null ? null : annee,
+            ["Fiches"] = fiches,
+        });
+        return Servir(http, rendue, Fraicheur.Dernier);
+    }
+
+    private static async Task<IResult> BadgeAsync(string id, int? edition, HttpContext http, ISender sender, RenduHtml rendu, TimeProvider horloge,
+        CancellationToken ct)
+    {
+        var maintenant = horloge.GetUtcNow();
+        if (!IdentifiantCollectivite.EssayerLire(id, out var identifiant))
+            return await IntrouvableAsync(http, rendu, null, maintenant, "Aucune collectivité ne porte cet identifiant.");
+        try
+        {
+            var collectivite = await sender.Send(new LireCollectivite(identifiant), ct);
+            var historique = await sender.Send(new LireHistorique(identifiant, 1, Pagination.TailleMax, VueDuPublic: true), ct);
+            var distinction = edition is { } a ? historique.Items.FirstOrDefault(h => h.Edition == a) : historique.Items.LastOrDefault();
+            if (distinction is null)
+                return await IntrouvableAsync(http, rendu, null, maintenant, "Cette collectivité n'a pas de distinction publiée pour cette édition.");
+            return Servir(http, Badge.Dessiner(collectivite.Nom, distinction.Edition, distinction.Arobases), Fraicheur.Dernier);
+        }
+        catch (NotFoundException)
+        {
+            return await IntrouvableAsync(http, rendu, null, maintenant, "Aucune collectivité ne porte cet identifiant.");
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Text.Json;
+using Labels.Application.Palmares;
+using Labels.Domain.Collectivites;
+
+namespace Labels.Api.Pages;
+
+/// <summary>How the pages write the domain's values in French, as the press does: « Arras (62) @@@ ».</summary>
+public static class Textes
+{
+    public static readonly CultureInfo Francais = CultureInfo.GetCultureInfo("fr-FR");
+
+    public static string Categorie(Categorie c) => c switch
+    {
+        Domain.Collectivites.Categorie.Village => "Villages",
+        Domain.Collectivites.Categorie.Ville => "Villes",
+        _ => "Intercommunalités",
+    };
+
+    /// <summary>The value the query takes (camelCase, as the JSON route's).</summary>
+    public static string CodeCategorie(Categorie c) => JsonNamingPolicy.CamelCase.ConvertName(c.ToString());
+
+    public static string Arobases(int n) => new('@', n);
+
+    public static string ArobasesEnToutesLettres(int n) => n == 1 ? "1 arobase" : $"{n} arobases";
+
+    /// <summary>A mention's code as a reader reads it: « arobase-verte » → « Arobase verte ».</summary>
+    public static string Mention(string code) => code.Length == 0 ? code : char.ToUpper(code[0], Francais) + code[1..].Replace('-', ' ');
+
+    public static string Instant(DateTimeOffset instant) =>
+        TimeZoneInfo.ConvertTime(instant, Paris).ToString("d MMMM yyyy 'à' HH:mm", Francais)
+        + (Paris == TimeZoneInfo.Utc ? " (UTC)" : " (heure de Paris)");
+
+    public static string Nombre(long n) => n.ToString("N0", Francais);
+
+    public static string Laureats(int n) => n > 1 ? $"{Nombre(n)} lauréats" : $"{n} lauréat";
+
+    public static string Numero(int numero) => numero == 1 ? "1re" : $"{numero}e";
+
+    /// <summary>« Arras (62) » — the name and the département, as the press writes a laureate.</summary>
+    public static string NomEtDepartement(LaureatDto l) => l.Departement is { } d ? $"{l.Nom} ({d})" : l.Nom;
+
+    private static readonly TimeZoneInfo Paris = TrouverParis();
+
+    private static TimeZoneInfo TrouverParis()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return TimeZoneInfo.Utc;
+        }
+    }
+}

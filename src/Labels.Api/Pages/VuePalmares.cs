@@ -1,0 +1,92 @@
+using System.Globalization;
+using Labels.Api.Publication;
+using Labels.Application.Cog;
+using Labels.Application.Palmares;
+using Labels.Domain.Collectivites;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Labels.Api.Pages;
+
+public sealed record DepartementAffiche(string Code, string Nom, IReadOnlyList<LaureatDto> Laureats);
+
+public sealed record RegionAffichee(string Code, string Nom, IReadOnlyList<DepartementAffiche> Departements);
+
+/// <summary>A link of a filter: its text, where it goes, whether it is the one applied.</summary>
+public sealed record LienDeFiltre(string Texte, string Url, bool Actif);
+
+/// <summary>
+/// What a palmarès page shows, computed from the release in memory (no database read): the laureates kept by the filters and
+/// the search, grouped by région then département under the COG's names, and the links of every filter.
+/// </summary>
+public sealed class VuePalmares
+{
+    private static readonly CompareInfo Francais = CultureInfo.GetCultureInfo("fr-FR").CompareInfo;
+
+    public required PalmaresDto Palmares { get; init; }
+    public required IReadOnlyList<RegionAffichee> Regions { get; init; }
+    public required int NombreRetenu { get; init; }
+    public required FiltresPalmares Filtres { get; init; }
+    public required string? Recherche { get; init; }
+    public required bool VersionDemandee { get; init; }
+    public required IReadOnlyList<(string Titre, IReadOnlyList<LienDeFiltre> Liens)> GroupesDeFiltres { get; init; }
+    public required string CheminDeBase { get; init; }
+
+    public bool Filtre => !Filtres.Vides || Recherche is not null;
+
+    public static VuePalmares Construire(PalmaresPublies.Release release, FiltresPalmares filtres, string? recherche, bool versionDemandee,
+        ITerritoires territoires, string cheminDeBase)
+    {
+        var palmares = release.Palmares;
+        var retenus = palmares.Laureats.Where(filtres.Retient)
+            .Where(l => recherche is null || Francais.IndexOf(l.Nom, recherche, CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace) >= 0)
+            .ToList();
+        var nomsRegions = territoires.Regions.ToDictionary(r => r.Code, r => r.Nom);
+        var nomsDepartements = territoires.Departements.ToDictionary(d => d.Code, d => d.Nom);
+        var regions = retenus.GroupBy(l => l.Region ?? "")
+            .Select(r => new RegionAffichee(r.Key, nomsRegions.GetValueOrDefault(r.Key) ?? "Hors région",
+                r.GroupBy(l => l.Departement ?? "").OrderBy(d => d.Key, StringComparer.Ordinal)
+                    .Select(d => new DepartementAffiche(d.Key, nomsDepartements.GetValueOrDefault(d.Key) ?? "Hors département",
+                        d.OrderBy(l => l.Nom, StringComparer.Create(CultureInfo.GetCultureInfo("fr-FR"), ignoreCase: true)).ToList()))
+                    .ToList()))
+            .OrderBy(r => r.Nom, StringComparer.Create(CultureInfo.GetCultureInfo("fr-FR"), ignoreCase: true))
+            .ToList();
+
+        string Lien(FiltresPalmares f) => Url(cheminDeBase, f, recherche, versionDemandee ? palmares.Version : null);
+        var groupes = new List<(string, IReadOnlyList<LienDeFiltre>)>();
+        // Only the régions and départements the release has: a link never leads to an empty list.
+        var regionsPresentes = palmares.Laureats.Select(l => l.Region).OfType<string>().Distinct().Where(nomsRegions.ContainsKey)
+            .OrderBy(c => nomsRegions[c], StringComparer.Create(CultureInfo.GetCultureInfo("fr-FR"), ignoreCase: true));
+        groupes.Add(("Région", [new LienDeFiltre("Toutes", Lien(filtres with { Region = null, Departement = null }), filtres.Region is null),
+            .. regionsPresentes.Select(c => new LienDeFiltre(nomsRegions[c], Lien(filtres with { Region = c, Departement = null }), filtres.Region == c))]));
+        var departementsPresents = palmares.Laureats.Where(l => filtres.Region is null || l.Region == filtres.Region)
+            .Select(l => l.Departement).OfType<string>().Distinct().Where(nomsDepartements.ContainsKey).Order(StringComparer.Ordinal);
+        groupes.Add(("Département", [new LienDeFiltre("Tous", Lien(filtres with { Departement = null }), filtres.Departement is null),
+            .. departementsPresents.Select(c => new LienDeFiltre($"{nomsDepartements[c]} ({c})", Lien(filtres with { Departement = c }), filtres.Departement == c))]));
+        groupes.Add(("Catégorie", [new LienDeFiltre("Toutes", Lien(filtres with { Categorie = null }), filtres.Categorie is null),
+            .. Enum.GetValues<Categorie>().Select(c => new LienDeFiltre(Textes.Categorie(c), Lien(filtres with { Categorie = c }), filtres.Categorie == c))]));
+        groupes.Add(("Arobases", [new LienDeFiltre("Toutes", Lien(filtres with { Arobases = null }), filtres.Arobases is null),
+            .. Enumerable.Range(1, 5).Select(a => new LienDeFiltre(Textes.Arobases(a), Lien(filtres with { Arobases = a }), filtres.Arobases == a))]));
+        groupes.Add(("Mention", [new LienDeFiltre("Toutes", Lien(filtres with { Mention = null }), filtres.Mention is null),
+            .. release.Mentions.Order(StringComparer.Ordinal).Select(m => new LienDeFiltre(Textes.Mention(m), Lien(filtres with { Mention = m }), filtres.Mention == m))]));
+
+        return new VuePalmares
+        {
+            Palmares = palmares, Regions = regions, NombreRetenu = retenus.Count, Filtres = filtres, Recherche = recherche,
+            VersionDemandee = versionDemandee, GroupesDeFiltres = groupes, CheminDeBase = cheminDeBase,
+        };
+    }
+
+    /// <summary>The address of a palmarès page with these filters, in the query the JSON route takes (same names, same values).</summary>
+    public static string Url(string chemin, FiltresPalmares filtres, string? recherche, int? version)
+    {
+        var parametres = new List<KeyValuePair<string, string?>>();
+        if (version is { } v) parametres.Add(new("version", v.ToString(CultureInfo.InvariantCulture)));
+        if (filtres.Region is { } r) parametres.Add(new("region", r));
+        if (filtres.Departement is { } d) parametres.Add(new("departement", d));
+        if (filtres.Categorie is { } c) parametres.Add(new("categorie", Textes.CodeCategorie(c)));
+        if (filtres.Arobases is { } a) parametres.Add(new("arobases", a.ToString(CultureInfo.InvariantCulture)));
+        if (filtres.Mention is { } m) parametres.Add(new("mention", m));
+        if (recherche is { } q) parametres.Add(new("q", q));
+        return QueryHelpers.AddQueryString(chemin, parametres);
+    }
+}
