@@ -40,6 +40,9 @@ fin_pg() {
   fi
 }
 
+# The browser tests' Chromium and packages (PagesNavigateurTests), installed when missing before the run rather than during it.
+scripts/navigateur.sh --installer || echo "Navigateur non installé : PagesNavigateurTests échouera." >&2
+
 sortie=$(mktemp)
 trap 'fin_pg; rm -f "$sortie"' EXIT
 trap 'exit 130' INT

@@ -97,6 +97,14 @@ public sealed class MatriceAutorisationsTests(LabelsApiFactory factory) : ApiTes
         ["GET /api/v1/webhooks/abonnements/{id}/livraisons"] = "401 ok 403 403 403 403 403",
         ["GET /api/v1/webhooks/abonnements/{id}/tentatives"] = "401 ok 403 403 403 403 403",
         ["POST /api/v1/webhooks/abonnements/{id}/livraisons/{livraisonId}/renvoi"] = "401 ok 403 403 403 403 403",
+        // The HTML pages, the badge and the widget: anyone, each shown what the public sees (PagesTests).
+        ["GET /palmares"] = "ok ok ok ok ok ok ok",
+        ["GET /palmares/{annee}"] = "ok ok ok ok ok ok ok",
+        ["GET /palmares/{annee}/chiffres"] = "ok ok ok ok ok ok ok",
+        ["GET /collectivites/{id}"] = "ok ok ok ok ok ok ok",
+        ["GET /collectivites/{id}/badge.svg"] = "ok ok ok ok ok ok ok",
+        ["GET /widget/palmares/{annee}"] = "ok ok ok ok ok ok ok",
+        ["GET /pages/labels.css"] = "ok ok ok ok ok ok ok",
     };
 
     private IReadOnlyList<(string Methode, string Modele)> Routes() => Scenario.Routes(Factory.Services);

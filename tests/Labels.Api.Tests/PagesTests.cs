@@ -1,0 +1,151 @@
+using System.Xml.Linq;
+
+namespace Labels.Api.Tests;
+
+/// <summary>
+/// The HTML pages (Endpoints/PagesEndpoints.cs) over HTTP: what they show, how they are cached (as the JSON is), their CSP and
+/// framing, the embargo — the same 404 page for an édition under embargo and an unknown one, to every caller, signed in too.
+/// </summary>
+public sealed class PagesTests(LabelsApiFactory factory) : ApiTest(factory)
+{
+    /// <summary>2021 and 2022 published (Arras 3 then 4 @ with a mention, two fiches in 2022), 2023 under embargo for an hour.</summary>
+    internal static async Task<(HttpClient Admin, Guid Arras)> PreparerAsync(ApiTestOutils outils, int laureats2022 = 4, DateTimeOffset? embargo = null)
+    {
+        var admin = await outils.AdminAsync();
+        Assert.Equal(HttpStatusCode.Created, (await outils.PublierHistoriqueAsync(admin, 2021, null,
+            new Resultat("62041", 3), new Resultat("62498", 4), new Resultat("57059", 2))).StatusCode);
+        var autres = await outils.Factory.DansLaBaseAsync(db => db.Communes.Select(c => c.CodeInsee)
+            .Where(c => c != "62041" && c != "62498").OrderBy(c => c).Take(laureats2022 - 2).ToListAsync());
+        Assert.Equal(HttpStatusCode.Created, (await outils.PublierHistoriqueAsync(admin, 2022, null,
+            [new Resultat("62041", 4, ["arobase-verte"], Fiches: 2), new Resultat("62498", 3),
+                .. autres.Select((c, i) => new Resultat(c, 1 + i % 5, i % 7 == 0 ? ["arobase-verte"] : null))])).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await outils.PublierHistoriqueAsync(admin, 2023, embargo ?? DateTimeOffset.UtcNow.AddHours(1),
+            new Resultat("62498", 5), new Resultat("62041", 5))).StatusCode);
+        var arras = await outils.Factory.DansLaBaseAsync(db => db.Collectivites.Where(c => c.CodeInsee == "62041").Select(c => c.Id).SingleAsync());
+        return (admin, arras);
+    }
+
+    [Fact]
+    public async Task Le_palmares_en_page_groupe_les_laureats_et_se_met_en_cache_comme_le_json()
+    {
+        await PreparerAsync(this);
+        var client = Anonyme();
+        var reponse = await client.GetAsync("/palmares/2022");
+        Assert.Equal(HttpStatusCode.OK, reponse.StatusCode);
+        Assert.Equal("text/html", reponse.Content.Headers.ContentType?.MediaType);
+        var html = WebUtility.HtmlDecode(await reponse.Content.ReadAsStringAsync());
+        Assert.StartsWith("<!DOCTYPE html>", html);
+        Assert.Contains("<html lang=\"fr\">", html);
+        Assert.Contains("Arras (62)</a>", html);
+        Assert.Contains(">@@@@</span>", html);
+        Assert.Contains("Hauts-de-France", html);
+        Assert.Contains("Pas-de-Calais", html);
+        Assert.Contains("4 lauréats", html);
+        Assert.Contains("href=\"/api/v1/editions/2022/palmares.csv\"", html);
+        Assert.Equal("public, max-age=10", reponse.Headers.CacheControl?.ToString());
+        var csp = reponse.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("frame-ancestors 'none'", csp);
+        Assert.Contains("style-src 'self'", csp);
+        Assert.DoesNotContain("script-src", csp);
+        Assert.Equal("DENY", reponse.Headers.GetValues("X-Frame-Options").Single());
+
+        var etag = reponse.Headers.ETag!;
+        Assert.False(etag.IsWeak);
+        using var revalidation = new HttpRequestMessage(HttpMethod.Get, "/palmares/2022");
+        revalidation.Headers.IfNoneMatch.Add(etag);
+        Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(revalidation)).StatusCode);
+
+        var version = await client.GetAsync("/palmares/2022?version=1");
+        Assert.Equal("public, max-age=31536000, immutable", version.Headers.CacheControl?.ToString());
+
+        // A filter as a link: fewer laureates; the search is HTML-encoded as any value.
+        var filtre = WebUtility.HtmlDecode(await client.GetStringAsync("/palmares/2022?departement=62&arobases=4"));
+        Assert.Contains("1 lauréat sur 4", filtre);
+        var recherche = await client.GetStringAsync("/palmares/2022?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
+        Assert.DoesNotContain("<script>", recherche);
+        Assert.Contains("&lt;script&gt;", recherche);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/palmares/2022?departement=999")).StatusCode);
+
+        var feuille = await client.GetAsync(html.Split("<link rel=\"stylesheet\" href=\"")[1].Split('"')[0]);
+        Assert.Equal(HttpStatusCode.OK, feuille.StatusCode);
+        Assert.Equal("text/css", feuille.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Une_edition_sous_embargo_est_la_meme_page_404_qu_une_edition_inconnue_pour_tout_appelant()
+    {
+        var (admin, _) = await PreparerAsync(this);
+        // The staff read the release under embargo in JSON; the page shows what the public sees.
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/v1/editions/2023/palmares")).StatusCode);
+        var inconnue = await Anonyme().GetAsync("/palmares/2030");
+        Assert.Equal(HttpStatusCode.NotFound, inconnue.StatusCode);
+        var corps = await inconnue.Content.ReadAsStringAsync();
+        foreach (var (client, chemin) in new[] { (Anonyme(), "/palmares/2023"), (admin, "/palmares/2023"), (Anonyme(), "/palmares/2023/chiffres"),
+                     (admin, "/palmares/2023/chiffres"), (Anonyme(), "/widget/palmares/2023?departement=62") })
+        {
+            var reponse = await client.GetAsync(chemin);
+            Assert.Equal(HttpStatusCode.NotFound, reponse.StatusCode);
+            Assert.Equal("text/html", reponse.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(corps, await reponse.Content.ReadAsStringAsync());
+        }
+        // A collectivité's page and badge show the public's history too.
+        var page = await admin.GetStringAsync("/collectivites/62041");
+        Assert.Contains(">2022</a>", page);
+        Assert.DoesNotContain(">2023</a>", page);
+        Assert.Contains(">@@@@<", await admin.GetStringAsync("/collectivites/62041/badge.svg"));
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/collectivites/62041/badge.svg?edition=2023")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Le_badge_est_un_svg_accessible_de_taille_fixe_mis_en_cache_et_le_widget_seul_peut_etre_encadre()
+    {
+        var (_, arras) = await PreparerAsync(this);
+        var client = Anonyme();
+        var badge = await client.GetAsync($"/collectivites/{arras}/badge.svg?edition=2021");
+        Assert.Equal(HttpStatusCode.OK, badge.StatusCode);
+        Assert.Equal("image/svg+xml", badge.Content.Headers.ContentType?.MediaType);
+        var svg = System.Xml.Linq.XElement.Parse(await badge.Content.ReadAsStringAsync());
+        XNamespace ns = "http://www.w3.org/2000/svg";
+        Assert.Equal(("240", "72", "img"), ((string?)svg.Attribute("width"), (string?)svg.Attribute("height"), (string?)svg.Attribute("role")));
+        Assert.Contains("2021", svg.Element(ns + "title")!.Value);
+        Assert.Contains("@@@", svg.Elements(ns + "text").Select(t => t.Value));
+        Assert.Equal("public, max-age=10", badge.Headers.CacheControl?.ToString());
+        using var revalidation = new HttpRequestMessage(HttpMethod.Get, "/collectivites/62041/badge.svg?edition=2021");
+        revalidation.Headers.IfNoneMatch.Add(badge.Headers.ETag!);
+        Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(revalidation)).StatusCode);
+
+        var widget = await client.GetAsync("/widget/palmares/2022?departement=62");
+        Assert.Equal(HttpStatusCode.OK, widget.StatusCode);
+        Assert.Contains("frame-ancestors *", widget.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.False(widget.Headers.Contains("X-Frame-Options"));
+        var html = WebUtility.HtmlDecode(await widget.Content.ReadAsStringAsync());
+        Assert.Contains("Arras (62)", html);
+        Assert.DoesNotContain("Sarreguemines", html);
+        var json = await client.GetAsync("/api/v1/editions/2022/palmares");
+        Assert.Equal("default-src 'none'; frame-ancestors 'none'", json.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("DENY", json.Headers.GetValues("X-Frame-Options").Single());
+    }
+
+    [Fact]
+    public async Task La_page_d_une_collectivite_montre_sa_frise_et_ses_fiches_et_l_index_les_editions_publiees()
+    {
+        var (_, arras) = await PreparerAsync(this);
+        foreach (var id in new[] { "62041", arras.ToString() })
+        {
+            var page = WebUtility.HtmlDecode(await Anonyme().GetStringAsync($"/collectivites/{id}"));
+            Assert.Contains("<h1>Arras", page);
+            Assert.Contains("<ol class=\"frise\">", page);
+            Assert.Contains("Ses fiches actions 2022", page);
+            Assert.Contains("Action 0", page);
+            Assert.Contains("Action 1", page);
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await Anonyme().GetAsync("/collectivites/62193")).StatusCode);
+        var index = await Anonyme().GetStringAsync("/palmares");
+        Assert.Contains("href=\"/palmares/2022\"", index);
+        Assert.Contains("href=\"/palmares/2021\"", index);
+        Assert.DoesNotContain("/palmares/2023", index);
+        var chiffres = WebUtility.HtmlDecode(await Anonyme().GetStringAsync("/palmares/2022/chiffres"));
+        Assert.Equal(4, chiffres.Split("<figure class=\"graphique\"").Length - 1);
+        Assert.Contains("+33 %", chiffres);
+    }
+}
