@@ -56,7 +56,11 @@ public sealed class PagesNavigateurTests(LabelsApiFactory factory, ITestOutputHe
         sortie.WriteLine(await texte);
         var lignes = (await texte).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         // The render time is printed for a human to read; no absolute time is asserted.
-        foreach (var mesure in lignes.Where(l => l.StartsWith("mesure:", StringComparison.Ordinal))) Console.WriteLine(mesure);
+        // It is also written beside the screenshots, where a passing run leaves it to be read.
+        var mesures = lignes.Where(l => l.StartsWith("mesure:", StringComparison.Ordinal)).ToList();
+        Directory.CreateDirectory(captures);
+        await File.WriteAllLinesAsync(Path.Combine(captures, "mesures.txt"), mesures);
+        Assert.NotEmpty(mesures);
         Assert.True(processus.ExitCode == 0, $"code {processus.ExitCode}\n{await texte}\n{await erreurs}");
         Assert.DoesNotContain(lignes, l => l.StartsWith("ÉCHEC", StringComparison.Ordinal));
         Assert.Contains(lignes, l => l.StartsWith("ok: embargo : 200 après l'instant", StringComparison.Ordinal));
