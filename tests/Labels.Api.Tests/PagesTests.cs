@@ -55,6 +55,15 @@ public sealed class PagesTests(LabelsApiFactory factory) : ApiTest(factory)
         revalidation.Headers.IfNoneMatch.Add(etag);
         Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(revalidation)).StatusCode);
 
+        // Compressed as the JSON is, each coding with its own strong ETag.
+        using var brotli = new HttpRequestMessage(HttpMethod.Get, "/palmares/2022");
+        brotli.Headers.AcceptEncoding.ParseAdd("br");
+        var comprimee = await client.SendAsync(brotli);
+        Assert.Equal("br", comprimee.Content.Headers.ContentEncoding.Single());
+        Assert.NotEqual(etag, comprimee.Headers.ETag);
+        Assert.Contains("Accept-Encoding", comprimee.Headers.Vary);
+        Assert.True((await comprimee.Content.ReadAsByteArrayAsync()).Length < html.Length / 2);
+
         var version = await client.GetAsync("/palmares/2022?version=1");
         Assert.Equal("public, max-age=31536000, immutable", version.Headers.CacheControl?.ToString());
 

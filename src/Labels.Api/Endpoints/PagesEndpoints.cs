@@ -39,11 +39,31 @@ public static class PagesEndpoints
         return app;
     }
 
-    /// <summary>The bytes with their strong ETag and Cache-Control, or 304 when the client's copy is current.</summary>
-    private static IResult Servir(HttpContext http, Representation representation, string cacheControl) =>
-        LecturesConditionnelles.CopieAJour(http, representation.ETag, cacheControl)
-            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-            : TypedResults.Bytes(representation.Octets, representation.TypeDeContenu);
+    /// <summary>
+    /// The bytes, compressed as the client prefers (as the JSON is: Publication/ReponsePalmares.cs), with their strong ETag and
+    /// Cache-Control, or 304 when the client's copy is current. A page of a release comes already compressed from its memo.
+    /// </summary>
+    private static IResult Servir(HttpContext http, Representation representation, string cacheControl, bool dejaComprimee = false)
+    {
+        if (!dejaComprimee) representation = Comprimer(representation, ReponsePalmares.CompressionAcceptee(http.Request));
+        http.Response.Headers.Vary = Microsoft.Net.Http.Headers.HeaderNames.AcceptEncoding;
+        if (LecturesConditionnelles.CopieAJour(http, representation.ETag, cacheControl)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        if (representation.Codage is { } codage) http.Response.Headers.ContentEncoding = codage;
+        return TypedResults.Bytes(representation.Octets, representation.TypeDeContenu);
+    }
+
+    private static Representation Comprimer(Representation representation, Compression compression) =>
+        compression == Compression.Aucune ? representation : representation.Comprimee(compression);
+
+    /// <summary>A page of a release, rendered once and compressed once per coding, kept with the release.</summary>
+    private static async Task<Representation> PageDeReleaseAsync(HttpContext http, PalmaresPublies.Release release, object cle,
+        Func<Task<Representation>> rendre)
+    {
+        var compression = ReponsePalmares.CompressionAcceptee(http.Request);
+        return compression == Compression.Aucune
+            ? await release.PageAsync(cle, rendre)
+            : await release.PageAsync((cle, compression), async () => Comprimer(await release.PageAsync(cle, rendre), compression));
+    }
 
     /// <summary>
     /// The 404 page, the same whatever is missing, kept by a cache as the JSON's 404 (never past the instant of the release it
@@ -110,13 +130,13 @@ public static class PagesEndpoints
         var recherche = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
         if (recherche is { Length: > 100 }) return await InvalideAsync(http, rendu, "La recherche tient en 100 caractères au plus.");
 
-        var page = await release.PageAsync((filtres, recherche, parametres.version is not null), () =>
+        var page = await PageDeReleaseAsync(http, release, (filtres, recherche, parametres.version is not null), () =>
             rendu.RendreAsync<PagePalmares>(new Dictionary<string, object?>
             {
                 ["Vue"] = VuePalmares.Construire(release, filtres, recherche, parametres.version is not null, territoires, $"/palmares/{annee}"),
             }));
         http.Response.Headers.LastModified = release.DerniereModification;
-        return Servir(http, page, Fraicheur.DePublication(release.Palmares.PublieLe, immuable: parametres.version is not null, maintenant));
+        return Servir(http, page, Fraicheur.DePublication(release.Palmares.PublieLe, immuable: parametres.version is not null, maintenant), dejaComprimee: true);
     }
 
     private static async Task<IResult> WidgetAsync(int annee, string? region, string? departement, HttpContext http, PalmaresPublies publies,
@@ -129,12 +149,12 @@ public static class PagesEndpoints
         if (release is null) return await IntrouvableAsync(http, rendu, prochaine, maintenant);
         var territoire = departement is { } d ? $"{territoires.Departements.First(x => x.Code == d).Nom} ({d})"
             : region is { } r ? territoires.Regions.First(x => x.Code == r).Nom : "France";
-        var page = await release.PageAsync(("widget", filtres), () => rendu.RendreAsync<WidgetPalmares>(new Dictionary<string, object?>
+        var page = await PageDeReleaseAsync(http, release, ("widget", filtres), () => rendu.RendreAsync<WidgetPalmares>(new Dictionary<string, object?>
         {
             ["Vue"] = VuePalmares.Construire(release, filtres, null, false, territoires, $"/palmares/{annee}"),
             ["Territoire"] = territoire,
         }));
-        return Servir(http, page, Fraicheur.DePublication(release.Palmares.PublieLe, immuable: false, maintenant));
+        return Servir(http, page, Fraicheur.DePublication(release.Palmares.PublieLe, immuable: false, maintenant), dejaComprimee: true);
     }
 
     private static async Task<IResult> ChiffresAsync(int annee, HttpContext http, ChiffresClesPublies publies, TimeProvider horloge, RenduHtml rendu)
