@@ -33,7 +33,7 @@ public static class Badge
                 new XAttribute("stroke", "#1f3d7a"), new XAttribute("stroke-width", 2)),
             new XElement(Svg + "rect", new XAttribute("x", 1), new XAttribute("y", 1), new XAttribute("width", Largeur - 2), new XAttribute("height", 24),
                 new XAttribute("rx", 7), new XAttribute("fill", "#1f3d7a")),
-            Texte(10, 17, 11, "bold", "#ffffff", "Territoires, Villes et Villages Internet"),
+            Texte(10, 17, 10, "bold", "#ffffff", "Territoires, Villes et Villages Internet"),
             Texte(10, 56, 22, "bold", "#1f3d7a", Textes.Arobases(arobases)),
             Texte(Largeur - 10, 56, 16, "normal", "#1a1a1a", edition.ToString(CultureInfo.InvariantCulture)));
         // The édition at the right: anchored at its end.
