@@ -17,6 +17,13 @@ public static class Textes
         _ => "Intercommunalités",
     };
 
+    public static string CategorieAuSingulier(Categorie c) => c switch
+    {
+        Domain.Collectivites.Categorie.Village => "Village",
+        Domain.Collectivites.Categorie.Ville => "Ville",
+        _ => "Intercommunalité",
+    };
+
     /// <summary>The value the query takes (camelCase, as the JSON route's).</summary>
     public static string CodeCategorie(Categorie c) => JsonNamingPolicy.CamelCase.ConvertName(c.ToString());
 
