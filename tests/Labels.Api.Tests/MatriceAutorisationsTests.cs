@@ -105,6 +105,13 @@ public sealed class MatriceAutorisationsTests(LabelsApiFactory factory) : ApiTes
         ["GET /collectivites/{id}/badge.svg"] = "ok ok ok ok ok ok ok",
         ["GET /widget/palmares/{annee}"] = "ok ok ok ok ok ok ok",
         ["GET /pages/labels.css"] = "ok ok ok ok ok ok ok",
+        ["HEAD /palmares"] = "ok ok ok ok ok ok ok",
+        ["HEAD /palmares/{annee}"] = "ok ok ok ok ok ok ok",
+        ["HEAD /palmares/{annee}/chiffres"] = "ok ok ok ok ok ok ok",
+        ["HEAD /collectivites/{id}"] = "ok ok ok ok ok ok ok",
+        ["HEAD /collectivites/{id}/badge.svg"] = "ok ok ok ok ok ok ok",
+        ["HEAD /widget/palmares/{annee}"] = "ok ok ok ok ok ok ok",
+        ["HEAD /pages/labels.css"] = "ok ok ok ok ok ok ok",
     };
 
     private IReadOnlyList<(string Methode, string Modele)> Routes() => Scenario.Routes(Factory.Services);

@@ -42,7 +42,15 @@ public sealed class PagesTests(LabelsApiFactory factory) : ApiTest(factory)
         Assert.Contains("Pas-de-Calais", html);
         Assert.Contains("4 lauréats", html);
         Assert.Contains("href=\"/api/v1/editions/2022/palmares.csv\"", html);
+        // The mentions by their names in the référentiel, accents included (the release holds only their codes).
+        Assert.Contains("Démocratie locale", html);
+        Assert.DoesNotContain("Democratie", html);
         Assert.True(reponse.Headers.CacheControl is { Public: true, NoStore: false, MaxAge.TotalSeconds: 10 }, reponse.Headers.CacheControl?.ToString());
+        // HEAD, as for every GET: the same headers, no body.
+        var tete = await Anonyme().SendAsync(new HttpRequestMessage(HttpMethod.Head, "/palmares/2022"));
+        Assert.Equal(HttpStatusCode.OK, tete.StatusCode);
+        Assert.Equal(reponse.Headers.ETag, tete.Headers.ETag);
+        Assert.Empty(await tete.Content.ReadAsByteArrayAsync());
         var csp = reponse.Headers.GetValues("Content-Security-Policy").Single();
         Assert.Contains("frame-ancestors 'none'", csp);
         Assert.Contains("style-src 'self'", csp);

@@ -26,17 +26,27 @@ public static class PagesEndpoints
     {
         var pages = app.MapGroup("").LecturePublique().AllowAnonymous().ExcludeFromDescription().WithMetadata(PoliceDeContenu.Page);
 
-        pages.MapGet("/palmares", ListerEditionsAsync).WithName("PageEditions");
-        pages.MapGet("/palmares/{annee:int}", PalmaresAsync).WithName("PagePalmares");
-        pages.MapGet("/palmares/{annee:int}/chiffres", ChiffresAsync).WithName("PageChiffresCles");
-        pages.MapGet("/collectivites/{id}", CollectiviteAsync).WithName("PageCollectivite");
-        pages.MapGet("/collectivites/{id}/badge.svg", BadgeAsync).WithName("BadgeCollectivite");
-        pages.MapGet("/pages/labels.css", (HttpContext http) => Servir(http, FeuilleDeStyle.Contenu, "public, max-age=31536000, immutable"))
-            .WithName("FeuilleDeStylePages");
+        Page(pages, "/palmares", ListerEditionsAsync, "PageEditions");
+        Page(pages, "/palmares/{annee:int}", PalmaresAsync, "PagePalmares");
+        Page(pages, "/palmares/{annee:int}/chiffres", ChiffresAsync, "PageChiffresCles");
+        Page(pages, "/collectivites/{id}", CollectiviteAsync, "PageCollectivite");
+        Page(pages, "/collectivites/{id}/badge.svg", BadgeAsync, "BadgeCollectivite");
+        Page(pages, "/pages/labels.css", (HttpContext http) => Servir(http, FeuilleDeStyle.Contenu, "public, max-age=31536000, immutable"),
+            "FeuilleDeStylePages");
 
-        app.MapGroup("").LecturePublique().AllowAnonymous().ExcludeFromDescription().WithMetadata(PoliceDeContenu.Widget)
-            .MapGet("/widget/palmares/{annee:int}", WidgetAsync).WithName("WidgetPalmares");
+        Page(app.MapGroup("").LecturePublique().AllowAnonymous().ExcludeFromDescription().WithMetadata(PoliceDeContenu.Widget),
+            "/widget/palmares/{annee:int}", WidgetAsync, "WidgetPalmares");
         return app;
+    }
+
+    /// <summary>
+    /// A page answers GET and HEAD, as HTTP has it for every GET: link checkers and caches ask HEAD (Kestrel sends the
+    /// headers without the body).
+    /// </summary>
+    private static void Page(IEndpointRouteBuilder groupe, string modele, Delegate gestionnaire, string nom)
+    {
+        groupe.MapGet(modele, gestionnaire).WithName(nom);
+        groupe.MapMethods(modele, [HttpMethods.Head], gestionnaire);
     }
 
     /// <summary>
