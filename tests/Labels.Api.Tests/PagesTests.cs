@@ -112,6 +112,10 @@ public sealed class PagesTests(LabelsApiFactory factory) : ApiTest(factory)
         Assert.DoesNotContain(">2023</a>", page);
         Assert.Contains(">@@@@<", await admin.GetStringAsync("/collectivites/62041/badge.svg"));
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/collectivites/62041/badge.svg?edition=2023")).StatusCode);
+        // Arras' two fiches of 2022 fit on page 1: a page before it or past it is a 404, not « no fiche ».
+        Assert.Equal(HttpStatusCode.OK, (await Anonyme().GetAsync("/collectivites/62041?edition=2022&page=1")).StatusCode);
+        foreach (var numero in new[] { 0, 2 })
+            Assert.Equal(HttpStatusCode.NotFound, (await Anonyme().GetAsync($"/collectivites/62041?edition=2022&page={numero}")).StatusCode);
     }
 
     [Fact]

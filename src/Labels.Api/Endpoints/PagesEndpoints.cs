@@ -197,8 +197,13 @@ public static class PagesEndpoints
         var annee = edition ?? historique.Items.LastOrDefault()?.Edition;
         PageDe<FicheCatalogueDto>? fiches = null;
         if (annee is { } a && historique.Items.Any(h => h.Edition == a))
+        {
             fiches = await sender.Send(new RechercherFiches(a, null, null, null, null, null, Math.Max(1, page ?? 1), FichesParPage, collectivite.Id,
                 VueDuPublic: true), ct);
+            // A page before the first or past the last is not « no fiche »: the fiches exist on the pages the list links to.
+            if (page < 1 || page > 1 && fiches.Items.Count == 0)
+                return await IntrouvableAsync(http, rendu, null, maintenant, $"Pas de page {page} des fiches de cette collectivité pour l'édition {a}.");
+        }
         else if (edition is not null)
             return await IntrouvableAsync(http, rendu, null, maintenant, "Cette collectivité n'a pas de distinction publiée pour cette édition.");
         var rendue = await rendu.RendreAsync<PageCollectivite>(new Dictionary<string, object?>
