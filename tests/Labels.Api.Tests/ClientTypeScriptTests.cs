@@ -14,13 +14,6 @@ public sealed partial class ClientTypeScriptTests(LabelsApiFactory factory, ITes
 {
     private const string EmailDuJure = "jure-clients@test.labels";
 
-    private static string Racine()
-    {
-        var dossier = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dossier is not null && !File.Exists(Path.Combine(dossier.FullName, "Labels.sln"))) dossier = dossier.Parent;
-        return dossier?.FullName ?? throw new InvalidOperationException("Racine du dépôt introuvable.");
-    }
-
     // What would make a client compile while the document does not type it: in the code, a cast (`x as T`, `<T>x`), a
     // non-null assertion (`x!.y`), `any`; anywhere, comments included, a directive that silences the compiler.
     [GeneratedRegex(@"\bas\s+[\w{\[(]|[=(,:]\s*<\w[\w\[\]]*>\s*[\w(\[{]|\breturn\s+<|[\w)\]]!(?=[.\[);,]|$)|\bany\b")]
@@ -43,7 +36,7 @@ public sealed partial class ClientTypeScriptTests(LabelsApiFactory factory, ITes
         Assert.All(["if (a !== b && !c) f(x);", "createClient<paths, Json>({", "// cast as such, in a comment", "import type { paths } from \"./x.js\";"],
             exemple => Assert.False(Contourne(exemple), exemple));
 
-        var dossier = Path.Combine(Racine(), "clients");
+        var dossier = Path.Combine(ScriptsDuDepot.Racine(), "clients");
         var sources = Directory.GetFiles(dossier, "*.ts").Where(f => !f.EndsWith(".d.ts", StringComparison.Ordinal)).Order().ToList();
         Assert.Equal(["commun.ts", "jury.ts", "portail.ts"], sources.Select(Path.GetFileName));
         var fautes = (from fichier in sources
@@ -88,7 +81,7 @@ public sealed partial class ClientTypeScriptTests(LabelsApiFactory factory, ITes
 
         await using var serveur = ServeurKestrel.Demarrer(Factory);
         var chrono = Stopwatch.StartNew();
-        var (code, texte, erreurs) = await ExecuterAsync(["portail", "jury"], new()
+        var (code, texte, erreurs) = await ScriptsDuDepot.ExecuterAsync("clients.sh", ["portail", "jury"], new Dictionary<string, string>
         {
             ["LABELS_URL"] = serveur.Adresse.ToString(),
             ["LABELS_EDITION_PUBLIEE"] = "2022",
@@ -147,28 +140,4 @@ public sealed partial class ClientTypeScriptTests(LabelsApiFactory factory, ITes
     }
 
     /// <summary>scripts/clients.sh with these clients and settings; its exit code, its output and its errors.</summary>
-    private static async Task<(int Code, string Sortie, string Erreurs)> ExecuterAsync(string[] clients, Dictionary<string, string> environnement)
-    {
-        var demarrage = new ProcessStartInfo("bash", [Path.Combine(Racine(), "scripts", "clients.sh"), .. clients])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var (cle, valeur) in environnement) demarrage.Environment[cle] = valeur;
-        using var processus = Process.Start(demarrage)!;
-        var sortieStandard = processus.StandardOutput.ReadToEndAsync();
-        var erreurs = processus.StandardError.ReadToEndAsync();
-        // npm ci on a fresh clone fetches the packages: minutes at worst; a client that hangs fails rather than blocks the run.
-        using var delai = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        try
-        {
-            await processus.WaitForExitAsync(delai.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            processus.Kill(entireProcessTree: true);
-            throw new TimeoutException($"scripts/clients.sh dure plus de 5 minutes :\n{await sortieStandard}\n{await erreurs}");
-        }
-        return (processus.ExitCode, await sortieStandard, await erreurs);
-    }
 }

@@ -9,13 +9,6 @@ namespace Labels.Api.Tests;
 /// <summary>The served OpenAPI document as client authors and their generators read it.</summary>
 public sealed class OpenApiTests(LabelsApiFactory factory) : ApiTest(factory)
 {
-    private static string Racine()
-    {
-        var dossier = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dossier is not null && !File.Exists(Path.Combine(dossier.FullName, "Labels.sln"))) dossier = dossier.Parent;
-        return dossier?.FullName ?? throw new InvalidOperationException("Racine du dépôt introuvable.");
-    }
-
     [Fact]
     public async Task Redocly_et_spectral_ne_trouvent_aucune_erreur()
     {
@@ -23,15 +16,8 @@ public sealed class OpenApiTests(LabelsApiFactory factory) : ApiTest(factory)
         await File.WriteAllTextAsync(fichier, await Anonyme().GetStringAsync("/swagger/v1/swagger.json"));
         try
         {
-            using var linters = Process.Start(new ProcessStartInfo("bash", [Path.Combine(Racine(), "scripts", "openapi-lint.sh"), fichier])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            })!;
-            var sortie = linters.StandardOutput.ReadToEndAsync();
-            var erreurs = linters.StandardError.ReadToEndAsync();
-            await linters.WaitForExitAsync();
-            Assert.True(linters.ExitCode == 0, await sortie + await erreurs);
+            var (code, sortie, erreurs) = await ScriptsDuDepot.ExecuterAsync("openapi-lint.sh", [fichier]);
+            Assert.True(code == 0, sortie + erreurs);
         }
         finally
         {

@@ -11,13 +11,6 @@ namespace Labels.Api.Tests;
 /// </summary>
 public sealed class PagesNavigateurTests(LabelsApiFactory factory, ITestOutputHelper sortie) : ApiTest(factory)
 {
-    private static string Racine()
-    {
-        var dossier = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dossier is not null && !File.Exists(Path.Combine(dossier.FullName, "Labels.sln"))) dossier = dossier.Parent;
-        return dossier?.FullName ?? throw new InvalidOperationException("Racine du dépôt introuvable.");
-    }
-
     [Fact]
     public async Task Les_pages_s_affichent_accessibles_dans_un_navigateur_et_respectent_l_embargo()
     {
@@ -25,43 +18,24 @@ public sealed class PagesNavigateurTests(LabelsApiFactory factory, ITestOutputHe
         var (_, arras) = await PagesTests.PreparerAsync(this, laureats2022: 254, embargo: instant);
         await using var serveur = ServeurKestrel.Demarrer(Factory);
         var captures = Path.Combine(AppContext.BaseDirectory, "captures-pages");
-        var demarrage = new ProcessStartInfo("bash", [Path.Combine(Racine(), "scripts", "navigateur.sh")])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var (cle, valeur) in new Dictionary<string, string>
-                 {
-                     ["LABELS_URL"] = serveur.Adresse.ToString(), ["LABELS_EDITION"] = "2022", ["LABELS_LAUREAT"] = "Arras (62) @@@@",
-                     ["LABELS_DEPARTEMENT"] = "62", ["LABELS_COLLECTIVITE"] = arras.ToString(), ["LABELS_AROBASES"] = "4",
-                     ["LABELS_EMBARGO_EDITION"] = "2023", ["LABELS_EMBARGO_INSTANT"] = instant.ToString("O"),
-                     ["LABELS_EMBARGO_LAUREAT"] = "Arras (62) @@@@@", ["LABELS_CAPTURES"] = captures,
-                 })
-            demarrage.Environment[cle] = valeur;
         var chrono = Stopwatch.StartNew();
-        using var processus = Process.Start(demarrage)!;
-        var texte = processus.StandardOutput.ReadToEndAsync();
-        var erreurs = processus.StandardError.ReadToEndAsync();
-        using var delai = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        try
-        {
-            await processus.WaitForExitAsync(delai.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            processus.Kill(entireProcessTree: true);
-            throw new TimeoutException($"scripts/navigateur.sh dure plus de 5 minutes :\n{await texte}\n{await erreurs}");
-        }
+        var (code, texte, erreurs) = await ScriptsDuDepot.ExecuterAsync("navigateur.sh", [], new Dictionary<string, string>
+            {
+                ["LABELS_URL"] = serveur.Adresse.ToString(), ["LABELS_EDITION"] = "2022", ["LABELS_LAUREAT"] = "Arras (62) @@@@",
+                ["LABELS_DEPARTEMENT"] = "62", ["LABELS_COLLECTIVITE"] = arras.ToString(), ["LABELS_AROBASES"] = "4",
+                ["LABELS_EMBARGO_EDITION"] = "2023", ["LABELS_EMBARGO_INSTANT"] = instant.ToString("O"),
+                ["LABELS_EMBARGO_LAUREAT"] = "Arras (62) @@@@@", ["LABELS_CAPTURES"] = captures,
+            });
         sortie.WriteLine($"Navigateur : {chrono.ElapsedMilliseconds} ms.");
-        sortie.WriteLine(await texte);
-        var lignes = (await texte).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        sortie.WriteLine(texte);
+        var lignes = texte.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         // The render time is printed for a human to read; no absolute time is asserted.
         // It is also written beside the screenshots, where a passing run leaves it to be read.
         var mesures = lignes.Where(l => l.StartsWith("mesure:", StringComparison.Ordinal)).ToList();
         Directory.CreateDirectory(captures);
         await File.WriteAllLinesAsync(Path.Combine(captures, "mesures.txt"), mesures);
         Assert.NotEmpty(mesures);
-        Assert.True(processus.ExitCode == 0, $"code {processus.ExitCode}\n{await texte}\n{await erreurs}");
+        Assert.True(code == 0, $"code {code}\n{texte}\n{erreurs}");
         Assert.DoesNotContain(lignes, l => l.StartsWith("ÉCHEC", StringComparison.Ordinal));
         Assert.Contains(lignes, l => l.StartsWith("ok: embargo : 200 après l'instant", StringComparison.Ordinal));
         Assert.Contains(lignes, l => l.StartsWith("ok: widget (1280) : s'affiche dans la page hôte", StringComparison.Ordinal));

@@ -105,6 +105,10 @@ public sealed class PagesTests(LabelsApiFactory factory) : ApiTest(factory)
             Assert.Equal(HttpStatusCode.NotFound, reponse.StatusCode);
             Assert.Equal("text/html", reponse.Content.Headers.ContentType?.MediaType);
             Assert.Equal(corps, await reponse.Content.ReadAsStringAsync());
+            // Kept as the JSON's 404 is: a second at most by a shared cache (the instant is an hour away), never for the staff.
+            if (client == admin) Assert.True(reponse.Headers.CacheControl is { Private: true, NoStore: true }, chemin);
+            else Assert.True(reponse.Content.Headers.Expires is { } fin && fin > DateTimeOffset.UtcNow.AddSeconds(-1)
+                && fin <= DateTimeOffset.UtcNow.AddSeconds(2) && reponse.Headers.CacheControl is null, $"{chemin} : {reponse.Content.Headers.Expires}");
         }
         // A collectivité's page and badge show the public's history too.
         var page = await admin.GetStringAsync("/collectivites/62041");
