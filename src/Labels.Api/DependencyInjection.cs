@@ -43,6 +43,9 @@ public static class DependencyInjection
         // The framework's own answers (401, 403, 404, 405, 415…) titled in French, as ours are.
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c => Erreurs.TitresFrancais.Completer(c.ProblemDetails, c.HttpContext));
         services.AddSingleton<IProblemDetailsWriter, EcrivainDeProblemes>();
+        // The problem service asks its writers in the order they were added: the pages' comes before the framework's, which
+        // would write JSON for a browser (its Accept ends with */*).
+        services.Insert(0, ServiceDescriptor.Singleton<IProblemDetailsWriter, Pages.EcrivainDePagesDErreur>());
         services.AddExceptionHandler<GestionnaireExceptions>();
 
         // One bearer header, two kinds of tokens: a person's (Identity) or a script's API token (lbl_…).

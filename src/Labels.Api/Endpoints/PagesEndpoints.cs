@@ -24,17 +24,19 @@ public static class PagesEndpoints
 
     public static IEndpointRouteBuilder MapPagesEndpoints(this IEndpointRouteBuilder app)
     {
-        var pages = app.MapGroup("").LecturePublique().AllowAnonymous().ExcludeFromDescription().WithMetadata(PoliceDeContenu.Page);
+        var pages = app.MapGroup("").LecturePublique().AllowAnonymous().ExcludeFromDescription().WithMetadata(PoliceDeContenu.Page)
+            .AddEndpointFilter(AdressesDesPages.RedirigerVersLAdresseCanonique);
 
         Page(pages, "/palmares", ListerEditionsAsync, "PageEditions");
         Page(pages, "/palmares/{annee:int}", PalmaresAsync, "PagePalmares");
         Page(pages, "/palmares/{annee:int}/chiffres", ChiffresAsync, "PageChiffresCles");
         Page(pages, "/collectivites/{id}", CollectiviteAsync, "PageCollectivite");
-        Page(pages, "/collectivites/{id}/badge.svg", BadgeAsync, "BadgeCollectivite");
+        Page(pages, "/collectivites/{id}/badge.svg", BadgeAsync, "BadgeCollectivite", Badge.Marque);
         Page(pages, "/pages/labels.css", (HttpContext http) => Servir(http, FeuilleDeStyle.Contenu, "public, max-age=31536000, immutable"),
             "FeuilleDeStylePages");
 
-        Page(app.MapGroup("").LecturePublique().AllowAnonymous().ExcludeFromDescription().WithMetadata(PoliceDeContenu.Widget),
+        Page(app.MapGroup("").LecturePublique().AllowAnonymous().ExcludeFromDescription().WithMetadata(PoliceDeContenu.Widget)
+                .AddEndpointFilter(AdressesDesPages.RedirigerVersLAdresseCanonique),
             "/widget/palmares/{annee:int}", WidgetAsync, "WidgetPalmares");
         return app;
     }
@@ -43,10 +45,10 @@ public static class PagesEndpoints
     /// A page answers GET and HEAD, as HTTP has it for every GET: link checkers and caches ask HEAD (Kestrel sends the
     /// headers without the body).
     /// </summary>
-    private static void Page(IEndpointRouteBuilder groupe, string modele, Delegate gestionnaire, string nom)
+    private static void Page(IEndpointRouteBuilder groupe, string modele, Delegate gestionnaire, string nom, params object[] metadonnees)
     {
-        groupe.MapGet(modele, gestionnaire).WithName(nom);
-        groupe.MapMethods(modele, [HttpMethods.Head], gestionnaire);
+        groupe.MapGet(modele, gestionnaire).WithName(nom).WithMetadata(metadonnees);
+        groupe.MapMethods(modele, [HttpMethods.Head], gestionnaire).WithMetadata(metadonnees);
     }
 
     /// <summary>
@@ -76,23 +78,13 @@ public static class PagesEndpoints
     }
 
     /// <summary>
-    /// The 404 page, the same whatever is missing, kept by a cache as the JSON's 404 (never past the instant of the release it
-    /// waits for).
+    /// The 404, the same whatever is missing, kept by a cache as the JSON's 404 (never past the instant of the release it waits
+    /// for); written as a page, like every problem at a page's address (Pages/EcrivainDePagesDErreur.cs).
     /// </summary>
-    private static async Task<IResult> IntrouvableAsync(HttpContext http, RenduHtml rendu, DateTimeOffset? prochaineParution, DateTimeOffset maintenant,
-        string message = "Aucun palmarès publié pour cette édition.")
-    {
-        Fraicheur.EntetesDAbsence(http, prochaineParution, maintenant);
-        var page = await rendu.RendreAsync<PageIntrouvable>(new Dictionary<string, object?> { ["Message"] = message });
-        return TypedResults.Content(System.Text.Encoding.UTF8.GetString(page.Octets), RenduHtml.TypeHtml, statusCode: StatusCodes.Status404NotFound);
-    }
+    private static IResult Introuvable(HttpContext http, DateTimeOffset? prochaineParution, DateTimeOffset maintenant,
+        string message = "Aucun palmarès publié pour cette édition.") => Fraicheur.Introuvable(http, message, prochaineParution, maintenant);
 
-    private static async Task<IResult> InvalideAsync(HttpContext http, RenduHtml rendu, string message)
-    {
-        http.Response.Headers.CacheControl = "no-store";
-        var page = await rendu.RendreAsync<PageIntrouvable>(new Dictionary<string, object?> { ["Titre"] = "Demande invalide", ["Message"] = message });
-        return TypedResults.Content(System.Text.Encoding.UTF8.GetString(page.Octets), RenduHtml.TypeHtml, statusCode: StatusCodes.Status400BadRequest);
-    }
+    private static IResult Invalide(string message) => TypedResults.Problem(message, statusCode: StatusCodes.Status400BadRequest);
 
     private static async Task<IResult> ListerEditionsAsync(HttpContext http, ISender sender, ExportPalmares export, RenduHtml rendu, CancellationToken ct)
     {
@@ -133,12 +125,12 @@ public static class PagesEndpoints
     {
         var maintenant = horloge.GetUtcNow();
         var (filtres, defaut) = LireFiltres(parametres, territoires);
-        if (filtres is null) return await InvalideAsync(http, rendu, defaut!);
+        if (filtres is null) return Invalide(defaut!);
         var (release, prochaine) = await ReleasePubliqueAsync(publies, annee, parametres.version, maintenant);
-        if (release is null) return await IntrouvableAsync(http, rendu, prochaine, maintenant);
-        if (release.DefautDeMention(filtres.Mention) is { } mention) return await InvalideAsync(http, rendu, mention);
+        if (release is null) return Introuvable(http, prochaine, maintenant);
+        if (release.DefautDeMention(filtres.Mention) is { } mention) return Invalide(mention);
         var recherche = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
-        if (recherche is { Length: > 100 }) return await InvalideAsync(http, rendu, "La recherche tient en 100 caractères au plus.");
+        if (recherche is { Length: > 100 }) return Invalide("La recherche tient en 100 caractères au plus.");
 
         var page = await PageDeReleaseAsync(http, release, (filtres, recherche, parametres.version is not null), () =>
             rendu.RendreAsync<PagePalmares>(new Dictionary<string, object?>
@@ -154,9 +146,9 @@ public static class PagesEndpoints
     {
         var maintenant = horloge.GetUtcNow();
         var (filtres, defaut) = LireFiltres(new ParametresPalmares(null, region, departement, null, null, null), territoires);
-        if (filtres is null) return await InvalideAsync(http, rendu, defaut!);
+        if (filtres is null) return Invalide(defaut!);
         var (release, prochaine) = await ReleasePubliqueAsync(publies, annee, null, maintenant);
-        if (release is null) return await IntrouvableAsync(http, rendu, prochaine, maintenant);
+        if (release is null) return Introuvable(http, prochaine, maintenant);
         var territoire = departement is { } d ? $"{territoires.Departements.First(x => x.Code == d).Nom} ({d})"
             : region is { } r ? territoires.Regions.First(x => x.Code == r).Nom : "France";
         var page = await PageDeReleaseAsync(http, release, ("widget", filtres), () => rendu.RendreAsync<WidgetPalmares>(new Dictionary<string, object?>
@@ -172,7 +164,7 @@ public static class PagesEndpoints
         var maintenant = horloge.GetUtcNow();
         var chiffres = await publies.ObtenirAsync(annee);
         if (chiffres is null || !Visibilite.Le(maintenant).Voit(chiffres.Chiffres.PublieLe))
-            return await IntrouvableAsync(http, rendu, chiffres?.Chiffres.PublieLe, maintenant);
+            return Introuvable(http, chiffres?.Chiffres.PublieLe, maintenant);
         var page = await rendu.RendreAsync<PageChiffres>(new Dictionary<string, object?> { ["Chiffres"] = chiffres.Chiffres });
         return Servir(http, page, Fraicheur.DePublication(chiffres.Chiffres.PublieLe, immuable: false, maintenant));
     }
@@ -182,7 +174,7 @@ public static class PagesEndpoints
     {
         var maintenant = horloge.GetUtcNow();
         if (!IdentifiantCollectivite.EssayerLire(id, out var identifiant))
-            return await IntrouvableAsync(http, rendu, null, maintenant, "Aucune collectivité ne porte cet identifiant.");
+            return Introuvable(http, null, maintenant, "Aucune collectivité ne porte cet identifiant.");
         CollectiviteDto collectivite;
         PageDe<DistinctionPublieeDto> historique;
         try
@@ -192,7 +184,7 @@ public static class PagesEndpoints
         }
         catch (NotFoundException)
         {
-            return await IntrouvableAsync(http, rendu, null, maintenant, "Aucune collectivité ne porte cet identifiant.");
+            return Introuvable(http, null, maintenant, "Aucune collectivité ne porte cet identifiant.");
         }
         var annee = edition ?? historique.Items.LastOrDefault()?.Edition;
         PageDe<FicheCatalogueDto>? fiches = null;
@@ -202,10 +194,10 @@ public static class PagesEndpoints
                 VueDuPublic: true), ct);
             // A page before the first or past the last is not « no fiche »: the fiches exist on the pages the list links to.
             if (page < 1 || page > 1 && fiches.Items.Count == 0)
-                return await IntrouvableAsync(http, rendu, null, maintenant, $"Pas de page {page} des fiches de cette collectivité pour l'édition {a}.");
+                return Introuvable(http, null, maintenant, $"Pas de page {page} des fiches de cette collectivité pour l'édition {a}.");
         }
         else if (edition is not null)
-            return await IntrouvableAsync(http, rendu, null, maintenant, "Cette collectivité n'a pas de distinction publiée pour cette édition.");
+            return Introuvable(http, null, maintenant, "Cette collectivité n'a pas de distinction publiée pour cette édition.");
         var rendue = await rendu.RendreAsync<PageCollectivite>(new Dictionary<string, object?>
         {
             ["Collectivite"] = collectivite,
@@ -216,24 +208,28 @@ public static class PagesEndpoints
         return Servir(http, rendue, Fraicheur.Dernier);
     }
 
-    private static async Task<IResult> BadgeAsync(string id, int? edition, HttpContext http, ISender sender, RenduHtml rendu, TimeProvider horloge,
+    /// <summary>
+    /// The badge, or the same frame saying in a line why there is none (Pages/Badge.cs): an image in a site's page stays an
+    /// image, with the status the JSON would have.
+    /// </summary>
+    private static async Task<IResult> BadgeAsync(string id, int? edition, HttpContext http, ISender sender, TimeProvider horloge,
         CancellationToken ct)
     {
         var maintenant = horloge.GetUtcNow();
         if (!IdentifiantCollectivite.EssayerLire(id, out var identifiant))
-            return await IntrouvableAsync(http, rendu, null, maintenant, "Aucune collectivité ne porte cet identifiant.");
+            return Introuvable(http, null, maintenant, "Collectivité inconnue");
         try
         {
             var collectivite = await sender.Send(new LireCollectivite(identifiant), ct);
             var historique = await sender.Send(new LireHistorique(identifiant, 1, Pagination.TailleMax, VueDuPublic: true), ct);
             var distinction = edition is { } a ? historique.Items.FirstOrDefault(h => h.Edition == a) : historique.Items.LastOrDefault();
             if (distinction is null)
-                return await IntrouvableAsync(http, rendu, null, maintenant, "Cette collectivité n'a pas de distinction publiée pour cette édition.");
+                return Introuvable(http, null, maintenant, edition is { } e ? $"Pas de distinction publiée en {e}" : "Aucune distinction publiée");
             return Servir(http, Badge.Dessiner(collectivite.Nom, distinction.Edition, distinction.Arobases), Fraicheur.Dernier);
         }
         catch (NotFoundException)
         {
-            return await IntrouvableAsync(http, rendu, null, maintenant, "Aucune collectivité ne porte cet identifiant.");
+            return Introuvable(http, null, maintenant, "Collectivité inconnue");
         }
     }
 }

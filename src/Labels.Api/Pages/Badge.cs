@@ -16,14 +16,36 @@ public static class Badge
     public const int Hauteur = 72;
     public const string TypeSvg = "image/svg+xml; charset=utf-8";
 
+    /// <summary>
+    /// Marks the badge's route: what it answers is an image in a site's <c>&lt;img&gt;</c>, its errors too
+    /// (Pages/EcrivainDePagesDErreur.cs), so that a site never shows a broken image.
+    /// </summary>
+    public static readonly object Marque = new MarqueBadge();
+
+    public sealed record MarqueBadge;
+
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
 
-    public static Representation Dessiner(string nom, int edition, int arobases)
+    public static Representation Dessiner(string nom, int edition, int arobases) =>
+        Cadre($"{nom} : label Territoires, Villes et Villages Internet {edition}, {Textes.ArobasesEnToutesLettres(arobases)}",
+            Texte(10, 56, 22, "bold", "#1f3d7a", Textes.Arobases(arobases)),
+            Texte(Largeur - 10, 56, 16, "normal", "#1a1a1a", edition.ToString(CultureInfo.InvariantCulture), fin: true));
+
+    /// <summary>
+    /// The same frame, at the same size, when there is no distinction to show (none published, an unknown collectivité, a request
+    /// refused): one short line of ours.
+    /// </summary>
+    public static Representation Absence(string message) =>
+        Cadre($"Label Territoires, Villes et Villages Internet : {char.ToLower(message[0], Textes.Francais)}{message[1..]}",
+            Texte(10, 52, 14, "normal", "#1a1a1a", message));
+
+    private static XElement Texte(int x, int y, int taille, string poids, string couleur, string texte, bool fin = false) =>
+        new(Svg + "text", new XAttribute("x", x), new XAttribute("y", y), new XAttribute("font-family", "DejaVu Sans, Verdana, Arial, sans-serif"),
+            new XAttribute("font-size", taille), new XAttribute("font-weight", poids), new XAttribute("fill", couleur),
+            fin ? new XAttribute("text-anchor", "end") : null, texte);
+
+    private static Representation Cadre(string titre, params XElement[] contenu)
     {
-        var titre = $"{nom} : label Territoires, Villes et Villages Internet {edition}, {Textes.ArobasesEnToutesLettres(arobases)}";
-        XElement Texte(int x, int y, int taille, string poids, string couleur, string texte) =>
-            new(Svg + "text", new XAttribute("x", x), new XAttribute("y", y), new XAttribute("font-family", "DejaVu Sans, Verdana, Arial, sans-serif"),
-                new XAttribute("font-size", taille), new XAttribute("font-weight", poids), new XAttribute("fill", couleur), texte);
         var svg = new XElement(Svg + "svg",
             new XAttribute("width", Largeur), new XAttribute("height", Hauteur),
             new XAttribute("viewBox", string.Create(CultureInfo.InvariantCulture, $"0 0 {Largeur} {Hauteur}")),
@@ -34,10 +56,7 @@ public static class Badge
             new XElement(Svg + "rect", new XAttribute("x", 1), new XAttribute("y", 1), new XAttribute("width", Largeur - 2), new XAttribute("height", 24),
                 new XAttribute("rx", 7), new XAttribute("fill", "#1f3d7a")),
             Texte(10, 17, 10, "bold", "#ffffff", "Territoires, Villes et Villages Internet"),
-            Texte(10, 56, 22, "bold", "#1f3d7a", Textes.Arobases(arobases)),
-            Texte(Largeur - 10, 56, 16, "normal", "#1a1a1a", edition.ToString(CultureInfo.InvariantCulture)));
-        // The édition at the right: anchored at its end.
-        svg.Elements(Svg + "text").Last().Add(new XAttribute("text-anchor", "end"));
+            contenu);
         var sortie = new MemoryStream();
         using (var ecrivain = XmlWriter.Create(sortie, new XmlWriterSettings { Encoding = new UTF8Encoding(false), OmitXmlDeclaration = true }))
             svg.Save(ecrivain);

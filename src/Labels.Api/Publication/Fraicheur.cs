@@ -58,8 +58,7 @@ internal static class Fraicheur
         return TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Introuvable");
     }
 
-    /// <summary>The caching headers of <see cref="Introuvable"/>, for a 404 written otherwise (the HTML pages' own 404).</summary>
-    internal static void EntetesDAbsence(HttpContext http, DateTimeOffset? prochaineParution, DateTimeOffset maintenant)
+    private static void EntetesDAbsence(HttpContext http, DateTimeOffset? prochaineParution, DateTimeOffset maintenant)
     {
         var entetes = http.Response.Headers;
         if (http.User.Identity?.IsAuthenticated == true) entetes.CacheControl = Http.LecturesConditionnelles.PasEnCachePartage;

@@ -184,14 +184,15 @@ public static class Protections
     /// <summary>
     /// Credentials sent are credentials checked, on every route: a revoked, expired or made-up token answers 401, also where
     /// an anonymous caller would be served (docs/securite.md), so that a script learns its token is dead rather than read
-    /// the public view (a 404 for a palmarès under embargo it used to see).
+    /// the public view (a 404 for a palmarès under embargo it used to see). The pages (Pages/AdressesDesPages.cs) show the public
+    /// view whoever asks: a browser that still sends an old header reads them.
     /// </summary>
     public static IApplicationBuilder UseIdentifiantsVerifies(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
         // Login and refresh are how a dead session gets a new token: a front-end that still sends its expired one there is served.
         // The health probes say whether the instance serves, whoever asks.
         if (http.Request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.Authorization) && http.User.Identity?.IsAuthenticated != true
-            && !http.Request.Path.StartsWithSegments("/api/v1/auth") && !http.Request.Path.StartsWithSegments("/health"))
+            && !http.Request.Path.StartsWithSegments("/api/v1/auth") && !http.Request.Path.StartsWithSegments("/health") && !Pages.AdressesDesPages.EstUnePage(http))
         {
             http.Response.Headers.WWWAuthenticate = "Bearer";
             await TypedResults.Problem("Ce jeton n'est pas valide : révoqué, expiré, d'un compte désactivé, ou inconnu. Reconnectez-vous, ou "
@@ -222,7 +223,7 @@ public static class Protections
 
     /// <summary>
     /// Headers on every answer. Swagger UI gets a CSP that allows its own files and nothing else; the HTML pages and the badge,
-    /// theirs (<see cref="Pages.PoliceDeContenu"/>); everything else <c>default-src 'none'</c>.
+    /// theirs (<see cref="Pages.PoliceDeContenu"/>), their errors included; everything else <c>default-src 'none'</c>.
     /// </summary>
     public static IApplicationBuilder UseEntetesDeSecurite(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
@@ -237,7 +238,7 @@ public static class Protections
             entetes["Referrer-Policy"] = "no-referrer";
             // The pages (Endpoints/PagesEndpoints.cs) say theirs: styles from the served sheet, no script; the widget alone may be
             // framed by any site (X-Frame-Options cannot say "any", so it is left out there and the CSP decides).
-            var police = http.GetEndpoint()?.Metadata.GetMetadata<Pages.PoliceDeContenu>();
+            var police = Pages.AdressesDesPages.Police(http);
             if (police is not { CadrageOuvert: true }) entetes.XFrameOptions = "DENY";
             entetes.ContentSecurityPolicy = police?.Valeur ?? (http.Request.Path.StartsWithSegments("/swagger")
                 ? "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'"

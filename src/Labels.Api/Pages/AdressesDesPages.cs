@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Routing.Patterns;
+
+namespace Labels.Api.Pages;
+
+/// <summary>
+/// The addresses people and browsers read (Endpoints/PagesEndpoints.cs), apart from the API's under <c>/api/</c>: whatever
+/// answers there — a page, an error, a malformed address, a refused method — is HTML, with the pages' security headers.
+/// </summary>
+public static class AdressesDesPages
+{
+    private static readonly PathString[] Racines = ["/palmares", "/collectivites", "/widget", "/pages"];
+
+    /// <summary>
+    /// The Content-Security-Policy of the request's page, or null when it is not for a page: the route's own, else, where no
+    /// route matched (an address that does not parse, a method refused), the one of the pages under that path.
+    /// </summary>
+    public static PoliceDeContenu? Police(HttpContext http) => http.GetEndpoint() switch
+    {
+        { } route when route.Metadata.GetMetadata<PoliceDeContenu>() is { } police => police,
+        RouteEndpoint => null,
+        _ when http.Request.Path.StartsWithSegments("/widget") => PoliceDeContenu.Widget,
+        _ => Racines.Any(r => http.Request.Path.StartsWithSegments(r)) ? PoliceDeContenu.Page : null,
+    };
+
+    public static bool EstUnePage(HttpContext http) => Police(http) is not null;
+
+    /// <summary>
+    /// One address per page, for links, bookmarks and a cache's key: routing matches <c>/PALMARES/02021/</c> like
+    /// <c>/palmares/2021</c>; such a request is sent to the address as the route writes it (308, the query kept).
+    /// </summary>
+    public static ValueTask<object?> RedirigerVersLAdresseCanonique(EndpointFilterInvocationContext contexte, EndpointFilterDelegate suivant)
+    {
+        var http = contexte.HttpContext;
+        if (http.GetEndpoint() is RouteEndpoint { RoutePattern: var modele } && Canonique(modele, http.Request.RouteValues) is { } chemin
+            && !string.Equals(chemin, http.Request.Path.Value, StringComparison.Ordinal))
+        {
+            // The same page's address for good: kept a day by caches, as a page's address does not move.
+            http.Response.Headers.CacheControl = "public, max-age=86400";
+            return ValueTask.FromResult<object?>(TypedResults.Redirect(new PathString(chemin).ToUriComponent() + http.Request.QueryString, permanent: true,
+                preserveMethod: true));
+        }
+        return suivant(contexte);
+    }
+
+    /// <summary>The path as the route writes it, unescaped as <see cref="HttpRequest.Path"/> is.</summary>
+    private static string? Canonique(RoutePattern modele, RouteValueDictionary valeurs)
+    {
+        var chemin = new StringBuilder();
+        foreach (var segment in modele.PathSegments)
+        {
+            chemin.Append('/');
+            foreach (var partie in segment.Parts)
+            {
+                switch (partie)
+                {
+                    case RoutePatternLiteralPart litteral:
+                        chemin.Append(litteral.Content);
+                        break;
+                    case RoutePatternSeparatorPart separateur:
+                        chemin.Append(separateur.Content);
+                        break;
+                    case RoutePatternParameterPart parametre:
+                        if (valeurs[parametre.Name] is not string valeur) return null;
+                        // An integer as it is written: no sign, no leading zero (« 02021 » → « 2021 »).
+                        chemin.Append(parametre.ParameterPolicies.Any(p => p.Content == "int")
+                            && int.TryParse(valeur, NumberStyles.Integer, CultureInfo.InvariantCulture, out var entier)
+                                ? entier.ToString(CultureInfo.InvariantCulture)
+                                : valeur);
+                        break;
+                }
+            }
+        }
+        return chemin.ToString();
+    }
+}
