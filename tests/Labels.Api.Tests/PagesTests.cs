@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using System.Xml.Linq;
 
 namespace Labels.Api.Tests;
@@ -95,16 +96,22 @@ public sealed class PagesTests(LabelsApiFactory factory) : ApiTest(factory)
         var (admin, _) = await PreparerAsync(this);
         // The staff read the release under embargo in JSON; the page shows what the public sees.
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/v1/editions/2023/palmares")).StatusCode);
-        var inconnue = await Anonyme().GetAsync("/palmares/2030");
-        Assert.Equal(HttpStatusCode.NotFound, inconnue.StatusCode);
-        var corps = await inconnue.Content.ReadAsStringAsync();
+        // The widget's 404 is the widget's frame (no header for the host's iframe): compared with the widget's for an unknown year.
+        var corps = new Dictionary<bool, string>();
+        foreach (var widget in new[] { false, true })
+        {
+            var inconnue = await Anonyme().GetAsync(widget ? "/widget/palmares/2030?departement=62" : "/palmares/2030");
+            Assert.Equal(HttpStatusCode.NotFound, inconnue.StatusCode);
+            corps[widget] = await inconnue.Content.ReadAsStringAsync();
+        }
+        Assert.NotEqual(corps[false], corps[true]);
         foreach (var (client, chemin) in new[] { (Anonyme(), "/palmares/2023"), (admin, "/palmares/2023"), (Anonyme(), "/palmares/2023/chiffres"),
                      (admin, "/palmares/2023/chiffres"), (Anonyme(), "/widget/palmares/2023?departement=62") })
         {
             var reponse = await client.GetAsync(chemin);
             Assert.Equal(HttpStatusCode.NotFound, reponse.StatusCode);
             Assert.Equal("text/html", reponse.Content.Headers.ContentType?.MediaType);
-            Assert.Equal(corps, await reponse.Content.ReadAsStringAsync());
+            Assert.Equal(corps[chemin.StartsWith("/widget/", StringComparison.Ordinal)], await reponse.Content.ReadAsStringAsync());
             // Kept as the JSON's 404 is: a second at most by a shared cache (the instant is an hour away), never for the staff.
             if (client == admin) Assert.True(reponse.Headers.CacheControl is { Private: true, NoStore: true }, chemin);
             else Assert.True(reponse.Content.Headers.Expires is { } fin && fin > DateTimeOffset.UtcNow.AddSeconds(-1)
@@ -173,5 +180,132 @@ public sealed class PagesTests(LabelsApiFactory factory) : ApiTest(factory)
         var chiffres = WebUtility.HtmlDecode(await Anonyme().GetStringAsync("/palmares/2022/chiffres"));
         Assert.Equal(4, chiffres.Split("<figure class=\"graphique\"").Length - 1);
         Assert.Contains("+33 %", chiffres);
+    }
+
+    [Fact]
+    public async Task Une_erreur_a_l_adresse_d_une_page_est_une_page_en_francais_quel_que_soit_son_auteur()
+    {
+        await PreparerAsync(this);
+        var perime = Anonyme();
+        perime.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "lbl_jeton-revoque");
+        // Routing (no route, a refused method), binding (a parameter of the wrong type), the query's checks (repeated, NUL), the
+        // filters, a missing page of fiches, the widget's own: each answers with its status, as an HTML page in French.
+        var cas = new (HttpMethod Methode, string Chemin, HttpStatusCode Statut, string Texte)[]
+        {
+            (HttpMethod.Get, "/palmares/abc", HttpStatusCode.NotFound, "Cette page n'existe pas"),
+            (HttpMethod.Get, "/palmares/2022/chiffres/plus", HttpStatusCode.NotFound, "Cette page n'existe pas"),
+            (HttpMethod.Get, "/pages/autre.css", HttpStatusCode.NotFound, "Cette page n'existe pas"),
+            (HttpMethod.Get, "/palmares/2022?version=abc", HttpStatusCode.BadRequest, "version"),
+            (HttpMethod.Get, "/palmares/2022?region=32&region=84", HttpStatusCode.BadRequest, "Le paramètre region est donné 2 fois"),
+            (HttpMethod.Get, "/palmares/2022?q=a%00b", HttpStatusCode.BadRequest, "Le paramètre q est refusé"),
+            (HttpMethod.Get, "/palmares/2022?departement=9999", HttpStatusCode.BadRequest, "Code de département invalide"),
+            (HttpMethod.Get, "/palmares/2022?mention=inconnue", HttpStatusCode.BadRequest, "inconnue"),
+            (HttpMethod.Get, "/collectivites/62041?page=x", HttpStatusCode.BadRequest, "page"),
+            (HttpMethod.Get, "/collectivites/62041?edition=2022&page=9", HttpStatusCode.NotFound, "Pas de page 9"),
+            (HttpMethod.Post, "/palmares/2022", HttpStatusCode.MethodNotAllowed, "GET, HEAD"),
+            (HttpMethod.Get, "/widget/palmares/abc", HttpStatusCode.NotFound, "Cette page n'existe pas"),
+            (HttpMethod.Get, "/widget/palmares/2022?region=84&departement=62", HttpStatusCode.BadRequest, "Le département « 62 » n'est pas dans la région « 84 »"),
+        };
+        foreach (var client in new[] { Anonyme(), perime })
+            foreach (var (methode, chemin, statut, texte) in cas)
+            {
+                var reponse = await client.SendAsync(new HttpRequestMessage(methode, chemin));
+                var corps = WebUtility.HtmlDecode(await reponse.Content.ReadAsStringAsync());
+                var contexte = $"{methode} {chemin} : {(int)reponse.StatusCode} {reponse.Content.Headers.ContentType}\n{corps}";
+                Assert.True(statut == reponse.StatusCode, contexte);
+                Assert.True(reponse.Content.Headers.ContentType?.MediaType == "text/html", contexte);
+                Assert.StartsWith("<!DOCTYPE html>", corps);
+                Assert.Contains("<html lang=\"fr\">", corps);
+                Assert.True(corps.Contains(texte, StringComparison.Ordinal), contexte);
+                var widget = chemin.StartsWith("/widget/", StringComparison.Ordinal);
+                // The pages' policy, so that the page's style sheet applies; the widget's errors show in the host's frame too.
+                Assert.Contains(widget ? "frame-ancestors *" : "frame-ancestors 'none'", reponse.Headers.GetValues("Content-Security-Policy").Single());
+                Assert.Contains("style-src 'self'", reponse.Headers.GetValues("Content-Security-Policy").Single());
+                Assert.Equal(widget, !corps.Contains("class=\"bandeau\"", StringComparison.Ordinal));
+            }
+        // The API keeps its problems: JSON at its addresses, and a dead token is told so there.
+        var api = await Anonyme().GetAsync("/api/v1/editions/abc/palmares");
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await perime.GetAsync("/api/v1/editions/2022/palmares")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await perime.GetAsync("/palmares/2022")).StatusCode);
+        // A région and a département that cannot go together are refused by every list that takes both, as an unknown code is.
+        foreach (var liste in new[] { "/api/v1/editions/2022/palmares", "/api/v1/editions/2022/palmares.csv", "/api/v1/collectivites", "/api/v1/editions/2022/fiches" })
+        {
+            var refus = await Anonyme().GetAsync($"{liste}?region=84&departement=62");
+            Assert.True(HttpStatusCode.BadRequest == refus.StatusCode, $"{liste} : {refus.StatusCode}");
+            var probleme = (await refus.Content.ReadFromJsonAsync<JsonObject>())!;
+            Assert.Contains("n'est pas dans la région « 84 » mais dans la région « 32 »", (string)probleme["errors"]!["departement"]![0]!);
+            Assert.Equal(HttpStatusCode.OK, (await Anonyme().GetAsync($"{liste}?region=32&departement=62")).StatusCode);
+        }
+
+        // The badge is an image in another site's page: its errors are images of the same size, with the status.
+        foreach (var (chemin, statut, texte) in new[]
+                 {
+                     ("/collectivites/00000000-0000-0000-0000-000000000000/badge.svg", HttpStatusCode.NotFound, "Collectivité inconnue"),
+                     ("/collectivites/62041/badge.svg?edition=2030", HttpStatusCode.NotFound, "Pas de distinction publiée en 2030"),
+                     ("/collectivites/62041/badge.svg?edition=deux", HttpStatusCode.BadRequest, "Requête invalide"),
+                 })
+        {
+            var badge = await Anonyme().GetAsync(chemin);
+            Assert.Equal(statut, badge.StatusCode);
+            Assert.Equal("image/svg+xml", badge.Content.Headers.ContentType?.MediaType);
+            var svg = XElement.Parse(await badge.Content.ReadAsStringAsync());
+            XNamespace ns = "http://www.w3.org/2000/svg";
+            Assert.Equal(("240", "72", "img"), ((string?)svg.Attribute("width"), (string?)svg.Attribute("height"), (string?)svg.Attribute("role")));
+            Assert.Contains(texte, svg.Elements(ns + "text").Select(t => t.Value));
+        }
+    }
+
+    [Fact]
+    public async Task Chaque_page_a_une_seule_adresse_et_les_autres_ecritures_y_menent()
+    {
+        await PreparerAsync(this);
+        var client = Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        foreach (var (demande, canonique) in new[]
+                 {
+                     ("/palmares/02022", "/palmares/2022"), ("/palmares/2022/", "/palmares/2022"), ("/PALMARES/2022", "/palmares/2022"),
+                     ("/palmares/+2022?departement=62", "/palmares/2022?departement=62"), ("/Palmares/2022/Chiffres/", "/palmares/2022/chiffres"),
+                     ("/palmares/", "/palmares"), ("/widget/palmares/002022?departement=62", "/widget/palmares/2022?departement=62"),
+                     ("/collectivites/62041/", "/collectivites/62041"), ("/collectivites/62041/BADGE.SVG", "/collectivites/62041/badge.svg"),
+                 })
+        {
+            var reponse = await client.GetAsync(demande);
+            Assert.True(reponse.StatusCode == HttpStatusCode.PermanentRedirect, $"{demande} : {reponse.StatusCode}");
+            Assert.Equal(canonique, reponse.Headers.Location?.OriginalString);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(canonique)).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task Les_pages_nomment_les_mentions_du_referentiel_de_l_edition_et_la_recherche_ignore_accents_tirets_et_apostrophes()
+    {
+        // 2020 (made first: éditions follow each other) adds a mention of its own to its référentiel.
+        var admin = await AdminAsync();
+        await EditionAsync(admin, 2020, historique: true);
+        var referentiel = (await admin.GetFromJsonAsync<JsonObject>("/api/v1/editions/2020/referentiel"))!;
+        referentiel["mentions"]!.AsArray().Add(new JsonObject { ["code"] = "prix-du-jury", ["nom"] = "Prix du jury : coup de cœur" });
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/api/v1/editions/2020/referentiel", referentiel)).StatusCode);
+        await this.PreparerHistoriqueAsync(admin, 2020, new Resultat("62041", 2, ["prix-du-jury"]), new Resultat("62498", 3));
+        Assert.Equal(HttpStatusCode.Created, (await Historiques.PublierAsync(admin, 2020)).StatusCode);
+        await PreparerAsync(this);
+        foreach (var chemin in new[] { "/palmares/2020", "/palmares/2020/chiffres", "/collectivites/62041", "/widget/palmares/2020?departement=62" })
+        {
+            var page = WebUtility.HtmlDecode(await Anonyme().GetStringAsync(chemin));
+            Assert.True(page.Contains("Prix du jury : coup de cœur", StringComparison.Ordinal), $"{chemin}\n{page}");
+            Assert.DoesNotContain("Prix du jury</", page);
+        }
+
+        // A laureate named with accents, hyphens or an apostrophe is found however a reader types them.
+        var palmares = (await Anonyme().GetFromJsonAsync<JsonObject>("/api/v1/editions/2022/palmares"))!;
+        var nom = palmares["laureats"]!.AsArray().Select(l => (string)l!["nom"]!)
+            .First(n => n.Contains('-') && n.Normalize(NormalizationForm.FormD).Length > n.Length);
+        var sansAccents = string.Concat(nom.Normalize(NormalizationForm.FormD)
+            .Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark));
+        foreach (var saisie in new[] { nom, sansAccents.Replace('-', ' ').Replace("'", " ").ToUpperInvariant(), nom.Replace("'", "’").Replace("-", " - "),
+                     sansAccents.ToLowerInvariant().Replace('-', '\'') })
+        {
+            var page = WebUtility.HtmlDecode(await Anonyme().GetStringAsync($"/palmares/2022?q={Uri.EscapeDataString(saisie)}"));
+            Assert.True(page.Contains("1 lauréat sur 4", StringComparison.Ordinal) && page.Contains($">{nom} (", StringComparison.Ordinal), $"« {saisie} » pour « {nom} »");
+        }
     }
 }

@@ -603,7 +603,7 @@ public sealed class PalmaresTests(LabelsApiFactory factory) : ApiTest(factory)
         var laureats = Enumerable.Range(0, 5_000).Select(i => new Application.Palmares.LaureatDto(Guid.NewGuid(), $"{i:00000}", null, $"Commune {i}",
             TypeCollectivite.Commune, Categorie.Ville, "62", "32", 1_000 + i, 1 + i % 5, i % 9 == 0 ? ["arobase-verte"] : [], null)).ToArray();
         var release = new Publication.PalmaresPublies.Release(new Application.Palmares.PalmaresDto(2022, 23, DateTimeOffset.UtcNow, 1, "Licence Ouverte 2.0", laureats),
-            new HashSet<string> { "arobase-verte" });
+            new Dictionary<string, string> { ["arobase-verte"] = "Arobase verte" });
         var publies = Factory.Services.GetRequiredService<Publication.PalmaresPublies>();
         using var depart = new Barrier(8);
         var lectures = Enumerable.Range(0, 8).Select(_ => Task.Run(() =>
@@ -661,7 +661,7 @@ public sealed class PalmaresTests(LabelsApiFactory factory) : ApiTest(factory)
         var laureat = new Application.Palmares.LaureatDto(Guid.NewGuid(), "62041", null, "Arras", TypeCollectivite.Commune, Categorie.Ville, "62", "32",
             41_000, 3, [], null);
         var release = new Publication.PalmaresPublies.Release(new Application.Palmares.PalmaresDto(2021, 22, DateTimeOffset.UtcNow, 1, "Licence Ouverte 2.0",
-            new EchoueUneFois<Application.Palmares.LaureatDto>([laureat])), new HashSet<string>());
+            new EchoueUneFois<Application.Palmares.LaureatDto>([laureat])), new Dictionary<string, string>());
         var publies = Factory.Services.GetRequiredService<Publication.PalmaresPublies>();
         Assert.Throws<InvalidOperationException>(() => publies.Representer(release, Publication.FiltresPalmares.Aucun, csv: false));
         var octets = publies.Representer(release, Publication.FiltresPalmares.Aucun, csv: false).Octets;

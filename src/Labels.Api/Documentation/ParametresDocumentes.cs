@@ -38,7 +38,7 @@ internal sealed class ParametresDocumentes : IOperationFilter
         ["statut"] = new("L'état du dossier.", Parmi("brouillon", "deposee", "retiree")),
         ["role"] = new("Le rôle du compte.", Parmi([.. Roles.Tous])),
         ["region"] = new("Le code INSEE de la région : 2 chiffres (32 pour les Hauts-de-France), 3 pour les collectivités d'outre-mer (987 pour la Polynésie française).", Motif(Domain.Commun.CodesOfficiels.MotifRegion)),
-        ["departement"] = new("Le code INSEE du département (62, 2A, 971).", Motif(MotifDepartement)),
+        ["departement"] = new("Le code INSEE du département (62, 2A, 971) ; donné avec region, un département de cette région.", Motif(MotifDepartement)),
         ["mention"] = new("Le code d'une mention du référentiel de l'édition (arobase-verte).", s => { s.Pattern = ProprietesDocumentees.MotifCode; s.MaxLength = Domain.Editions.Referentiel.LongueurMaxCode; }),
         ["enjeu"] = new("Le code d'un enjeu du référentiel de l'édition (education).", s => { s.Pattern = ProprietesDocumentees.MotifCode; s.MaxLength = Domain.Editions.Referentiel.LongueurMaxCode; }),
         ["q"] = new("Des mots à chercher (200 caractères au plus).", s => s.MaxLength = 200),

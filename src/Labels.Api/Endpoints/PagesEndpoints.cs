@@ -159,18 +159,24 @@ public static class PagesEndpoints
         return Servir(http, page, Fraicheur.DePublication(release.Palmares.PublieLe, immuable: false, maintenant), dejaComprimee: true);
     }
 
-    private static async Task<IResult> ChiffresAsync(int annee, HttpContext http, ChiffresClesPublies publies, TimeProvider horloge, RenduHtml rendu)
+    private static async Task<IResult> ChiffresAsync(int annee, HttpContext http, ChiffresClesPublies publies, PalmaresPublies palmares, TimeProvider horloge,
+        RenduHtml rendu)
     {
         var maintenant = horloge.GetUtcNow();
         var chiffres = await publies.ObtenirAsync(annee);
         if (chiffres is null || !Visibilite.Le(maintenant).Voit(chiffres.Chiffres.PublieLe))
             return Introuvable(http, chiffres?.Chiffres.PublieLe, maintenant);
-        var page = await rendu.RendreAsync<PageChiffres>(new Dictionary<string, object?> { ["Chiffres"] = chiffres.Chiffres });
+        var release = await palmares.ObtenirAsync(annee, chiffres.Chiffres.Version);
+        var page = await rendu.RendreAsync<PageChiffres>(new Dictionary<string, object?>
+        {
+            ["Chiffres"] = chiffres.Chiffres,
+            ["NomsDesMentions"] = release?.Mentions ?? new Dictionary<string, string>(),
+        });
         return Servir(http, page, Fraicheur.DePublication(chiffres.Chiffres.PublieLe, immuable: false, maintenant));
     }
 
     private static async Task<IResult> CollectiviteAsync(string id, int? edition, int? page, HttpContext http, ISender sender, RenduHtml rendu,
-        TimeProvider horloge, CancellationToken ct)
+        PalmaresPublies publies, TimeProvider horloge, CancellationToken ct)
     {
         var maintenant = horloge.GetUtcNow();
         if (!IdentifiantCollectivite.EssayerLire(id, out var identifiant))
@@ -202,10 +208,21 @@ public static class PagesEndpoints
         {
             ["Collectivite"] = collectivite,
             ["Historique"] = historique.Items,
+            // The releases in memory (PalmaresPublies) name the mentions of each édition as its palmarès page does.
+            ["NomsDesMentions"] = await NomsDesMentionsAsync(publies, historique.Items),
             ["EditionDesFiches"] = fiches is null ? null : annee,
             ["Fiches"] = fiches,
         });
         return Servir(http, rendue, Fraicheur.Dernier);
+    }
+
+    private static async Task<IReadOnlyDictionary<int, IReadOnlyDictionary<string, string>>> NomsDesMentionsAsync(PalmaresPublies publies,
+        IEnumerable<DistinctionPublieeDto> historique)
+    {
+        var noms = new Dictionary<int, IReadOnlyDictionary<string, string>>();
+        foreach (var h in historique.Where(h => h.Mentions.Length > 0))
+            if (await publies.ObtenirAsync(h.Edition, h.Version) is { } release) noms[h.Edition] = release.Mentions;
+        return noms;
     }
 
     /// <summary>

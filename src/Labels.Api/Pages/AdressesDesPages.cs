@@ -16,7 +16,7 @@ public static class AdressesDesPages
     /// The Content-Security-Policy of the request's page, or null when it is not for a page: the route's own, else, where no
     /// route matched (an address that does not parse, a method refused), the one of the pages under that path.
     /// </summary>
-    public static PoliceDeContenu? Police(HttpContext http) => http.GetEndpoint() switch
+    public static PoliceDeContenu? Police(HttpContext http) => Route(http) switch
     {
         { } route when route.Metadata.GetMetadata<PoliceDeContenu>() is { } police => police,
         RouteEndpoint => null,
@@ -25,6 +25,13 @@ public static class AdressesDesPages
     };
 
     public static bool EstUnePage(HttpContext http) => Police(http) is not null;
+
+    /// <summary>
+    /// The request's endpoint, also while the exception handler writes an error (it clears the endpoint before, and keeps the
+    /// one that failed in its feature): a parameter that does not bind fails that way.
+    /// </summary>
+    public static Endpoint? Route(HttpContext http) =>
+        http.GetEndpoint() ?? http.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Endpoint;
 
     /// <summary>
     /// One address per page, for links, bookmarks and a cache's key: routing matches <c>/PALMARES/02021/</c> like

@@ -20,17 +20,18 @@ internal sealed class EcrivainDePagesDErreur(RenduHtml rendu) : IProblemDetailsW
         var statut = probleme.Status ?? http.Response.StatusCode;
         probleme.Status = statut;
         Erreurs.TitresFrancais.Completer(probleme, http);
-        if (http.GetEndpoint()?.Metadata.GetMetadata<Badge.MarqueBadge>() is not null)
+        var route = AdressesDesPages.Route(http);
+        if (route?.Metadata.GetMetadata<Badge.MarqueBadge>() is not null)
         {
             // The badge's own 404s say in a line what is missing; any other error, its title.
-            await EcrireAsync(http, Badge.Absence((statut == StatusCodes.Status404NotFound && http.GetEndpoint() is RouteEndpoint ? probleme.Detail : null)
+            await EcrireAsync(http, Badge.Absence((statut == StatusCodes.Status404NotFound && route is RouteEndpoint ? probleme.Detail : null)
                 ?? probleme.Title ?? "Erreur"));
             return;
         }
         var (titre, message) = statut switch
         {
             // No route: the address names no page (« /palmares/abc »), whatever routing's detail says of routes.
-            StatusCodes.Status404NotFound when http.GetEndpoint() is null => ("Page introuvable", "Cette page n'existe pas, ou pas encore."),
+            StatusCodes.Status404NotFound when route is null => ("Page introuvable", "Cette page n'existe pas, ou pas encore."),
             StatusCodes.Status404NotFound => ("Page introuvable", probleme.Detail),
             StatusCodes.Status400BadRequest => ("Demande invalide", probleme.Detail),
             _ => (probleme.Title ?? "Erreur", probleme.Detail),

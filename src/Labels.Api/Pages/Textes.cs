@@ -31,15 +31,12 @@ public static class Textes
 
     public static string ArobasesEnToutesLettres(int n) => n == 1 ? "1 arobase" : $"{n} arobases";
 
-    /// <summary>The mentions' names of the référentiel an édition starts with (Domain/Editions/Referentiel.cs).</summary>
-    private static readonly Dictionary<string, string> NomsDesMentions =
-        Domain.Editions.Referentiel.ParDefaut().Mentions.ToDictionary(m => m.Code, m => m.Nom, StringComparer.Ordinal);
-
     /// <summary>
-    /// A mention as a reader reads it: its name in the référentiel an édition starts with (« democratie-locale » → « Démocratie
-    /// locale »); a code an édition added, which a release does not name, from the code itself (« prix-special » → « Prix special »).
+    /// A mention as a reader reads it: its name in the référentiel of the release's édition (PalmaresPublies.Release.Mentions:
+    /// « democratie-locale » → « Démocratie locale », and the names of the mentions an édition added); a code the référentiel no
+    /// longer has, from the code itself (« prix-special » → « Prix special »).
     /// </summary>
-    public static string Mention(string code) => NomsDesMentions.TryGetValue(code, out var nom) ? nom
+    public static string Mention(string code, IReadOnlyDictionary<string, string>? noms) => noms?.GetValueOrDefault(code) is { } nom ? nom
         : code.Length == 0 ? code : char.ToUpper(code[0], Francais) + code[1..].Replace('-', ' ');
 
     public static string Instant(DateTimeOffset instant) =>

@@ -20,9 +20,8 @@ public sealed record LienDeFiltre(string Texte, string Url, bool Actif);
 /// </summary>
 public sealed class VuePalmares
 {
-    private static readonly CompareInfo Francais = CultureInfo.GetCultureInfo("fr-FR").CompareInfo;
-
     public required PalmaresDto Palmares { get; init; }
+    public required IReadOnlyDictionary<string, string> NomsDesMentions { get; init; }
     public required IReadOnlyList<RegionAffichee> Regions { get; init; }
     public required int NombreRetenu { get; init; }
     public required FiltresPalmares Filtres { get; init; }
@@ -37,8 +36,9 @@ public sealed class VuePalmares
         ITerritoires territoires, string cheminDeBase)
     {
         var palmares = release.Palmares;
+        var cherche = recherche is null ? null : CleDeRecherche(recherche);
         var retenus = palmares.Laureats.Where(filtres.Retient)
-            .Where(l => recherche is null || Francais.IndexOf(l.Nom, recherche, CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace) >= 0)
+            .Where(l => cherche is null || CleDeRecherche(l.Nom).Contains(cherche, StringComparison.Ordinal))
             .ToList();
         var nomsRegions = territoires.Regions.ToDictionary(r => r.Code, r => r.Nom);
         var nomsDepartements = territoires.Departements.ToDictionary(d => d.Code, d => d.Nom);
@@ -67,13 +67,29 @@ public sealed class VuePalmares
         groupes.Add(("Arobases", [new LienDeFiltre("Toutes", Lien(filtres with { Arobases = null }), filtres.Arobases is null),
             .. Enumerable.Range(1, 5).Select(a => new LienDeFiltre(Textes.Arobases(a), Lien(filtres with { Arobases = a }), filtres.Arobases == a))]));
         groupes.Add(("Mention", [new LienDeFiltre("Toutes", Lien(filtres with { Mention = null }), filtres.Mention is null),
-            .. release.Mentions.Order(StringComparer.Ordinal).Select(m => new LienDeFiltre(Textes.Mention(m), Lien(filtres with { Mention = m }), filtres.Mention == m))]));
+            .. release.Mentions.Keys.Order(StringComparer.Ordinal).Select(m => new LienDeFiltre(Textes.Mention(m, release.Mentions), Lien(filtres with { Mention = m }), filtres.Mention == m))]));
 
         return new VuePalmares
         {
-            Palmares = palmares, Regions = regions, NombreRetenu = retenus.Count, Filtres = filtres, Recherche = recherche,
+            Palmares = palmares, NomsDesMentions = release.Mentions, Regions = regions, NombreRetenu = retenus.Count, Filtres = filtres, Recherche = recherche,
             VersionDemandee = versionDemandee, GroupesDeFiltres = groupes, CheminDeBase = cheminDeBase,
         };
+    }
+
+    /// <summary>
+    /// A name as a reader types it: without case nor accents, ligatures spelt out, and every run of what is not a letter or a digit —
+    /// space, hyphen, apostrophe straight or curly — one space: « saint etienne » finds « Saint-Étienne », « l'isle » « L’Isle-Adam ».
+    /// </summary>
+    public static string CleDeRecherche(string texte)
+    {
+        var cle = new System.Text.StringBuilder(texte.Length);
+        foreach (var c in texte.Replace("œ", "oe").Replace("Œ", "oe").Replace("æ", "ae").Replace("Æ", "ae").Normalize(System.Text.NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
+            if (char.IsLetterOrDigit(c)) cle.Append(char.ToLowerInvariant(c));
+            else if (cle.Length > 0 && cle[^1] != ' ') cle.Append(' ');
+        }
+        return cle.ToString().TrimEnd();
     }
 
     /// <summary>The address of a palmarès page with these filters, in the query the JSON route takes (same names, same values).</summary>

@@ -19,6 +19,7 @@ public sealed record FiltresPalmares(string? Region, string? Departement, Catego
         if (version is < 1) yield return new("version", "Une version se compte à partir de 1.");
         if (territoires.DefautDeRegion(Region) is { } region) yield return new("region", region);
         if (territoires.DefautDeDepartement(Departement) is { } departement) yield return new("departement", departement);
+        if (territoires.DefautDuCouple(Region, Departement) is { } couple) yield return new("departement", couple);
         if (Arobases is { } a && !Domain.Distinctions.Distinction.ArobasesPossibles(a)) yield return new("arobases", Domain.Distinctions.Distinction.MessageArobases);
         if (Mention is not null && !Domain.Editions.Referentiel.EstCodeValide(Mention)) yield return new("mention", "Code de mention invalide.");
     }

@@ -25,14 +25,17 @@ public sealed class PalmaresPublies(IServiceScopeFactory scopes, IOptions<JsonOp
     private const int VersionsMemoriseesMax = 1_000;
     private static readonly TimeSpan RelectureDuSuivant = TimeSpan.FromMilliseconds(100);
 
-    public sealed class Release(PalmaresDto palmares, IReadOnlySet<string> mentions)
+    public sealed class Release(PalmaresDto palmares, IReadOnlyDictionary<string, string> mentions)
     {
         public PalmaresDto Palmares { get; } = palmares;
 
-        /// <summary>The mention codes of the édition's référentiel: a filter on another is refused, not answered empty.</summary>
-        public IReadOnlySet<string> Mentions { get; } = mentions;
+        /// <summary>
+        /// The mentions of the édition's référentiel, code → name, as read with the release: a filter on another code is refused,
+        /// not answered empty; the pages show the names (Pages/Textes.cs).
+        /// </summary>
+        public IReadOnlyDictionary<string, string> Mentions { get; } = mentions;
 
-        public string? DefautDeMention(string? mention) => mention is null || Mentions.Contains(mention) ? null
+        public string? DefautDeMention(string? mention) => mention is null || Mentions.ContainsKey(mention) ? null
             : $"Aucune mention de code « {mention} » dans le référentiel de l'édition {Palmares.Edition}.";
         /// <summary>The Last-Modified value, formatted once rather than on every answer.</summary>
         public string DerniereModification { get; } = Microsoft.Net.Http.Headers.HeaderUtilities.FormatDate(palmares.PublieLe);

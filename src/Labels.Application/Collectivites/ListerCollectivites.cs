@@ -18,8 +18,7 @@ public sealed class ListerCollectivitesValidator : AbstractValidator<ListerColle
     {
         this.ReglesDePage(x => x.Page, x => x.PageSize);
         RuleFor(x => x.Q).MaximumLength(100);
-        this.RegleDeDepartement(x => x.Departement, territoires);
-        this.RegleDeRegion(x => x.Region, territoires);
+        this.ReglesDeRegionEtDepartement(x => x.Region, x => x.Departement, territoires);
         RuleFor(x => x.CodeInsee).Must(CodesOfficiels.EstCodeInseeValide).When(x => x.CodeInsee is not null)
             .WithMessage("Un code INSEE a 5 caractères : 2 chiffres (ou 2A, 2B) puis 3 chiffres.");
         RuleFor(x => x.Siren).Must(CodesOfficiels.EstSirenValide).When(x => x.Siren is not null)

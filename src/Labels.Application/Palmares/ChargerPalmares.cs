@@ -11,8 +11,10 @@ namespace Labels.Application.Palmares;
 /// </summary>
 public sealed record ChargerPalmares(int Annee, int? Version) : IQuery<PalmaresCharge?>;
 
-/// <summary>A release and the mention codes of its édition's référentiel, by which its readers may filter it.</summary>
-public sealed record PalmaresCharge(PalmaresDto Palmares, IReadOnlySet<string> Mentions);
+/// <summary>
+/// A release and the mentions of its édition's référentiel, code → name: its readers filter by the codes, the pages show the names.
+/// </summary>
+public sealed record PalmaresCharge(PalmaresDto Palmares, IReadOnlyDictionary<string, string> Mentions);
 
 public sealed class ChargerPalmaresHandler(ILabelsDbContext db) : IQueryHandler<ChargerPalmares, PalmaresCharge?>
 {
@@ -26,6 +28,6 @@ public sealed class ChargerPalmaresHandler(ILabelsDbContext db) : IQueryHandler<
         var laureats = await db.Laureats.AsNoTracking().Where(l => l.PalmaresId == version.Id).OrderBy(l => l.Nom).ThenBy(l => l.CollectiviteId)
             .ToListAsync(ct);
         return new PalmaresCharge(new PalmaresDto(query.Annee, edition.Numero, version.PublieLe, version.Version, VersionPalmares.Licence,
-            laureats.Select(LaureatDto.De).ToArray()), edition.Referentiel.Mentions.Select(m => m.Code).ToHashSet(StringComparer.Ordinal));
+            laureats.Select(LaureatDto.De).ToArray()), edition.Referentiel.Mentions.ToDictionary(m => m.Code, m => m.Nom, StringComparer.Ordinal));
     }
 }

@@ -21,8 +21,7 @@ public sealed class RechercherFichesValidator : AbstractValidator<RechercherFich
     {
         this.ReglesDePage(x => x.Page, x => x.PageSize);
         RuleFor(x => x.Q).MaximumLength(200);
-        this.RegleDeDepartement(x => x.Departement, territoires);
-        this.RegleDeRegion(x => x.Region, territoires);
+        this.ReglesDeRegionEtDepartement(x => x.Region, x => x.Departement, territoires);
         RuleFor(x => x.Enjeu).Must(Referentiel.EstCodeValide).When(x => x.Enjeu is not null).WithMessage("Code d'enjeu invalide.");
     }
 }

@@ -19,17 +19,20 @@ internal sealed class TerritoiresCog : ITerritoires
     public IReadOnlyList<DepartementDto> Departements { get; } =
         Lire("cog/departements.csv", l => new DepartementDto(l["code"].ToString(), l["nom"].ToString(), l["region"].ToString()));
 
-    private readonly HashSet<string> _regions, _departements;
+    private readonly HashSet<string> _regions;
+    private readonly Dictionary<string, string> _departements;
 
     public TerritoiresCog()
     {
         _regions = Regions.Select(r => r.Code).ToHashSet(StringComparer.Ordinal);
-        _departements = Departements.Select(d => d.Code).ToHashSet(StringComparer.Ordinal);
+        _departements = Departements.ToDictionary(d => d.Code, d => d.Region, StringComparer.Ordinal);
     }
 
     public bool ExisteRegion(string code) => _regions.Contains(code);
 
-    public bool ExisteDepartement(string code) => _departements.Contains(code);
+    public bool ExisteDepartement(string code) => _departements.ContainsKey(code);
+
+    public string? RegionDe(string departement) => _departements.GetValueOrDefault(departement);
 
     private static T[] Lire<T>(string nom, SepReader.RowFunc<T> ligne)
     {
