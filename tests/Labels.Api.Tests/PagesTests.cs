@@ -178,7 +178,7 @@ public sealed class PagesTests(LabelsApiFactory factory) : ApiTest(factory)
         Assert.Contains("href=\"/palmares/2021\"", index);
         Assert.DoesNotContain("/palmares/2023", index);
         var chiffres = WebUtility.HtmlDecode(await Anonyme().GetStringAsync("/palmares/2022/chiffres"));
-        Assert.Equal(4, chiffres.Split("<figure class=\"graphique\"").Length - 1);
+        Assert.Equal(4, chiffres.Split("<div class=\"graphique\"").Length - 1);
         Assert.Contains("+33 %", chiffres);
     }
 

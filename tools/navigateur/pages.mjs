@@ -150,13 +150,59 @@ const total = chiffres.candidatures.total;
   const page = await visiter(`/palmares/${edition}/chiffres`, "chiffres");
   const affiche = (await page.locator("[data-chiffre=candidatures]").innerText()).replace(/\s/g, "");
   verifier(affiche === String(total), `chiffres : ${total} candidatures comme l'API (${affiche})`);
-  const figures = page.locator("figure.graphique");
+  const figures = page.locator(".graphique");
   verifier(await figures.count() >= 3, `chiffres : au moins trois graphiques (${await figures.count()})`);
-  verifier(await page.locator("figure.graphique svg[role=img] title").count() === await figures.count(), "chiffres : chaque graphique a son titre");
-  const repartition = await page.locator("figure#arobases, figure:has(svg[aria-labelledby^=arobases]) table tbody tr").allInnerTexts();
+  // Each chart named once (its heading), as a screen reader reaches it: the drawing says where its numbers are, the table
+  // repeats no title.
+  for (const figure of await figures.all()) {
+    const titre = (await figure.locator("h2").innerText()).trim();
+    const arbre = await figure.ariaSnapshot();
+    const fois = arbre.split(titre).length - 1;
+    const bon = fois === 1 && /img "[^"]+"/.test(arbre) && /- table/.test(arbre);
+    verifier(bon, `chiffres : « ${titre} » nommé une fois, un dessin et son tableau (${fois} fois)${bon ? "" : "\n" + arbre}`);
+  }
+  const repartition = await figures.filter({ has: page.locator("h2", { hasText: "arobases" }) }).locator("table tbody tr").allInnerTexts();
   const attendu = Object.entries(chiffres.arobases).map(([a, n]) => n);
   const lus = repartition.map((ligne) => Number(ligne.split("\t").pop().replace(/\s/g, "")));
   verifier(JSON.stringify(lus) === JSON.stringify(attendu), `chiffres : la répartition des arobases en texte est celle de l'API (${lus} / ${attendu})`);
+  await page.close();
+  // On a phone, the charts' words at the size they are read: the drawing's scale times its text's size, in CSS pixels.
+  const mobile = await telephone.newPage();
+  await mobile.goto(`${base}/palmares/${edition}/chiffres`);
+  const tailles = await mobile.locator(".graphique svg").evaluateAll((svgs) => svgs.flatMap((svg) =>
+    [...svg.querySelectorAll("text")].map((t) => t.getBoundingClientRect().height)));
+  const plusPetite = Math.min(...tailles);
+  verifier(tailles.length > 0 && plusPetite >= 12, `chiffres (375 px) : le texte des graphiques se lit à 12 px au moins (${plusPetite.toFixed(1)} px)`);
+  await mobile.close();
+}
+
+// An address that names no page, a parameter of the wrong type: a French page with its status, accessible, styled.
+for (const [chemin, statut, texte, nom] of [["/palmares/abc", 404, "Cette page n'existe pas", "erreur-404"],
+  [`/palmares/${edition}?version=abc`, 400, "Demande invalide", "erreur-400"]]) {
+  const page = await bureau.newPage();
+  const reponse = await page.goto(base + chemin);
+  verifier(reponse.status() === statut && reponse.headers()["content-type"]?.startsWith("text/html"), `${chemin} : page HTML ${statut} (${reponse.status()} ${reponse.headers()["content-type"]})`);
+  verifier((await page.locator("main").innerText()).includes(texte), `${chemin} : « ${texte} »`);
+  const fond = await page.locator(".bandeau").evaluate((e) => getComputedStyle(e).backgroundColor);
+  verifier(fond === "rgb(31, 61, 122)", `${chemin} : la feuille de style s'applique (${fond})`);
+  await accessibilite(page, `page ${statut}`);
+  await page.screenshot({ path: path.join(captures, `${nom}-1280.png`), fullPage: true });
+  await page.close();
+}
+
+// Another writing of a page's address leads to the page's own.
+{
+  const page = await bureau.newPage();
+  await page.goto(`${base}/PALMARES/0${edition}/?departement=${departement}`);
+  verifier(new URL(page.url()).pathname === `/palmares/${edition}` && new URL(page.url()).searchParams.get("departement") === departement,
+    `adresse : /PALMARES/0${edition}/ mène à /palmares/${edition} (${page.url()})`);
+  // The search as a reader types it: no accents, no hyphen, in capitals.
+  const nom = laureat.split(" (")[0];
+  const saisie = nom.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[-'’]/g, " ").toUpperCase();
+  await page.getByLabel("Rechercher une collectivité").fill(saisie);
+  await page.getByRole("button", { name: "Rechercher" }).click();
+  await page.waitForLoadState();
+  verifier(await page.locator("li.laureat").filter({ hasText: laureat }).count() === 1, `recherche : « ${saisie} » trouve « ${laureat} »`);
   await page.close();
 }
 
@@ -195,6 +241,7 @@ const total = chiffres.candidatures.total;
     reponse.end(`<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Site d'une collectivité</title></head><body><main>
       <h1>Notre commune</h1>
       <a href="${base}/collectivites/${collectivite}"><img src="${base}/collectivites/${collectivite}/badge.svg" width="240" height="72" alt="Label"></a>
+      <img id="sans-distinction" src="${base}/collectivites/00000000-0000-0000-0000-000000000000/badge.svg" alt="Label">
       <iframe id="widget" src="${widget}" title="Palmarès du label" width="100%" height="500"></iframe>
       <iframe id="interdit" src="${base}/palmares/${edition}" title="Page non encadrable" width="300" height="100"></iframe>
       </main></body></html>`);
@@ -214,6 +261,12 @@ const total = chiffres.candidatures.total;
     const encadree = interdit ? await interdit.evaluate(() => document.querySelectorAll("li.laureat").length).catch(() => 0) : 0;
     verifier(encadree === 0, `page du palmarès : refusée dans un cadre d'une autre origine (${encadree} lauréats visibles)`);
     if (largeur === 1280) {
+      // A badge with nothing to show (an unknown collectivité, a 404) is still an image of the badge's size, not a broken one.
+      const vide = await page.locator("#sans-distinction").evaluate(async (img) => {
+        await img.decode().catch(() => {});
+        return { l: img.naturalWidth, h: img.naturalHeight };
+      });
+      verifier(vide.l === 240 && vide.h === 72, `badge sans distinction : une image de 240×72 dans la page hôte (${vide.l}×${vide.h})`);
       const frame = page.frames().find((f) => f.url().startsWith(`${base}/widget/`));
       await accessibilite(frame, "widget");
     }
