@@ -167,6 +167,8 @@ public sealed class PagesTests(LabelsApiFactory factory) : ApiTest(factory)
         {
             var page = WebUtility.HtmlDecode(await Anonyme().GetStringAsync($"/collectivites/{id}"));
             Assert.Contains("<h1>Arras", page);
+            // One address for search engines, whichever identifier the link used.
+            Assert.Contains($"<link rel=\"canonical\" href=\"/collectivites/{arras}\" />", page);
             Assert.Contains("<ol class=\"frise\">", page);
             Assert.Contains("Ses fiches actions 2022", page);
             Assert.Contains("Action 0", page);

@@ -1,4 +1,5 @@
 using Labels.Api.Http;
+using Microsoft.AspNetCore.WebUtilities;
 using Labels.Api.Pages;
 using Labels.Api.Publication;
 using Labels.Api.Securite;
@@ -211,6 +212,12 @@ public static class PagesEndpoints
             // The releases in memory (PalmaresPublies) name the mentions of each édition as its palmarès page does.
             ["NomsDesMentions"] = await NomsDesMentionsAsync(publies, historique.Items),
             ["EditionDesFiches"] = fiches is null ? null : annee,
+            // By its UUID, whichever identifier the address used; the query as the page's own links write it.
+            ["Canonique"] = QueryHelpers.AddQueryString($"/collectivites/{collectivite.Id}", new Dictionary<string, string?>
+            {
+                ["edition"] = edition?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["page"] = page > 1 ? page.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
+            }.Where(p => p.Value is not null)),
             ["Fiches"] = fiches,
         });
         return Servir(http, rendue, Fraicheur.Dernier);
