@@ -244,7 +244,9 @@ public sealed class PagesTests(LabelsApiFactory factory) : ApiTest(factory)
         foreach (var (chemin, statut, texte) in new[]
                  {
                      ("/collectivites/00000000-0000-0000-0000-000000000000/badge.svg", HttpStatusCode.NotFound, "Collectivité inconnue"),
-                     ("/collectivites/62041/badge.svg?edition=2030", HttpStatusCode.NotFound, "Pas de distinction publiée en 2030"),
+                     ("/collectivites/62041/badge.svg?edition=2030", HttpStatusCode.NotFound, "Pas de distinction en 2030"),
+                     ("/collectivites/62041/badge.svg?edition=2022&edition=2021", HttpStatusCode.BadRequest, "Requête invalide"),
+                     ("/collectivites/62041/badge.svg?edition=%00", HttpStatusCode.BadRequest, "Requête invalide"),
                      ("/collectivites/62041/badge.svg?edition=deux", HttpStatusCode.BadRequest, "Requête invalide"),
                  })
         {
@@ -299,12 +301,16 @@ public sealed class PagesTests(LabelsApiFactory factory) : ApiTest(factory)
 
         // A laureate named with accents, hyphens or an apostrophe is found however a reader types them.
         var palmares = (await Anonyme().GetFromJsonAsync<JsonObject>("/api/v1/editions/2022/palmares"))!;
-        var nom = palmares["laureats"]!.AsArray().Select(l => (string)l!["nom"]!)
-            .First(n => n.Contains('-') && n.Normalize(NormalizationForm.FormD).Length > n.Length);
+        var laureat = palmares["laureats"]!.AsArray().Select(l => l!.AsObject())
+            .First(l => ((string)l["nom"]!).Contains('-') && ((string)l["nom"]!).Normalize(NormalizationForm.FormD).Length > ((string)l["nom"]!).Length);
+        var nom = (string)laureat["nom"]!;
         var sansAccents = string.Concat(nom.Normalize(NormalizationForm.FormD)
             .Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark));
         foreach (var saisie in new[] { nom, sansAccents.Replace('-', ' ').Replace("'", " ").ToUpperInvariant(), nom.Replace("'", "’").Replace("-", " - "),
-                     sansAccents.ToLowerInvariant().Replace('-', '\'') })
+                     sansAccents.ToLowerInvariant().Replace('-', '\''), sansAccents.Replace("'", ""),
+                     // As the page writes it, copied; its INSEE code; typed in full width.
+                     $"{nom} ({laureat["departement"]})", (string)laureat["codeInsee"]!,
+                     string.Concat(sansAccents.Select(c => c is >= '!' and <= '~' ? (char)(c + 0xFEE0) : c)) })
         {
             var page = WebUtility.HtmlDecode(await Anonyme().GetStringAsync($"/palmares/2022?q={Uri.EscapeDataString(saisie)}"));
             Assert.True(page.Contains("1 lauréat sur 4", StringComparison.Ordinal) && page.Contains($">{nom} (", StringComparison.Ordinal), $"« {saisie} » pour « {nom} »");

@@ -33,7 +33,7 @@ public static class PagesEndpoints
         Page(pages, "/palmares/{annee:int}/chiffres", ChiffresAsync, "PageChiffresCles");
         Page(pages, "/collectivites/{id}", CollectiviteAsync, "PageCollectivite");
         Page(pages, "/collectivites/{id}/badge.svg", BadgeAsync, "BadgeCollectivite", Badge.Marque);
-        Page(pages, "/pages/labels.css", (HttpContext http) => Servir(http, FeuilleDeStyle.Contenu, "public, max-age=31536000, immutable"),
+        Page(pages, "/pages/labels.css", (string? v, HttpContext http) => Servir(http, FeuilleDeStyle.Contenu, FeuilleDeStyle.CacheControl(v)),
             "FeuilleDeStylePages");
 
         Page(app.MapGroup("").LecturePublique().AllowAnonymous().ExcludeFromDescription().WithMetadata(PoliceDeContenu.Widget)
@@ -54,13 +54,15 @@ public static class PagesEndpoints
 
     /// <summary>
     /// The bytes, compressed as the client prefers (as the JSON is: Publication/ReponsePalmares.cs), with their strong ETag and
-    /// Cache-Control, or 304 when the client's copy is current. A page of a release comes already compressed from its memo.
+    /// Cache-Control, or 304 when the client's copy is current (its If-None-Match, else its If-Modified-Since against the release's
+    /// instant, as the JSON answers). A page of a release comes already compressed from its memo.
     /// </summary>
-    private static IResult Servir(HttpContext http, Representation representation, string cacheControl, bool dejaComprimee = false)
+    private static IResult Servir(HttpContext http, Representation representation, string cacheControl, bool dejaComprimee = false,
+        DateTimeOffset? derniereModification = null)
     {
         if (!dejaComprimee) representation = Comprimer(representation, ReponsePalmares.CompressionAcceptee(http.Request));
         http.Response.Headers.Vary = Microsoft.Net.Http.Headers.HeaderNames.AcceptEncoding;
-        if (LecturesConditionnelles.CopieAJour(http, representation.ETag, cacheControl)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        if (LecturesConditionnelles.CopieAJour(http, representation.ETag, cacheControl, derniereModification)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         if (representation.Codage is { } codage) http.Response.Headers.ContentEncoding = codage;
         return TypedResults.Bytes(representation.Octets, representation.TypeDeContenu);
     }
@@ -139,7 +141,8 @@ public static class PagesEndpoints
                 ["Vue"] = VuePalmares.Construire(release, filtres, recherche, parametres.version is not null, territoires, $"/palmares/{annee}"),
             }));
         http.Response.Headers.LastModified = release.DerniereModification;
-        return Servir(http, page, Fraicheur.DePublication(release.Palmares.PublieLe, immuable: parametres.version is not null, maintenant), dejaComprimee: true);
+        return Servir(http, page, Fraicheur.DePublication(release.Palmares.PublieLe, immuable: parametres.version is not null, maintenant), dejaComprimee: true,
+            release.Palmares.PublieLe);
     }
 
     private static async Task<IResult> WidgetAsync(int annee, string? region, string? departement, HttpContext http, PalmaresPublies publies,
@@ -248,7 +251,7 @@ public static class PagesEndpoints
             var historique = await sender.Send(new LireHistorique(identifiant, 1, Pagination.TailleMax, VueDuPublic: true), ct);
             var distinction = edition is { } a ? historique.Items.FirstOrDefault(h => h.Edition == a) : historique.Items.LastOrDefault();
             if (distinction is null)
-                return Introuvable(http, null, maintenant, edition is { } e ? $"Pas de distinction publiée en {e}" : "Aucune distinction publiée");
+                return Introuvable(http, null, maintenant, edition is { } e ? $"Pas de distinction en {e}" : "Aucune distinction publiée");
             return Servir(http, Badge.Dessiner(collectivite.Nom, distinction.Edition, distinction.Arobases), Fraicheur.Dernier);
         }
         catch (NotFoundException)

@@ -27,6 +27,16 @@ public static class AdressesDesPages
     public static bool EstUnePage(HttpContext http) => Police(http) is not null;
 
     /// <summary>
+    /// A badge's address (Pages/Badge.cs): by its route, or, for an error met before routing (a parameter given twice, a NUL),
+    /// by its path.
+    /// </summary>
+    public static bool EstUnBadge(HttpContext http) => Route(http) is { } route
+        ? route.Metadata.GetMetadata<Badge.MarqueBadge>() is not null
+        : http.Request.Path.StartsWithSegments("/collectivites", out var reste)
+            && reste.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries) is [_, var fichier]
+            && fichier.Equals("badge.svg", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
     /// The request's endpoint, also while the exception handler writes an error (it clears the endpoint before, and keeps the
     /// one that failed in its feature): a parameter that does not bind fails that way.
     /// </summary>

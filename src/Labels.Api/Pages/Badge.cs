@@ -37,7 +37,7 @@ public static class Badge
     /// </summary>
     public static Representation Absence(string message) =>
         Cadre($"Label Territoires, Villes et Villages Internet : {char.ToLower(message[0], Textes.Francais)}{message[1..]}",
-            Texte(10, 52, 14, "normal", "#1a1a1a", message));
+            Texte(10, 52, 13, "normal", "#1a1a1a", message));
 
     private static XElement Texte(int x, int y, int taille, string poids, string couleur, string texte, bool fin = false) =>
         new(Svg + "text", new XAttribute("x", x), new XAttribute("y", y), new XAttribute("font-family", "DejaVu Sans, Verdana, Arial, sans-serif"),

@@ -21,7 +21,7 @@ internal sealed class EcrivainDePagesDErreur(RenduHtml rendu) : IProblemDetailsW
         probleme.Status = statut;
         Erreurs.TitresFrancais.Completer(probleme, http);
         var route = AdressesDesPages.Route(http);
-        if (route?.Metadata.GetMetadata<Badge.MarqueBadge>() is not null)
+        if (AdressesDesPages.EstUnBadge(http))
         {
             // The badge's own 404s say in a line what is missing; any other error, its title.
             await EcrireAsync(http, Badge.Absence((statut == StatusCodes.Status404NotFound && route is RouteEndpoint ? probleme.Detail : null)

@@ -12,7 +12,17 @@ public static class FeuilleDeStyle
 
     public static readonly Representation Contenu = Charger();
 
-    public static readonly string Chemin = "/pages/labels.css?v=" + Contenu.ETag.Trim('"')[..12];
+    private static readonly string Empreinte = Contenu.ETag.Trim('"')[..12];
+
+    public static readonly string Chemin = "/pages/labels.css?v=" + Empreinte;
+
+    /// <summary>
+    /// A year at the address of these bytes only. At another (an instance still running the previous sheet, asked by a page of a
+    /// newer one during a rolling update), the sheet is served but kept by no cache: it would otherwise stay a year under an address
+    /// that names other bytes. Without a digest, as long as the other pages.
+    /// </summary>
+    public static string CacheControl(string? empreinte) => empreinte == Empreinte ? "public, max-age=31536000, immutable"
+        : empreinte is null ? Publication.Fraicheur.Dernier : "no-store";
 
     private static Representation Charger()
     {

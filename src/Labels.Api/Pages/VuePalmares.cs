@@ -38,7 +38,8 @@ public sealed class VuePalmares
         var palmares = release.Palmares;
         var cherche = recherche is null ? null : CleDeRecherche(recherche);
         var retenus = palmares.Laureats.Where(filtres.Retient)
-            .Where(l => cherche is null || CleDeRecherche(l.Nom).Contains(cherche, StringComparison.Ordinal))
+            .Where(l => cherche is null || CleDeRecherche(Textes.NomEtDepartement(l)).Contains(cherche, StringComparison.Ordinal)
+                || recherche == l.CodeInsee || recherche == l.Siren)
             .ToList();
         var nomsRegions = territoires.Regions.ToDictionary(r => r.Code, r => r.Nom);
         var nomsDepartements = territoires.Departements.ToDictionary(d => d.Code, d => d.Nom);
@@ -77,19 +78,29 @@ public sealed class VuePalmares
     }
 
     /// <summary>
-    /// A name as a reader types it: without case nor accents, ligatures spelt out, and every run of what is not a letter or a digit —
-    /// space, hyphen, apostrophe straight or curly — one space: « saint etienne » finds « Saint-Étienne », « l'isle » « L’Isle-Adam ».
+    /// A name as a reader types it, compared on its letters and digits only: without case nor accents, in any width (NFKD),
+    /// ligatures spelt out, « St »/« Ste » as « Saint »/« Sainte », and nothing of what separates words — space, hyphen,
+    /// apostrophe straight or curly, brackets: « saint etienne » finds « Saint-Étienne », « aigrefeuille daunis » and the page's own
+    /// « Aigrefeuille-d'Aunis (17) » find « Aigrefeuille-d’Aunis », « boissy st leger » « Boissy-Saint-Léger ».
     /// </summary>
     public static string CleDeRecherche(string texte)
     {
         var cle = new System.Text.StringBuilder(texte.Length);
-        foreach (var c in texte.Replace("œ", "oe").Replace("Œ", "oe").Replace("æ", "ae").Replace("Æ", "ae").Normalize(System.Text.NormalizationForm.FormD))
+        var mot = new System.Text.StringBuilder();
+        foreach (var c in texte.Replace("œ", "oe").Replace("Œ", "oe").Replace("æ", "ae").Replace("Æ", "ae").Normalize(System.Text.NormalizationForm.FormKD))
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
-            if (char.IsLetterOrDigit(c)) cle.Append(char.ToLowerInvariant(c));
-            else if (cle.Length > 0 && cle[^1] != ' ') cle.Append(' ');
+            if (char.IsLetterOrDigit(c)) mot.Append(char.ToLowerInvariant(c));
+            else FinirLeMot();
         }
-        return cle.ToString().TrimEnd();
+        FinirLeMot();
+        return cle.ToString();
+
+        void FinirLeMot()
+        {
+            cle.Append(mot.ToString() switch { "st" => "saint", "ste" => "sainte", var m => m });
+            mot.Clear();
+        }
     }
 
     /// <summary>The address of a palmarès page with these filters, in the query the JSON route takes (same names, same values).</summary>

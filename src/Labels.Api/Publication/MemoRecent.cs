@@ -5,8 +5,11 @@ namespace Labels.Api.Publication;
 /// <summary>
 /// What an édition's latest release gives (its release, its key figures), kept a short while — <see cref="Duree"/>, the
 /// "latest version" pointer's life: long enough for a burst of portals to cost one computation, short enough for a correction
-/// published on another instance to show at once. Requests arriving meanwhile share the computation; nothing is kept of one
-/// that found nothing or failed.
+/// published on another instance to show at once. Requests arriving meanwhile share the computation. An édition without a
+/// release is kept as such for the same short while (years are bounded, so are the entries): an unknown édition then costs
+/// what an édition under embargo costs — the time of its 404 no longer tells the one from the other — and a release published
+/// on another instance shows within the same delay as a correction (a publication on this one forgets the entry at once).
+/// Nothing is kept of a computation that failed.
 /// </summary>
 internal sealed class MemoRecent<T>(TimeProvider horloge) where T : class
 {
@@ -32,7 +35,15 @@ internal sealed class MemoRecent<T>(TimeProvider horloge) where T : class
             recent = new Recent(calculer(annee), maintenant + Duree);
             _parEdition[annee] = recent;
         }
-        return await Oublier(_parEdition, annee, recent, recent.Calcul);
+        try
+        {
+            return await recent.Calcul;
+        }
+        catch
+        {
+            _parEdition.TryRemove(KeyValuePair.Create(annee, recent));
+            throw;
+        }
     }
 
     /// <summary>Awaits a shared computation and removes its memo entry when it found nothing or failed.</summary>

@@ -13,8 +13,9 @@ namespace Labels.Api.Publication;
 /// kept for the process's life; "the latest version" is looked up again after a short delay (and at once on this
 /// instance when it publishes), so a correction reaches every instance. Filtered answers are computed from the release
 /// in memory and memoised.
-/// Only what exists is kept: an édition or a version without a release is looked up again by the next request (a
-/// cheap query), never remembered as absent — it may be published the next second. Every memo is bounded whatever the
+/// Only what exists is kept for long: a version without a release is looked up again by the next request (a cheap query), an
+/// édition without one only as long as the latest pointer lives (MemoRecent.cs says why) — it may be published the next
+/// second. Every memo is bounded whatever the
 /// requests: years outside the domain's range are not looked up, versions above the latest one are answered without a
 /// query, releases and filtered answers have a ceiling past which they are computed without being kept.
 /// </summary>
