@@ -231,6 +231,14 @@ for (const [chemin, statut, texte, nom] of [["/palmares/abc", 404, "Cette page n
   verifier(svg.textes.includes("@".repeat(arobases)), `badge : ${arobases} arobases (${svg.textes.join(" | ")})`);
   await page.screenshot({ path: path.join(captures, "badge.png"), clip: { x: 0, y: 0, width: 260, height: 90 } });
   await page.close();
+  // Every line of a badge, the one saying why there is none included, fits inside it.
+  for (const chemin of [`badge.svg?edition=${edition}`, "badge.svg?edition=2099"]) {
+    const p = await bureau.newPage();
+    await p.goto(`${base}/collectivites/${collectivite}/${chemin}`);
+    const droite = await p.evaluate(() => Math.max(...[...document.querySelectorAll("text")].map((t) => { const b = t.getBBox(); return b.x + b.width; })));
+    verifier(droite <= 236, `badge (${chemin}) : ses textes tiennent dans ses 240 px (bord droit à ${droite.toFixed(1)})`);
+    await p.close();
+  }
 }
 
 // The widget in a page of another origin; the palmarès page itself may not be framed.
@@ -255,7 +263,8 @@ for (const [chemin, statut, texte, nom] of [["/palmares/abc", 404, "Cette page n
     const cadre = page.frameLocator("#widget");
     await cadre.locator("li.laureat").first().waitFor({ timeout: 10000 });
     const dans = await cadre.locator("li.laureat").count();
-    verifier(dans > 0 && (await cadre.locator("li.laureat").filter({ hasText: laureat }).count()) === 1,
+    // Its links name the laureate, then say « (nouvel onglet) » to a screen reader, before the arobases.
+    verifier(dans > 0 && (await cadre.locator("li.laureat").filter({ hasText: laureat.replace(/ @+$/, "") }).filter({ hasText: "@".repeat(arobases) }).count()) === 1,
       `widget (${largeur}) : s'affiche dans la page hôte avec ${laureat} (${dans} lauréats)`);
     const interdit = page.frames().find((f) => f.url().startsWith(`${base}/palmares/`));
     const encadree = interdit ? await interdit.evaluate(() => document.querySelectorAll("li.laureat").length).catch(() => 0) : 0;

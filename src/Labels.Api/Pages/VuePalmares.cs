@@ -11,8 +11,8 @@ public sealed record DepartementAffiche(string Code, string Nom, IReadOnlyList<L
 
 public sealed record RegionAffichee(string Code, string Nom, IReadOnlyList<DepartementAffiche> Departements);
 
-/// <summary>A link of a filter: its text, where it goes, whether it is the one applied.</summary>
-public sealed record LienDeFiltre(string Texte, string Url, bool Actif);
+/// <summary>A link of a filter: its text (and how a screen reader says it, where it differs), where it goes, whether it is the one applied.</summary>
+public sealed record LienDeFiltre(string Texte, string Url, bool Actif, string? Lu = null);
 
 /// <summary>
 /// What a palmarès page shows, computed from the release in memory (no database read): the laureates kept by the filters and
@@ -66,7 +66,8 @@ public sealed class VuePalmares
         groupes.Add(("Catégorie", [new LienDeFiltre("Toutes", Lien(filtres with { Categorie = null }), filtres.Categorie is null),
             .. Enum.GetValues<Categorie>().Select(c => new LienDeFiltre(Textes.Categorie(c), Lien(filtres with { Categorie = c }), filtres.Categorie == c))]));
         groupes.Add(("Arobases", [new LienDeFiltre("Toutes", Lien(filtres with { Arobases = null }), filtres.Arobases is null),
-            .. Enumerable.Range(1, 5).Select(a => new LienDeFiltre(Textes.Arobases(a), Lien(filtres with { Arobases = a }), filtres.Arobases == a))]));
+            .. Enumerable.Range(1, 5).Select(a => new LienDeFiltre(Textes.Arobases(a), Lien(filtres with { Arobases = a }), filtres.Arobases == a,
+                Textes.ArobasesEnToutesLettres(a)))]));
         groupes.Add(("Mention", [new LienDeFiltre("Toutes", Lien(filtres with { Mention = null }), filtres.Mention is null),
             .. release.Mentions.Keys.Order(StringComparer.Ordinal).Select(m => new LienDeFiltre(Textes.Mention(m, release.Mentions), Lien(filtres with { Mention = m }), filtres.Mention == m))]));
 
