@@ -88,6 +88,13 @@ public sealed class PagesTests(LabelsApiFactory factory) : ApiTest(factory)
         var feuille = await client.GetAsync(html.Split("<link rel=\"stylesheet\" href=\"")[1].Split('"')[0]);
         Assert.Equal(HttpStatusCode.OK, feuille.StatusCode);
         Assert.Equal("text/css", feuille.Content.Headers.ContentType?.MediaType);
+        Assert.True(feuille.Headers.CacheControl is { MaxAge.TotalDays: 365 }, feuille.Headers.CacheControl?.ToString());
+        // At another digest (an older instance during a rolling update) no cache keeps it under an address naming other bytes.
+        Assert.True((await client.GetAsync("/pages/labels.css?v=autre")).Headers.CacheControl is { NoStore: true });
+        // If-Modified-Since, as the JSON answers it.
+        using var depuis = new HttpRequestMessage(HttpMethod.Get, "/palmares/2022");
+        depuis.Headers.IfModifiedSince = reponse.Content.Headers.LastModified;
+        Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(depuis)).StatusCode);
     }
 
     [Fact]
