@@ -106,7 +106,8 @@ public sealed class EmbargoTests(LabelsApiFactory factory) : ApiTest(factory)
         // Versions above the latest one and years no édition can have: answered without asking the database.
         Assert.Equal(0, requetes.Nombre);
 
-        // Years an édition could have but none has: looked up each time (it may be published the next second), never kept.
+        // Years an édition could have but none has: looked up again once the latest pointer expires (it may be published the next
+        // second); the absence kept meanwhile (MemoRecent.cs) is one entry per possible year at most, for the pointer and the figures.
         for (var annee = 1999; annee <= 2100; annee++)
         {
             if (annee == 2021) continue;
@@ -115,7 +116,7 @@ public sealed class EmbargoTests(LabelsApiFactory factory) : ApiTest(factory)
         }
         Assert.True(requetes.Nombre > 0);
         Assert.True(apresUneLecture <= 2, $"{apresUneLecture} entrées après une lecture");
-        Assert.Equal(memoriseAvecChiffres, publies.NombreMemorise);
+        Assert.InRange(publies.NombreMemorise, memoriseAvecChiffres, memoriseAvecChiffres + 2 * (2100 - 1999));
     }
 
     [Fact]
