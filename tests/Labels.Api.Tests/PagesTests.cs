@@ -278,6 +278,10 @@ public sealed class PagesTests(LabelsApiFactory factory) : ApiTest(factory)
                      ("/palmares/+2022?departement=62", "/palmares/2022?departement=62"), ("/Palmares/2022/Chiffres/", "/palmares/2022/chiffres"),
                      ("/palmares/", "/palmares"), ("/widget/palmares/002022?departement=62", "/widget/palmares/2022?departement=62"),
                      ("/collectivites/62041/", "/collectivites/62041"), ("/collectivites/62041/BADGE.SVG", "/collectivites/62041/badge.svg"),
+                     // The query as the page's links write it.
+                     ("/palmares/2022?version=01", "/palmares/2022?version=1"), ("/palmares/2022?REGION=32", "/palmares/2022?region=32"),
+                     ("/palmares/2022?arobases=%2B4&departement=62", "/palmares/2022?departement=62&arobases=4"), ("/palmares/2022?q=", "/palmares/2022"),
+                     ("/palmares/2022?utm_source=x", "/palmares/2022"), ("/widget/palmares/2022?DEPARTEMENT=62", "/widget/palmares/2022?departement=62"),
                  })
         {
             var reponse = await client.GetAsync(demande);
@@ -285,6 +289,8 @@ public sealed class PagesTests(LabelsApiFactory factory) : ApiTest(factory)
             Assert.Equal(canonique, reponse.Headers.Location?.OriginalString);
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(canonique)).StatusCode);
         }
+        // A form's own escaping (« + » for a space, a raw apostrophe) is the same address: no redirect.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/palmares/2022?q=l'abergement+cl%C3%A9menciat")).StatusCode);
     }
 
     [Fact]
@@ -294,7 +300,7 @@ public sealed class PagesTests(LabelsApiFactory factory) : ApiTest(factory)
         var admin = await AdminAsync();
         await EditionAsync(admin, 2020, historique: true);
         var referentiel = (await admin.GetFromJsonAsync<JsonObject>("/api/v1/editions/2020/referentiel"))!;
-        referentiel["mentions"]!.AsArray().Add(new JsonObject { ["code"] = "prix-du-jury", ["nom"] = "Prix du jury : coup de cœur" });
+        referentiel["mentions"]!.AsArray().Add(new JsonObject { ["code"] = "prix-du-jury", ["nom"] = "Prix du jury : coup de cœur pour la médiation numérique" });
         Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/api/v1/editions/2020/referentiel", referentiel)).StatusCode);
         await this.PreparerHistoriqueAsync(admin, 2020, new Resultat("62041", 2, ["prix-du-jury"]), new Resultat("62498", 3));
         Assert.Equal(HttpStatusCode.Created, (await Historiques.PublierAsync(admin, 2020)).StatusCode);
@@ -302,9 +308,12 @@ public sealed class PagesTests(LabelsApiFactory factory) : ApiTest(factory)
         foreach (var chemin in new[] { "/palmares/2020", "/palmares/2020/chiffres", "/collectivites/62041", "/widget/palmares/2020?departement=62" })
         {
             var page = WebUtility.HtmlDecode(await Anonyme().GetStringAsync(chemin));
-            Assert.True(page.Contains("Prix du jury : coup de cœur", StringComparison.Ordinal), $"{chemin}\n{page}");
+            Assert.True(page.Contains("Prix du jury : coup de cœur pour la médiation numérique", StringComparison.Ordinal), $"{chemin}\n{page}");
             Assert.DoesNotContain("Prix du jury</", page);
         }
+
+        // A long name is drawn on two lines in the chart (the table has it whole).
+        Assert.Contains(">médiation numérique</tspan>", WebUtility.HtmlDecode(await Anonyme().GetStringAsync("/palmares/2020/chiffres")));
 
         // A laureate named with accents, hyphens or an apostrophe is found however a reader types them.
         var palmares = (await Anonyme().GetFromJsonAsync<JsonObject>("/api/v1/editions/2022/palmares"))!;

@@ -134,6 +134,8 @@ public static class PagesEndpoints
         if (release.DefautDeMention(filtres.Mention) is { } mention) return Invalide(mention);
         var recherche = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
         if (recherche is { Length: > 100 }) return Invalide("La recherche tient en 100 caractères au plus.");
+        if (AdressesDesPages.VersLaRequeteCanonique(http, VuePalmares.Url($"/palmares/{annee}", filtres, recherche, parametres.version)) is { } ailleurs)
+            return ailleurs;
 
         var page = await PageDeReleaseAsync(http, release, (filtres, recherche, parametres.version is not null), () =>
             rendu.RendreAsync<PagePalmares>(new Dictionary<string, object?>
@@ -153,6 +155,7 @@ public static class PagesEndpoints
         if (filtres is null) return Invalide(defaut!);
         var (release, prochaine) = await ReleasePubliqueAsync(publies, annee, null, maintenant);
         if (release is null) return Introuvable(http, prochaine, maintenant);
+        if (AdressesDesPages.VersLaRequeteCanonique(http, VuePalmares.Url($"/widget/palmares/{annee}", filtres, null, null)) is { } ailleurs) return ailleurs;
         var territoire = departement is { } d ? $"{territoires.Departements.First(x => x.Code == d).Nom} ({d})"
             : region is { } r ? territoires.Regions.First(x => x.Code == r).Nom : "France";
         var page = await PageDeReleaseAsync(http, release, ("widget", filtres), () => rendu.RendreAsync<WidgetPalmares>(new Dictionary<string, object?>

@@ -61,6 +61,21 @@ public static class AdressesDesPages
         return suivant(contexte);
     }
 
+    /// <summary>
+    /// A page whose query the page writes itself (the palmarès' filters, in its links): another writing of the same selection —
+    /// <c>?version=01</c>, <c>?REGION=84</c>, an empty <c>q=</c>, another order, a parameter no page reads — is sent to the page's
+    /// own (308), as its path is; null when the request is already there. Compared unescaped, so that the escaping of a form
+    /// (« + » for a space, a raw apostrophe) sends nobody round in circles.
+    /// </summary>
+    public static IResult? VersLaRequeteCanonique(HttpContext http, string adresse)
+    {
+        var requete = adresse.IndexOf('?') is var i and >= 0 ? adresse[i..] : "";
+        static string Lue(string? texte) => Uri.UnescapeDataString((texte ?? "").TrimStart('?').Replace('+', ' '));
+        if (Lue(http.Request.QueryString.Value) == Lue(requete)) return null;
+        http.Response.Headers.CacheControl = "public, max-age=86400";
+        return TypedResults.Redirect(adresse, permanent: true, preserveMethod: true);
+    }
+
     /// <summary>The path as the route writes it, unescaped as <see cref="HttpRequest.Path"/> is.</summary>
     private static string? Canonique(RoutePattern modele, RouteValueDictionary valeurs)
     {
