@@ -52,13 +52,15 @@ public static class AdressesDesPages
         var http = contexte.HttpContext;
         if (http.GetEndpoint() is RouteEndpoint { RoutePattern: var modele } && Canonique(modele, http.Request.RouteValues) is { } chemin
             && !string.Equals(chemin, http.Request.Path.Value, StringComparison.Ordinal))
-        {
-            // The same page's address for good: kept a day by caches, as a page's address does not move.
-            http.Response.Headers.CacheControl = "public, max-age=86400";
-            return ValueTask.FromResult<object?>(TypedResults.Redirect(new PathString(chemin).ToUriComponent() + http.Request.QueryString, permanent: true,
-                preserveMethod: true));
-        }
+            return ValueTask.FromResult<object?>(Rediriger(http, new PathString(chemin).ToUriComponent() + http.Request.QueryString));
         return suivant(contexte);
+    }
+
+    /// <summary>The same page's address for good: kept a day by caches, as a page's address does not move.</summary>
+    private static IResult Rediriger(HttpContext http, string adresse)
+    {
+        http.Response.Headers.CacheControl = "public, max-age=86400";
+        return TypedResults.Redirect(adresse, permanent: true, preserveMethod: true);
     }
 
     /// <summary>
@@ -71,9 +73,7 @@ public static class AdressesDesPages
     {
         var requete = adresse.IndexOf('?') is var i and >= 0 ? adresse[i..] : "";
         static string Lue(string? texte) => Uri.UnescapeDataString((texte ?? "").TrimStart('?').Replace('+', ' '));
-        if (Lue(http.Request.QueryString.Value) == Lue(requete)) return null;
-        http.Response.Headers.CacheControl = "public, max-age=86400";
-        return TypedResults.Redirect(adresse, permanent: true, preserveMethod: true);
+        return Lue(http.Request.QueryString.Value) == Lue(requete) ? null : Rediriger(http, adresse);
     }
 
     /// <summary>The path as the route writes it, unescaped as <see cref="HttpRequest.Path"/> is.</summary>

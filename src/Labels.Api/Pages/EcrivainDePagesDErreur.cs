@@ -5,7 +5,7 @@ namespace Labels.Api.Pages;
 /// <summary>
 /// Every error at a page's address is a page too (<see cref="AdressesDesPages"/>): a reader who mistypes a year, follows a link
 /// with a stale parameter, or whose browser sends an old Authorization header gets a French HTML page saying what is wrong, with
-/// the status the JSON would have had — not a JSON problem. Registered ahead of the problem writers (DependencyInjection.cs), it
+/// the error's status — not a JSON problem. Registered ahead of the problem writers (DependencyInjection.cs), it
 /// writes every problem the API writes at those addresses, whoever wrote it (routing, binding, limits, the exception handler,
 /// the pages themselves).
 /// </summary>
