@@ -78,6 +78,33 @@ public sealed class EmbargoTests(LabelsApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
+    public async Task Les_chiffres_d_une_edition_sous_embargo_coutent_ce_que_coutent_ceux_d_une_edition_inconnue()
+    {
+        var admin = await AdminAsync();
+        Assert.Equal(HttpStatusCode.Created, (await this.PublierHistoriqueAsync(admin, 2021, DateTimeOffset.UtcNow.AddHours(1), new Resultat("62041", 3))).StatusCode);
+        var fige = new HorlogeFigee(DateTimeOffset.UtcNow.AddSeconds(1));
+        await using var instance = Factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(fige)));
+        var client = instance.CreateClient();
+        var chiffres = instance.Services.GetRequiredService<Publication.ChiffresClesPublies>();
+        // The time of a 404 must not tell that a release waits: the figures the public may not see are not even computed, so once
+        // the memos have expired the database is asked the same for the édition under embargo and for a year without one (the
+        // latest pointer, once). The first read of the release since the process started loads it once: the round before primes.
+        string[] chemins = ["/api/v1/editions/2021/chiffres-cles", "/api/v1/editions/2030/chiffres-cles", "/palmares/2021/chiffres", "/palmares/2029/chiffres"];
+        foreach (var chemin in chemins) Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(chemin)).StatusCode);
+        var demandes = new Dictionary<string, int>();
+        foreach (var chemin in chemins)
+        {
+            fige.Instant += TimeSpan.FromSeconds(3);
+            using var requetes = new CompteurDeRequetes();
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(chemin)).StatusCode);
+            demandes[chemin] = requetes.Nombre;
+        }
+        Assert.True(demandes.Values.Distinct().Count() == 1 && demandes.Values.First() > 0, string.Join(", ", demandes));
+        Assert.Equal(0, chiffres.NombreMemorise);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/v1/editions/2021/chiffres-cles")).StatusCode);
+    }
+
+    [Fact]
     public async Task Des_demandes_sans_nombre_ne_remplissent_ni_la_memoire_ni_la_base()
     {
         var admin = await AdminAsync();

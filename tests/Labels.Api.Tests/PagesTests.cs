@@ -130,10 +130,10 @@ public sealed class PagesTests(LabelsApiFactory factory) : ApiTest(factory)
         Assert.DoesNotContain(">2023</a>", page);
         Assert.Contains(">@@@@<", await admin.GetStringAsync("/collectivites/62041/badge.svg"));
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/collectivites/62041/badge.svg?edition=2023")).StatusCode);
-        // Arras' two fiches of 2022 fit on page 1: a page before it or past it is a 404, not « no fiche ».
+        // Arras' two fiches of 2022 fit on page 1: a page past it is a 404, not « no fiche »; a page before the first a 400, as in JSON.
         Assert.Equal(HttpStatusCode.OK, (await Anonyme().GetAsync("/collectivites/62041?edition=2022&page=1")).StatusCode);
-        foreach (var numero in new[] { 0, 2 })
-            Assert.Equal(HttpStatusCode.NotFound, (await Anonyme().GetAsync($"/collectivites/62041?edition=2022&page={numero}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Anonyme().GetAsync("/collectivites/62041?edition=2022&page=2")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Anonyme().GetAsync("/collectivites/62041?edition=2022&page=0")).StatusCode);
     }
 
     [Fact]
@@ -210,6 +210,7 @@ public sealed class PagesTests(LabelsApiFactory factory) : ApiTest(factory)
             (HttpMethod.Get, "/palmares/2022?departement=9999", HttpStatusCode.BadRequest, "Code de département invalide"),
             (HttpMethod.Get, "/palmares/2022?mention=inconnue", HttpStatusCode.BadRequest, "inconnue"),
             (HttpMethod.Get, "/collectivites/62041?page=x", HttpStatusCode.BadRequest, "page"),
+            (HttpMethod.Get, "/collectivites/pas-un-code", HttpStatusCode.BadRequest, "Une collectivité se désigne par son identifiant"),
             (HttpMethod.Get, "/collectivites/62041?edition=2022&page=9", HttpStatusCode.NotFound, "Pas de page 9"),
             (HttpMethod.Post, "/palmares/2022", HttpStatusCode.MethodNotAllowed, "GET, HEAD"),
             (HttpMethod.Get, "/widget/palmares/abc", HttpStatusCode.NotFound, "Cette page n'existe pas"),
@@ -282,6 +283,8 @@ public sealed class PagesTests(LabelsApiFactory factory) : ApiTest(factory)
                      ("/palmares/2022?version=01", "/palmares/2022?version=1"), ("/palmares/2022?REGION=32", "/palmares/2022?region=32"),
                      ("/palmares/2022?arobases=%2B4&departement=62", "/palmares/2022?departement=62&arobases=4"), ("/palmares/2022?q=", "/palmares/2022"),
                      ("/palmares/2022?utm_source=x", "/palmares/2022"), ("/widget/palmares/2022?DEPARTEMENT=62", "/widget/palmares/2022?departement=62"),
+                     // Path and query in one redirect.
+                     ("/PALMARES/02022/?REGION=32", "/palmares/2022?region=32"), ("/widget/palmares/02022/?DEPARTEMENT=62&utm_source=x", "/widget/palmares/2022?departement=62"),
                  })
         {
             var reponse = await client.GetAsync(demande);
@@ -302,7 +305,12 @@ public sealed class PagesTests(LabelsApiFactory factory) : ApiTest(factory)
         var referentiel = (await admin.GetFromJsonAsync<JsonObject>("/api/v1/editions/2020/referentiel"))!;
         referentiel["mentions"]!.AsArray().Add(new JsonObject { ["code"] = "prix-du-jury", ["nom"] = "Prix du jury : coup de cœur pour la médiation numérique" });
         Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/api/v1/editions/2020/referentiel", referentiel)).StatusCode);
-        await this.PreparerHistoriqueAsync(admin, 2020, new Resultat("62041", 2, ["prix-du-jury"]), new Resultat("62498", 3));
+        // With a Saint-… and a St… (Stains, Strasbourg…) for the search below.
+        var (saint, st) = await Factory.DansLaBaseAsync(async db => (
+            await db.Communes.Where(c => c.Nom.StartsWith("Saint-")).OrderBy(c => c.CodeInsee).Select(c => new { c.CodeInsee, c.Nom }).FirstAsync(),
+            await db.Communes.Where(c => c.Nom.StartsWith("Str")).OrderBy(c => c.CodeInsee).Select(c => new { c.CodeInsee, c.Nom }).FirstAsync()));
+        await this.PreparerHistoriqueAsync(admin, 2020, new Resultat("62041", 2, ["prix-du-jury"]), new Resultat("62498", 3),
+            new Resultat(saint.CodeInsee, 1), new Resultat(st.CodeInsee, 1));
         Assert.Equal(HttpStatusCode.Created, (await Historiques.PublierAsync(admin, 2020)).StatusCode);
         await PreparerAsync(this);
         foreach (var chemin in new[] { "/palmares/2020", "/palmares/2020/chiffres", "/collectivites/62041", "/widget/palmares/2020?departement=62" })
@@ -311,6 +319,11 @@ public sealed class PagesTests(LabelsApiFactory factory) : ApiTest(factory)
             Assert.True(page.Contains("Prix du jury : coup de cœur pour la médiation numérique", StringComparison.Ordinal), $"{chemin}\n{page}");
             Assert.DoesNotContain("Prix du jury</", page);
         }
+
+        // « St » reads both ways: « Saint » and the first letters of a name.
+        var stPage = WebUtility.HtmlDecode(await Anonyme().GetStringAsync("/palmares/2020?q=St"));
+        Assert.True(stPage.Contains(">" + saint.Nom + " (", StringComparison.Ordinal) && stPage.Contains(">" + st.Nom + " (", StringComparison.Ordinal)
+            && stPage.Contains("2 lauréats sur 4", StringComparison.Ordinal), stPage);
 
         // A long name is drawn on two lines in the chart (the table has it whole).
         Assert.Contains(">médiation numérique</tspan>", WebUtility.HtmlDecode(await Anonyme().GetStringAsync("/palmares/2020/chiffres")));

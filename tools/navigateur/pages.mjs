@@ -173,6 +173,12 @@ const total = chiffres.candidatures.total;
     [...svg.querySelectorAll("text")].map((t) => t.getBoundingClientRect().height)));
   const plusPetite = Math.min(...tailles);
   verifier(tailles.length > 0 && plusPetite >= 12, `chiffres (375 px) : le texte des graphiques se lit à 12 px au moins (${plusPetite.toFixed(1)} px)`);
+  // Text at 200 % (a reader's setting) on the phone: the key figures, the charts' tables and the palmarès' filters still fit.
+  for (const chemin of [`/palmares/${edition}/chiffres`, `/palmares/${edition}`]) {
+    await mobile.goto(base + chemin);
+    const large = await mobile.evaluate(() => { document.documentElement.style.fontSize = "200%"; return document.documentElement.scrollWidth; });
+    verifier(large <= 375, `${chemin} (375 px, texte à 200 %) : pas de défilement horizontal (${large} px)`);
+  }
   await mobile.close();
 }
 

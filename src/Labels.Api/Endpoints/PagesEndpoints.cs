@@ -29,7 +29,7 @@ public static class PagesEndpoints
             .AddEndpointFilter(AdressesDesPages.RedirigerVersLAdresseCanonique);
 
         Page(pages, "/palmares", ListerEditionsAsync, "PageEditions");
-        Page(pages, "/palmares/{annee:int}", PalmaresAsync, "PagePalmares");
+        Page(pages, "/palmares/{annee:int}", PalmaresAsync, "PagePalmares", AdressesDesPages.RequeteEcriteParLaPage.Marque);
         Page(pages, "/palmares/{annee:int}/chiffres", ChiffresAsync, "PageChiffresCles");
         Page(pages, "/collectivites/{id}", CollectiviteAsync, "PageCollectivite");
         Page(pages, "/collectivites/{id}/badge.svg", BadgeAsync, "BadgeCollectivite", Badge.Marque);
@@ -38,7 +38,7 @@ public static class PagesEndpoints
 
         Page(app.MapGroup("").LecturePublique().AllowAnonymous().ExcludeFromDescription().WithMetadata(PoliceDeContenu.Widget)
                 .AddEndpointFilter(AdressesDesPages.RedirigerVersLAdresseCanonique),
-            "/widget/palmares/{annee:int}", WidgetAsync, "WidgetPalmares");
+            "/widget/palmares/{annee:int}", WidgetAsync, "WidgetPalmares", AdressesDesPages.RequeteEcriteParLaPage.Marque);
         return app;
     }
 
@@ -170,9 +170,8 @@ public static class PagesEndpoints
         RenduHtml rendu)
     {
         var maintenant = horloge.GetUtcNow();
-        var chiffres = await publies.ObtenirAsync(annee);
-        if (chiffres is null || !Visibilite.Le(maintenant).Voit(chiffres.Chiffres.PublieLe))
-            return Introuvable(http, chiffres?.Chiffres.PublieLe, maintenant);
+        var (chiffres, prochaine) = await publies.VisiblesAsync(annee, Visibilite.Le(maintenant), palmares);
+        if (chiffres is null) return Introuvable(http, prochaine, maintenant);
         var release = await palmares.ObtenirAsync(annee, chiffres.Chiffres.Version);
         var page = await rendu.RendreAsync<PageChiffres>(new Dictionary<string, object?>
         {
@@ -186,8 +185,8 @@ public static class PagesEndpoints
         PalmaresPublies publies, TimeProvider horloge, CancellationToken ct)
     {
         var maintenant = horloge.GetUtcNow();
-        if (!IdentifiantCollectivite.EssayerLire(id, out var identifiant))
-            return Introuvable(http, null, maintenant, "Aucune collectivité ne porte cet identifiant.");
+        // A text that is no identifier is a 400 naming it, as the JSON route answers.
+        var identifiant = ParametresDeRequete.Collectivite(id, "id");
         CollectiviteDto collectivite;
         PageDe<DistinctionPublieeDto> historique;
         try
@@ -203,10 +202,10 @@ public static class PagesEndpoints
         PageDe<FicheCatalogueDto>? fiches = null;
         if (annee is { } a && historique.Items.Any(h => h.Edition == a))
         {
-            fiches = await sender.Send(new RechercherFiches(a, null, null, null, null, null, Math.Max(1, page ?? 1), FichesParPage, collectivite.Id,
+            fiches = await sender.Send(new RechercherFiches(a, null, null, null, null, null, page ?? 1, FichesParPage, collectivite.Id,
                 VueDuPublic: true), ct);
-            // A page before the first or past the last is not « no fiche »: the fiches exist on the pages the list links to.
-            if (page < 1 || page > 1 && fiches.Items.Count == 0)
+            // A page past the last is not « no fiche »: the fiches exist on the pages the list links to.
+            if (page > 1 && fiches.Items.Count == 0)
                 return Introuvable(http, null, maintenant, $"Pas de page {page} des fiches de cette collectivité pour l'édition {a}.");
         }
         else if (edition is not null)
@@ -246,8 +245,7 @@ public static class PagesEndpoints
         CancellationToken ct)
     {
         var maintenant = horloge.GetUtcNow();
-        if (!IdentifiantCollectivite.EssayerLire(id, out var identifiant))
-            return Introuvable(http, null, maintenant, "Collectivité inconnue");
+        var identifiant = ParametresDeRequete.Collectivite(id, "id");
         try
         {
             var collectivite = await sender.Send(new LireCollectivite(identifiant), ct);

@@ -99,11 +99,12 @@ public static class PalmaresEndpoints
             .WithSummary("Les versions du palmarès et, pour chacune, ce qui a changé (collectivité, avant, après).")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        palmares.MapGet("/api/v1/editions/{annee:int}/chiffres-cles", async (int annee, HttpContext http, ChiffresClesPublies publies, Acces acces, TimeProvider horloge) =>
+        palmares.MapGet("/api/v1/editions/{annee:int}/chiffres-cles", async (int annee, HttpContext http, ChiffresClesPublies publies, PalmaresPublies releases,
+                Acces acces, TimeProvider horloge) =>
             {
-                var chiffres = await publies.ObtenirAsync(annee);
-                if (chiffres is null || !acces.Visibilite.Voit(chiffres.Chiffres.PublieLe))
-                    return Fraicheur.Introuvable(http, $"Aucun palmarès publié pour l'édition {annee}.", chiffres?.Chiffres.PublieLe, horloge.GetUtcNow());
+                var (chiffres, prochaine) = await publies.VisiblesAsync(annee, acces.Visibilite, releases);
+                if (chiffres is null)
+                    return Fraicheur.Introuvable(http, $"Aucun palmarès publié pour l'édition {annee}.", prochaine, horloge.GetUtcNow());
                 return LecturesConditionnelles.CopieAJour(http, chiffres.Json.ETag, Fraicheur.DePublication(chiffres.Chiffres.PublieLe, immuable: false, horloge.GetUtcNow()))
                     ? (IResult)TypedResults.StatusCode(StatusCodes.Status304NotModified)
                     : TypedResults.Bytes(chiffres.Json.Octets, chiffres.Json.TypeDeContenu);

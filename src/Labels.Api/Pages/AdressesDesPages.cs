@@ -50,7 +50,9 @@ public static class AdressesDesPages
     public static ValueTask<object?> RedirigerVersLAdresseCanonique(EndpointFilterInvocationContext contexte, EndpointFilterDelegate suivant)
     {
         var http = contexte.HttpContext;
-        if (http.GetEndpoint() is RouteEndpoint { RoutePattern: var modele } && Canonique(modele, http.Request.RouteValues) is { } chemin
+        // A page that writes its query itself sends path and query at once (VersLaRequeteCanonique): one redirect, not two.
+        if (http.GetEndpoint() is RouteEndpoint { RoutePattern: var modele } route && route.Metadata.GetMetadata<RequeteEcriteParLaPage>() is null
+            && Canonique(modele, http.Request.RouteValues) is { } chemin
             && !string.Equals(chemin, http.Request.Path.Value, StringComparison.Ordinal))
             return ValueTask.FromResult<object?>(Rediriger(http, new PathString(chemin).ToUriComponent() + http.Request.QueryString));
         return suivant(contexte);
@@ -64,16 +66,22 @@ public static class AdressesDesPages
     }
 
     /// <summary>
-    /// A page whose query the page writes itself (the palmarès' filters, in its links): another writing of the same selection —
-    /// <c>?version=01</c>, <c>?REGION=84</c>, an empty <c>q=</c>, another order, a parameter no page reads — is sent to the page's
-    /// own (308), as its path is; null when the request is already there. Compared unescaped, so that the escaping of a form
+    /// A page whose query the page writes itself (the palmarès' filters, in its links): another writing of its path or of the same
+    /// selection — <c>/PALMARES/02022/</c>, <c>?version=01</c>, <c>?REGION=84</c>, an empty <c>q=</c>, another order, a parameter
+    /// no page reads — is sent to the page's own in one redirect (308); null when the request is already there. Compared unescaped, so that the escaping of a form
     /// (« + » for a space, a raw apostrophe) sends nobody round in circles.
     /// </summary>
     public static IResult? VersLaRequeteCanonique(HttpContext http, string adresse)
     {
-        var requete = adresse.IndexOf('?') is var i and >= 0 ? adresse[i..] : "";
+        var (chemin, requete) = adresse.IndexOf('?') is var i and >= 0 ? (adresse[..i], adresse[i..]) : (adresse, "");
         static string Lue(string? texte) => Uri.UnescapeDataString((texte ?? "").TrimStart('?').Replace('+', ' '));
-        return Lue(http.Request.QueryString.Value) == Lue(requete) ? null : Rediriger(http, adresse);
+        return http.Request.Path.Value == chemin && Lue(http.Request.QueryString.Value) == Lue(requete) ? null : Rediriger(http, adresse);
+    }
+
+    /// <summary>Marks a page that writes its own address, query included (<see cref="VersLaRequeteCanonique"/>).</summary>
+    public sealed record RequeteEcriteParLaPage
+    {
+        public static readonly RequeteEcriteParLaPage Marque = new();
     }
 
     /// <summary>The path as the route writes it, unescaped as <see cref="HttpRequest.Path"/> is.</summary>

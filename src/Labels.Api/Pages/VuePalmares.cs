@@ -36,9 +36,10 @@ public sealed class VuePalmares
         ITerritoires territoires, string cheminDeBase)
     {
         var palmares = release.Palmares;
-        var cherche = recherche is null ? null : CleDeRecherche(recherche);
+        // « St » is « Saint » in a name, or the first letters of one (Stains, Strasbourg): both readings are looked for.
+        string[] cherche = recherche is null ? [] : [CleDeRecherche(recherche), CleDeRecherche(recherche, saint: false)];
         var retenus = palmares.Laureats.Where(filtres.Retient)
-            .Where(l => cherche is null || CleDeRecherche(Textes.NomEtDepartement(l)).Contains(cherche, StringComparison.Ordinal)
+            .Where(l => recherche is null || cherche.Any(c => CleDeRecherche(Textes.NomEtDepartement(l)).Contains(c, StringComparison.Ordinal))
                 || recherche == l.CodeInsee || recherche == l.Siren)
             .ToList();
         var nomsRegions = territoires.Regions.ToDictionary(r => r.Code, r => r.Nom);
@@ -84,7 +85,7 @@ public sealed class VuePalmares
     /// apostrophe straight or curly, brackets: « saint etienne » finds « Saint-Étienne », « aigrefeuille daunis » and the page's own
     /// « Aigrefeuille-d'Aunis (17) » find « Aigrefeuille-d’Aunis », « boissy st leger » « Boissy-Saint-Léger ».
     /// </summary>
-    public static string CleDeRecherche(string texte)
+    public static string CleDeRecherche(string texte, bool saint = true)
     {
         var cle = new System.Text.StringBuilder(texte.Length);
         var mot = new System.Text.StringBuilder();
@@ -99,7 +100,7 @@ public sealed class VuePalmares
 
         void FinirLeMot()
         {
-            cle.Append(mot.ToString() switch { "st" => "saint", "ste" => "sainte", var m => m });
+            cle.Append(mot.ToString() switch { "st" when saint => "saint", "ste" when saint => "sainte", var m => m });
             mot.Clear();
         }
     }

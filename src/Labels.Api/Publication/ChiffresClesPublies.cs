@@ -26,6 +26,20 @@ public sealed class ChiffresClesPublies(IServiceScopeFactory scopes, IOptions<Js
     public Task<ChiffresPublies?> ObtenirAsync(int annee) =>
         PalmaresPublies.EstAnneePossible(annee) ? _memo.ObtenirAsync(annee, CalculerAsync) : Task.FromResult<ChiffresPublies?>(null);
 
+    /// <summary>
+    /// The figures this caller may see, or null with the instant they will show at (null when none is due). The latest release is
+    /// asked first, from its pointer: figures the caller may not see yet are not computed — an édition under embargo then costs
+    /// what an unknown one costs, and the time of its 404 does not tell that a release exists (MemoRecent.cs).
+    /// </summary>
+    public async Task<(ChiffresPublies? Chiffres, DateTimeOffset? Prochaine)> VisiblesAsync(int annee, Domain.Palmares.Visibilite visibilite,
+        PalmaresPublies palmares)
+    {
+        var release = await palmares.ObtenirAsync(annee, null);
+        if (release is null || !visibilite.Voit(release.Palmares.PublieLe)) return (null, release?.Palmares.PublieLe);
+        var chiffres = await ObtenirAsync(annee);
+        return chiffres is not null && visibilite.Voit(chiffres.Chiffres.PublieLe) ? (chiffres, null) : (null, chiffres?.Chiffres.PublieLe);
+    }
+
     private async Task<ChiffresPublies?> CalculerAsync(int annee)
     {
         await using var scope = scopes.CreateAsyncScope();
