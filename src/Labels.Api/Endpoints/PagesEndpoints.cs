@@ -87,7 +87,19 @@ public static class PagesEndpoints
     private static IResult Introuvable(HttpContext http, DateTimeOffset? prochaineParution, DateTimeOffset maintenant,
         string message = "Aucun palmarès publié pour cette édition.") => Fraicheur.Introuvable(http, message, prochaineParution, maintenant);
 
-    private static IResult Invalide(string message) => TypedResults.Problem(message, statusCode: StatusCodes.Status400BadRequest);
+    /// <summary>
+    /// The filters as the JSON route reads them and refuses them (a 400 naming each fault, written as a page), and the release the
+    /// public sees (the JSON route's rule, whoever asks).
+    /// </summary>
+    private static async Task<(FiltresPalmares Filtres, PalmaresPublies.Release? Release, DateTimeOffset? Prochaine)> LireAsync(int annee,
+        ParametresPalmares parametres, PalmaresPublies publies, ITerritoires territoires, DateTimeOffset maintenant)
+    {
+        var filtres = parametres.Filtres();
+        filtres.Verifier(parametres.version, territoires);
+        var (release, prochaine) = await publies.VisibleAsync(annee, parametres.version, Visibilite.Le(maintenant));
+        release?.VerifierMention(filtres.Mention);
+        return (filtres, release, prochaine);
+    }
 
     private static async Task<IResult> ListerEditionsAsync(HttpContext http, ISender sender, ExportPalmares export, RenduHtml rendu, CancellationToken ct)
     {
@@ -100,40 +112,15 @@ public static class PagesEndpoints
         return Servir(http, page, Fraicheur.Dernier);
     }
 
-    /// <summary>The release the public sees for this édition (and version), or null: the same rule as the JSON route.</summary>
-    private static async Task<(PalmaresPublies.Release? Release, DateTimeOffset? Prochaine)> ReleasePubliqueAsync(PalmaresPublies publies, int annee,
-        int? version, DateTimeOffset maintenant)
-    {
-        var release = await publies.ObtenirAsync(annee, version);
-        if (release is not null && Visibilite.Le(maintenant).Voit(release.Palmares.PublieLe)) return (release, null);
-        var prochaine = release ?? (version is null ? null : await publies.ObtenirAsync(annee, null));
-        return (null, prochaine?.Palmares.PublieLe);
-    }
-
-    /// <summary>The filters of the query, as the JSON route reads them; a message instead when one cannot match anything.</summary>
-    private static (FiltresPalmares? Filtres, string? Defaut) LireFiltres(ParametresPalmares parametres, ITerritoires territoires)
-    {
-        Categorie? categorie = null;
-        if (parametres.categorie is { } texte)
-        {
-            if (!ParametresDeRequete.EssayerEnum<Categorie>(texte, out var c)) return (null, "Catégorie inconnue : village, ville ou intercommunalite.");
-            categorie = c;
-        }
-        var filtres = new FiltresPalmares(parametres.region, parametres.departement, categorie, parametres.arobases, parametres.mention);
-        return filtres.Defauts(parametres.version, territoires).FirstOrDefault() is { } defaut ? (null, defaut.ErrorMessage) : (filtres, null);
-    }
-
     private static async Task<IResult> PalmaresAsync(int annee, [AsParameters] ParametresPalmares parametres, string? q, HttpContext http,
         PalmaresPublies publies, ITerritoires territoires, TimeProvider horloge, RenduHtml rendu)
     {
         var maintenant = horloge.GetUtcNow();
-        var (filtres, defaut) = LireFiltres(parametres, territoires);
-        if (filtres is null) return Invalide(defaut!);
-        var (release, prochaine) = await ReleasePubliqueAsync(publies, annee, parametres.version, maintenant);
+        var (filtres, release, prochaine) = await LireAsync(annee, parametres, publies, territoires, maintenant);
         if (release is null) return Introuvable(http, prochaine, maintenant);
-        if (release.DefautDeMention(filtres.Mention) is { } mention) return Invalide(mention);
         var recherche = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
-        if (recherche is { Length: > 100 }) return Invalide("La recherche tient en 100 caractères au plus.");
+        if (recherche is { Length: > 100 })
+            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("q", "La recherche tient en 100 caractères au plus.")]);
         if (AdressesDesPages.VersLaRequeteCanonique(http, VuePalmares.Url($"/palmares/{annee}", filtres, recherche, parametres.version)) is { } ailleurs)
             return ailleurs;
 
@@ -151,9 +138,8 @@ public static class PagesEndpoints
         ITerritoires territoires, TimeProvider horloge, RenduHtml rendu)
     {
         var maintenant = horloge.GetUtcNow();
-        var (filtres, defaut) = LireFiltres(new ParametresPalmares(null, region, departement, null, null, null), territoires);
-        if (filtres is null) return Invalide(defaut!);
-        var (release, prochaine) = await ReleasePubliqueAsync(publies, annee, null, maintenant);
+        var (filtres, release, prochaine) = await LireAsync(annee, new ParametresPalmares(null, region, departement, null, null, null), publies,
+            territoires, maintenant);
         if (release is null) return Introuvable(http, prochaine, maintenant);
         if (AdressesDesPages.VersLaRequeteCanonique(http, VuePalmares.Url($"/widget/palmares/{annee}", filtres, null, null)) is { } ailleurs) return ailleurs;
         var territoire = departement is { } d ? $"{territoires.Departements.First(x => x.Code == d).Nom} ({d})"

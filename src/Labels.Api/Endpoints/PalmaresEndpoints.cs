@@ -190,19 +190,14 @@ public static class PalmaresEndpoints
     private static async Task<IResult> ServirAsync(int annee, int? version, FiltresPalmares filtres, bool csv, HttpContext http,
         PalmaresPublies publies, Acces acces, TimeProvider horloge, ITerritoires territoires)
     {
-        if (filtres.Defauts(version, territoires).ToList() is { Count: > 0 } defauts) throw new FluentValidation.ValidationException(defauts);
-        var release = await publies.ObtenirAsync(annee, version);
-        if (release is null || !acces.Visibilite.Voit(release.Palmares.PublieLe))
-        {
-            // The answer becomes a 200 at the instant of this release, or of the édition's first one when this version does not exist yet.
-            var prochaine = release ?? (version is null ? null : await publies.ObtenirAsync(annee, null));
+        filtres.Verifier(version, territoires);
+        var (release, prochaine) = await publies.VisibleAsync(annee, version, acces.Visibilite);
+        if (release is null)
             return Fraicheur.Introuvable(http, version is null
                 ? $"Aucun palmarès publié pour l'édition {annee}."
-                : $"Pas de version {version} publiée du palmarès {annee}.", prochaine?.Palmares.PublieLe, horloge.GetUtcNow());
-        }
+                : $"Pas de version {version} publiée du palmarès {annee}.", prochaine, horloge.GetUtcNow());
         // Known once the release is: its édition's référentiel (an embargoed release says nothing before, as above).
-        if (release.DefautDeMention(filtres.Mention) is { } mention)
-            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("mention", mention)]);
+        release.VerifierMention(filtres.Mention);
         return ReponsePalmares.Repondre(http, release, filtres, version is not null, csv, publies, horloge.GetUtcNow());
     }
 }

@@ -34,8 +34,8 @@ public sealed class ChiffresClesPublies(IServiceScopeFactory scopes, IOptions<Js
     public async Task<(ChiffresPublies? Chiffres, DateTimeOffset? Prochaine)> VisiblesAsync(int annee, Domain.Palmares.Visibilite visibilite,
         PalmaresPublies palmares)
     {
-        var release = await palmares.ObtenirAsync(annee, null);
-        if (release is null || !visibilite.Voit(release.Palmares.PublieLe)) return (null, release?.Palmares.PublieLe);
+        var (release, prochaine) = await palmares.VisibleAsync(annee, null, visibilite);
+        if (release is null) return (null, prochaine);
         var chiffres = await ObtenirAsync(annee);
         return chiffres is not null && visibilite.Voit(chiffres.Chiffres.PublieLe) ? (chiffres, null) : (null, chiffres?.Chiffres.PublieLe);
     }

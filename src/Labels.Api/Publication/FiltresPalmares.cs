@@ -24,6 +24,12 @@ public sealed record FiltresPalmares(string? Region, string? Departement, Catego
         if (Mention is not null && !Domain.Editions.Referentiel.EstCodeValide(Mention)) yield return new("mention", "Code de mention invalide.");
     }
 
+    /// <summary>The same faults as <see cref="Defauts"/>, all of them in a 400.</summary>
+    public void Verifier(int? version, Application.Cog.ITerritoires territoires)
+    {
+        if (Defauts(version, territoires).ToList() is { Count: > 0 } defauts) throw new FluentValidation.ValidationException(defauts);
+    }
+
     public bool Retient(LaureatDto l) =>
         (Region is null || l.Region == Region)
         && (Departement is null || l.Departement == Departement)

@@ -38,6 +38,13 @@ public sealed class PalmaresPublies(IServiceScopeFactory scopes, IOptions<JsonOp
 
         public string? DefautDeMention(string? mention) => mention is null || Mentions.ContainsKey(mention) ? null
             : $"Aucune mention de code « {mention} » dans le référentiel de l'édition {Palmares.Edition}.";
+
+        /// <summary>A mention filter this release's référentiel does not have: a 400 naming it (known once the release is visible).</summary>
+        public void VerifierMention(string? mention)
+        {
+            if (DefautDeMention(mention) is { } defaut)
+                throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("mention", defaut)]);
+        }
         /// <summary>The Last-Modified value, formatted once rather than on every answer.</summary>
         public string DerniereModification { get; } = Microsoft.Net.Http.Headers.HeaderUtilities.FormatDate(palmares.PublieLe);
         internal ConcurrentDictionary<(FiltresPalmares, bool Csv, Compression), Lazy<Representation>> Representations { get; } = new();
@@ -92,6 +99,19 @@ public sealed class PalmaresPublies(IServiceScopeFactory scopes, IOptions<JsonOp
 
 
 
+
+    /// <summary>
+    /// The release this caller may see (the latest, or the numbered one), or null with the instant the answer becomes a 200: this
+    /// release's, or the édition's first one when this version does not exist yet (null when none is due). The JSON, the pages
+    /// and the key figures answer by it.
+    /// </summary>
+    public async Task<(Release? Release, DateTimeOffset? Prochaine)> VisibleAsync(int annee, int? version, Domain.Palmares.Visibilite visibilite)
+    {
+        var release = await ObtenirAsync(annee, version);
+        if (release is not null && visibilite.Voit(release.Palmares.PublieLe)) return (release, null);
+        var prochaine = release ?? (version is null ? null : await ObtenirAsync(annee, null));
+        return (null, prochaine?.Palmares.PublieLe);
+    }
 
     /// <summary>
     /// The latest release of an édition, or the numbered one; null when there is none (embargo not applied: the caller
