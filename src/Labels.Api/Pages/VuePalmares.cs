@@ -39,8 +39,8 @@ public sealed class VuePalmares
         // « St » is « Saint » in a name, or the first letters of one (Stains, Strasbourg): both readings are looked for.
         string[] cherche = recherche is null ? [] : [CleDeRecherche(recherche), CleDeRecherche(recherche, saint: false)];
         var retenus = palmares.Laureats.Where(filtres.Retient)
-            .Where(l => recherche is null || cherche.Any(c => CleDeRecherche(Textes.NomEtDepartement(l)).Contains(c, StringComparison.Ordinal))
-                || recherche == l.CodeInsee || recherche == l.Siren)
+            .Where(l => recherche is null || recherche == l.CodeInsee || recherche == l.Siren
+                || CleDeRecherche(Textes.NomEtDepartement(l)) is var nom && cherche.Any(c => nom.Contains(c, StringComparison.Ordinal)))
             .ToList();
         var nomsRegions = territoires.Regions.ToDictionary(r => r.Code, r => r.Nom);
         var nomsDepartements = territoires.Departements.ToDictionary(d => d.Code, d => d.Nom);

@@ -68,8 +68,11 @@ public sealed class Acces(IUtilisateurCourant utilisateur, TimeProvider horloge)
         ? Visibilite.Personnel
         : Visibilite.Le(horloge.GetUtcNow());
 
-    /// <summary>What anyone sees now, whoever the caller: the HTML pages show the public's view to everyone.</summary>
-    public Visibilite VisibiliteDuPublic => Visibilite.Le(horloge.GetUtcNow());
+    /// <summary>
+    /// This caller's view, or, for a read made for everyone (the HTML pages and the badge, which a shared cache may keep), what
+    /// anyone sees now whoever the caller.
+    /// </summary>
+    public Visibilite VisibilitePour(bool vueDuPublic) => vueDuPublic ? Visibilite.Le(horloge.GetUtcNow()) : Visibilite;
 
     private bool EstLaCollectivite(Guid collectiviteId) =>
         utilisateur.EstDansLeRole(Roles.Collectivite) && utilisateur.CollectiviteId == collectiviteId;

@@ -28,7 +28,7 @@ public sealed class LireHistoriqueHandler(ILabelsDbContext db, Acces acces)
         var collectivite = await db.Collectivites.Designee(query.Collectivite).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct)
             ?? throw Acces.CollectiviteIntrouvable();
         var q = from l in db.Laureats.AsNoTracking()
-                join v in db.VersionsPalmares.VisiblesPar(query.VueDuPublic ? acces.VisibiliteDuPublic : acces.Visibilite).Dernieres() on l.PalmaresId equals v.Id
+                join v in db.VersionsPalmares.VisiblesPar(acces.VisibilitePour(query.VueDuPublic)).Dernieres() on l.PalmaresId equals v.Id
                 join e in db.Editions on v.EditionAnnee equals e.Annee
                 where l.CollectiviteId == collectivite
                 orderby v.EditionAnnee

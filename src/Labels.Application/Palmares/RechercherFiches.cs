@@ -31,7 +31,7 @@ public sealed class RechercherFichesHandler(ILabelsDbContext db, ICatalogueFiche
 {
     public async ValueTask<PageDe<FicheCatalogueDto>> Handle(RechercherFiches query, CancellationToken ct)
     {
-        var palmares = await db.VersionsPalmares.AsNoTracking().VisiblesPar(query.VueDuPublic ? acces.VisibiliteDuPublic : acces.Visibilite)
+        var palmares = await db.VersionsPalmares.AsNoTracking().VisiblesPar(acces.VisibilitePour(query.VueDuPublic))
             .Dernieres().Where(v => v.EditionAnnee == query.Annee).Select(v => (Guid?)v.Id).FirstOrDefaultAsync(ct)
             ?? throw new NotFoundException($"L'édition {query.Annee} n'est pas publiée.");
         // An enjeu the édition does not have matches nothing: refused naming it, not answered with an empty page.
