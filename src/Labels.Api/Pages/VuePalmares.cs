@@ -3,6 +3,7 @@ using Labels.Api.Publication;
 using Labels.Application.Cog;
 using Labels.Application.Palmares;
 using Labels.Domain.Collectivites;
+using Labels.Domain.Distinctions;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Labels.Api.Pages;
@@ -20,6 +21,8 @@ public sealed record LienDeFiltre(string Texte, string Url, bool Actif, string? 
 /// </summary>
 public sealed class VuePalmares
 {
+    private static readonly StringComparer OrdreFrancais = StringComparer.Create(CultureInfo.GetCultureInfo("fr-FR"), ignoreCase: true);
+
     public required PalmaresDto Palmares { get; init; }
     public required IReadOnlyDictionary<string, string> NomsDesMentions { get; init; }
     public required IReadOnlyList<RegionAffichee> Regions { get; init; }
@@ -48,16 +51,16 @@ public sealed class VuePalmares
             .Select(r => new RegionAffichee(r.Key, nomsRegions.GetValueOrDefault(r.Key) ?? "Hors région",
                 r.GroupBy(l => l.Departement ?? "").OrderBy(d => d.Key, StringComparer.Ordinal)
                     .Select(d => new DepartementAffiche(d.Key, nomsDepartements.GetValueOrDefault(d.Key) ?? "Hors département",
-                        d.OrderBy(l => l.Nom, StringComparer.Create(CultureInfo.GetCultureInfo("fr-FR"), ignoreCase: true)).ToList()))
+                        d.OrderBy(l => l.Nom, OrdreFrancais).ToList()))
                     .ToList()))
-            .OrderBy(r => r.Nom, StringComparer.Create(CultureInfo.GetCultureInfo("fr-FR"), ignoreCase: true))
+            .OrderBy(r => r.Nom, OrdreFrancais)
             .ToList();
 
         string Lien(FiltresPalmares f) => Url(cheminDeBase, f, recherche, versionDemandee ? palmares.Version : null);
         var groupes = new List<(string, IReadOnlyList<LienDeFiltre>)>();
         // Only the régions and départements the release has: a link never leads to an empty list.
         var regionsPresentes = palmares.Laureats.Select(l => l.Region).OfType<string>().Distinct().Where(nomsRegions.ContainsKey)
-            .OrderBy(c => nomsRegions[c], StringComparer.Create(CultureInfo.GetCultureInfo("fr-FR"), ignoreCase: true));
+            .OrderBy(c => nomsRegions[c], OrdreFrancais);
         groupes.Add(("Région", [new LienDeFiltre("Toutes", Lien(filtres with { Region = null, Departement = null }), filtres.Region is null),
             .. regionsPresentes.Select(c => new LienDeFiltre(nomsRegions[c], Lien(filtres with { Region = c, Departement = null }), filtres.Region == c))]));
         var departementsPresents = palmares.Laureats.Where(l => filtres.Region is null || l.Region == filtres.Region)
@@ -67,7 +70,7 @@ public sealed class VuePalmares
         groupes.Add(("Catégorie", [new LienDeFiltre("Toutes", Lien(filtres with { Categorie = null }), filtres.Categorie is null),
             .. Enum.GetValues<Categorie>().Select(c => new LienDeFiltre(Textes.Categorie(c), Lien(filtres with { Categorie = c }), filtres.Categorie == c))]));
         groupes.Add(("Arobases", [new LienDeFiltre("Toutes", Lien(filtres with { Arobases = null }), filtres.Arobases is null),
-            .. Enumerable.Range(1, 5).Select(a => new LienDeFiltre(Textes.Arobases(a), Lien(filtres with { Arobases = a }), filtres.Arobases == a,
+            .. Enumerable.Range(Distinction.ArobasesMin, Distinction.ArobasesMax - Distinction.ArobasesMin + 1).Select(a => new LienDeFiltre(Textes.Arobases(a), Lien(filtres with { Arobases = a }), filtres.Arobases == a,
                 Textes.ArobasesEnToutesLettres(a)))]));
         groupes.Add(("Mention", [new LienDeFiltre("Toutes", Lien(filtres with { Mention = null }), filtres.Mention is null),
             .. release.Mentions.Keys.Order(StringComparer.Ordinal).Select(m => new LienDeFiltre(Textes.Mention(m, release.Mentions), Lien(filtres with { Mention = m }), filtres.Mention == m))]));
